@@ -1,0 +1,267 @@
+"""The `spasmguide` command line: parses arguments, asks the library for a page, renders it.
+
+Every error a user can cause ends here as one line on stderr and exit code 1 (not found,
+invalid content) or 2 (usage). Rich and the knowledge base are imported only by the commands
+that need them, to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from spasmguide import __version__
+from spasmguide.errors import GuideError, UsageError
+from spasmguide.safe_text import one_line
+
+if TYPE_CHECKING:
+    from spasmguide.document import Page
+    from spasmguide.model import KnowledgeBase
+
+PROGRAM = "spasmguide"
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+class ListKind(str, Enum):
+    regions = "regions"
+    techniques = "techniques"
+    causes = "causes"
+
+
+class GuideGroup(TyperGroup):
+    """Runs a command and turns every error into one line on stderr with the right exit code."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = self.run_guarded(args, prog_name or PROGRAM, complete_var, **extra)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def run_guarded(self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, **extra: Any) -> int:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except GuideError as error:
+            return _fail(error.message, error.exit_code)
+        except typer.TyperException as error:
+            return _fail(_click_message(error), getattr(error, "exit_code", 1))
+        except SystemExit as exit_:
+            return exit_.code if isinstance(exit_.code, int) else 1
+        except KeyboardInterrupt:
+            return 130
+        except Exception as error:  # a bug: say so in one line; SPASMGUIDE_DEBUG shows the trace
+            if os.environ.get("SPASMGUIDE_DEBUG"):
+                raise
+            return _fail(f"internal error: {type(error).__name__}: {error}", 1)
+        return result if isinstance(result, int) else 0
+
+
+def _click_message(error: typer.TyperException) -> str:
+    format_message = getattr(error, "format_message", None)
+    message = format_message() if callable(format_message) else str(error)
+    context = getattr(error, "ctx", None)
+    if context is not None and getattr(error, "exit_code", 1) == 2:
+        message += f" (see '{context.command_path} --help')"
+    return str(message)
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(f"{PROGRAM}: error: {one_line(message, 2000)}\n")
+    return code
+
+
+app = typer.Typer(
+    cls=GuideGroup,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="An offline guide from muscle-spasm symptoms to acupuncture and manual-therapy techniques.\n\n"
+    "It informs; it never diagnoses. See a Licensed Acupuncturist (L.Ac) before trying any technique.",
+    epilog="Example: spasmguide lookup --region neck",
+)
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", case_sensitive=False, help="Output format: text, json or markdown."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"{PROGRAM} {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback(invoke_without_command=True)
+def main_callback(
+    context: typer.Context,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    if context.invoked_subcommand is None:
+        sys.stdout.write(context.get_help() + "\n")
+
+
+@app.command(epilog="Examples: spasmguide lookup --region neck; spasmguide lookup --cause stress; "
+             "spasmguide lookup --region 'lower back' --cause posture --format markdown")
+def lookup(
+    region: Annotated[str | None, typer.Option("--region", "-r", help="A body region, e.g. neck, lower back, ITB.")] = None,
+    cause: Annotated[str | None, typer.Option("--cause", "-c", help="A cause, e.g. stress, posture, overuse.")] = None,
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """Show the page for a body region or a cause (or both), with techniques ranked and why."""
+    from spasmguide import pages
+
+    if region is None and cause is None:
+        raise UsageError("give --region, --cause or both (see 'spasmguide list regions')")
+    kb = _knowledge_base()
+    from spasmguide.names import NameIndex
+
+    found_region = kb.regions[NameIndex("regions", kb.regions.values()).resolve(region)] if region is not None else None
+    found_cause = kb.causes[NameIndex("causes", kb.causes.values()).resolve(cause)] if cause is not None else None
+    if found_region and found_cause:
+        page = pages.combined_page(kb, found_region, found_cause)
+    elif found_region:
+        page = pages.region_page(kb, found_region)
+    else:
+        assert found_cause is not None
+        page = pages.cause_page(kb, found_cause)
+    _show(page, output)
+
+
+@app.command(epilog="Examples: spasmguide technique cupping; spasmguide technique 'dry needling' --format json")
+def technique(
+    name: Annotated[str, typer.Argument(help="A technique's name or alias, e.g. cupping, tuina, dry needling.")],
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """Show a technique: how it works, benefits, cautions, evidence and where it is suggested."""
+    from spasmguide import pages
+    from spasmguide.names import NameIndex
+
+    kb = _knowledge_base()
+    found = kb.techniques[NameIndex("techniques", kb.techniques.values()).resolve(name)]
+    _show(pages.technique_page(kb, found), output)
+
+
+@app.command("list", epilog="Examples: spasmguide list regions; spasmguide list techniques --format json")
+def list_entries(
+    kind: Annotated[ListKind, typer.Argument(case_sensitive=False, help="regions, techniques or causes.")],
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """List the regions, techniques or causes the guide covers."""
+    from spasmguide import pages
+
+    _show(pages.list_page(_knowledge_base(), kind.value), output)
+
+
+@app.command(epilog="Examples: spasmguide search spasms; spasmguide search 'scraping neck' --format json")
+def search(
+    words: Annotated[list[str], typer.Argument(help="Words to search for; word forms match (scrape finds scraping).")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100, help="Show at most this many results.")] = 20,
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """Search the whole guide and show the best matches, what each is and where it matched."""
+    from spasmguide import pages
+    from spasmguide.search import search as run_search
+
+    kb = _knowledge_base()
+    _show(pages.search_page(kb, run_search(kb, " ".join(words), limit=limit)), output)
+
+
+@app.command("red-flags", epilog="Examples: spasmguide red-flags; spasmguide red-flags --region 'low back'")
+def red_flags(
+    region: Annotated[str | None, typer.Option("--region", "-r", help="Only the signs for this region.")] = None,
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """Show the warning signs that need medical care rather than a therapy session."""
+    from spasmguide import pages
+    from spasmguide.names import NameIndex
+
+    kb = _knowledge_base()
+    found = kb.regions[NameIndex("regions", kb.regions.values()).resolve(region)] if region is not None else None
+    _show(pages.red_flags_page(kb, found), output)
+
+
+@app.command(epilog="Example: spasmguide evidence --format markdown")
+def evidence(output: FormatOption = OutputFormat.text) -> None:
+    """Show what research has found, with its certainty, beside the source article's claims."""
+    from spasmguide import pages
+
+    _show(pages.evidence_page(_knowledge_base()), output)
+
+
+@app.command(epilog="Example: spasmguide about")
+def about(output: FormatOption = OutputFormat.text) -> None:
+    """Show why spasms happen, the spasm-ischemia cycle, and who a Licensed Acupuncturist is."""
+    from spasmguide import pages
+
+    _show(pages.about_page(_knowledge_base()), output)
+
+
+def _knowledge_base() -> KnowledgeBase:
+    from spasmguide.loader import load_knowledge_base
+
+    return load_knowledge_base()
+
+
+def _show(page: Page, output: OutputFormat) -> None:
+    if output is OutputFormat.json:
+        from spasmguide.render_json import render_json
+
+        sys.stdout.write(render_json(page))
+    elif output is OutputFormat.markdown:
+        from spasmguide.render_markdown import render_markdown
+
+        sys.stdout.write(render_markdown(page))
+    else:
+        from rich.console import Console
+
+        from spasmguide.render_text import render_text
+
+        render_text(page, Console(highlight=False, markup=False, emoji=False))
+
+
+def main(args: Sequence[str] | None = None) -> int:
+    """Runs the command line on `args` (the process's arguments by default) and returns the exit code."""
+    command = typer.main.get_command(app)
+    code: int = command.main(args=args, prog_name=PROGRAM, standalone_mode=False)
+    return code
+
+
+def run() -> None:
+    """The console-script entry point."""
+    _tolerate_any_encoding()
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): send what is left nowhere, quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)
+
+
+def _tolerate_any_encoding() -> None:
+    # On an ASCII or Latin-1 terminal, show what it cannot encode as escapes instead of failing.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(errors="backslashreplace")

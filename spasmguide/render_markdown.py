@@ -1,0 +1,59 @@
+"""Renders a page as clean Markdown: a title, headings per section, lists and tables."""
+
+from __future__ import annotations
+
+import re
+
+from spasmguide.document import Block, Bullets, Page, Paragraph, Table, Terms
+from spasmguide.safe_text import escape_controls
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def inline(text: str) -> str:
+    """Knowledge-base text as literal Markdown: one line, special characters escaped."""
+    flat = " ".join(escape_controls(text).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def render_markdown(page: Page) -> str:
+    lines = [f"# {inline(page.title)}", ""]
+    if page.subtitle:
+        lines += [f"*{inline(page.subtitle)}*", ""]
+    for section in page.sections:
+        lines += [f"## {inline(section.heading)}", ""]
+        for block in section.blocks:
+            lines += _block(block)
+            lines.append("")
+    lines += [f"> **Notice:** {inline(page.notice)}", ""]
+    return "\n".join(lines)
+
+
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Paragraph):
+        return [inline(block.text)]
+    if isinstance(block, Bullets):
+        return [f"- {inline(item)}" for item in block.items]
+    if isinstance(block, Terms):
+        lines = []
+        for number, term in enumerate(block.items, start=1):
+            marker = f"{number}." if block.numbered else "-"
+            line = f"{marker} **{inline(term.term)}**: {inline(term.detail)}"
+            if term.note:
+                line += f" {_note(term.note)}"
+            lines.append(line)
+            lines += [f"    - {inline(item)}" for item in term.items]
+        return lines
+    if isinstance(block, Table):
+        header = "| " + " | ".join(inline(cell) for cell in block.headers) + " |"
+        rule = "|" + "|".join("---" for _ in block.headers) + "|"
+        rows = ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in block.rows]
+        return [header, rule, *rows]
+    raise TypeError(f"unknown block {block!r}")
+
+
+def _note(note: str) -> str:
+    # Commands read best as code; other notes as plain text.
+    if note.startswith("spasmguide "):
+        return f"(`{escape_controls(note).replace('`', '')}`)"
+    return f"({inline(note)})"

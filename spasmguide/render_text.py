@@ -1,0 +1,144 @@
+"""Renders a page for the terminal with Rich.
+
+Knowledge-base text always enters Rich as `Text` objects, never as markup, and control
+characters are escaped first, so nothing in the knowledge base can style or steer the terminal.
+Lists wrap with a hanging indent and carry no trailing padding, so pages read well from 60 to
+120 columns and paste cleanly.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from spasmguide.document import Block, Bullets, Page, Paragraph, Table, Term, Terms
+from spasmguide.safe_text import escape_controls
+
+HEADING_STYLE = "bold cyan"
+WARNING_STYLE = "bold red"
+NOTE_STYLE = "dim"
+INDENT = "  "
+# Below this many columns a table of more than two columns is shown as stacked records.
+WIDE_TABLE_WIDTH = 100
+
+
+def text(value: str, style: str = "") -> Text:
+    return Text(escape_controls(value), style=style)
+
+
+def render_text(page: Page, console: Console) -> None:
+    unicode_ok = console.encoding.lower().startswith("utf")
+    layout = _Layout(console, bullet="•" if unicode_ok else "*")
+    console.print(Rule(text(page.title, "bold"), align="left", characters="━" if unicode_ok else "="))
+    if page.subtitle:
+        console.print(layout.hanging(text(page.subtitle, "italic"), "", ""))
+    for section in page.sections:
+        console.print()
+        console.print(text(section.heading, WARNING_STYLE if section.warning else HEADING_STYLE))
+        for block in section.blocks:
+            console.print(layout.block(block))
+    console.print()
+    console.print(
+        Panel(
+            text(page.notice),
+            title=text("Notice", "bold"),
+            title_align="left",
+            border_style="yellow",
+            box=box.ROUNDED if unicode_ok else box.ASCII,
+        )
+    )
+
+
+class _Layout:
+    def __init__(self, console: Console, bullet: str) -> None:
+        self.console = console
+        self.bullet = bullet
+        self.width = console.width
+
+    def hanging(self, body: Text, first: str, rest: str) -> Text:
+        """`body` wrapped to the console width, its first line after `first`, the rest after `rest`."""
+        room = max(20, self.width - max(cell_len(first), cell_len(rest)))
+        lines = body.wrap(self.console, room)
+        out = Text(no_wrap=True, overflow="ignore")
+        for number, line in enumerate(lines):
+            if number:
+                out.append("\n")
+            out.append(first if number == 0 else rest)
+            line.rstrip()
+            out.append_text(line)
+        return out
+
+    def block(self, block: Block) -> RenderableType:
+        if isinstance(block, Paragraph):
+            return self.hanging(text(block.text), INDENT, INDENT)
+        if isinstance(block, Bullets):
+            return Group(*(self.bullet_item(item, INDENT) for item in block.items))
+        if isinstance(block, Terms):
+            parts: list[RenderableType] = []
+            for number, term in enumerate(block.items, start=1):
+                marker = f"{number}." if block.numbered else self.bullet
+                parts.append(self.term(term, marker, gap=bool(parts) and _is_long(term)))
+            return Group(*parts)
+        if isinstance(block, Table):
+            if self.width < WIDE_TABLE_WIDTH and len(block.headers) > 2:
+                return self.stacked(block)
+            return Padding(self.table(block), (0, 0, 0, len(INDENT)))
+        raise TypeError(f"unknown block {block!r}")
+
+    def bullet_item(self, item: str, indent: str) -> Text:
+        marker = f"{indent}{self.bullet} "
+        return self.hanging(text(item), marker, " " * cell_len(marker))
+
+    def term(self, term: Term, marker: str, gap: bool) -> Text:
+        first = f"{INDENT}{marker} "
+        rest = " " * cell_len(first)
+        pieces = [self.hanging(text(term.term, "bold"), first, rest)]
+        if term.detail:
+            pieces.append(self.hanging(text(term.detail), rest, rest))
+        pieces += [self.bullet_item(item, rest) for item in term.items]
+        if term.note:
+            pieces.append(self.hanging(text(term.note, NOTE_STYLE), rest, rest))
+        out = Text("\n" if gap else "", no_wrap=True, overflow="ignore")
+        out.append_text(Text("\n").join(pieces))
+        return out
+
+    def stacked(self, block: Table) -> RenderableType:
+        """A table too wide for the terminal, as one record per row."""
+        records = []
+        for number, row in enumerate(block.rows):
+            first = f"{INDENT}{self.bullet} "
+            rest = " " * cell_len(first)
+            heading = self.hanging(text(" · ".join(cell for cell in row[:2] if cell), "bold"), first, rest)
+            lines = [heading]
+            for header, cell in zip(block.headers[2:], row[2:], strict=True):
+                label = Text.assemble(text(f"{header}: ", "italic"), text(cell))
+                lines.append(self.hanging(label, rest, rest))
+            record = Text("\n" if number else "", no_wrap=True, overflow="ignore")
+            record.append_text(Text("\n").join(lines))
+            records.append(record)
+        return Group(*records)
+
+    def table(self, block: Table) -> RichTable:
+        table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+        for column, header in enumerate(block.headers):
+            table.add_column(text(header, "bold"), overflow="fold", ratio=_column_ratio(block, column))
+        for row in block.rows:
+            table.add_row(*(text(cell) for cell in row))
+        return table
+
+
+def _is_long(term: Term) -> bool:
+    return bool(term.detail or term.items or term.note)
+
+
+def _column_ratio(table: Table, column: int) -> int:
+    """A share of the width for a column, from how long its cells are on average."""
+    lengths = [len(row[column]) for row in table.rows] or [len(table.headers[column])]
+    average = sum(lengths) / len(lengths)
+    return max(1, min(6, round(average / 12)))

@@ -1,0 +1,265 @@
+"""Ranked full-text search over the whole knowledge base, matching word forms.
+
+Words are folded to a common stem (spasm/spasms, scrape/scraping, needle/needling), so a
+search finds an entry whatever form either side uses. Entries that contain every searched word
+rank above entries that contain only some; within those, matches in names and aliases count
+more than matches in body text, and rare words count more than common ones.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spasmguide.errors import UsageError
+from spasmguide.model import Acupoint, Cause, Evidence, KnowledgeBase, RedFlagGroup, Region, Technique
+
+_WORD = re.compile(r"[^\W_]+")
+MAX_QUERY_WORDS = 12
+MAX_RESULTS = 20
+_SNIPPET_WIDTH = 110
+_STOP_WORDS = frozenset(
+    "a an and are as at be by for from how i in is it my of on or the to what when with".split()
+)
+
+# How much a match in each field counts: names and aliases most, body text least.
+_FIELD_WEIGHTS = {"name": 6.0, "aliases": 4.0, "code": 6.0, "summary": 2.5, "title": 6.0}
+_DEFAULT_WEIGHT = 1.0
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: enough to make plural and -ing/-ed forms meet."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("eed"):
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=16384)
+def _stem_cached(word: str) -> str:
+    return stem(word)
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def stems_of(text: str) -> list[str]:
+    return [_stem_cached(word) for word in words_of(text)]
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str
+    id: str
+    name: str
+    command: str
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    id: str
+    name: str
+    field: str
+    snippet: str
+    score: float
+    command: str
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    hits: tuple[Hit, ...]
+    all_words_matched: bool
+
+
+def query_stems(query: str) -> list[str]:
+    """The distinct stems a query searches for; raises UsageError when it has no words."""
+    words = words_of(query)[: MAX_QUERY_WORDS * 4]
+    meaningful = [word for word in words if word not in _STOP_WORDS] or words
+    stems = list(dict.fromkeys(_stem_cached(word) for word in meaningful))[:MAX_QUERY_WORDS]
+    if not stems:
+        raise UsageError("the search has no words to look for: give at least one word, such as 'spasm'")
+    return stems
+
+
+def search(kb: KnowledgeBase, query: str, limit: int = MAX_RESULTS) -> SearchResults:
+    wanted = query_stems(query)
+    documents = list(documents_of(kb))
+    indexed = [(document, _field_stems(document)) for document in documents]
+    document_frequency: Counter[str] = Counter()
+    for _, fields in indexed:
+        present = set().union(*(set(counts) for _, counts in fields))
+        document_frequency.update(stem_ for stem_ in wanted if stem_ in present)
+    total = len(documents)
+    scored = []
+    for document, fields in indexed:
+        matched, score, best_field = _score(wanted, fields, document_frequency, total)
+        if matched:
+            scored.append((matched, score, document, best_field))
+    all_matched = any(matched == len(wanted) for matched, *_ in scored)
+    if all_matched:
+        scored = [row for row in scored if row[0] == len(wanted)]
+    scored.sort(key=lambda row: (-row[0], -row[1], row[2].name.casefold()))
+    hits = tuple(
+        Hit(document.kind, document.id, document.name, field.label, _snippet(field, wanted), round(score, 3), document.command)
+        for _, score, document, field in scored[:limit]
+    )
+    return SearchResults(query=query, hits=hits, all_words_matched=all_matched or not hits)
+
+
+def _field_stems(document: Document) -> list[tuple[Field, Counter[str]]]:
+    return [(field, Counter(stem_ for text in field.texts for stem_ in stems_of(text))) for field in document.fields]
+
+
+def _score(
+    wanted: list[str], fields: list[tuple[Field, Counter[str]]], document_frequency: Counter[str], total: int
+) -> tuple[int, float, Field]:
+    matched = 0
+    score = 0.0
+    best_field = fields[0][0]
+    best_contribution = 0.0
+    for stem_ in wanted:
+        term_best = 0.0
+        for field, counts in fields:
+            count = counts.get(stem_, 0)
+            if not count:
+                continue
+            contribution = _FIELD_WEIGHTS.get(field.label, _DEFAULT_WEIGHT) * (1.0 + math.log(count))
+            if contribution > term_best:
+                term_best = contribution
+            if contribution > best_contribution:
+                best_contribution, best_field = contribution, field
+        if term_best:
+            matched += 1
+            score += term_best * math.log(1.0 + total / (1 + document_frequency[stem_]))
+    return matched, score, best_field
+
+
+def _snippet(field: Field, wanted: list[str]) -> str:
+    """The part of the field around the first searched word it contains."""
+    for text in field.texts:
+        for match in _WORD.finditer(text):
+            if _stem_cached(match.group().casefold()) in wanted:
+                return _clip(text, match.start())
+    return _clip(field.texts[0], 0)
+
+
+def _clip(text: str, at: int) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= _SNIPPET_WIDTH:
+        return flat
+    start = max(0, min(at - _SNIPPET_WIDTH // 3, len(flat) - _SNIPPET_WIDTH))
+    piece = flat[start : start + _SNIPPET_WIDTH]
+    return ("…" if start > 0 else "") + piece.strip() + ("…" if start + _SNIPPET_WIDTH < len(flat) else "")
+
+
+def documents_of(kb: KnowledgeBase) -> Iterator[Document]:
+    """Every searchable entry of the knowledge base as a document of labelled fields."""
+    for technique in kb.techniques.values():
+        yield _technique_document(technique)
+    for region in kb.regions.values():
+        yield _region_document(region)
+    for cause in kb.causes.values():
+        yield _cause_document(cause)
+    for acupoint in kb.acupoints.values():
+        yield _acupoint_document(kb, acupoint)
+    for evidence in kb.evidence.values():
+        yield _evidence_document(evidence)
+    for flag in kb.red_flags.values():
+        yield _red_flag_document(flag)
+
+
+def _fields(**texts: str | Iterable[str] | None) -> tuple[Field, ...]:
+    fields = []
+    for label, value in texts.items():
+        items = (value,) if isinstance(value, str) else tuple(value or ())
+        if items:
+            fields.append(Field(label.replace("_", " "), items))
+    return tuple(fields)
+
+
+def _technique_document(technique: Technique) -> Document:
+    return Document(
+        "techniques", technique.id, technique.name, f"spasmguide technique {technique.id}",
+        _fields(
+            name=technique.name, aliases=technique.aliases, summary=technique.summary,
+            how_it_works=technique.how_it_works, benefits=technique.benefits,
+            often_used_for=technique.often_used_for, session=technique.session,
+            cautions=technique.cautions, contraindications=technique.contraindications, notes=technique.notes,
+        ),
+    )
+
+
+def _region_document(region: Region) -> Document:
+    return Document(
+        "regions", region.id, region.name, f"spasmguide lookup --region {region.id}",
+        _fields(
+            name=region.name, aliases=region.aliases, summary=region.summary, description=region.description,
+            muscles=region.muscles, suggested_techniques=(suggestion.reason for suggestion in region.techniques),
+            self_care=region.self_care,
+        ),
+    )
+
+
+def _cause_document(cause: Cause) -> Document:
+    return Document(
+        "causes", cause.id, cause.name, f"spasmguide lookup --cause {cause.id}",
+        _fields(
+            name=cause.name, aliases=cause.aliases, summary=cause.summary, description=cause.description,
+            mechanism=cause.mechanism, examples=cause.examples,
+            suggested_techniques=(suggestion.reason for suggestion in cause.techniques), prevention=cause.prevention,
+        ),
+    )
+
+
+def _acupoint_document(kb: KnowledgeBase, acupoint: Acupoint) -> Document:
+    regions = [region.id for region in kb.regions.values() if acupoint.id in region.acupoints]
+    command = f"spasmguide lookup --region {regions[0]}" if regions else "spasmguide list regions"
+    label = f"{acupoint.code} {acupoint.pinyin}" if acupoint.code else acupoint.pinyin
+    return Document(
+        "acupoints", acupoint.id, label, command,
+        _fields(
+            code=acupoint.code, name=(acupoint.pinyin, *acupoint.english), meridian=acupoint.meridian,
+            location=acupoint.location, uses=acupoint.uses, cautions=acupoint.cautions, code_note=acupoint.code_note,
+        ),
+    )
+
+
+def _evidence_document(evidence: Evidence) -> Document:
+    return Document(
+        "evidence", evidence.id, evidence.title, "spasmguide evidence",
+        _fields(title=evidence.title, article_says=evidence.article_says, finding=evidence.finding, basis=evidence.basis),
+    )
+
+
+def _red_flag_document(flag: RedFlagGroup) -> Document:
+    return Document(
+        "red_flags", flag.id, flag.title, "spasmguide red-flags",
+        _fields(title=flag.title, applies_to=flag.applies_to, signs=flag.signs, note=flag.note),
+    )
