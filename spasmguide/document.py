@@ -38,12 +38,25 @@ class Terms:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """A short labelled value, such as 'Certainty: low'."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    items: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
 class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
 
-Block = Paragraph | Bullets | Terms | Table
+Block = Paragraph | Bullets | Terms | Facts | Table
 
 
 @dataclass(frozen=True)

@@ -193,6 +193,7 @@ class Guide:
     outlook: str
     licensing: tuple[str, ...]
     red_flag_note: str
+    red_flag_note_sources: tuple[SourceId, ...]
     certainty_labels: tuple[Label, ...]
     urgency_labels: tuple[Label, ...]
     sources: tuple[SourceId, ...]

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from spasmguide.document import Block, Bullets, Page, Paragraph, Section, Table, Term, Terms
+from spasmguide.document import Block, Bullets, Fact, Facts, Page, Paragraph, Section, Table, Term, Terms
 from spasmguide.model import (
     Acupoint,
     Cause,
@@ -84,13 +84,13 @@ def combined_page(kb: KnowledgeBase, region: Region, cause: Cause) -> Page:
 
 
 def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
-    facts = [Term("Category", technique.category)]
+    facts = [Fact("Category", technique.category)]
     if technique.aliases:
-        facts.append(Term("Also called", ", ".join(technique.aliases)))
+        facts.append(Fact("Also called", ", ".join(technique.aliases)))
     suggested = where_suggested(kb, technique.id)
     safety = [kb.safety[safety_id] for safety_id in technique.safety]
     sections = [
-        Section("About", (Paragraph(technique.summary), Terms(tuple(facts)))),
+        Section("About", (Facts(tuple(facts)),)),
         Section("How it works", (Bullets(technique.how_it_works),)),
         Section("Benefits", (Bullets(technique.benefits),)),
         Section("Often used for", (Bullets(technique.often_used_for),)),
@@ -147,7 +147,7 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
         "query": results.query,
         "all_words_matched": results.all_words_matched,
         "results": [
-            {"rank": rank, "kind": hit.kind, "id": hit.id, "name": hit.name, "field": hit.field,
+            {"rank": rank, "kind": KIND_LABELS[hit.kind], "id": hit.id, "name": hit.name, "field": hit.field,
              "snippet": hit.snippet, "score": hit.score, "command": hit.command}
             for rank, hit in enumerate(results.hits, start=1)
         ],
@@ -160,7 +160,7 @@ def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
     sections = [
         Section("About warning signs", (Paragraph(kb.guide.red_flag_note),)),
         *[_red_flag_group_section(kb, flag) for flag in flags],
-        _sources_section(kb, (*kb.guide.sources, *(source for flag in flags for source in flag.sources))),
+        _sources_section(kb, (*kb.guide.red_flag_note_sources, *(source for flag in flags for source in flag.sources))),
     ]
     title = f"Warning signs: {region.name}" if region else "Warning signs"
     subtitle = "Signs that need medical care rather than a therapy session."
@@ -233,7 +233,7 @@ def _red_flag_section(kb: KnowledgeBase, flags: Sequence[RedFlagGroup]) -> Secti
 def _red_flag_group_section(kb: KnowledgeBase, flag: RedFlagGroup) -> Section:
     meaning = {label.label: label.meaning for label in kb.guide.urgency_labels}.get(flag.urgency, "")
     blocks: list[Block] = [
-        Terms((Term("Urgency", f"{flag.urgency}: {meaning}".rstrip(": ")), Term("Applies to", flag.applies_to))),
+        Facts((Fact("Urgency", _with_meaning(flag.urgency, meaning)), Fact("Applies to", flag.applies_to))),
         Bullets(flag.signs),
     ]
     if flag.note:
@@ -252,16 +252,20 @@ def _evidence_sections(kb: KnowledgeBase, evidence_ids: Sequence[str]) -> list[S
 
 
 def _evidence_entry_section(kb: KnowledgeBase, evidence: Evidence, meanings: dict[str, str]) -> Section:
-    terms = []
+    facts = []
     if evidence.article_says:
-        terms.append(Term("The source article says", evidence.article_says))
+        facts.append(Fact("The source article says", evidence.article_says))
     if evidence.as_cited:
-        terms.append(Term("Cited as", evidence.as_cited))
-    terms.append(Term("What was found", evidence.finding))
-    terms.append(Term("Certainty", f"{evidence.certainty}: {meanings.get(evidence.certainty, '')}".rstrip(": ")))
-    terms.append(Term("Basis", evidence.basis))
-    terms.append(Term("Sources", "; ".join(kb.sources[source].citation for source in evidence.sources)))
-    return Section(evidence.title, (Terms(tuple(terms)),))
+        facts.append(Fact("Cited as", evidence.as_cited))
+    facts.append(Fact("What was found", evidence.finding))
+    facts.append(Fact("Certainty", _with_meaning(evidence.certainty, meanings.get(evidence.certainty, ""))))
+    facts.append(Fact("Basis", evidence.basis))
+    facts.append(Fact("Sources", "; ".join(kb.sources[source].citation for source in evidence.sources)))
+    return Section(evidence.title, (Facts(tuple(facts)),))
+
+
+def _with_meaning(label: str, meaning: str) -> str:
+    return f"{label} ({meaning.rstrip('.')})" if meaning else label
 
 
 def _causes_section(heading: str, kb: KnowledgeBase, cause_ids: Sequence[str]) -> Section:

@@ -30,8 +30,9 @@ def rank_techniques(
 ) -> list[RankedTechnique]:
     """Ranks the techniques suggested by one or more lists (each best first, named by context).
 
-    A technique earns from each list a share that falls with its position there, so one that
-    several lists suggest, or suggest early, ranks first; ties keep first-seen order.
+    Techniques that more lists suggest rank first (for a region and a cause together, those
+    suggested for both); among equals, a technique earns from each list a share that falls with
+    its position there, so earlier suggestions rank higher. Ties keep first-seen order.
     """
     scores: dict[str, float] = {}
     reasons: dict[str, list[Reason]] = {}
@@ -40,7 +41,7 @@ def rank_techniques(
         for position, suggestion in enumerate(suggestions):
             scores[suggestion.technique] = scores.get(suggestion.technique, 0.0) + (count - position) / count
             reasons.setdefault(suggestion.technique, []).append(Reason(context, suggestion.reason))
-    ordered = sorted(scores, key=lambda technique_id: -scores[technique_id])
+    ordered = sorted(scores, key=lambda technique_id: (-len(reasons[technique_id]), -scores[technique_id]))
     return [
         RankedTechnique(rank, kb.techniques[technique_id], round(scores[technique_id], 3), tuple(reasons[technique_id]))
         for rank, technique_id in enumerate(ordered, start=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spasmguide.document import Block, Bullets, Page, Paragraph, Table, Terms
+from spasmguide.document import Block, Bullets, Facts, Page, Paragraph, Table, Terms
 from spasmguide.safe_text import escape_controls
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -44,6 +44,8 @@ def _block(block: Block) -> list[str]:
             lines.append(line)
             lines += [f"    - {inline(item)}" for item in term.items]
         return lines
+    if isinstance(block, Facts):
+        return [f"- **{inline(fact.label)}:** {inline(fact.value)}" for fact in block.items]
     if isinstance(block, Table):
         header = "| " + " | ".join(inline(cell) for cell in block.headers) + " |"
         rule = "|" + "|".join("---" for _ in block.headers) + "|"

@@ -17,7 +17,7 @@ from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from spasmguide.document import Block, Bullets, Page, Paragraph, Table, Term, Terms
+from spasmguide.document import Block, Bullets, Facts, Page, Paragraph, Table, Term, Terms
 from spasmguide.safe_text import escape_controls
 
 HEADING_STYLE = "bold cyan"
@@ -85,11 +85,17 @@ class _Layout:
                 marker = f"{number}." if block.numbered else self.bullet
                 parts.append(self.term(term, marker, gap=bool(parts) and _is_long(term)))
             return Group(*parts)
+        if isinstance(block, Facts):
+            return Group(*(self.fact(fact.label, fact.value, INDENT) for fact in block.items))
         if isinstance(block, Table):
             if self.width < WIDE_TABLE_WIDTH and len(block.headers) > 2:
                 return self.stacked(block)
             return Padding(self.table(block), (0, 0, 0, len(INDENT)))
         raise TypeError(f"unknown block {block!r}")
+
+    def fact(self, label: str, value: str, indent: str) -> Text:
+        body = Text.assemble(text(f"{label}: ", "bold"), text(value))
+        return self.hanging(body, indent, indent + "  ")
 
     def bullet_item(self, item: str, indent: str) -> Text:
         marker = f"{indent}{self.bullet} "
@@ -116,9 +122,7 @@ class _Layout:
             rest = " " * cell_len(first)
             heading = self.hanging(text(" · ".join(cell for cell in row[:2] if cell), "bold"), first, rest)
             lines = [heading]
-            for header, cell in zip(block.headers[2:], row[2:], strict=True):
-                label = Text.assemble(text(f"{header}: ", "italic"), text(cell))
-                lines.append(self.hanging(label, rest, rest))
+            lines += [self.fact(header, cell, rest) for header, cell in zip(block.headers[2:], row[2:], strict=True)]
             record = Text("\n" if number else "", no_wrap=True, overflow="ignore")
             record.append_text(Text("\n").join(lines))
             records.append(record)

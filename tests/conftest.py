@@ -1,0 +1,60 @@
+"""Shared fixtures: every test runs with its own empty home and user folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from spasmguide.cli import app
+from spasmguide.loader import load_knowledge_base
+from spasmguide.model import KnowledgeBase
+
+NOTICE_WORDS = "Licensed Acupuncturist (L.Ac)"
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    for name in list(os.environ):
+        if name.startswith("SPASMGUIDE_") or name in ("NO_COLOR", "FORCE_COLOR"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("COLUMNS", "100")
+    yield
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def invoke(*args: str) -> Outcome:
+    """Runs the command line in-process, as the installed `spasmguide` would."""
+    result = CliRunner().invoke(app, list(args), prog_name="spasmguide")
+    return Outcome(result.exit_code, result.stdout, result.stderr)
+
+
+def run_process(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Runs `python -m spasmguide` in a real process."""
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "spasmguide", *args],
+        capture_output=True, text=True, env=full_env, cwd=cwd, timeout=timeout, check=False,
+    )

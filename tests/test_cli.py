@@ -1,0 +1,220 @@
+"""Every command, every entry, every format, the notice and every error path, in-process."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from spasmguide import __version__
+from spasmguide.loader import load_knowledge_base
+from tests.conftest import NOTICE_WORDS, invoke
+
+KB = load_knowledge_base()
+FORMATS = ["text", "json", "markdown"]
+
+PAGES = [
+    *[("lookup", "--region", region) for region in KB.regions],
+    *[("lookup", "--cause", cause) for cause in KB.causes],
+    *[("technique", technique) for technique in KB.techniques],
+    ("lookup", "--region", "neck", "--cause", "stress"),
+    ("list", "regions"),
+    ("list", "techniques"),
+    ("list", "causes"),
+    ("search", "spasm"),
+    ("search", "nothingmatchesthis"),
+    ("red-flags",),
+    ("red-flags", "--region", "low-back"),
+    ("evidence",),
+    ("about",),
+]
+
+
+@pytest.mark.parametrize("output", FORMATS)
+@pytest.mark.parametrize("args", PAGES, ids=lambda args: " ".join(args))
+def test_every_page_in_every_format_carries_the_notice(args: tuple[str, ...], output: str) -> None:
+    outcome = invoke(*args, "--format", output)
+    assert outcome.exit_code == 0, outcome.stderr
+    assert outcome.stderr == ""
+    flat = " ".join(outcome.stdout.split())
+    assert NOTICE_WORDS in flat
+    if output == "json":
+        document = json.loads(outcome.stdout)
+        assert NOTICE_WORDS in document["notice"]
+        assert document["spasmguide_version"] == __version__
+    if output == "markdown":
+        assert outcome.stdout.startswith("# ")
+        assert "\n## " in outcome.stdout
+
+
+def test_region_page_lists_ranked_techniques_with_reasons() -> None:
+    document = json.loads(invoke("lookup", "--region", "neck", "--format", "json").stdout)
+    region = document["region"]
+    assert region["id"] == "neck"
+    techniques = region["techniques"]
+    assert [item["rank"] for item in techniques] == list(range(1, len(techniques) + 1))
+    assert techniques[0]["id"] == "cupping"
+    assert all(item["reasons"][0]["reason"] for item in techniques)
+    assert {point["code"] for point in region["acupoints"]} >= {"GB20", "BL10", "SI3"}
+    assert region["red_flags"] and region["self_care"] and region["sources"]
+
+
+def test_text_region_page_shows_every_part() -> None:
+    page = invoke("lookup", "--region", "low back").stdout
+    for heading in ("About", "Muscles involved", "Common causes", "Suggested techniques", "Common acupoints",
+                    "Self-care", "Warning signs: get medical care first", "Evidence", "Sources", "Notice"):
+        assert heading in page
+    assert "cauda equina" in page
+
+
+def test_combined_lookup_ranks_techniques_suggested_for_both_first() -> None:
+    document = json.loads(invoke("lookup", "--region", "neck", "--cause", "posture", "--format", "json").stdout)
+    ranked = document["techniques"]
+    both = {item["id"] for item in ranked if len(item["reasons"]) == 2}
+    assert both, "neck and posture share techniques"
+    leading = [item["id"] for item in ranked[: len(both)]]
+    assert set(leading) == both
+    assert document["region"]["id"] == "neck" and document["cause"]["id"] == "posture"
+
+
+def test_cause_page_has_mechanism_prevention_and_regions() -> None:
+    page = invoke("lookup", "--cause", "dehydration").stdout
+    for heading in ("How it leads to spasm", "Regions often affected", "Suggested techniques", "Prevention"):
+        assert heading in page
+
+
+def test_technique_page_shows_cautions_safety_evidence_and_where_suggested() -> None:
+    document = json.loads(invoke("technique", "cupping", "--format", "json").stdout)
+    technique = document["technique"]
+    assert technique["id"] == "cupping" and technique["category"] == "manual therapy"
+    assert technique["cautions"] and technique["contraindications"] and technique["safety"]
+    assert {entry["id"] for entry in technique["suggested_for"]} >= {"neck", "upper-back-shoulders"}
+    assert technique["evidence"][0]["certainty"] == "very low to moderate"
+    text = invoke("technique", "cupping").stdout
+    for heading in ("How it works", "Benefits", "Often used for", "What a session involves", "Cautions",
+                    "Suggested for", "Evidence", "Related techniques", "Sources"):
+        assert heading in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("lower back", "low-back"), ("Lower-Back", "low-back"), ("LUMBAR", "low-back"), ("low_back", "low-back"),
+        ("ITB", "it-band"), ("iliotibial band", "it-band"), ("IT band", "it-band"), ("it-band", "it-band"),
+        ("upper back & shoulders", "upper-back-shoulders"), ("shoulders", "upper-back-shoulders"),
+        ("sciatica", "piriformis"), ("calves", "calf"), ("Hamstrings", "hamstring"), ("stiff neck", "neck"),
+    ],
+)
+def test_region_names_are_matched_the_way_people_type_them(typed: str, expected: str) -> None:
+    document = json.loads(invoke("lookup", "--region", typed, "--format", "json").stdout)
+    assert document["region"]["id"] == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("dry needling", "trigger-point-acupuncture"), ("Dry-Needling", "trigger-point-acupuncture"),
+        ("tuina", "tui-na"), ("Tui Na", "tui-na"), ("guasha", "gua-sha"), ("Gua Sha", "gua-sha"),
+        ("electroacupuncture", "electro-acupuncture"), ("electro acupuncture", "electro-acupuncture"),
+        ("CUPPING", "cupping"), ("Tung style", "distal-needling"), ("Tan", "distal-needling"),
+        ("stretching", "stretching-mobility"), ("MFR", "myofascial-release"), ("finger pressure", "shiatsu"),
+        ("acupuncture", "traditional-acupuncture"),
+    ],
+)
+def test_technique_names_and_aliases(typed: str, expected: str) -> None:
+    document = json.loads(invoke("technique", typed, "--format", "json").stdout)
+    assert document["technique"]["id"] == expected
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("Stress", "stress"), ("bad posture", "posture"), ("sprain", "acute-injury"), ("electrolytes", "dehydration")])
+def test_cause_names_and_aliases(typed: str, expected: str) -> None:
+    document = json.loads(invoke("lookup", "--cause", typed, "--format", "json").stdout)
+    assert document["cause"]["id"] == expected
+
+
+def test_unknown_technique_exits_1_with_a_suggestion_and_the_valid_names() -> None:
+    outcome = invoke("technique", "cuping")
+    assert outcome.exit_code == 1
+    assert outcome.stdout == ""
+    lines = outcome.stderr.splitlines()
+    assert len(lines) == 1
+    assert "Did you mean 'cupping'?" in lines[0]
+    assert "gua-sha" in lines[0]
+
+
+@pytest.mark.parametrize("args", [("lookup", "--region", "elbow"), ("lookup", "--cause", "boredom"), ("red-flags", "--region", "nose")])
+def test_unknown_region_or_cause_exits_1_in_one_line(args: tuple[str, ...]) -> None:
+    outcome = invoke(*args)
+    assert outcome.exit_code == 1
+    assert len(outcome.stderr.splitlines()) == 1
+    assert outcome.stderr.startswith("spasmguide: error: no ")
+    assert "Traceback" not in outcome.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("lookup",),
+        ("lookup", "--region", "neck", "--format", "xml"),
+        ("list", "muscles"),
+        ("frobnicate",),
+        ("technique",),
+        ("lookup", "--bogus"),
+        ("search",),
+        ("search", "***"),
+        ("search", "spasm", "--limit", "0"),
+    ],
+)
+def test_usage_errors_exit_2_in_one_line(args: tuple[str, ...]) -> None:
+    outcome = invoke(*args)
+    assert outcome.exit_code == 2, outcome
+    assert len(outcome.stderr.splitlines()) == 1, outcome.stderr
+    assert outcome.stderr.startswith("spasmguide: error: ")
+    assert outcome.stdout == ""
+
+
+def test_search_matches_word_forms_and_says_where() -> None:
+    document = json.loads(invoke("search", "scrape", "--format", "json").stdout)
+    assert document["results"][0]["id"] == "gua-sha"
+    assert document["results"][0]["kind"] == "technique"
+    assert document["results"][0]["field"]
+    assert "scrap" in document["results"][0]["snippet"].casefold()
+    spasms = {hit["id"] for hit in json.loads(invoke("search", "spasms", "--format", "json").stdout)["results"]}
+    spasm = {hit["id"] for hit in json.loads(invoke("search", "spasm", "--format", "json").stdout)["results"]}
+    assert spasms == spasm and spasms
+
+
+def test_search_text_shows_kind_field_and_command() -> None:
+    page = invoke("search", "pneumothorax").stdout
+    assert "(acupoint)" in page and "matched in" in page and "spasmguide lookup --region" in page
+
+
+def test_red_flags_command_lists_every_group() -> None:
+    document = json.loads(invoke("red-flags", "--format", "json").stdout)
+    assert {flag["id"] for flag in document["red_flags"]} == set(KB.red_flags)
+    page = invoke("red-flags").stdout
+    assert "emergency" in page and "cauda equina" in page.lower()
+
+
+def test_evidence_page_shows_article_claims_beside_findings() -> None:
+    page = " ".join(invoke("evidence").stdout.split())
+    assert "not found as cited" in page
+    assert "The source article says" in page and "What was found" in page
+
+
+def test_about_page_explains_the_spasm_ischemia_cycle_and_licensing() -> None:
+    page = " ".join(invoke("about").stdout.split())
+    assert "spasm-ischemia cycle" in page and "NCCAOM" in page
+
+
+def test_version_and_bare_command() -> None:
+    assert invoke("--version").stdout.strip() == f"spasmguide {__version__}"
+    bare = invoke()
+    assert bare.exit_code == 0 and "lookup" in bare.stdout
+
+
+@pytest.mark.parametrize("command", ["lookup", "technique", "list", "search", "red-flags", "evidence", "about"])
+def test_every_command_help_has_an_example(command: str) -> None:
+    outcome = invoke(command, "--help")
+    assert outcome.exit_code == 0
+    assert "Example" in outcome.stdout and "spasmguide " in outcome.stdout

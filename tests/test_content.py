@@ -1,0 +1,224 @@
+"""The knowledge base itself: the article's facts, sources, safety and honest evidence."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from spasmguide.model import KnowledgeBase
+
+# Every fact the source article states, as words that must appear somewhere in the knowledge base.
+ARTICLE_FACTS = [
+    # Why spasms happen
+    "involuntary",
+    "every age and level of activity",
+    "tighten and do not release",
+    "overuse or repetitive movement",
+    "poor posture or ergonomics",
+    "dehydration or an electrolyte imbalance",
+    "stress",
+    "strains and sprains",
+    "sciatica",
+    "disc problems",
+    "fibromyalgia",
+    "overstimulated",
+    "ischemic",
+    "spasm-ischemia cycle",
+    "restoring circulation, releasing trigger points and calming neuromuscular hyperactivity",
+    # Traditional acupuncture
+    "Qi (energy)",
+    "ashi",
+    "meridians",
+    "hypertonicity",
+    "over-firing of motor neurons",
+    "Increases blood flow to tight muscle fibres",
+    "endogenous opioids",
+    # Electro-acupuncture
+    "stubborn or chronic",
+    "pairs of",
+    "continuous stimulation",
+    "Reduces muscle hyperactivity",
+    "Increases microcirculation",
+    "neuromuscular re-education",
+    "athletic injuries",
+    # Trigger point
+    "taut band",
+    "local twitch response",
+    "not suitable for everyone",
+    "Deep knots",
+    "Neck and shoulder spasms",
+    "Piriformis syndrome",
+    "IT band tightness",
+    "Any tight band",
+    # Distal needling
+    "Tan",
+    "Tung",
+    "without aggravating a very sensitive area",
+    "circulation throughout the body",
+    "acute pain relief",
+    # Manual therapies
+    "combine needling with hands-on bodywork",
+    "Kneading, rolling and pressing",
+    "Slow, sustained pressure",
+    "fascia, the connective tissue",
+    "suction",
+    "reducing adhesions",
+    "upper back, neck and shoulder spasms",
+    "release stagnation",
+    "stubborn, chronic tension patterns",
+    "finger pressure",
+    "limb rotations",
+    "energy flow",
+    "New York City and Connecticut",
+    "reinforce the neuromuscular reset",
+    "from coming back",
+    # Scientific support, as the article states it
+    "motor neuron excitability",
+    "The Journal of Applied Physiology",
+    "endorphins, enkephalins",
+    "PAIN",
+    "immediate and long-term",
+    # Outlook and the notice
+    "athletic performance",
+    "prevent flare-ups",
+    "immediate relief and lasting change",
+    "Licensed Acupuncturist (L.Ac)",
+    "3,500 hours",
+]
+
+# The acupoints this guide may name: no invented points.
+KNOWN_ACUPOINT_CODES = {
+    "GB20", "BL10", "GV14", "GV16", "SI3", "TE5", "LI4", "EX-HN15", "GB21", "SI11", "SI14", "TE15",
+    "BL11", "LI15", "EX-B1", "EX-B2", "BL23", "BL25", "GV4", "GV3", "BL40", "GB30", "BL54", "BL36",
+    "BL37", "GB31", "GB32", "GB29", "GB34", "BL57", "BL56", "BL39",
+}
+KNOWN_UNCODED_POINTS = {"Luozhen", "Yaoyan", "Shiqizhui"}
+
+
+def all_text(value: object) -> str:
+    """Every string in a record, joined, for searching."""
+    if isinstance(value, str):
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return " ".join(all_text(getattr(value, field.name)) for field in dataclasses.fields(value))
+    if isinstance(value, dict):
+        return " ".join(all_text(item) for item in value.values())
+    if isinstance(value, tuple | list):
+        return " ".join(all_text(item) for item in value)
+    return ""
+
+
+@pytest.fixture(scope="module")
+def corpus(kb: KnowledgeBase) -> str:
+    return " ".join(all_text(kb.collection(kind)) for kind in ("techniques", "regions", "causes", "evidence")) + all_text(kb.guide)
+
+
+@pytest.mark.parametrize("fact", ARTICLE_FACTS)
+def test_every_article_fact_is_in_the_knowledge_base(corpus: str, fact: str) -> None:
+    flat = " ".join(corpus.split())
+    assert fact.casefold() in flat.casefold(), f"article fact missing: {fact!r}"
+
+
+def test_the_article_s_ten_techniques_and_six_causes_are_there(kb: KnowledgeBase) -> None:
+    assert list(kb.techniques) == [
+        "traditional-acupuncture", "electro-acupuncture", "trigger-point-acupuncture", "distal-needling",
+        "tui-na", "myofascial-release", "cupping", "gua-sha", "shiatsu", "stretching-mobility",
+    ]
+    assert list(kb.causes) == ["overuse", "posture", "dehydration", "stress", "acute-injury", "chronic-conditions"]
+    assert {"acupuncture", "manual therapy", "self-care"} == {t.category for t in kb.techniques.values()}
+
+
+def test_the_required_regions_are_there(kb: KnowledgeBase) -> None:
+    assert {"neck", "upper-back-shoulders", "low-back", "piriformis", "it-band", "calf", "hamstring"} <= set(kb.regions)
+
+
+def test_every_region_is_complete_and_safe(kb: KnowledgeBase) -> None:
+    for region in kb.regions.values():
+        assert region.description and region.muscles and region.causes and region.self_care
+        assert len(region.techniques) >= 4, region.id
+        assert all(suggestion.reason for suggestion in region.techniques)
+        assert region.acupoints, f"{region.id} has no acupoints"
+        assert region.red_flags, f"{region.id} has no warning signs"
+
+
+def test_every_technique_has_cautions_and_sources(kb: KnowledgeBase) -> None:
+    for technique in kb.techniques.values():
+        assert technique.cautions and technique.sources and technique.how_it_works
+        assert technique.safety, f"{technique.id} names no general safety notes"
+    needling = {t.id for t in kb.techniques.values() if t.category == "acupuncture"}
+    assert all("needling" in kb.techniques[t].safety for t in needling)
+
+
+def test_every_entry_names_its_sources(kb: KnowledgeBase) -> None:
+    for kind in ("techniques", "regions", "causes", "acupoints", "evidence", "red_flags", "safety"):
+        for entry in kb.collection(kind).values():
+            assert getattr(entry, "sources"), f"{kind}/{entry.id} names no source"
+    assert kb.guide.sources
+
+
+def test_every_source_is_cited_somewhere(kb: KnowledgeBase) -> None:
+    cited: set[str] = set(kb.guide.sources) | set(kb.guide.red_flag_note_sources)
+    for kind in ("techniques", "regions", "causes", "acupoints", "evidence", "red_flags", "safety"):
+        for entry in kb.collection(kind).values():
+            cited.update(getattr(entry, "sources"))
+    assert set(kb.sources) == cited
+
+
+def test_acupoints_are_only_the_checked_ones(kb: KnowledgeBase) -> None:
+    for point in kb.acupoints.values():
+        if point.code is None:
+            assert point.pinyin in KNOWN_UNCODED_POINTS
+            assert point.code_note, f"{point.pinyin} has no code and must say why"
+        else:
+            assert point.code in KNOWN_ACUPOINT_CODES, point.code
+        assert point.location and point.english and point.sources
+
+
+def test_uncertain_point_codes_and_disagreements_are_visible(kb: KnowledgeBase) -> None:
+    assert "uncertain" in (kb.acupoints["luozhen"].code_note or "")
+    assert "uncertain" in (kb.acupoints["ex-b2"].code_note or "")
+    assert "disagree" in kb.acupoints["gb32"].location
+
+
+def test_needling_dangers_are_stated(kb: KnowledgeBase) -> None:
+    assert any("pneumothorax" in caution for caution in kb.acupoints["gb21"].cautions)
+    assert any("medulla" in caution for caution in kb.acupoints["gv16"].cautions)
+    assert any("pregnancy" in caution for caution in kb.acupoints["li4"].cautions)
+    needling = " ".join(kb.safety["needling"].points)
+    assert "1 in 10,000" in needling and "pneumothorax" in needling
+    assert "pacemaker" in " ".join(kb.techniques["electro-acupuncture"].cautions)
+
+
+def test_the_article_s_uncheckable_citations_are_shown_with_what_was_found(kb: KnowledgeBase) -> None:
+    blood_flow = kb.evidence["article-blood-flow"]
+    assert blood_flow.certainty == "not found as cited"
+    assert "European Journal of Applied Physiology" in blood_flow.finding
+    electro = kb.evidence["article-electro-meta-analysis"]
+    assert electro.certainty == "not found as cited"
+    assert "The Journal of Pain" in electro.finding
+
+
+def test_the_article_s_five_lines_of_support_each_have_an_honest_label(kb: KnowledgeBase) -> None:
+    article_claims = [e for e in kb.evidence.values() if e.article_says]
+    assert len(article_claims) == 5
+    assert all(e.certainty in {"no study named", "not found as cited", "very low to moderate"} for e in article_claims)
+
+
+def test_evidence_labels_are_explained(kb: KnowledgeBase) -> None:
+    explained = {label.label for label in kb.guide.certainty_labels}
+    assert {e.certainty for e in kb.evidence.values()} <= explained
+    assert {f.urgency for f in kb.red_flags.values()} <= {label.label for label in kb.guide.urgency_labels}
+
+
+def test_red_flags_cover_cauda_equina_and_chest_pain(kb: KnowledgeBase) -> None:
+    assert kb.red_flags["cauda-equina"].urgency == "emergency"
+    assert "cauda-equina" in kb.regions["low-back"].red_flags
+    assert "chest-pain" in kb.regions["upper-back-shoulders"].red_flags
+    assert "possible-dvt" in kb.regions["calf"].red_flags
+
+
+def test_the_notice_names_a_licensed_acupuncturist(kb: KnowledgeBase) -> None:
+    assert "Licensed Acupuncturist (L.Ac)" in kb.guide.notice
+    assert re.search(r"does not diagnose", kb.guide.notice)
