@@ -1,0 +1,93 @@
+"""The renderers: widths, literal knowledge-base text, escapes, valid JSON and Markdown."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import re
+
+import pytest
+from rich.console import Console
+
+from spasmguide import pages
+from spasmguide.model import KnowledgeBase
+from spasmguide.render_json import render_json
+from spasmguide.render_markdown import render_markdown
+from spasmguide.render_text import render_text
+from spasmguide.safe_text import escape_controls
+
+HOSTILE = "[bold red]loud[/bold red] [/red] [link=http://x]click[/link] \x1b[2J\x1b]0;owned\x07 \x9b31m \u202eevil\u202c done"
+RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def render_to_string(page: pages.Page, width: int, *, color: bool = False) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
+                      highlight=False, markup=False, emoji=False)
+    render_text(page, console)
+    return buffer.getvalue()
+
+
+def hostile_kb(kb: KnowledgeBase) -> KnowledgeBase:
+    cupping = kb.techniques["cupping"]
+    hostile = dataclasses.replace(cupping, name=f"Cupping {HOSTILE}", summary=HOSTILE, cautions=(HOSTILE, *cupping.cautions))
+    return dataclasses.replace(kb, techniques={**kb.techniques, "cupping": hostile})
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+@pytest.mark.parametrize("kind", ["region", "technique", "evidence", "list"])
+def test_text_pages_fit_the_terminal_width(kb: KnowledgeBase, width: int, kind: str) -> None:
+    page = {
+        "region": lambda: pages.region_page(kb, kb.regions["neck"]),
+        "technique": lambda: pages.technique_page(kb, kb.techniques["trigger-point-acupuncture"]),
+        "evidence": lambda: pages.evidence_page(kb),
+        "list": lambda: pages.list_page(kb, "techniques"),
+    }[kind]()
+    output = render_to_string(page, width)
+    assert max(len(line) for line in output.splitlines()) <= width
+    # Lists and paragraphs carry no trailing padding (tables, whose cells Rich pads, may).
+    listed = [line for line in output.splitlines() if line.lstrip().startswith(("•", "1.", "About"))]
+    assert all(line == line.rstrip() for line in listed)
+    assert "Licensed Acupuncturist (L.Ac)" in " ".join(output.replace("│", " ").split())
+
+
+def test_hostile_text_is_shown_literally_in_text(kb: KnowledgeBase) -> None:
+    page = pages.technique_page(hostile_kb(kb), hostile_kb(kb).techniques["cupping"])
+    for color in (False, True):
+        output = render_to_string(page, 200, color=color)
+        assert "[bold red]loud[/bold red]" in output
+        assert "[link=http://x]click[/link]" in output
+        assert "\\x1b[2J" in output and "\\x9b" in output and "\\u202e" in output
+        without_our_styles = re.sub(r"\x1b\[[0-9;]*m", "", output)
+        assert not RAW_CONTROLS.search(without_our_styles)
+        assert "\x1b]8;" not in output  # no hyperlink was made
+
+
+def test_hostile_text_stays_inert_in_json_and_markdown(kb: KnowledgeBase) -> None:
+    hostile = hostile_kb(kb)
+    page = pages.technique_page(hostile, hostile.techniques["cupping"])
+    document = render_json(page)
+    assert not RAW_CONTROLS.search(document)
+    assert json.loads(document)["technique"]["summary"] == HOSTILE
+    markdown = render_markdown(page)
+    assert not RAW_CONTROLS.search(markdown)
+    assert "\\[bold red\\]" in markdown
+
+
+def test_escape_controls_keeps_ordinary_text() -> None:
+    text = "Bäumler — 1 in 10,000 · 針灸\ttab\nnew line"
+    assert escape_controls(text) == text
+    assert escape_controls("\x1b\x07\x9b\u202e") == "\\x1b\\x07\\x9b\\u202e"
+
+
+def test_markdown_tables_escape_pipes(kb: KnowledgeBase) -> None:
+    acupoint = dataclasses.replace(kb.acupoints["gb20"], location="left | right")
+    changed = dataclasses.replace(kb, acupoints={**kb.acupoints, "gb20": acupoint})
+    markdown = render_markdown(pages.region_page(changed, changed.regions["neck"]))
+    assert "left \\| right" in markdown
+
+
+def test_plain_output_has_no_escape_codes(kb: KnowledgeBase) -> None:
+    output = render_to_string(pages.region_page(kb, kb.regions["calf"]), 80)
+    assert "\x1b" not in output
