@@ -40,6 +40,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+_KNOWN_TAGS = frozenset({_STR_TAG, _MAP_TAG, _SEQ_TAG, *_NON_TEXT_TAGS})
 
 
 @dataclass(frozen=True)
@@ -286,6 +287,9 @@ class _FileReader:
 
     def build(self, node: yaml.Node, target: Any, what: str) -> Any:
         """Builds a value of type `target` from `node`; returns None after noting a problem."""
+        if node.tag not in _KNOWN_TAGS:
+            self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
+            return None
         origin = get_origin(target)
         if origin is typing.Annotated:
             base, *extras = get_args(target)
@@ -373,7 +377,7 @@ class _FileReader:
             self.problem(node, f"{what} must be text, not a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
             return None
         if node.tag != _STR_TAG:
-            if node.style is None and node.tag in _NON_TEXT_TAGS:
+            if not node.style and node.tag in _NON_TEXT_TAGS:
                 reading = _NON_TEXT_TAGS[node.tag]
                 self.problem(node, f"{what}: YAML reads '{node.value}' as {reading}; put it in quotes if it is text")
             else:
