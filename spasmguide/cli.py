@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -27,13 +27,13 @@ if TYPE_CHECKING:
 PROGRAM = "spasmguide"
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
 
 
-class ListKind(str, Enum):
+class ListKind(StrEnum):
     regions = "regions"
     techniques = "techniques"
     causes = "causes"
@@ -55,7 +55,9 @@ class GuideGroup(TyperGroup):
             sys.exit(code)
         return code
 
-    def run_guarded(self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, **extra: Any) -> int:
+    def run_guarded(
+        self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, **extra: Any
+    ) -> int:
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except GuideError as error:
@@ -87,20 +89,34 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _examples(*commands: str) -> str:
+    # "\b" keeps click from re-wrapping the lines, so each example stays on its own line.
+    return "Examples:\n\n\b\n" + "\n".join(f"  {command}" for command in commands)
+
+
 app = typer.Typer(
     cls=GuideGroup,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="An offline guide from muscle-spasm symptoms to acupuncture and manual-therapy techniques.\n\n"
-    "It informs; it never diagnoses. See a Licensed Acupuncturist (L.Ac) before trying any technique.",
-    epilog="Example: spasmguide lookup --region neck",
+    help="An offline guide from muscle-spasm symptoms to acupuncture and manual-therapy "
+    "techniques.\n\nIt informs; it never diagnoses. See a Licensed Acupuncturist (L.Ac) "
+    "before trying any technique.",
+    epilog=_examples(
+        "spasmguide lookup --region neck",
+        "spasmguide technique cupping",
+        "spasmguide search 'trigger point'",
+        "spasmguide red-flags",
+    ),
 )
+
 
 FormatOption = Annotated[
     OutputFormat,
-    typer.Option("--format", "-f", case_sensitive=False, help="Output format: text, json or markdown."),
+    typer.Option(
+        "--format", "-f", case_sensitive=False, help="Output format: text, json or markdown."
+    ),
 ]
 
 
@@ -114,21 +130,38 @@ def _version(value: bool) -> None:
 def main_callback(
     context: typer.Context,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     if context.invoked_subcommand is None:
         sys.stdout.write(context.get_help() + "\n")
 
 
-@app.command(epilog="Examples: spasmguide lookup --region neck; spasmguide lookup --cause stress; "
-             "spasmguide lookup --region 'lower back' --cause posture --format markdown")
+@app.command(
+    epilog=_examples(
+        "spasmguide lookup --region neck",
+        "spasmguide lookup --cause stress",
+        "spasmguide lookup --region 'lower back' --cause posture --format markdown",
+    )
+)
 def lookup(
-    region: Annotated[str | None, typer.Option("--region", "-r", help="A body region, e.g. neck, lower back, ITB.")] = None,
-    cause: Annotated[str | None, typer.Option("--cause", "-c", help="A cause, e.g. stress, posture, overuse.")] = None,
+    region: Annotated[
+        str | None,
+        typer.Option("--region", "-r", help="A body region, e.g. neck, lower back, ITB."),
+    ] = None,
+    cause: Annotated[
+        str | None, typer.Option("--cause", "-c", help="A cause, e.g. stress, posture, overuse.")
+    ] = None,
     output: FormatOption = OutputFormat.text,
 ) -> None:
-    """Show the page for a body region or a cause (or both), with techniques ranked and why."""
+    """Show a region or cause page, with techniques ranked.
+
+    Give a body region, a cause, or both: techniques that suit both rank first, each
+    with the reason it is suggested.
+    """
     from spasmguide import pages
 
     if region is None and cause is None:
@@ -136,8 +169,16 @@ def lookup(
     kb = _knowledge_base()
     from spasmguide.names import NameIndex
 
-    found_region = kb.regions[NameIndex("regions", kb.regions.values()).resolve(region)] if region is not None else None
-    found_cause = kb.causes[NameIndex("causes", kb.causes.values()).resolve(cause)] if cause is not None else None
+    found_region = (
+        kb.regions[NameIndex("regions", kb.regions.values()).resolve(region)]
+        if region is not None
+        else None
+    )
+    found_cause = (
+        kb.causes[NameIndex("causes", kb.causes.values()).resolve(cause)]
+        if cause is not None
+        else None
+    )
     if found_region and found_cause:
         page = pages.combined_page(kb, found_region, found_cause)
     elif found_region:
@@ -148,12 +189,22 @@ def lookup(
     _show(page, output)
 
 
-@app.command(epilog="Examples: spasmguide technique cupping; spasmguide technique 'dry needling' --format json")
+@app.command(
+    epilog=_examples(
+        "spasmguide technique cupping", "spasmguide technique 'dry needling' --format json"
+    )
+)
 def technique(
-    name: Annotated[str, typer.Argument(help="A technique's name or alias, e.g. cupping, tuina, dry needling.")],
+    name: Annotated[
+        str, typer.Argument(help="A technique's name or alias, e.g. cupping, tuina, dry needling.")
+    ],
     output: FormatOption = OutputFormat.text,
 ) -> None:
-    """Show a technique: how it works, benefits, cautions, evidence and where it is suggested."""
+    """Show one technique in full.
+
+    How it works, its benefits, cautions and contraindications, the evidence, and the
+    regions and causes it is suggested for.
+    """
     from spasmguide import pages
     from spasmguide.names import NameIndex
 
@@ -162,9 +213,13 @@ def technique(
     _show(pages.technique_page(kb, found), output)
 
 
-@app.command("list", epilog="Examples: spasmguide list regions; spasmguide list techniques --format json")
+@app.command(
+    "list", epilog=_examples("spasmguide list regions", "spasmguide list techniques --format json")
+)
 def list_entries(
-    kind: Annotated[ListKind, typer.Argument(case_sensitive=False, help="regions, techniques or causes.")],
+    kind: Annotated[
+        ListKind, typer.Argument(case_sensitive=False, help="regions, techniques or causes.")
+    ],
     output: FormatOption = OutputFormat.text,
 ) -> None:
     """List the regions, techniques or causes the guide covers."""
@@ -173,13 +228,24 @@ def list_entries(
     _show(pages.list_page(_knowledge_base(), kind.value), output)
 
 
-@app.command(epilog="Examples: spasmguide search spasms; spasmguide search 'scraping neck' --format json")
+@app.command(
+    epilog=_examples("spasmguide search spasms", "spasmguide search 'scraping neck' --format json")
+)
 def search(
-    words: Annotated[list[str], typer.Argument(help="Words to search for; word forms match (scrape finds scraping).")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100, help="Show at most this many results.")] = 20,
+    words: Annotated[
+        list[str],
+        typer.Argument(help="Words to search for; word forms match (scrape finds scraping)."),
+    ],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=100, help="Show at most this many results.")
+    ] = 20,
     output: FormatOption = OutputFormat.text,
 ) -> None:
-    """Search the whole guide and show the best matches, what each is and where it matched."""
+    """Search the whole guide.
+
+    Shows the best matches, what each is, where it matched and the command that opens it.
+    Word forms match: scrape finds scraping, spasm finds spasms.
+    """
     from spasmguide import pages
     from spasmguide.search import search as run_search
 
@@ -187,31 +253,51 @@ def search(
     _show(pages.search_page(kb, run_search(kb, " ".join(words), limit=limit)), output)
 
 
-@app.command("red-flags", epilog="Examples: spasmguide red-flags; spasmguide red-flags --region 'low back'")
+@app.command(
+    "red-flags",
+    epilog=_examples("spasmguide red-flags", "spasmguide red-flags --region 'low back'"),
+)
 def red_flags(
-    region: Annotated[str | None, typer.Option("--region", "-r", help="Only the signs for this region.")] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", "-r", help="Only the signs for this region.")
+    ] = None,
     output: FormatOption = OutputFormat.text,
 ) -> None:
-    """Show the warning signs that need medical care rather than a therapy session."""
+    """Show warning signs that need medical care.
+
+    These signs call for a doctor or emergency care rather than a therapy session.
+    """
     from spasmguide import pages
     from spasmguide.names import NameIndex
 
     kb = _knowledge_base()
-    found = kb.regions[NameIndex("regions", kb.regions.values()).resolve(region)] if region is not None else None
+    found = (
+        kb.regions[NameIndex("regions", kb.regions.values()).resolve(region)]
+        if region is not None
+        else None
+    )
     _show(pages.red_flags_page(kb, found), output)
 
 
-@app.command(epilog="Example: spasmguide evidence --format markdown")
+@app.command(epilog=_examples("spasmguide evidence --format markdown"))
 def evidence(output: FormatOption = OutputFormat.text) -> None:
-    """Show what research has found, with its certainty, beside the source article's claims."""
+    """Show the evidence and how certain it is.
+
+    What research has found, with an honest certainty label, beside the source article's
+    own claims.
+    """
     from spasmguide import pages
 
     _show(pages.evidence_page(_knowledge_base()), output)
 
 
-@app.command(epilog="Example: spasmguide about")
+@app.command(epilog=_examples("spasmguide about"))
 def about(output: FormatOption = OutputFormat.text) -> None:
-    """Show why spasms happen, the spasm-ischemia cycle, and who a Licensed Acupuncturist is."""
+    """Show why spasms happen and who an L.Ac is.
+
+    The overview: why spasms happen, the spasm-ischemia cycle, how the therapies are
+    said to help, and who a Licensed Acupuncturist (L.Ac) is.
+    """
     from spasmguide import pages
 
     _show(pages.about_page(_knowledge_base()), output)
@@ -241,7 +327,7 @@ def _show(page: Page, output: OutputFormat) -> None:
 
 
 def main(args: Sequence[str] | None = None) -> int:
-    """Runs the command line on `args` (the process's arguments by default) and returns the exit code."""
+    """Runs the command line on `args` (default: the process's) and returns the exit code."""
     command = typer.main.get_command(app)
     code: int = command.main(args=args, prog_name=PROGRAM, standalone_mode=False)
     return code

@@ -127,9 +127,11 @@ def assemble(parsed: Iterable[ParsedFile]) -> KnowledgeBase:
         if ref.target not in collections[ref.kind]:
             message = f"unknown {_singular(ref.kind)} id '{ref.target}'"
             problems.append(dataclasses.replace(ref.problem_at, message=message))
-    for kind, entries in collections.items():
-        for clash in collect_name_clashes(kind, entries.values()):
-            problems.append(dataclasses.replace(defined_at[(kind, clash.second)], message=clash.message))
+    for kind, collection in collections.items():
+        for clash in collect_name_clashes(kind, collection.values()):
+            problems.append(
+                dataclasses.replace(defined_at[(kind, clash.second)], message=clash.message)
+            )
     if guide is None:
         problems.append(Problem("knowledge base", 0, 0, "no 'guide' section in any file"))
     if problems:
@@ -139,11 +141,15 @@ def assemble(parsed: Iterable[ParsedFile]) -> KnowledgeBase:
 
 
 def _again(where: Problem, what: str, first: Problem) -> Problem:
-    return dataclasses.replace(where, message=f"{what} (first defined at {first.path}:{first.line})")
+    return dataclasses.replace(
+        where, message=f"{what} (first defined at {first.path}:{first.line})"
+    )
 
 
 def _singular(kind: str) -> str:
-    return {"evidence": "evidence", "red_flags": "red flag", "safety": "safety"}.get(kind, kind[:-1])
+    return {"evidence": "evidence", "red_flags": "red flag", "safety": "safety"}.get(
+        kind, kind[:-1]
+    )
 
 
 def _invalid(problems: list[Problem]) -> InvalidContentError:
@@ -169,7 +175,9 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InvalidContentError(f"{shown}: not UTF-8 text (bad byte at offset {error.start})") from None
+        raise InvalidContentError(
+            f"{shown}: not UTF-8 text (bad byte at offset {error.start})"
+        ) from None
 
 
 def parse_file(path: Path) -> ParsedFile:
@@ -238,7 +246,10 @@ class _FileReader:
             elif key in COLLECTIONS:
                 self.read_collection(key, value)
             else:
-                self.problem(pairs.key_nodes[key], f"unknown section '{key}' (expected one of: {', '.join(allowed)})")
+                self.problem(
+                    pairs.key_nodes[key],
+                    f"unknown section '{key}' (expected one of: {', '.join(allowed)})",
+                )
 
     def read_collection(self, kind: str, node: yaml.Node) -> None:
         if not isinstance(node, yaml.SequenceNode) or node.tag != _SEQ_TAG:
@@ -322,12 +333,17 @@ class _FileReader:
         for key in pairs:
             if key not in fields:
                 expected = ", ".join(fields)
-                self.problem(pairs.key_nodes[key], f"unknown key '{key}' in {what} (expected: {expected})")
+                self.problem(
+                    pairs.key_nodes[key], f"unknown key '{key}' in {what} (expected: {expected})"
+                )
                 ok = False
         values: dict[str, Any] = {}
         for name, field in fields.items():
             if name not in pairs:
-                required = field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+                required = (
+                    field.default is dataclasses.MISSING
+                    and field.default_factory is dataclasses.MISSING
+                )
                 if required:
                     self.problem(node, f"missing required key '{name}' in {what}")
                     ok = False
@@ -338,7 +354,11 @@ class _FileReader:
                 continue
             values[name] = value
         if "id" in values and not ID_PATTERN.fullmatch(values["id"]):
-            self.problem(pairs["id"], f"id '{values['id']}' must be lowercase letters and digits joined by single hyphens")
+            self.problem(
+                pairs["id"],
+                f"id '{values['id']}' must be lowercase letters and digits"
+                " joined by single hyphens",
+            )
             ok = False
         return record(**values) if ok else None
 
@@ -374,16 +394,23 @@ class _FileReader:
 
     def build_text(self, node: yaml.Node, what: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{what} must be text, not a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
+            self.problem(
+                node,
+                f"{what} must be text, not a {_node_kind(node)}",
+            )
             return None
         if node.tag != _STR_TAG:
             if not node.style and node.tag in _NON_TEXT_TAGS:
                 reading = _NON_TEXT_TAGS[node.tag]
-                self.problem(node, f"{what}: YAML reads '{node.value}' as {reading}; put it in quotes if it is text")
+                self.problem(
+                    node,
+                    f"{what}: YAML reads '{node.value}' as {reading};"
+                    " put it in quotes if it is text",
+                )
             else:
                 self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
             return None
-        text = node.value.strip()
+        text = str(node.value).strip()
         if not text:
             self.problem(node, f"{what} must not be empty")
             return None
@@ -401,10 +428,18 @@ class _Pairs(dict[str, yaml.Node]):
         self.key_nodes: dict[str, yaml.Node] = {}
 
 
-@cache
+_FIELD_TYPES: dict[type[Any], dict[str, Any]] = {}
+
+
 def _field_types(record: type[Any]) -> dict[str, Any]:
-    return typing.get_type_hints(record, include_extras=True)
+    if record not in _FIELD_TYPES:
+        _FIELD_TYPES[record] = typing.get_type_hints(record, include_extras=True)
+    return _FIELD_TYPES[record]
 
 
 def _allows_none(target: Any) -> bool:
     return get_origin(target) in (typing.Union, _UnionType) and type(None) in get_args(target)
+
+
+def _node_kind(node: yaml.Node) -> str:
+    return "list" if isinstance(node, yaml.SequenceNode) else "mapping"

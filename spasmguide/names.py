@@ -64,7 +64,10 @@ def collect_name_clashes(kind: str, entries: Iterable[Entry]) -> list[NameClash]
                 continue
             first = owner.setdefault(name, entry.id)
             if first != entry.id:
-                message = f"{KIND_LABELS[kind]} '{entry.id}' answers to the name '{name}', as '{first}' already does"
+                message = (
+                    f"{KIND_LABELS[kind]} '{entry.id}' answers to the name '{name}',"
+                    f" as '{first}' already does"
+                )
                 clashes.append(NameClash(entry.id, message))
     return clashes
 

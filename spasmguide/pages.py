@@ -8,7 +8,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from spasmguide.document import Block, Bullets, Fact, Facts, Page, Paragraph, Section, Table, Term, Terms
+from spasmguide.document import (
+    Block,
+    Bullets,
+    Fact,
+    Facts,
+    Page,
+    Paragraph,
+    Section,
+    Table,
+    Term,
+    Terms,
+)
 from spasmguide.model import (
     Acupoint,
     Cause,
@@ -67,14 +78,27 @@ def combined_page(kb: KnowledgeBase, region: Region, cause: Cause) -> Page:
         Section(cause.name, (Paragraph(cause.description), Paragraph(cause.mechanism))),
         _ranked_section(ranked, show_context=True),
         *_acupoint_sections(kb, region.acupoints),
-        Section("Self-care and prevention", (Bullets(tuple(dict.fromkeys((*region.self_care, *cause.prevention)))),)),
+        Section(
+            "Self-care and prevention",
+            (Bullets(tuple(dict.fromkeys((*region.self_care, *cause.prevention)))),),
+        ),
         _red_flag_section(kb, flags),
         *_evidence_sections(kb, region.evidence),
         _sources_section(kb, (*region.sources, *cause.sources)),
     ]
     data = {
-        "region": _region_data(kb, region, rank_techniques(kb, [(region.name, region.techniques)]), red_flags_of(kb, region)),
-        "cause": _cause_data(kb, cause, rank_techniques(kb, [(cause.name, cause.techniques)]), red_flags_of(kb, cause)),
+        "region": _region_data(
+            kb,
+            region,
+            rank_techniques(kb, [(region.name, region.techniques)]),
+            red_flags_of(kb, region),
+        ),
+        "cause": _cause_data(
+            kb,
+            cause,
+            rank_techniques(kb, [(cause.name, cause.techniques)]),
+            red_flags_of(kb, cause),
+        ),
         "techniques": [_ranked_data(item) for item in ranked],
         "red_flags": [asdict(flag) for flag in flags],
     }
@@ -96,18 +120,42 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
         Section("Often used for", (Bullets(technique.often_used_for),)),
         Section("What a session involves", (Paragraph(technique.session),)),
         Section("Cautions", (Bullets(technique.cautions),), warning=True),
-        *([Section("Contraindications", (Bullets(technique.contraindications),), warning=True)] if technique.contraindications else []),
+        *(
+            [Section("Contraindications", (Bullets(technique.contraindications),), warning=True)]
+            if technique.contraindications
+            else []
+        ),
         *[Section(group.title, (Bullets(group.points),), warning=True) for group in safety],
-        *([Section("Suggested for", (Terms(tuple(Term(holder.name, reason) for holder, reason in suggested)),))] if suggested else []),
+        *(
+            [
+                Section(
+                    "Suggested for",
+                    (Terms(tuple(Term(holder.name, reason) for holder, reason in suggested)),),
+                )
+            ]
+            if suggested
+            else []
+        ),
         *_evidence_sections(kb, technique.evidence),
         *([Section("Notes", (Bullets(technique.notes),))] if technique.notes else []),
-        *([_techniques_section("Related techniques", kb, technique.related)] if technique.related else []),
-        _sources_section(kb, (*technique.sources, *(source for group in safety for source in group.sources))),
+        *(
+            [_techniques_section("Related techniques", kb, technique.related)]
+            if technique.related
+            else []
+        ),
+        _sources_section(
+            kb, (*technique.sources, *(source for group in safety for source in group.sources))
+        ),
     ]
     entry = asdict(technique)
     entry["safety"] = [asdict(group) for group in safety]
     entry["suggested_for"] = [
-        {"kind": "region" if isinstance(holder, Region) else "cause", "id": holder.id, "name": holder.name, "reason": reason}
+        {
+            "kind": "region" if isinstance(holder, Region) else "cause",
+            "id": holder.id,
+            "name": holder.name,
+            "reason": reason,
+        }
         for holder, reason in suggested
     ]
     entry["evidence"] = [asdict(kb.evidence[evidence_id]) for evidence_id in technique.evidence]
@@ -117,13 +165,19 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
 
 
 def list_page(kb: KnowledgeBase, kind: str) -> Page:
-    entries: Iterable[Region | Technique | Cause] = kb.collection(kind).values()  # type: ignore[assignment]
+    """The regions, techniques or causes as a table of id, name (category) and summary."""
+    listed: dict[str, dict[str, Region] | dict[str, Technique] | dict[str, Cause]] = {
+        "regions": kb.regions,
+        "techniques": kb.techniques,
+        "causes": kb.causes,
+    }
+    headers: tuple[str, ...] = ("Id", "Name", "Summary")
     if kind == "techniques":
-        headers: tuple[str, ...] = ("Id", "Name", "Category", "Summary")
-        rows = [(entry.id, entry.name, entry.category, entry.summary) for entry in kb.techniques.values()]
-    else:
-        headers = ("Id", "Name", "Summary")
-        rows = [(entry.id, entry.name, entry.summary) for entry in entries]
+        headers = ("Id", "Name", "Category", "Summary")
+    rows: list[tuple[str, ...]] = []
+    for entry in listed[kind].values():
+        category = (entry.category,) if isinstance(entry, Technique) else ()
+        rows.append((entry.id, entry.name, *category, entry.summary))
     title = kind.replace("_", " ").capitalize()
     items = [dict(zip((header.lower() for header in headers), row, strict=True)) for row in rows]
     sections = [Section(f"{len(rows)} {kind}", (Table(headers, tuple(rows)),))]
@@ -132,23 +186,43 @@ def list_page(kb: KnowledgeBase, kind: str) -> Page:
 
 def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
     terms = tuple(
-        Term(f"{hit.name} ({KIND_LABELS[hit.kind]})", f"matched in {hit.field}: {hit.snippet}", note=hit.command)
+        Term(
+            f"{hit.name} ({KIND_LABELS[hit.kind]})",
+            f"matched in {hit.field}: {hit.snippet}",
+            note=hit.command,
+        )
         for hit in results.hits
     )
     if terms:
         blocks: tuple[Block, ...] = (Terms(terms, numbered=True),)
         if not results.all_words_matched:
-            blocks = (Paragraph("No entry contains every word searched for; these contain some of them."), *blocks)
+            blocks = (
+                Paragraph("No entry contains every word searched for; these contain some of them."),
+                *blocks,
+            )
     else:
-        blocks = (Paragraph("Nothing in the guide matches. Try fewer or simpler words, or 'spasmguide list techniques'."),)
+        blocks = (
+            Paragraph(
+                "Nothing in the guide matches. Try fewer or simpler words,"
+                " or 'spasmguide list techniques'."
+            ),
+        )
     count = len(results.hits)
     heading = f"{count} result{'s' if count != 1 else ''}"
     data = {
         "query": results.query,
         "all_words_matched": results.all_words_matched,
         "results": [
-            {"rank": rank, "kind": KIND_LABELS[hit.kind], "id": hit.id, "name": hit.name, "field": hit.field,
-             "snippet": hit.snippet, "score": hit.score, "command": hit.command}
+            {
+                "rank": rank,
+                "kind": KIND_LABELS[hit.kind],
+                "id": hit.id,
+                "name": hit.name,
+                "field": hit.field,
+                "snippet": hit.snippet,
+                "score": hit.score,
+                "command": hit.command,
+            }
             for rank, hit in enumerate(results.hits, start=1)
         ],
     }
@@ -160,7 +234,13 @@ def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
     sections = [
         Section("About warning signs", (Paragraph(kb.guide.red_flag_note),)),
         *[_red_flag_group_section(kb, flag) for flag in flags],
-        _sources_section(kb, (*kb.guide.red_flag_note_sources, *(source for flag in flags for source in flag.sources))),
+        _sources_section(
+            kb,
+            (
+                *kb.guide.red_flag_note_sources,
+                *(source for flag in flags for source in flag.sources),
+            ),
+        ),
     ]
     title = f"Warning signs: {region.name}" if region else "Warning signs"
     subtitle = "Signs that need medical care rather than a therapy session."
@@ -172,13 +252,27 @@ def evidence_page(kb: KnowledgeBase) -> Page:
     meanings = {label.label: label.meaning for label in kb.guide.certainty_labels}
     sections = [
         *[_evidence_entry_section(kb, evidence, meanings) for evidence in kb.evidence.values()],
-        Section("Certainty labels", (Table(("Label", "Meaning"), tuple((label.label, label.meaning) for label in kb.guide.certainty_labels)),)),
+        Section(
+            "Certainty labels",
+            (
+                Table(
+                    ("Label", "Meaning"),
+                    tuple((label.label, label.meaning) for label in kb.guide.certainty_labels),
+                ),
+            ),
+        ),
     ]
     data = {
-        "evidence": [{**asdict(evidence), "sources": _sources_data(kb, evidence.sources)} for evidence in kb.evidence.values()],
+        "evidence": [
+            {**asdict(evidence), "sources": _sources_data(kb, evidence.sources)}
+            for evidence in kb.evidence.values()
+        ],
         "certainty_labels": [asdict(label) for label in kb.guide.certainty_labels],
     }
-    subtitle = "What research has found, and how certain it is; the source article's claims beside what was found."
+    subtitle = (
+        "What research has found, and how certain it is;"
+        " the source article's claims beside what was found."
+    )
     return _page(kb, "evidence", "Evidence", subtitle, sections, data)
 
 
@@ -188,9 +282,15 @@ def about_page(kb: KnowledgeBase) -> Page:
         Section("Overview", tuple(Paragraph(text) for text in guide.overview)),
         Section("Why muscle spasms happen", (Paragraph(guide.why_spasms_happen),)),
         Section("The spasm-ischemia cycle", (Paragraph(guide.spasm_ischemia_cycle),)),
-        Section("How acupuncture and manual therapy help", (Paragraph(guide.how_therapies_help), Paragraph(guide.combining_therapies))),
+        Section(
+            "How acupuncture and manual therapy help",
+            (Paragraph(guide.how_therapies_help), Paragraph(guide.combining_therapies)),
+        ),
         Section("The source article's outlook", (Paragraph(guide.outlook),)),
-        Section("Who is a Licensed Acupuncturist (L.Ac)", tuple(Paragraph(text) for text in guide.licensing)),
+        Section(
+            "Who is a Licensed Acupuncturist (L.Ac)",
+            tuple(Paragraph(text) for text in guide.licensing),
+        ),
         _sources_section(kb, guide.sources),
     ]
     data = {"guide": {**asdict(guide), "sources": _sources_data(kb, guide.sources)}}
@@ -200,8 +300,22 @@ def about_page(kb: KnowledgeBase) -> Page:
 # -- pieces shared by several pages ---------------------------------------------------------
 
 
-def _page(kb: KnowledgeBase, kind: str, title: str, subtitle: str | None, sections: Sequence[Section], data: dict[str, Any]) -> Page:
-    return Page(kind=kind, title=title, subtitle=subtitle, notice=kb.guide.notice, sections=tuple(sections), data=data)
+def _page(
+    kb: KnowledgeBase,
+    kind: str,
+    title: str,
+    subtitle: str | None,
+    sections: Sequence[Section],
+    data: dict[str, Any],
+) -> Page:
+    return Page(
+        kind=kind,
+        title=title,
+        subtitle=subtitle,
+        notice=kb.guide.notice,
+        sections=tuple(sections),
+        data=data,
+    )
 
 
 def _ranked_section(ranked: Sequence[RankedTechnique], *, show_context: bool) -> Section:
@@ -211,7 +325,9 @@ def _ranked_section(ranked: Sequence[RankedTechnique], *, show_context: bool) ->
             detail = " ".join(f"{reason.context}: {reason.text}" for reason in item.reasons)
         else:
             detail = " ".join(reason.text for reason in item.reasons)
-        terms.append(Term(item.technique.name, detail, note=f"spasmguide technique {item.technique.id}"))
+        terms.append(
+            Term(item.technique.name, detail, note=f"spasmguide technique {item.technique.id}")
+        )
     return Section("Suggested techniques", (Terms(tuple(terms), numbered=True),))
 
 
@@ -220,20 +336,53 @@ def _acupoint_sections(kb: KnowledgeBase, acupoint_ids: Sequence[str]) -> list[S
         return []
     rows = []
     for acupoint in (kb.acupoints[point_id] for point_id in acupoint_ids):
-        notes = " ".join((acupoint.uses, *acupoint.cautions, *((acupoint.code_note,) if acupoint.code_note else ())))
-        rows.append((acupoint.code or "(no code)", f"{acupoint.pinyin} ({acupoint.english[0]})", acupoint.location, notes))
-    return [Section("Common acupoints", (Table(("Point", "Name", "Where", "Used for, cautions"), tuple(rows)),))]
+        notes = " ".join(
+            (
+                acupoint.uses,
+                *acupoint.cautions,
+                *((acupoint.code_note,) if acupoint.code_note else ()),
+            )
+        )
+        rows.append(
+            (
+                acupoint.code or "(no code)",
+                f"{acupoint.pinyin} ({acupoint.english[0]})",
+                acupoint.location,
+                notes,
+            )
+        )
+    return [
+        Section(
+            "Common acupoints",
+            (Table(("Point", "Name", "Where", "Used for, cautions"), tuple(rows)),),
+        )
+    ]
 
 
 def _red_flag_section(kb: KnowledgeBase, flags: Sequence[RedFlagGroup]) -> Section:
-    terms = tuple(Term(f"{flag.title} ({flag.urgency})", f"Applies to: {flag.applies_to}", note=flag.note, items=flag.signs) for flag in flags)
+    terms = tuple(
+        Term(
+            f"{flag.title} ({flag.urgency})",
+            f"Applies to: {flag.applies_to}",
+            note=flag.note,
+            items=flag.signs,
+        )
+        for flag in flags
+    )
     return Section("Warning signs: get medical care first", (Terms(terms),), warning=True)
 
 
 def _red_flag_group_section(kb: KnowledgeBase, flag: RedFlagGroup) -> Section:
-    meaning = {label.label: label.meaning for label in kb.guide.urgency_labels}.get(flag.urgency, "")
+    meaning = {label.label: label.meaning for label in kb.guide.urgency_labels}.get(
+        flag.urgency, ""
+    )
     blocks: list[Block] = [
-        Facts((Fact("Urgency", _with_meaning(flag.urgency, meaning)), Fact("Applies to", flag.applies_to))),
+        Facts(
+            (
+                Fact("Urgency", _with_meaning(flag.urgency, meaning)),
+                Fact("Applies to", flag.applies_to),
+            )
+        ),
         Bullets(flag.signs),
     ]
     if flag.note:
@@ -245,22 +394,31 @@ def _evidence_sections(kb: KnowledgeBase, evidence_ids: Sequence[str]) -> list[S
     if not evidence_ids:
         return []
     terms = tuple(
-        Term(f"{evidence.title} (certainty: {evidence.certainty})", f"{evidence.finding} Basis: {evidence.basis}")
+        Term(
+            f"{evidence.title} (certainty: {evidence.certainty})",
+            f"{evidence.finding} Basis: {evidence.basis}",
+        )
         for evidence in (kb.evidence[evidence_id] for evidence_id in evidence_ids)
     )
     return [Section("Evidence", (Terms(terms),))]
 
 
-def _evidence_entry_section(kb: KnowledgeBase, evidence: Evidence, meanings: dict[str, str]) -> Section:
+def _evidence_entry_section(
+    kb: KnowledgeBase, evidence: Evidence, meanings: dict[str, str]
+) -> Section:
     facts = []
     if evidence.article_says:
         facts.append(Fact("The source article says", evidence.article_says))
     if evidence.as_cited:
         facts.append(Fact("Cited as", evidence.as_cited))
     facts.append(Fact("What was found", evidence.finding))
-    facts.append(Fact("Certainty", _with_meaning(evidence.certainty, meanings.get(evidence.certainty, ""))))
+    facts.append(
+        Fact("Certainty", _with_meaning(evidence.certainty, meanings.get(evidence.certainty, "")))
+    )
     facts.append(Fact("Basis", evidence.basis))
-    facts.append(Fact("Sources", "; ".join(kb.sources[source].citation for source in evidence.sources)))
+    facts.append(
+        Fact("Sources", "; ".join(kb.sources[source].citation for source in evidence.sources))
+    )
     return Section(evidence.title, (Facts(tuple(facts)),))
 
 
@@ -275,12 +433,17 @@ def _causes_section(heading: str, kb: KnowledgeBase, cause_ids: Sequence[str]) -
 
 def _regions_section(heading: str, kb: KnowledgeBase, region_ids: Sequence[str]) -> Section:
     regions = (kb.regions[region_id] for region_id in region_ids)
-    return Section(heading, (Terms(tuple(Term(region.name, region.summary) for region in regions)),))
+    return Section(
+        heading, (Terms(tuple(Term(region.name, region.summary) for region in regions)),)
+    )
 
 
 def _techniques_section(heading: str, kb: KnowledgeBase, technique_ids: Sequence[str]) -> Section:
     techniques = (kb.techniques[technique_id] for technique_id in technique_ids)
-    return Section(heading, (Terms(tuple(Term(technique.name, technique.summary) for technique in techniques)),))
+    return Section(
+        heading,
+        (Terms(tuple(Term(technique.name, technique.summary) for technique in techniques)),),
+    )
 
 
 def _sources_section(kb: KnowledgeBase, source_ids: Iterable[str]) -> Section:
@@ -311,7 +474,12 @@ def _acupoint_data(acupoint: Acupoint) -> dict[str, Any]:
     return asdict(acupoint)
 
 
-def _region_data(kb: KnowledgeBase, region: Region, ranked: Sequence[RankedTechnique], flags: Sequence[RedFlagGroup]) -> dict[str, Any]:
+def _region_data(
+    kb: KnowledgeBase,
+    region: Region,
+    ranked: Sequence[RankedTechnique],
+    flags: Sequence[RedFlagGroup],
+) -> dict[str, Any]:
     return {
         "id": region.id,
         "name": region.name,
@@ -329,7 +497,12 @@ def _region_data(kb: KnowledgeBase, region: Region, ranked: Sequence[RankedTechn
     }
 
 
-def _cause_data(kb: KnowledgeBase, cause: Cause, ranked: Sequence[RankedTechnique], flags: Sequence[RedFlagGroup]) -> dict[str, Any]:
+def _cause_data(
+    kb: KnowledgeBase,
+    cause: Cause,
+    ranked: Sequence[RankedTechnique],
+    flags: Sequence[RedFlagGroup],
+) -> dict[str, Any]:
     return {
         "id": cause.id,
         "name": cause.name,

@@ -39,11 +39,20 @@ def rank_techniques(
     for context, suggestions in lists:
         count = len(suggestions)
         for position, suggestion in enumerate(suggestions):
-            scores[suggestion.technique] = scores.get(suggestion.technique, 0.0) + (count - position) / count
+            scores[suggestion.technique] = (
+                scores.get(suggestion.technique, 0.0) + (count - position) / count
+            )
             reasons.setdefault(suggestion.technique, []).append(Reason(context, suggestion.reason))
-    ordered = sorted(scores, key=lambda technique_id: (-len(reasons[technique_id]), -scores[technique_id]))
+    ordered = sorted(
+        scores, key=lambda technique_id: (-len(reasons[technique_id]), -scores[technique_id])
+    )
     return [
-        RankedTechnique(rank, kb.techniques[technique_id], round(scores[technique_id], 3), tuple(reasons[technique_id]))
+        RankedTechnique(
+            rank,
+            kb.techniques[technique_id],
+            round(scores[technique_id], 3),
+            tuple(reasons[technique_id]),
+        )
         for rank, technique_id in enumerate(ordered, start=1)
     ]
 

@@ -9,7 +9,9 @@ from spasmguide import __version__
 from spasmguide.document import Page
 
 # json.dumps escapes C0 controls itself; these others would reach a terminal raw.
-_UNSAFE_FOR_TERMINALS = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_UNSAFE_FOR_TERMINALS = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
 
 
 def render_json(page: Page) -> str:

@@ -35,7 +35,9 @@ def text(value: str, style: str = "") -> Text:
 def render_text(page: Page, console: Console) -> None:
     unicode_ok = console.encoding.lower().startswith("utf")
     layout = _Layout(console, bullet="•" if unicode_ok else "*")
-    console.print(Rule(text(page.title, "bold"), align="left", characters="━" if unicode_ok else "="))
+    console.print(
+        Rule(text(page.title, "bold"), align="left", characters="━" if unicode_ok else "=")
+    )
     if page.subtitle:
         console.print(layout.hanging(text(page.subtitle, "italic"), "", ""))
     for section in page.sections:
@@ -62,7 +64,7 @@ class _Layout:
         self.width = console.width
 
     def hanging(self, body: Text, first: str, rest: str) -> Text:
-        """`body` wrapped to the console width, its first line after `first`, the rest after `rest`."""
+        """`body` wrapped to the width, its first line after `first`, the others after `rest`."""
         room = max(20, self.width - max(cell_len(first), cell_len(rest)))
         lines = body.wrap(self.console, room)
         out = Text(no_wrap=True, overflow="ignore")
@@ -120,9 +122,14 @@ class _Layout:
         for number, row in enumerate(block.rows):
             first = f"{INDENT}{self.bullet} "
             rest = " " * cell_len(first)
-            heading = self.hanging(text(" · ".join(cell for cell in row[:2] if cell), "bold"), first, rest)
+            heading = self.hanging(
+                text(" · ".join(cell for cell in row[:2] if cell), "bold"), first, rest
+            )
             lines = [heading]
-            lines += [self.fact(header, cell, rest) for header, cell in zip(block.headers[2:], row[2:], strict=True)]
+            lines += [
+                self.fact(header, cell, rest)
+                for header, cell in zip(block.headers[2:], row[2:], strict=True)
+            ]
             record = Text("\n" if number else "", no_wrap=True, overflow="ignore")
             record.append_text(Text("\n").join(lines))
             records.append(record)
@@ -131,7 +138,9 @@ class _Layout:
     def table(self, block: Table) -> RichTable:
         table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
         for column, header in enumerate(block.headers):
-            table.add_column(text(header, "bold"), overflow="fold", ratio=_column_ratio(block, column))
+            table.add_column(
+                text(header, "bold"), overflow="fold", ratio=_column_ratio(block, column)
+            )
         for row in block.rows:
             table.add_row(*(text(cell) for cell in row))
         return table

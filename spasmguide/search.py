@@ -16,14 +16,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spasmguide.errors import UsageError
-from spasmguide.model import Acupoint, Cause, Evidence, KnowledgeBase, RedFlagGroup, Region, Technique
+from spasmguide.model import (
+    Acupoint,
+    Cause,
+    Evidence,
+    KnowledgeBase,
+    RedFlagGroup,
+    Region,
+    Technique,
+)
 
 _WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 12
 MAX_RESULTS = 20
 _SNIPPET_WIDTH = 110
 _STOP_WORDS = frozenset(
-    "a an and are as at be by for from how i in is it my of on or the to what when with".split()
+    "a an and are as at be by for from how i in is it my of on or the to what when with".split()  # noqa: SIM905
 )
 
 # How much a match in each field counts: names and aliases most, body text least.
@@ -104,7 +112,9 @@ def query_stems(query: str) -> list[str]:
     meaningful = [word for word in words if word not in _STOP_WORDS] or words
     stems = list(dict.fromkeys(_stem_cached(word) for word in meaningful))[:MAX_QUERY_WORDS]
     if not stems:
-        raise UsageError("the search has no words to look for: give at least one word, such as 'spasm'")
+        raise UsageError(
+            "the search has no words to look for: give at least one word, such as 'spasm'"
+        )
     return stems
 
 
@@ -127,18 +137,32 @@ def search(kb: KnowledgeBase, query: str, limit: int = MAX_RESULTS) -> SearchRes
         scored = [row for row in scored if row[0] == len(wanted)]
     scored.sort(key=lambda row: (-row[0], -row[1], row[2].name.casefold()))
     hits = tuple(
-        Hit(document.kind, document.id, document.name, field.label, _snippet(field, wanted), round(score, 3), document.command)
+        Hit(
+            document.kind,
+            document.id,
+            document.name,
+            field.label,
+            _snippet(field, wanted),
+            round(score, 3),
+            document.command,
+        )
         for _, score, document, field in scored[:limit]
     )
     return SearchResults(query=query, hits=hits, all_words_matched=all_matched or not hits)
 
 
 def _field_stems(document: Document) -> list[tuple[Field, Counter[str]]]:
-    return [(field, Counter(stem_ for text in field.texts for stem_ in stems_of(text))) for field in document.fields]
+    return [
+        (field, Counter(stem_ for text in field.texts for stem_ in stems_of(text)))
+        for field in document.fields
+    ]
 
 
 def _score(
-    wanted: list[str], fields: list[tuple[Field, Counter[str]]], document_frequency: Counter[str], total: int
+    wanted: list[str],
+    fields: list[tuple[Field, Counter[str]]],
+    document_frequency: Counter[str],
+    total: int,
 ) -> tuple[int, float, Field]:
     matched = 0
     score = 0.0
@@ -150,7 +174,9 @@ def _score(
             count = counts.get(stem_, 0)
             if not count:
                 continue
-            contribution = _FIELD_WEIGHTS.get(field.label, _DEFAULT_WEIGHT) * (1.0 + math.log(count))
+            contribution = _FIELD_WEIGHTS.get(field.label, _DEFAULT_WEIGHT) * (
+                1.0 + math.log(count)
+            )
             if contribution > term_best:
                 term_best = contribution
             if contribution > best_contribution:
@@ -176,7 +202,11 @@ def _clip(text: str, at: int) -> str:
         return flat
     start = max(0, min(at - _SNIPPET_WIDTH // 3, len(flat) - _SNIPPET_WIDTH))
     piece = flat[start : start + _SNIPPET_WIDTH]
-    return ("…" if start > 0 else "") + piece.strip() + ("…" if start + _SNIPPET_WIDTH < len(flat) else "")
+    return (
+        ("…" if start > 0 else "")
+        + piece.strip()
+        + ("…" if start + _SNIPPET_WIDTH < len(flat) else "")
+    )
 
 
 def documents_of(kb: KnowledgeBase) -> Iterator[Document]:
@@ -206,22 +236,38 @@ def _fields(**texts: str | Iterable[str] | None) -> tuple[Field, ...]:
 
 def _technique_document(technique: Technique) -> Document:
     return Document(
-        "techniques", technique.id, technique.name, f"spasmguide technique {technique.id}",
+        "techniques",
+        technique.id,
+        technique.name,
+        f"spasmguide technique {technique.id}",
         _fields(
-            name=technique.name, aliases=technique.aliases, summary=technique.summary,
-            how_it_works=technique.how_it_works, benefits=technique.benefits,
-            often_used_for=technique.often_used_for, session=technique.session,
-            cautions=technique.cautions, contraindications=technique.contraindications, notes=technique.notes,
+            name=technique.name,
+            aliases=technique.aliases,
+            summary=technique.summary,
+            how_it_works=technique.how_it_works,
+            benefits=technique.benefits,
+            often_used_for=technique.often_used_for,
+            session=technique.session,
+            cautions=technique.cautions,
+            contraindications=technique.contraindications,
+            notes=technique.notes,
         ),
     )
 
 
 def _region_document(region: Region) -> Document:
     return Document(
-        "regions", region.id, region.name, f"spasmguide lookup --region {region.id}",
+        "regions",
+        region.id,
+        region.name,
+        f"spasmguide lookup --region {region.id}",
         _fields(
-            name=region.name, aliases=region.aliases, summary=region.summary, description=region.description,
-            muscles=region.muscles, suggested_techniques=(suggestion.reason for suggestion in region.techniques),
+            name=region.name,
+            aliases=region.aliases,
+            summary=region.summary,
+            description=region.description,
+            muscles=region.muscles,
+            suggested_techniques=(suggestion.reason for suggestion in region.techniques),
             self_care=region.self_care,
         ),
     )
@@ -229,11 +275,19 @@ def _region_document(region: Region) -> Document:
 
 def _cause_document(cause: Cause) -> Document:
     return Document(
-        "causes", cause.id, cause.name, f"spasmguide lookup --cause {cause.id}",
+        "causes",
+        cause.id,
+        cause.name,
+        f"spasmguide lookup --cause {cause.id}",
         _fields(
-            name=cause.name, aliases=cause.aliases, summary=cause.summary, description=cause.description,
-            mechanism=cause.mechanism, examples=cause.examples,
-            suggested_techniques=(suggestion.reason for suggestion in cause.techniques), prevention=cause.prevention,
+            name=cause.name,
+            aliases=cause.aliases,
+            summary=cause.summary,
+            description=cause.description,
+            mechanism=cause.mechanism,
+            examples=cause.examples,
+            suggested_techniques=(suggestion.reason for suggestion in cause.techniques),
+            prevention=cause.prevention,
         ),
     )
 
@@ -243,23 +297,42 @@ def _acupoint_document(kb: KnowledgeBase, acupoint: Acupoint) -> Document:
     command = f"spasmguide lookup --region {regions[0]}" if regions else "spasmguide list regions"
     label = f"{acupoint.code} {acupoint.pinyin}" if acupoint.code else acupoint.pinyin
     return Document(
-        "acupoints", acupoint.id, label, command,
+        "acupoints",
+        acupoint.id,
+        label,
+        command,
         _fields(
-            code=acupoint.code, name=(acupoint.pinyin, *acupoint.english), meridian=acupoint.meridian,
-            location=acupoint.location, uses=acupoint.uses, cautions=acupoint.cautions, code_note=acupoint.code_note,
+            code=acupoint.code,
+            name=(acupoint.pinyin, *acupoint.english),
+            meridian=acupoint.meridian,
+            location=acupoint.location,
+            uses=acupoint.uses,
+            cautions=acupoint.cautions,
+            code_note=acupoint.code_note,
         ),
     )
 
 
 def _evidence_document(evidence: Evidence) -> Document:
     return Document(
-        "evidence", evidence.id, evidence.title, "spasmguide evidence",
-        _fields(title=evidence.title, article_says=evidence.article_says, finding=evidence.finding, basis=evidence.basis),
+        "evidence",
+        evidence.id,
+        evidence.title,
+        "spasmguide evidence",
+        _fields(
+            title=evidence.title,
+            article_says=evidence.article_says,
+            finding=evidence.finding,
+            basis=evidence.basis,
+        ),
     )
 
 
 def _red_flag_document(flag: RedFlagGroup) -> Document:
     return Document(
-        "red_flags", flag.id, flag.title, "spasmguide red-flags",
+        "red_flags",
+        flag.id,
+        flag.title,
+        "spasmguide red-flags",
         _fields(title=flag.title, applies_to=flag.applies_to, signs=flag.signs, note=flag.note),
     )

@@ -61,14 +61,26 @@ def test_region_page_lists_ranked_techniques_with_reasons() -> None:
 
 def test_text_region_page_shows_every_part() -> None:
     page = invoke("lookup", "--region", "low back").stdout
-    for heading in ("About", "Muscles involved", "Common causes", "Suggested techniques", "Common acupoints",
-                    "Self-care", "Warning signs: get medical care first", "Evidence", "Sources", "Notice"):
+    for heading in (
+        "About",
+        "Muscles involved",
+        "Common causes",
+        "Suggested techniques",
+        "Common acupoints",
+        "Self-care",
+        "Warning signs: get medical care first",
+        "Evidence",
+        "Sources",
+        "Notice",
+    ):
         assert heading in page
     assert "cauda equina" in page
 
 
 def test_combined_lookup_ranks_techniques_suggested_for_both_first() -> None:
-    document = json.loads(invoke("lookup", "--region", "neck", "--cause", "posture", "--format", "json").stdout)
+    document = json.loads(
+        invoke("lookup", "--region", "neck", "--cause", "posture", "--format", "json").stdout
+    )
     ranked = document["techniques"]
     both = {item["id"] for item in ranked if len(item["reasons"]) == 2}
     assert both, "neck and posture share techniques"
@@ -79,7 +91,12 @@ def test_combined_lookup_ranks_techniques_suggested_for_both_first() -> None:
 
 def test_cause_page_has_mechanism_prevention_and_regions() -> None:
     page = invoke("lookup", "--cause", "dehydration").stdout
-    for heading in ("How it leads to spasm", "Regions often affected", "Suggested techniques", "Prevention"):
+    for heading in (
+        "How it leads to spasm",
+        "Regions often affected",
+        "Suggested techniques",
+        "Prevention",
+    ):
         assert heading in page
 
 
@@ -91,18 +108,37 @@ def test_technique_page_shows_cautions_safety_evidence_and_where_suggested() -> 
     assert {entry["id"] for entry in technique["suggested_for"]} >= {"neck", "upper-back-shoulders"}
     assert technique["evidence"][0]["certainty"] == "very low to moderate"
     text = invoke("technique", "cupping").stdout
-    for heading in ("How it works", "Benefits", "Often used for", "What a session involves", "Cautions",
-                    "Suggested for", "Evidence", "Related techniques", "Sources"):
+    for heading in (
+        "How it works",
+        "Benefits",
+        "Often used for",
+        "What a session involves",
+        "Cautions",
+        "Suggested for",
+        "Evidence",
+        "Related techniques",
+        "Sources",
+    ):
         assert heading in text
 
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("lower back", "low-back"), ("Lower-Back", "low-back"), ("LUMBAR", "low-back"), ("low_back", "low-back"),
-        ("ITB", "it-band"), ("iliotibial band", "it-band"), ("IT band", "it-band"), ("it-band", "it-band"),
-        ("upper back & shoulders", "upper-back-shoulders"), ("shoulders", "upper-back-shoulders"),
-        ("sciatica", "piriformis"), ("calves", "calf"), ("Hamstrings", "hamstring"), ("stiff neck", "neck"),
+        ("lower back", "low-back"),
+        ("Lower-Back", "low-back"),
+        ("LUMBAR", "low-back"),
+        ("low_back", "low-back"),
+        ("ITB", "it-band"),
+        ("iliotibial band", "it-band"),
+        ("IT band", "it-band"),
+        ("it-band", "it-band"),
+        ("upper back & shoulders", "upper-back-shoulders"),
+        ("shoulders", "upper-back-shoulders"),
+        ("sciatica", "piriformis"),
+        ("calves", "calf"),
+        ("Hamstrings", "hamstring"),
+        ("stiff neck", "neck"),
     ],
 )
 def test_region_names_are_matched_the_way_people_type_them(typed: str, expected: str) -> None:
@@ -113,11 +149,20 @@ def test_region_names_are_matched_the_way_people_type_them(typed: str, expected:
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [
-        ("dry needling", "trigger-point-acupuncture"), ("Dry-Needling", "trigger-point-acupuncture"),
-        ("tuina", "tui-na"), ("Tui Na", "tui-na"), ("guasha", "gua-sha"), ("Gua Sha", "gua-sha"),
-        ("electroacupuncture", "electro-acupuncture"), ("electro acupuncture", "electro-acupuncture"),
-        ("CUPPING", "cupping"), ("Tung style", "distal-needling"), ("Tan", "distal-needling"),
-        ("stretching", "stretching-mobility"), ("MFR", "myofascial-release"), ("finger pressure", "shiatsu"),
+        ("dry needling", "trigger-point-acupuncture"),
+        ("Dry-Needling", "trigger-point-acupuncture"),
+        ("tuina", "tui-na"),
+        ("Tui Na", "tui-na"),
+        ("guasha", "gua-sha"),
+        ("Gua Sha", "gua-sha"),
+        ("electroacupuncture", "electro-acupuncture"),
+        ("electro acupuncture", "electro-acupuncture"),
+        ("CUPPING", "cupping"),
+        ("Tung style", "distal-needling"),
+        ("Tan", "distal-needling"),
+        ("stretching", "stretching-mobility"),
+        ("MFR", "myofascial-release"),
+        ("finger pressure", "shiatsu"),
         ("acupuncture", "traditional-acupuncture"),
     ],
 )
@@ -126,7 +171,15 @@ def test_technique_names_and_aliases(typed: str, expected: str) -> None:
     assert document["technique"]["id"] == expected
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("Stress", "stress"), ("bad posture", "posture"), ("sprain", "acute-injury"), ("electrolytes", "dehydration")])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Stress", "stress"),
+        ("bad posture", "posture"),
+        ("sprain", "acute-injury"),
+        ("electrolytes", "dehydration"),
+    ],
+)
 def test_cause_names_and_aliases(typed: str, expected: str) -> None:
     document = json.loads(invoke("lookup", "--cause", typed, "--format", "json").stdout)
     assert document["cause"]["id"] == expected
@@ -142,7 +195,14 @@ def test_unknown_technique_exits_1_with_a_suggestion_and_the_valid_names() -> No
     assert "gua-sha" in lines[0]
 
 
-@pytest.mark.parametrize("args", [("lookup", "--region", "elbow"), ("lookup", "--cause", "boredom"), ("red-flags", "--region", "nose")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("lookup", "--region", "elbow"),
+        ("lookup", "--cause", "boredom"),
+        ("red-flags", "--region", "nose"),
+    ],
+)
 def test_unknown_region_or_cause_exits_1_in_one_line(args: tuple[str, ...]) -> None:
     outcome = invoke(*args)
     assert outcome.exit_code == 1
@@ -179,8 +239,14 @@ def test_search_matches_word_forms_and_says_where() -> None:
     assert document["results"][0]["kind"] == "technique"
     assert document["results"][0]["field"]
     assert "scrap" in document["results"][0]["snippet"].casefold()
-    spasms = {hit["id"] for hit in json.loads(invoke("search", "spasms", "--format", "json").stdout)["results"]}
-    spasm = {hit["id"] for hit in json.loads(invoke("search", "spasm", "--format", "json").stdout)["results"]}
+    spasms = {
+        hit["id"]
+        for hit in json.loads(invoke("search", "spasms", "--format", "json").stdout)["results"]
+    }
+    spasm = {
+        hit["id"]
+        for hit in json.loads(invoke("search", "spasm", "--format", "json").stdout)["results"]
+    }
     assert spasms == spasm and spasms
 
 
@@ -213,7 +279,9 @@ def test_version_and_bare_command() -> None:
     assert bare.exit_code == 0 and "lookup" in bare.stdout
 
 
-@pytest.mark.parametrize("command", ["lookup", "technique", "list", "search", "red-flags", "evidence", "about"])
+@pytest.mark.parametrize(
+    "command", ["lookup", "technique", "list", "search", "red-flags", "evidence", "about"]
+)
 def test_every_command_help_has_an_example(command: str) -> None:
     outcome = invoke(command, "--help")
     assert outcome.exit_code == 0

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from spasmguide.model import KnowledgeBase
+from spasmguide.model import KnowledgeBase, Source
 
 # Every fact the source article states, as words that must appear somewhere in the knowledge base.
 ARTICLE_FACTS = [
@@ -90,9 +90,38 @@ ARTICLE_FACTS = [
 
 # The acupoints this guide may name: no invented points.
 KNOWN_ACUPOINT_CODES = {
-    "GB20", "BL10", "GV14", "GV16", "SI3", "TE5", "LI4", "EX-HN15", "GB21", "SI11", "SI14", "TE15",
-    "BL11", "LI15", "EX-B1", "EX-B2", "BL23", "BL25", "GV4", "GV3", "BL40", "GB30", "BL54", "BL36",
-    "BL37", "GB31", "GB32", "GB29", "GB34", "BL57", "BL56", "BL39",
+    "GB20",
+    "BL10",
+    "GV14",
+    "GV16",
+    "SI3",
+    "TE5",
+    "LI4",
+    "EX-HN15",
+    "GB21",
+    "SI11",
+    "SI14",
+    "TE15",
+    "BL11",
+    "LI15",
+    "EX-B1",
+    "EX-B2",
+    "BL23",
+    "BL25",
+    "GV4",
+    "GV3",
+    "BL40",
+    "GB30",
+    "BL54",
+    "BL36",
+    "BL37",
+    "GB31",
+    "GB32",
+    "GB29",
+    "GB34",
+    "BL57",
+    "BL56",
+    "BL39",
 }
 KNOWN_UNCODED_POINTS = {"Luozhen", "Yaoyan", "Shiqizhui"}
 
@@ -112,7 +141,9 @@ def all_text(value: object) -> str:
 
 @pytest.fixture(scope="module")
 def corpus(kb: KnowledgeBase) -> str:
-    return " ".join(all_text(kb.collection(kind)) for kind in ("techniques", "regions", "causes", "evidence")) + all_text(kb.guide)
+    return " ".join(
+        all_text(kb.collection(kind)) for kind in ("techniques", "regions", "causes", "evidence")
+    ) + all_text(kb.guide)
 
 
 @pytest.mark.parametrize("fact", ARTICLE_FACTS)
@@ -123,15 +154,40 @@ def test_every_article_fact_is_in_the_knowledge_base(corpus: str, fact: str) -> 
 
 def test_the_article_s_ten_techniques_and_six_causes_are_there(kb: KnowledgeBase) -> None:
     assert list(kb.techniques) == [
-        "traditional-acupuncture", "electro-acupuncture", "trigger-point-acupuncture", "distal-needling",
-        "tui-na", "myofascial-release", "cupping", "gua-sha", "shiatsu", "stretching-mobility",
+        "traditional-acupuncture",
+        "electro-acupuncture",
+        "trigger-point-acupuncture",
+        "distal-needling",
+        "tui-na",
+        "myofascial-release",
+        "cupping",
+        "gua-sha",
+        "shiatsu",
+        "stretching-mobility",
     ]
-    assert list(kb.causes) == ["overuse", "posture", "dehydration", "stress", "acute-injury", "chronic-conditions"]
-    assert {"acupuncture", "manual therapy", "self-care"} == {t.category for t in kb.techniques.values()}
+    assert list(kb.causes) == [
+        "overuse",
+        "posture",
+        "dehydration",
+        "stress",
+        "acute-injury",
+        "chronic-conditions",
+    ]
+    assert {"acupuncture", "manual therapy", "self-care"} == {
+        t.category for t in kb.techniques.values()
+    }
 
 
 def test_the_required_regions_are_there(kb: KnowledgeBase) -> None:
-    assert {"neck", "upper-back-shoulders", "low-back", "piriformis", "it-band", "calf", "hamstring"} <= set(kb.regions)
+    assert {
+        "neck",
+        "upper-back-shoulders",
+        "low-back",
+        "piriformis",
+        "it-band",
+        "calf",
+        "hamstring",
+    } <= set(kb.regions)
 
 
 def test_every_region_is_complete_and_safe(kb: KnowledgeBase) -> None:
@@ -154,7 +210,8 @@ def test_every_technique_has_cautions_and_sources(kb: KnowledgeBase) -> None:
 def test_every_entry_names_its_sources(kb: KnowledgeBase) -> None:
     for kind in ("techniques", "regions", "causes", "acupoints", "evidence", "red_flags", "safety"):
         for entry in kb.collection(kind).values():
-            assert getattr(entry, "sources"), f"{kind}/{entry.id} names no source"
+            assert not isinstance(entry, Source)
+            assert entry.sources, f"{kind}/{entry.id} names no source"
     assert kb.guide.sources
 
 
@@ -162,7 +219,8 @@ def test_every_source_is_cited_somewhere(kb: KnowledgeBase) -> None:
     cited: set[str] = set(kb.guide.sources) | set(kb.guide.red_flag_note_sources)
     for kind in ("techniques", "regions", "causes", "acupoints", "evidence", "red_flags", "safety"):
         for entry in kb.collection(kind).values():
-            cited.update(getattr(entry, "sources"))
+            assert not isinstance(entry, Source)
+            cited.update(entry.sources)
     assert set(kb.sources) == cited
 
 
@@ -191,7 +249,9 @@ def test_needling_dangers_are_stated(kb: KnowledgeBase) -> None:
     assert "pacemaker" in " ".join(kb.techniques["electro-acupuncture"].cautions)
 
 
-def test_the_article_s_uncheckable_citations_are_shown_with_what_was_found(kb: KnowledgeBase) -> None:
+def test_the_article_s_uncheckable_citations_are_shown_with_what_was_found(
+    kb: KnowledgeBase,
+) -> None:
     blood_flow = kb.evidence["article-blood-flow"]
     assert blood_flow.certainty == "not found as cited"
     assert "European Journal of Applied Physiology" in blood_flow.finding
@@ -203,13 +263,18 @@ def test_the_article_s_uncheckable_citations_are_shown_with_what_was_found(kb: K
 def test_the_article_s_five_lines_of_support_each_have_an_honest_label(kb: KnowledgeBase) -> None:
     article_claims = [e for e in kb.evidence.values() if e.article_says]
     assert len(article_claims) == 5
-    assert all(e.certainty in {"no study named", "not found as cited", "very low to moderate"} for e in article_claims)
+    assert all(
+        e.certainty in {"no study named", "not found as cited", "very low to moderate"}
+        for e in article_claims
+    )
 
 
 def test_evidence_labels_are_explained(kb: KnowledgeBase) -> None:
     explained = {label.label for label in kb.guide.certainty_labels}
     assert {e.certainty for e in kb.evidence.values()} <= explained
-    assert {f.urgency for f in kb.red_flags.values()} <= {label.label for label in kb.guide.urgency_labels}
+    assert {f.urgency for f in kb.red_flags.values()} <= {
+        label.label for label in kb.guide.urgency_labels
+    }
 
 
 def test_red_flags_cover_cauda_equina_and_chest_pain(kb: KnowledgeBase) -> None:

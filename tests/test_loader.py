@@ -50,7 +50,10 @@ def test_a_valid_extra_entry_joins(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("    session: A session.\n", "    session: A session.\n    colour: red\n"), "unknown key 'colour'"),
+        (
+            ("    session: A session.\n", "    session: A session.\n    colour: red\n"),
+            "unknown key 'colour'",
+        ),
         (("    session: A session.\n", ""), "missing required key 'session'"),
         (("    benefits: [It helps.]\n", "    benefits: It helps.\n"), "'benefits' must be a list"),
         (("    summary: A summary.\n", "    summary: [a, b]\n"), "'summary' must be text"),
@@ -58,35 +61,67 @@ def test_a_valid_extra_entry_joins(tmp_path: Path) -> None:
         (("    summary: A summary.\n", "    summary: no\n"), "reads 'no' as a true/false value"),
         (("    summary: A summary.\n", "    summary: 2024-01-01\n"), "as a date"),
         (("    summary: A summary.\n", "    summary: 1.10\n"), "as a number"),
-        (("    name: Test technique\n", "    name: Test technique\n    name: Again\n"), "duplicate key 'name'"),
-        (("    sources: [article]\n", "    sources: [no-such-source]\n"), "unknown source id 'no-such-source'"),
-        (("    sources: [article]\n", "    sources: [article]\n    related: [nowhere]\n"), "unknown technique id 'nowhere'"),
+        (
+            ("    name: Test technique\n", "    name: Test technique\n    name: Again\n"),
+            "duplicate key 'name'",
+        ),
+        (
+            ("    sources: [article]\n", "    sources: [no-such-source]\n"),
+            "unknown source id 'no-such-source'",
+        ),
+        (
+            ("    sources: [article]\n", "    sources: [article]\n    related: [nowhere]\n"),
+            "unknown technique id 'nowhere'",
+        ),
         (("  - id: test-technique\n", "  - id: Test Technique\n"), "must be lowercase"),
-        (("    how_it_works: [It works.]\n", "    how_it_works: []\n"), "must not be an empty list"),
+        (
+            ("    how_it_works: [It works.]\n", "    how_it_works: []\n"),
+            "must not be an empty list",
+        ),
         (("    summary: A summary.\n", "    summary: ''\n"), "must not be empty"),
-        (("    summary: A summary.\n", "    summary: !!python/object/apply:os.system [echo hi]\n"), "not allowed"),
+        (
+            (
+                "    summary: A summary.\n",
+                "    summary: !!python/object/apply:os.system [echo hi]\n",
+            ),
+            "not allowed",
+        ),
         (("    summary: A summary.\n", "    summary: !!binary aGk=\n"), "not allowed"),
     ],
 )
-def test_each_kind_of_problem_is_named_with_its_place(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+def test_each_kind_of_problem_is_named_with_its_place(
+    tmp_path: Path, change: tuple[str, str], expected: str
+) -> None:
     old, new = change
     assert old in VALID_TECHNIQUE
     problems = load_with(tmp_path, VALID_TECHNIQUE.replace(old, new))
     assert any(expected in problem for problem in problems), problems
     assert all(problem.startswith(str(tmp_path / "extra.yaml")) for problem in problems)
-    assert any(":" in problem.split("extra.yaml", 1)[1][:8] for problem in problems)  # a line number
+    assert any(
+        ":" in problem.split("extra.yaml", 1)[1][:8] for problem in problems
+    )  # a line number
 
 
 def test_all_problems_of_a_file_are_reported_together(tmp_path: Path) -> None:
-    text = VALID_TECHNIQUE.replace("    colour: x\n", "").replace("    session: A session.\n", "    colour: x\n")
+    text = VALID_TECHNIQUE.replace("    colour: x\n", "").replace(
+        "    session: A session.\n", "    colour: x\n"
+    )
     text = text.replace("    category: manual therapy\n", "    category: nope\n")
     problems = load_with(tmp_path, text)
     assert len(problems) >= 3  # unknown key, missing key, bad category
 
 
 def test_duplicate_ids_across_files_are_refused(tmp_path: Path) -> None:
-    problems = load_with(tmp_path, VALID_TECHNIQUE.replace("test-technique", "cupping").replace("Test technique", "Cupping two"))
-    assert any("duplicate id 'cupping'" in problem and "first defined at" in problem for problem in problems)
+    problems = load_with(
+        tmp_path,
+        VALID_TECHNIQUE.replace("test-technique", "cupping").replace(
+            "Test technique", "Cupping two"
+        ),
+    )
+    assert any(
+        "duplicate id 'cupping'" in problem and "first defined at" in problem
+        for problem in problems
+    )
 
 
 def test_names_two_entries_share_are_refused(tmp_path: Path) -> None:

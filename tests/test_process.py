@@ -32,7 +32,9 @@ def test_no_color_is_honoured_even_when_colour_is_forced() -> None:
 
 def test_a_closed_pipe_ends_quietly() -> None:
     command = f"'{sys.executable}' -m spasmguide evidence | head -3"
-    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, timeout=60, check=False
+    )
     assert len(result.stdout.splitlines()) == 3
     assert result.stderr == ""
 
@@ -49,6 +51,8 @@ def test_ascii_only_output_encoding_still_prints_the_page() -> None:
     result = run_process("technique", "cupping", env={"PYTHONIOENCODING": "ascii", "LC_ALL": "C"})
     assert result.returncode == 0, result.stderr
     assert NOTICE_WORDS in " ".join(result.stdout.split())
-    as_json = run_process("lookup", "--region", "neck", "--format", "json", env={"PYTHONIOENCODING": "ascii"})
+    as_json = run_process(
+        "lookup", "--region", "neck", "--format", "json", env={"PYTHONIOENCODING": "ascii"}
+    )
     assert as_json.returncode == 0
     assert json.loads(as_json.stdout)["region"]["id"] == "neck"

@@ -11,27 +11,40 @@ import pytest
 from rich.console import Console
 
 from spasmguide import pages
+from spasmguide.document import Page
 from spasmguide.model import KnowledgeBase
 from spasmguide.render_json import render_json
 from spasmguide.render_markdown import render_markdown
 from spasmguide.render_text import render_text
 from spasmguide.safe_text import escape_controls
 
-HOSTILE = "[bold red]loud[/bold red] [/red] [link=http://x]click[/link] \x1b[2J\x1b]0;owned\x07 \x9b31m \u202eevil\u202c done"
+HOSTILE = (
+    "[bold red]loud[/bold red] [/red] [link=http://x]click[/link]"
+    " \x1b[2J\x1b]0;owned\x07 \x9b31m \u202eevil\u202c done"
+)
 RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def render_to_string(page: pages.Page, width: int, *, color: bool = False) -> str:
+def render_to_string(page: Page, width: int, *, color: bool = False) -> str:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
-                      highlight=False, markup=False, emoji=False)
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
     render_text(page, console)
     return buffer.getvalue()
 
 
 def hostile_kb(kb: KnowledgeBase) -> KnowledgeBase:
     cupping = kb.techniques["cupping"]
-    hostile = dataclasses.replace(cupping, name=f"Cupping {HOSTILE}", summary=HOSTILE, cautions=(HOSTILE, *cupping.cautions))
+    hostile = dataclasses.replace(
+        cupping, name=f"Cupping {HOSTILE}", summary=HOSTILE, cautions=(HOSTILE, *cupping.cautions)
+    )
     return dataclasses.replace(kb, techniques={**kb.techniques, "cupping": hostile})
 
 
@@ -47,7 +60,9 @@ def test_text_pages_fit_the_terminal_width(kb: KnowledgeBase, width: int, kind: 
     output = render_to_string(page, width)
     assert max(len(line) for line in output.splitlines()) <= width
     # Lists and paragraphs carry no trailing padding (tables, whose cells Rich pads, may).
-    listed = [line for line in output.splitlines() if line.lstrip().startswith(("•", "1.", "About"))]
+    listed = [
+        line for line in output.splitlines() if line.lstrip().startswith(("•", "1.", "About"))
+    ]
     assert all(line == line.rstrip() for line in listed)
     assert "Licensed Acupuncturist (L.Ac)" in " ".join(output.replace("│", " ").split())
 

@@ -63,7 +63,9 @@ def test_a_query_without_words_is_a_usage_error(kb: KnowledgeBase, query: str) -
         search(kb, query)
 
 
-@pytest.mark.parametrize("query", ['"cupping"', "cupping AND neck", "neck OR (back", "NOT *", "c*p"])
+@pytest.mark.parametrize(
+    "query", ['"cupping"', "cupping AND neck", "neck OR (back", "NOT *", "c*p"]
+)
 def test_search_engine_syntax_is_just_words(kb: KnowledgeBase, query: str) -> None:
     search(kb, query)
 

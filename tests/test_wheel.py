@@ -21,8 +21,22 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("needs the source checkout")
     out = tmp_path_factory.mktemp("wheel")
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(REPO)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert build.returncode == 0, build.stderr
     (found,) = out.glob("spasmguide-*.whl")
@@ -37,31 +51,59 @@ def test_the_wheel_holds_the_knowledge_base(wheel: Path) -> None:
         assert f"spasmguide/data/{name}" in names
 
 
-def test_the_installed_wheel_answers_a_lookup_from_any_directory(wheel: Path, tmp_path: Path) -> None:
+def test_the_installed_wheel_answers_a_lookup_from_any_directory(
+    wheel: Path, tmp_path: Path
+) -> None:
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=False)
     python = environment / "bin" / "python"
     install = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "-q",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert install.returncode == 0, install.stderr
-    # The dependencies come from this test run's environment; the package itself only from the wheel.
+    # Dependencies come from this test run's environment; the package only from the wheel.
     site_packages = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     Path(site_packages, "test-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = subprocess.run(
         [str(environment / "bin" / "spasmguide"), "lookup", "--region", "neck"],
-        capture_output=True, text=True, cwd=elsewhere, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "Licensed Acupuncturist" in result.stdout
     where = subprocess.run(
-        [str(python), "-c", "import spasmguide, pathlib; print(pathlib.Path(spasmguide.__file__).resolve())"],
-        capture_output=True, text=True, cwd=elsewhere, check=True,
+        [
+            str(python),
+            "-c",
+            "import spasmguide, pathlib; print(pathlib.Path(spasmguide.__file__).resolve())",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        check=True,
     ).stdout
     assert str(environment.resolve()) in where
