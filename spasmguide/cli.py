@@ -22,6 +22,7 @@ from spasmguide.safe_text import one_line
 
 if TYPE_CHECKING:
     from spasmguide.document import Page
+    from spasmguide.loader import Layer
     from spasmguide.model import KnowledgeBase
 
 PROGRAM = "spasmguide"
@@ -140,6 +141,16 @@ def main_callback(
         sys.stdout.write(context.get_help() + "\n")
 
 
+KbOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kb",
+        metavar="PATH",
+        help="A YAML file or folder layered over the shipped knowledge base (repeatable).",
+    ),
+]
+
+
 @app.command(
     epilog=_examples(
         "spasmguide lookup --region neck",
@@ -156,6 +167,7 @@ def lookup(
         str | None, typer.Option("--cause", "-c", help="A cause, e.g. stress, posture, overuse.")
     ] = None,
     output: FormatOption = OutputFormat.text,
+    kb_paths: KbOption = None,
 ) -> None:
     """Show a region or cause page, with techniques ranked.
 
@@ -163,22 +175,13 @@ def lookup(
     with the reason it is suggested.
     """
     from spasmguide import pages
+    from spasmguide.names import resolve_cause, resolve_region
 
     if region is None and cause is None:
         raise UsageError("give --region, --cause or both (see 'spasmguide list regions')")
-    kb = _knowledge_base()
-    from spasmguide.names import NameIndex
-
-    found_region = (
-        kb.regions[NameIndex("regions", kb.regions.values()).resolve(region)]
-        if region is not None
-        else None
-    )
-    found_cause = (
-        kb.causes[NameIndex("causes", kb.causes.values()).resolve(cause)]
-        if cause is not None
-        else None
-    )
+    kb = _knowledge_base(kb_paths)
+    found_region = resolve_region(kb, region) if region is not None else None
+    found_cause = resolve_cause(kb, cause) if cause is not None else None
     if found_region and found_cause:
         page = pages.combined_page(kb, found_region, found_cause)
     elif found_region:
@@ -199,6 +202,7 @@ def technique(
         str, typer.Argument(help="A technique's name or alias, e.g. cupping, tuina, dry needling.")
     ],
     output: FormatOption = OutputFormat.text,
+    kb_paths: KbOption = None,
 ) -> None:
     """Show one technique in full.
 
@@ -206,26 +210,27 @@ def technique(
     regions and causes it is suggested for.
     """
     from spasmguide import pages
-    from spasmguide.names import NameIndex
+    from spasmguide.names import resolve_technique
 
-    kb = _knowledge_base()
-    found = kb.techniques[NameIndex("techniques", kb.techniques.values()).resolve(name)]
-    _show(pages.technique_page(kb, found), output)
+    kb = _knowledge_base(kb_paths)
+    _show(pages.technique_page(kb, resolve_technique(kb, name)), output)
 
 
 @app.command(
-    "list", epilog=_examples("spasmguide list regions", "spasmguide list techniques --format json")
+    "list",
+    epilog=_examples("spasmguide list regions", "spasmguide list techniques --format json"),
 )
 def list_entries(
     kind: Annotated[
         ListKind, typer.Argument(case_sensitive=False, help="regions, techniques or causes.")
     ],
     output: FormatOption = OutputFormat.text,
+    kb_paths: KbOption = None,
 ) -> None:
     """List the regions, techniques or causes the guide covers."""
     from spasmguide import pages
 
-    _show(pages.list_page(_knowledge_base(), kind.value), output)
+    _show(pages.list_page(_knowledge_base(kb_paths), kind.value), output)
 
 
 @app.command(
@@ -240,6 +245,7 @@ def search(
         int, typer.Option("--limit", "-n", min=1, max=100, help="Show at most this many results.")
     ] = 20,
     output: FormatOption = OutputFormat.text,
+    kb_paths: KbOption = None,
 ) -> None:
     """Search the whole guide.
 
@@ -249,7 +255,7 @@ def search(
     from spasmguide import pages
     from spasmguide.search import search as run_search
 
-    kb = _knowledge_base()
+    kb = _knowledge_base(kb_paths)
     _show(pages.search_page(kb, run_search(kb, " ".join(words), limit=limit)), output)
 
 
@@ -262,25 +268,22 @@ def red_flags(
         str | None, typer.Option("--region", "-r", help="Only the signs for this region.")
     ] = None,
     output: FormatOption = OutputFormat.text,
+    kb_paths: KbOption = None,
 ) -> None:
     """Show warning signs that need medical care.
 
     These signs call for a doctor or emergency care rather than a therapy session.
     """
     from spasmguide import pages
-    from spasmguide.names import NameIndex
+    from spasmguide.names import resolve_region
 
-    kb = _knowledge_base()
-    found = (
-        kb.regions[NameIndex("regions", kb.regions.values()).resolve(region)]
-        if region is not None
-        else None
-    )
+    kb = _knowledge_base(kb_paths)
+    found = resolve_region(kb, region) if region is not None else None
     _show(pages.red_flags_page(kb, found), output)
 
 
 @app.command(epilog=_examples("spasmguide evidence --format markdown"))
-def evidence(output: FormatOption = OutputFormat.text) -> None:
+def evidence(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -> None:
     """Show the evidence and how certain it is.
 
     What research has found, with an honest certainty label, beside the source article's
@@ -288,11 +291,11 @@ def evidence(output: FormatOption = OutputFormat.text) -> None:
     """
     from spasmguide import pages
 
-    _show(pages.evidence_page(_knowledge_base()), output)
+    _show(pages.evidence_page(_knowledge_base(kb_paths)), output)
 
 
 @app.command(epilog=_examples("spasmguide about"))
-def about(output: FormatOption = OutputFormat.text) -> None:
+def about(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -> None:
     """Show why spasms happen and who an L.Ac is.
 
     The overview: why spasms happen, the spasm-ischemia cycle, how the therapies are
@@ -300,13 +303,77 @@ def about(output: FormatOption = OutputFormat.text) -> None:
     """
     from spasmguide import pages
 
-    _show(pages.about_page(_knowledge_base()), output)
+    _show(pages.about_page(_knowledge_base(kb_paths)), output)
 
 
-def _knowledge_base() -> KnowledgeBase:
+@app.command(epilog=_examples("spasmguide paths", "spasmguide paths --kb my-notes/"))
+def paths(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -> None:
+    """Show which knowledge-base files are in force and where each came from.
+
+    The shipped files come first, then each SPASMGUIDE_KB path, then each --kb path; a
+    later file's entries replace earlier ones with the same id.
+    """
+    from spasmguide import pages
+    from spasmguide.loader import file_reports
+
+    layers = _layers(kb_paths)
+    kb = _knowledge_base_or_shipped(layers)
+    _show(pages.paths_page(kb, file_reports(layers)), output)
+
+
+@app.command(epilog=_examples("spasmguide validate", "spasmguide validate my-notes/ extra.yaml"))
+def validate(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[PATH]...", help="YAML files or folders to check with the guide."),
+    ] = None,
+) -> None:
+    """Check the knowledge base and the given files.
+
+    Exits 0 when everything is valid; otherwise lists every problem, one per line as
+    file:line:column: message, and exits 1.
+    """
+    from spasmguide.errors import InvalidContentError
     from spasmguide.loader import load_knowledge_base
 
-    return load_knowledge_base()
+    layers = _layers(files)
+    try:
+        kb = load_knowledge_base(layers)
+    except InvalidContentError as error:
+        for line in error.details:
+            sys.stderr.write(f"{one_line(line, 2000)}\n")
+        count = len(error.details)
+        raise InvalidContentError(f"{count} problem{'s' if count != 1 else ''} found") from None
+    file_count = sum(len(layer.files) for layer in layers)
+    counts = ", ".join(f"{len(kb.collection(kind))} {kind.replace('_', ' ')}" for kind in COUNTED)
+    sys.stdout.write(f"valid: {file_count} files; {counts}\n")
+
+
+COUNTED = ("techniques", "regions", "causes", "acupoints", "evidence", "red_flags", "sources")
+
+
+def _layers(kb_paths: Sequence[str] | None) -> list[Layer]:
+    from spasmguide.loader import layers_in_force
+
+    return layers_in_force(kb_paths or (), os.environ.get("SPASMGUIDE_KB"))
+
+
+def _knowledge_base(kb_paths: Sequence[str] | None) -> KnowledgeBase:
+    from spasmguide.loader import load_knowledge_base
+
+    return load_knowledge_base(_layers(kb_paths))
+
+
+def _knowledge_base_or_shipped(layers: Sequence[Layer]) -> KnowledgeBase:
+    # `paths` must work while a layer is broken (that is when it is needed): it then shows
+    # its report with the shipped guide's notice.
+    from spasmguide.errors import InvalidContentError
+    from spasmguide.loader import load_knowledge_base
+
+    try:
+        return load_knowledge_base(layers)
+    except InvalidContentError:
+        return load_knowledge_base()
 
 
 def _show(page: Page, output: OutputFormat) -> None:

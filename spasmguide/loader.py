@@ -10,7 +10,10 @@ through.
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
 import re
+import stat
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,11 +23,14 @@ from typing import Any, Literal, get_args, get_origin
 
 import yaml
 
-from spasmguide.errors import InvalidContentError, NotFoundError
-from spasmguide.model import COLLECTIONS, Entry, Guide, KnowledgeBase, Ref
+from spasmguide.errors import InvalidContentError, NotFoundError, UsageError
+from spasmguide.model import COLLECTIONS, Guide, KnowledgeBase, Ref
 from spasmguide.names import collect_name_clashes
+from spasmguide.safe_text import one_line
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# The standing notice is what keeps the guide safe to read; no layer may drop it.
+NOTICE_MUST_NAME = "Licensed Acupuncturist (L.Ac)"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 GUIDE_KEY = "guide"
 
@@ -65,16 +71,41 @@ class _Reference:
     problem_at: Problem
 
 
+@dataclass(frozen=True)
+class Defined:
+    """An entry (or the guide) as a file defines it: where, and the ids it refers to."""
+
+    value: Any
+    where: Problem
+    references: tuple[_Reference, ...]
+
+
 @dataclass
 class ParsedFile:
     """The entries of one file, with the place each entry was defined."""
 
     path: str
-    guide: Guide | None = None
-    guide_at: Problem | None = None
-    entries: dict[str, list[tuple[Entry, Problem]]] = dataclasses.field(default_factory=dict)
+    guide: Defined | None = None
+    entries: dict[str, list[Defined]] = dataclasses.field(default_factory=dict)
     references: list[_Reference] = dataclasses.field(default_factory=list)
     problems: list[Problem] = dataclasses.field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Knowledge-base files given together: the shipped ones, or one `--kb` or
+    `SPASMGUIDE_KB` path. A later layer's entries replace earlier ones with the same id."""
+
+    origin: str
+    given: str
+    files: tuple[Path, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+SHIPPED = "shipped"
+FROM_ENVIRONMENT = "SPASMGUIDE_KB"
+FROM_OPTION = "--kb"
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def shipped_data_dir() -> Path:
@@ -89,55 +120,133 @@ def shipped_files() -> list[Path]:
     return sorted(shipped_data_dir().glob("*.yaml"))
 
 
-def load_knowledge_base(files: Sequence[Path] | None = None) -> KnowledgeBase:
-    """Loads and checks the given files (the shipped knowledge base by default).
+def shipped_layer() -> Layer:
+    return Layer(SHIPPED, str(shipped_data_dir()), tuple(shipped_files()))
+
+
+def layers_in_force(
+    option_paths: Sequence[str] = (), environment_value: str | None = None
+) -> list[Layer]:
+    """The shipped knowledge base, then each `SPASMGUIDE_KB` path, then each `--kb` path."""
+    layers = [shipped_layer()]
+    for given in (environment_value or "").split(os.pathsep):
+        if given:
+            layers.append(expand_layer(given, FROM_ENVIRONMENT))
+    layers.extend(expand_layer(given, FROM_OPTION) for given in option_paths)
+    return layers
+
+
+def expand_layer(given: str, origin: str) -> Layer:
+    """The YAML files a path names: the file itself, or the .yaml/.yml files in a folder."""
+    if not given.strip():
+        raise UsageError(f"{origin} was given an empty path")
+    path = Path(given).expanduser()
+    shown = one_line(given, 200)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return Layer(origin, given, (), (Problem(shown, 0, 0, "no such file or folder"),))
+    except OSError as error:
+        reason = "a symlink loop" if error.errno == errno.ELOOP else error.strerror
+        return Layer(origin, given, (), (Problem(shown, 0, 0, f"cannot open ({reason})"),))
+    if stat.S_ISDIR(mode):
+        try:
+            files = sorted(
+                child for child in path.iterdir() if child.suffix.lower() in YAML_SUFFIXES
+            )
+        except OSError as error:
+            return Layer(
+                origin,
+                given,
+                (),
+                (Problem(shown, 0, 0, f"cannot list the folder ({error.strerror})"),),
+            )
+        if not files:
+            return Layer(
+                origin,
+                given,
+                (),
+                (Problem(shown, 0, 0, "the folder holds no .yaml or .yml files"),),
+            )
+        return Layer(origin, given, tuple(files))
+    return Layer(origin, given, (path,))
+
+
+def load_knowledge_base(layers: Sequence[Layer] | None = None) -> KnowledgeBase:
+    """Loads and checks the given layers (the shipped knowledge base alone by default).
 
     Raises InvalidContentError listing every problem found when anything is wrong.
     """
-    paths = list(files) if files is not None else shipped_files()
-    parsed = [parse_file(path) for path in paths]
-    return assemble(parsed)
+    chosen = list(layers) if layers is not None else [shipped_layer()]
+    return assemble([(layer, [parse_file(path) for path in layer.files]) for layer in chosen])
 
 
-def assemble(parsed: Iterable[ParsedFile]) -> KnowledgeBase:
-    """Merges parsed files into one knowledge base, checking ids are unique and references
-    resolve."""
+def load_files(files: Sequence[Path]) -> KnowledgeBase:
+    """Loads the given files as one layer (no shipped knowledge base under them)."""
+    return load_knowledge_base([Layer(FROM_OPTION, "files", tuple(files))])
+
+
+def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeBase:
+    """Merges layers into one knowledge base. Within a layer every id must be unique; a later
+    layer's entry replaces an earlier one with the same id. References must resolve in the
+    result, and no two entries of a kind may answer to the same name."""
     problems: list[Problem] = []
-    guide: Guide | None = None
-    guide_at: Problem | None = None
-    collections: dict[str, dict[str, Entry]] = {kind: {} for kind in COLLECTIONS}
-    defined_at: dict[tuple[str, str], Problem] = {}
-    references: list[_Reference] = []
-    for one in parsed:
-        problems.extend(one.problems)
-        references.extend(one.references)
-        if one.guide is not None and one.guide_at is not None:
-            if guide_at is not None:
-                problems.append(_again(one.guide_at, "a second 'guide' section", guide_at))
-            guide, guide_at = one.guide, one.guide_at
-        for kind, entries in one.entries.items():
-            for entry, where in entries:
-                first = defined_at.get((kind, entry.id))
-                if first is not None:
-                    problems.append(_again(where, f"duplicate id '{entry.id}' in {kind}", first))
-                    continue
-                defined_at[(kind, entry.id)] = where
-                collections[kind][entry.id] = entry
-    for ref in references:
-        if ref.target not in collections[ref.kind]:
-            message = f"unknown {_singular(ref.kind)} id '{ref.target}'"
-            problems.append(dataclasses.replace(ref.problem_at, message=message))
+    guide: Defined | None = None
+    in_force: dict[str, dict[str, Defined]] = {kind: {} for kind in COLLECTIONS}
+    for layer, parsed in layers:
+        problems.extend(layer.problems)
+        layer_guide: Defined | None = None
+        seen_in_layer: dict[tuple[str, str], Problem] = {}
+        for one in parsed:
+            problems.extend(one.problems)
+            if one.guide is not None:
+                if layer_guide is not None:
+                    problems.append(
+                        _again(one.guide.where, "a second 'guide' section", layer_guide.where)
+                    )
+                layer_guide = guide = one.guide
+            for kind, entries in one.entries.items():
+                for defined in entries:
+                    key = (kind, defined.value.id)
+                    first = seen_in_layer.get(key)
+                    if first is not None:
+                        problems.append(
+                            _again(
+                                defined.where, f"duplicate id '{defined.value.id}' in {kind}", first
+                            )
+                        )
+                        continue
+                    seen_in_layer[key] = defined.where
+                    in_force[kind][defined.value.id] = defined
+    collections = {
+        kind: {entry_id: defined.value for entry_id, defined in entries.items()}
+        for kind, entries in in_force.items()
+    }
+    in_force_definitions = [
+        defined for entries in in_force.values() for defined in entries.values()
+    ]
+    for defined in (*in_force_definitions, *((guide,) if guide else ())):
+        for ref in defined.references:
+            if ref.target not in collections[ref.kind]:
+                message = f"unknown {_singular(ref.kind)} id '{ref.target}'"
+                problems.append(dataclasses.replace(ref.problem_at, message=message))
     for kind, collection in collections.items():
         for clash in collect_name_clashes(kind, collection.values()):
             problems.append(
-                dataclasses.replace(defined_at[(kind, clash.second)], message=clash.message)
+                dataclasses.replace(in_force[kind][clash.second].where, message=clash.message)
             )
     if guide is None:
         problems.append(Problem("knowledge base", 0, 0, "no 'guide' section in any file"))
+    elif NOTICE_MUST_NAME not in guide.value.notice:
+        problems.append(
+            dataclasses.replace(
+                guide.where, message=f"the guide's notice must name a {NOTICE_MUST_NAME}"
+            )
+        )
     if problems:
         raise _invalid(problems)
     assert guide is not None
-    return KnowledgeBase(guide=guide, **collections)  # type: ignore[arg-type]
+    return KnowledgeBase(guide=guide.value, **collections)
 
 
 def _again(where: Problem, what: str, first: Problem) -> Problem:
@@ -227,6 +336,9 @@ class _FileReader:
         self.result.problems.append(found)
         return found
 
+    def defined(self, value: Any, node: yaml.Node, references_before: int) -> Defined:
+        return Defined(value, self.place(node), tuple(self.result.references[references_before:]))
+
     def place(self, node: yaml.Node) -> Problem:
         mark = node.start_mark
         return Problem(self.result.path, mark.line + 1, mark.column + 1, "")
@@ -238,11 +350,10 @@ class _FileReader:
         allowed = [GUIDE_KEY, *COLLECTIONS]
         for key, value in pairs.items():
             if key == GUIDE_KEY:
-                before = len(self.result.problems)
+                before, references_before = len(self.result.problems), len(self.result.references)
                 guide = self.build(value, Guide, "guide")
                 if guide is not None and len(self.result.problems) == before:
-                    self.result.guide = typing.cast(Guide, guide)
-                    self.result.guide_at = self.place(value)
+                    self.result.guide = self.defined(guide, value, references_before)
             elif key in COLLECTIONS:
                 self.read_collection(key, value)
             else:
@@ -259,10 +370,10 @@ class _FileReader:
         for item in node.value:
             if not self.first_visit(item):
                 continue
-            before = len(self.result.problems)
+            before, references_before = len(self.result.problems), len(self.result.references)
             entry = self.build(item, COLLECTIONS[kind], f"an entry of '{kind}'")
             if entry is not None and len(self.result.problems) == before:
-                entries.append((typing.cast(Entry, entry), self.place(item)))
+                entries.append(self.defined(entry, item, references_before))
 
     def first_visit(self, node: yaml.Node) -> bool:
         # Aliases make the composer hand back the same node object twice; refusing them keeps
@@ -443,3 +554,41 @@ def _allows_none(target: Any) -> bool:
 
 def _node_kind(node: yaml.Node) -> str:
     return "list" if isinstance(node, yaml.SequenceNode) else "mapping"
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What one file in force contributes: its origin, its entries, what it replaces."""
+
+    origin: str
+    path: str
+    provides: dict[str, int]
+    replaces: tuple[str, ...]
+    problems: int
+
+
+def file_reports(layers: Sequence[Layer]) -> list[FileReport]:
+    """A report for every file of the given layers, in the order they are layered."""
+    reports = []
+    seen: set[tuple[str, str]] = set()
+    for layer in layers:
+        if layer.problems:
+            reports.append(FileReport(layer.origin, layer.given, {}, (), len(layer.problems)))
+        for path in layer.files:
+            parsed = parse_file(path)
+            provides = {kind: len(entries) for kind, entries in parsed.entries.items() if entries}
+            if parsed.guide is not None:
+                provides["guide"] = 1
+            keys = [
+                (kind, defined.value.id)
+                for kind, entries in parsed.entries.items()
+                for defined in entries
+            ]
+            replaces = tuple(
+                f"{kind}/{entry_id}" for kind, entry_id in keys if (kind, entry_id) in seen
+            )
+            seen.update(keys)
+            reports.append(
+                FileReport(layer.origin, str(path), provides, replaces, len(parsed.problems))
+            )
+    return reports

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spasmguide.errors import NotFoundError
-from spasmguide.model import Acupoint, Entry
+from spasmguide.model import Acupoint, Cause, Entry, KnowledgeBase, Region, Technique
 from spasmguide.safe_text import one_line
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -105,3 +105,15 @@ class NameIndex:
             return None
         close = difflib.get_close_matches(key, list(self.by_name), n=1, cutoff=0.6)
         return self.by_name[close[0]] if close else None
+
+
+def resolve_region(kb: KnowledgeBase, typed: str) -> Region:
+    return kb.regions[NameIndex("regions", kb.regions.values()).resolve(typed)]
+
+
+def resolve_cause(kb: KnowledgeBase, typed: str) -> Cause:
+    return kb.causes[NameIndex("causes", kb.causes.values()).resolve(typed)]
+
+
+def resolve_technique(kb: KnowledgeBase, typed: str) -> Technique:
+    return kb.techniques[NameIndex("techniques", kb.techniques.values()).resolve(typed)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spasmguide.document import (
     Block,
@@ -32,6 +32,9 @@ from spasmguide.model import (
 from spasmguide.names import KIND_LABELS
 from spasmguide.queries import RankedTechnique, rank_techniques, red_flags_of, where_suggested
 from spasmguide.search import SearchResults
+
+if TYPE_CHECKING:
+    from spasmguide.loader import FileReport
 
 
 def region_page(kb: KnowledgeBase, region: Region) -> Page:
@@ -274,6 +277,34 @@ def evidence_page(kb: KnowledgeBase) -> Page:
         " the source article's claims beside what was found."
     )
     return _page(kb, "evidence", "Evidence", subtitle, sections, data)
+
+
+def paths_page(kb: KnowledgeBase, reports: Sequence[FileReport]) -> Page:
+    """Which knowledge-base files are in force, where each came from, and what it adds."""
+    rows = []
+    for report in reports:
+        provides = ", ".join(
+            f"{count} {kind.replace('_', ' ')}" for kind, count in report.provides.items()
+        )
+        status = (
+            f"{report.problems} problem{'s' if report.problems != 1 else ''}"
+            if report.problems
+            else "ok"
+        )
+        replaces = f"; replaces {', '.join(report.replaces)}" if report.replaces else ""
+        rows.append((report.origin, report.path, f"{provides or 'nothing'}{replaces}", status))
+    heading = (
+        f"{len(reports)} file{'s' if len(reports) != 1 else ''}, in the order they are layered"
+    )
+    note = Paragraph(
+        "Later files replace earlier entries with the same id. "
+        "Run 'spasmguide validate' to list any problems in full."
+    )
+    sections = [
+        Section(heading, (Table(("Origin", "File", "Provides", "Status"), tuple(rows)), note))
+    ]
+    data = {"files": [asdict(report) for report in reports]}
+    return _page(kb, "paths", "Knowledge-base files", None, sections, data)
 
 
 def about_page(kb: KnowledgeBase) -> Page:

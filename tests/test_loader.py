@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from spasmguide.errors import InvalidContentError
-from spasmguide.loader import load_knowledge_base, shipped_files
+from spasmguide.loader import Layer, load_knowledge_base, shipped_layer
 
 VALID_TECHNIQUE = """
 techniques:
@@ -29,10 +29,14 @@ def load_with(tmp_path: Path, text: str, name: str = "extra.yaml") -> list[str]:
     extra = tmp_path / name
     extra.write_text(text, encoding="utf-8")
     try:
-        load_knowledge_base([*shipped_files(), extra])
+        load_knowledge_base(with_layer(extra))
     except InvalidContentError as error:
         return list(error.details)
     return []
+
+
+def with_layer(*files: Path) -> list[Layer]:
+    return [shipped_layer(), Layer("--kb", str(files[0]), files)]
 
 
 def test_the_shipped_knowledge_base_is_clean() -> None:
@@ -43,7 +47,7 @@ def test_the_shipped_knowledge_base_is_clean() -> None:
 def test_a_valid_extra_entry_joins(tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
     extra.write_text(VALID_TECHNIQUE)
-    kb = load_knowledge_base([*shipped_files(), extra])
+    kb = load_knowledge_base(with_layer(extra))
     assert kb.techniques["test-technique"].category == "manual therapy"
 
 
@@ -111,17 +115,32 @@ def test_all_problems_of_a_file_are_reported_together(tmp_path: Path) -> None:
     assert len(problems) >= 3  # unknown key, missing key, bad category
 
 
-def test_duplicate_ids_across_files_are_refused(tmp_path: Path) -> None:
-    problems = load_with(
-        tmp_path,
-        VALID_TECHNIQUE.replace("test-technique", "cupping").replace(
-            "Test technique", "Cupping two"
-        ),
-    )
+def test_duplicate_ids_within_one_layer_are_refused(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text(VALID_TECHNIQUE)
+    second.write_text(VALID_TECHNIQUE)
+    with pytest.raises(InvalidContentError) as caught:
+        load_knowledge_base(with_layer(first, second))
     assert any(
-        "duplicate id 'cupping'" in problem and "first defined at" in problem
-        for problem in problems
+        "duplicate id 'test-technique'" in line and "first defined at" in line
+        for line in caught.value.details
     )
+
+
+def test_a_later_layer_replaces_an_entry_with_the_same_id(tmp_path: Path) -> None:
+    extra = tmp_path / "cupping.yaml"
+    extra.write_text(
+        VALID_TECHNIQUE.replace("test-technique", "cupping").replace("Test technique", "Cupping")
+    )
+    kb = load_knowledge_base(with_layer(extra))
+    assert kb.techniques["cupping"].summary == "A summary."
+    assert len(kb.techniques) == 10
+
+
+def test_a_layer_cannot_drop_the_notice(tmp_path: Path) -> None:
+    guide = (shipped_layer().files[0].parent / "guide.yaml").read_text()
+    problems = load_with(tmp_path, guide.replace("Licensed Acupuncturist (L.Ac)", "someone"))
+    assert any("notice must name" in problem for problem in problems)
 
 
 def test_names_two_entries_share_are_refused(tmp_path: Path) -> None:
@@ -152,13 +171,13 @@ def test_bytes_that_are_not_utf8_are_refused(tmp_path: Path) -> None:
     extra = tmp_path / "latin1.yaml"
     extra.write_bytes("techniques: caf\xe9\n".encode("latin-1"))
     with pytest.raises(InvalidContentError, match="not UTF-8"):
-        load_knowledge_base([*shipped_files(), extra])
+        load_knowledge_base(with_layer(extra))
 
 
 def test_the_error_message_is_one_line_with_a_count(tmp_path: Path) -> None:
     extra = tmp_path / "bad.yaml"
     extra.write_text("muscles: []\nbones: []\n")
     with pytest.raises(InvalidContentError) as caught:
-        load_knowledge_base([*shipped_files(), extra])
+        load_knowledge_base(with_layer(extra))
     assert "\n" not in caught.value.message
     assert "1 more problem" in caught.value.message
