@@ -9,6 +9,7 @@ through.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import os
@@ -140,7 +141,11 @@ def expand_layer(given: str, origin: str) -> Layer:
     """The YAML files a path names: the file itself, or the .yaml/.yml files in a folder."""
     if not given.strip():
         raise UsageError(f"{origin} was given an empty path")
-    path = Path(given).expanduser()
+    if "\x00" in given:
+        raise UsageError(f"{origin} was given a path with a NUL character in it")
+    path = Path(given)
+    with contextlib.suppress(RuntimeError):  # "~someone" with no such user: keep it as written
+        path = path.expanduser()
     shown = one_line(given, 200)
     try:
         mode = path.stat().st_mode
