@@ -7,22 +7,18 @@ for JSON, with stable keys.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """A named item with its explanation, such as a technique and the reason it is suggested."""
 
     term: str
@@ -31,27 +27,23 @@ class Term:
     items: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Terms:
+class Terms(NamedTuple):
     items: tuple[Term, ...]
     numbered: bool = False
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A short labelled value, such as 'Certainty: low'."""
 
     label: str
     value: str
 
 
-@dataclass(frozen=True)
-class Facts:
+class Facts(NamedTuple):
     items: tuple[Fact, ...]
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
@@ -59,18 +51,16 @@ class Table:
 Block = Paragraph | Bullets | Terms | Facts | Table
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     heading: str
     blocks: tuple[Block, ...]
     warning: bool = False
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(NamedTuple):
     kind: str
     title: str
     notice: str
+    data: dict[str, Any]
     subtitle: str | None = None
     sections: tuple[Section, ...] = ()
-    data: dict[str, Any] = field(default_factory=dict)

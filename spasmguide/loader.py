@@ -20,12 +20,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, get_args, get_origin
+from typing import Any, Literal, NamedTuple, get_args, get_origin
 
 import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError, UsageError
-from spasmguide.model import COLLECTIONS, Guide, KnowledgeBase, Ref
+from spasmguide.model import COLLECTIONS, Guide, KnowledgeBase, Ref, is_record
 from spasmguide.names import collect_name_clashes
 from spasmguide.safe_text import one_line
 
@@ -425,7 +425,7 @@ class _FileReader:
                 if isinstance(extra, Ref) and isinstance(value, str):
                     self.result.references.append(_Reference(extra.kind, value, self.place(node)))
             return value
-        if dataclasses.is_dataclass(target) and isinstance(target, type):
+        if is_record(target):
             return self.build_record(node, target, what)
         if origin is tuple:
             return self.build_list(node, get_args(target)[0], what)
@@ -444,7 +444,7 @@ class _FileReader:
         if pairs is None:
             return None
         hints = _field_types(record)
-        fields = {field.name: field for field in dataclasses.fields(record)}
+        fields: tuple[str, ...] = record._fields
         ok = True
         for key in pairs:
             if key not in fields:
@@ -454,13 +454,9 @@ class _FileReader:
                 )
                 ok = False
         values: dict[str, Any] = {}
-        for name, field in fields.items():
+        for name in fields:
             if name not in pairs:
-                required = (
-                    field.default is dataclasses.MISSING
-                    and field.default_factory is dataclasses.MISSING
-                )
-                if required:
+                if name not in record._field_defaults:
                     self.problem(node, f"missing required key '{name}' in {what}")
                     ok = False
                 continue
@@ -561,8 +557,7 @@ def _node_kind(node: yaml.Node) -> str:
     return "list" if isinstance(node, yaml.SequenceNode) else "mapping"
 
 
-@dataclass(frozen=True)
-class FileReport:
+class FileReport(NamedTuple):
     """What one file in force contributes: its origin, its entries, what it replaces."""
 
     origin: str

@@ -1,17 +1,17 @@
 """The knowledge model: read-only records built from the YAML knowledge base.
 
 The field names here are the YAML keys; the loader checks every file against these
-definitions, so this module is also the knowledge base's schema.
+definitions, so this module is also the knowledge base's schema. Records are typed named
+tuples rather than dataclasses: as immutable, and several times cheaper to define, which
+matters for a command that starts many times an evening (docs/decisions/005).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(NamedTuple):
     """Marks a field whose text is the id of another entry of the given kind."""
 
     kind: str
@@ -55,24 +55,21 @@ SourceKind = Literal[
 ]
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     citation: str
     kind: SourceKind
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     """A technique suggested for a region or cause, with the reason for it."""
 
     technique: TechniqueId
     reason: str
 
 
-@dataclass(frozen=True)
-class Acupoint:
+class Acupoint(NamedTuple):
     id: str
     code: str | None
     pinyin: str
@@ -85,8 +82,7 @@ class Acupoint:
     cautions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Technique:
+class Technique(NamedTuple):
     id: str
     name: str
     category: Category
@@ -105,8 +101,7 @@ class Technique:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     id: str
     name: str
     summary: str
@@ -122,8 +117,7 @@ class Region:
     evidence: tuple[EvidenceId, ...] = ()
 
 
-@dataclass(frozen=True)
-class Cause:
+class Cause(NamedTuple):
     id: str
     name: str
     summary: str
@@ -138,8 +132,7 @@ class Cause:
     red_flags: tuple[RedFlagId, ...] = ()
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     id: str
     title: str
     finding: str
@@ -152,8 +145,7 @@ class Evidence:
     regions: tuple[RegionId, ...] = ()
 
 
-@dataclass(frozen=True)
-class RedFlagGroup:
+class RedFlagGroup(NamedTuple):
     id: str
     title: str
     urgency: Urgency
@@ -163,24 +155,21 @@ class RedFlagGroup:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class SafetyGroup:
+class SafetyGroup(NamedTuple):
     id: str
     title: str
     points: tuple[str, ...]
     sources: tuple[SourceId, ...]
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):
     """A word of the guide's own vocabulary (a certainty or urgency level) and its meaning."""
 
     label: str
     meaning: str
 
 
-@dataclass(frozen=True)
-class Guide:
+class Guide(NamedTuple):
     """The knowledge base's front matter: the notice, the overview and the guide's vocabulary."""
 
     title: str
@@ -214,18 +203,33 @@ COLLECTIONS: dict[str, type[Entry]] = {
 }
 
 
-@dataclass(frozen=True)
-class KnowledgeBase:
+class KnowledgeBase(NamedTuple):
     guide: Guide
-    techniques: dict[str, Technique] = field(default_factory=dict)
-    regions: dict[str, Region] = field(default_factory=dict)
-    causes: dict[str, Cause] = field(default_factory=dict)
-    acupoints: dict[str, Acupoint] = field(default_factory=dict)
-    evidence: dict[str, Evidence] = field(default_factory=dict)
-    red_flags: dict[str, RedFlagGroup] = field(default_factory=dict)
-    safety: dict[str, SafetyGroup] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
+    techniques: dict[str, Technique]
+    regions: dict[str, Region]
+    causes: dict[str, Cause]
+    acupoints: dict[str, Acupoint]
+    evidence: dict[str, Evidence]
+    red_flags: dict[str, RedFlagGroup]
+    safety: dict[str, SafetyGroup]
+    sources: dict[str, Source]
 
     def collection(self, kind: str) -> dict[str, Entry]:
         entries: dict[str, Entry] = getattr(self, kind)
         return entries
+
+
+def is_record(target: Any) -> bool:
+    """Whether `target` is one of the model's record types (a typed named tuple)."""
+    return isinstance(target, type) and issubclass(target, tuple) and hasattr(target, "_fields")
+
+
+def to_plain(value: Any) -> Any:
+    """A record as nested dicts and lists (for JSON), with every field present."""
+    if is_record(type(value)):
+        return {name: to_plain(item) for name, item in zip(value._fields, value, strict=True)}
+    if isinstance(value, tuple | list):
+        return [to_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: to_plain(item) for key, item in value.items()}
+    return value

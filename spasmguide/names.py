@@ -6,7 +6,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spasmguide.errors import NotFoundError
 from spasmguide.model import Acupoint, Cause, Entry, KnowledgeBase, Region, Technique
@@ -48,8 +48,7 @@ def names_of(entry: Entry) -> list[str]:
     return names
 
 
-@dataclass(frozen=True)
-class NameClash:
+class NameClash(NamedTuple):
     second: str
     message: str
 

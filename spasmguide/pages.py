@@ -5,7 +5,6 @@ knowledge base."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from spasmguide.document import (
@@ -28,6 +27,7 @@ from spasmguide.model import (
     RedFlagGroup,
     Region,
     Technique,
+    to_plain,
 )
 from spasmguide.names import KIND_LABELS
 from spasmguide.queries import RankedTechnique, rank_techniques, red_flags_of, where_suggested
@@ -103,7 +103,7 @@ def combined_page(kb: KnowledgeBase, region: Region, cause: Cause) -> Page:
             red_flags_of(kb, cause),
         ),
         "techniques": [_ranked_data(item) for item in ranked],
-        "red_flags": [asdict(flag) for flag in flags],
+        "red_flags": [to_plain(flag) for flag in flags],
     }
     title = f"{region.name} + {cause.name}"
     subtitle = f"{region.summary} {cause.summary}"
@@ -150,8 +150,8 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
             kb, (*technique.sources, *(source for group in safety for source in group.sources))
         ),
     ]
-    entry = asdict(technique)
-    entry["safety"] = [asdict(group) for group in safety]
+    entry = to_plain(technique)
+    entry["safety"] = [to_plain(group) for group in safety]
     entry["suggested_for"] = [
         {
             "kind": "region" if isinstance(holder, Region) else "cause",
@@ -161,7 +161,7 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
         }
         for holder, reason in suggested
     ]
-    entry["evidence"] = [asdict(kb.evidence[evidence_id]) for evidence_id in technique.evidence]
+    entry["evidence"] = [to_plain(kb.evidence[evidence_id]) for evidence_id in technique.evidence]
     entry["related"] = [_named(kb.techniques[related]) for related in technique.related]
     entry["sources"] = _sources_data(kb, technique.sources)
     return _page(kb, "technique", technique.name, technique.summary, sections, {"technique": entry})
@@ -247,7 +247,10 @@ def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
     ]
     title = f"Warning signs: {region.name}" if region else "Warning signs"
     subtitle = "Signs that need medical care rather than a therapy session."
-    data = {"region": region.id if region else None, "red_flags": [asdict(flag) for flag in flags]}
+    data = {
+        "region": region.id if region else None,
+        "red_flags": [to_plain(flag) for flag in flags],
+    }
     return _page(kb, "red-flags", title, subtitle, sections, data)
 
 
@@ -267,10 +270,10 @@ def evidence_page(kb: KnowledgeBase) -> Page:
     ]
     data = {
         "evidence": [
-            {**asdict(evidence), "sources": _sources_data(kb, evidence.sources)}
+            {**to_plain(evidence), "sources": _sources_data(kb, evidence.sources)}
             for evidence in kb.evidence.values()
         ],
-        "certainty_labels": [asdict(label) for label in kb.guide.certainty_labels],
+        "certainty_labels": [to_plain(label) for label in kb.guide.certainty_labels],
     }
     subtitle = (
         "What research has found, and how certain it is;"
@@ -303,7 +306,7 @@ def paths_page(kb: KnowledgeBase, reports: Sequence[FileReport]) -> Page:
     sections = [
         Section(heading, (Table(("Origin", "File", "Provides", "Status"), tuple(rows)), note))
     ]
-    data = {"files": [asdict(report) for report in reports]}
+    data = {"files": [to_plain(report) for report in reports]}
     return _page(kb, "paths", "Knowledge-base files", None, sections, data)
 
 
@@ -324,7 +327,7 @@ def about_page(kb: KnowledgeBase) -> Page:
         ),
         _sources_section(kb, guide.sources),
     ]
-    data = {"guide": {**asdict(guide), "sources": _sources_data(kb, guide.sources)}}
+    data = {"guide": {**to_plain(guide), "sources": _sources_data(kb, guide.sources)}}
     return _page(kb, "about", guide.title, None, sections, data)
 
 
@@ -483,7 +486,7 @@ def _sources_section(kb: KnowledgeBase, source_ids: Iterable[str]) -> Section:
 
 
 def _sources_data(kb: KnowledgeBase, source_ids: Iterable[str]) -> list[dict[str, Any]]:
-    return [asdict(kb.sources[source_id]) for source_id in dict.fromkeys(source_ids)]
+    return [to_plain(kb.sources[source_id]) for source_id in dict.fromkeys(source_ids)]
 
 
 def _named(entry: Region | Cause | Technique) -> dict[str, str]:
@@ -502,7 +505,8 @@ def _ranked_data(item: RankedTechnique) -> dict[str, Any]:
 
 
 def _acupoint_data(acupoint: Acupoint) -> dict[str, Any]:
-    return asdict(acupoint)
+    plain: dict[str, Any] = to_plain(acupoint)
+    return plain
 
 
 def _region_data(
@@ -522,8 +526,8 @@ def _region_data(
         "techniques": [_ranked_data(item) for item in ranked],
         "acupoints": [_acupoint_data(kb.acupoints[point_id]) for point_id in region.acupoints],
         "self_care": list(region.self_care),
-        "red_flags": [asdict(flag) for flag in flags],
-        "evidence": [asdict(kb.evidence[evidence_id]) for evidence_id in region.evidence],
+        "red_flags": [to_plain(flag) for flag in flags],
+        "evidence": [to_plain(kb.evidence[evidence_id]) for evidence_id in region.evidence],
         "sources": _sources_data(kb, region.sources),
     }
 
@@ -545,6 +549,6 @@ def _cause_data(
         "regions": [_named(kb.regions[region_id]) for region_id in cause.regions],
         "techniques": [_ranked_data(item) for item in ranked],
         "prevention": list(cause.prevention),
-        "red_flags": [asdict(flag) for flag in flags],
+        "red_flags": [to_plain(flag) for flag in flags],
         "sources": _sources_data(kb, cause.sources),
     }

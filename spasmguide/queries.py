@@ -4,21 +4,19 @@ technique is suggested."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spasmguide.model import Cause, KnowledgeBase, RedFlagGroup, Region, Suggestion, Technique
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     """Why a technique is suggested, and for which region or cause."""
 
     context: str
     text: str
 
 
-@dataclass(frozen=True)
-class RankedTechnique:
+class RankedTechnique(NamedTuple):
     rank: int
     technique: Technique
     score: float

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
+import typing
 
 import pytest
 
-from spasmguide.model import KnowledgeBase, Source
+from spasmguide.model import KnowledgeBase, Source, is_record
 
 # Every fact the source article states, as words that must appear somewhere in the knowledge base.
 ARTICLE_FACTS = [
@@ -130,8 +130,8 @@ def all_text(value: object) -> str:
     """Every string in a record, joined, for searching."""
     if isinstance(value, str):
         return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return " ".join(all_text(getattr(value, field.name)) for field in dataclasses.fields(value))
+    if is_record(type(value)):
+        return " ".join(all_text(item) for item in typing.cast(tuple[object, ...], value))
     if isinstance(value, dict):
         return " ".join(all_text(item) for item in value.values())
     if isinstance(value, tuple | list):

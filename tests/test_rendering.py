@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import re
@@ -42,10 +41,10 @@ def render_to_string(page: Page, width: int, *, color: bool = False) -> str:
 
 def hostile_kb(kb: KnowledgeBase) -> KnowledgeBase:
     cupping = kb.techniques["cupping"]
-    hostile = dataclasses.replace(
-        cupping, name=f"Cupping {HOSTILE}", summary=HOSTILE, cautions=(HOSTILE, *cupping.cautions)
+    hostile = cupping._replace(
+        name=f"Cupping {HOSTILE}", summary=HOSTILE, cautions=(HOSTILE, *cupping.cautions)
     )
-    return dataclasses.replace(kb, techniques={**kb.techniques, "cupping": hostile})
+    return kb._replace(techniques={**kb.techniques, "cupping": hostile})
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 120])
@@ -97,8 +96,8 @@ def test_escape_controls_keeps_ordinary_text() -> None:
 
 
 def test_markdown_tables_escape_pipes(kb: KnowledgeBase) -> None:
-    acupoint = dataclasses.replace(kb.acupoints["gb20"], location="left | right")
-    changed = dataclasses.replace(kb, acupoints={**kb.acupoints, "gb20": acupoint})
+    acupoint = kb.acupoints["gb20"]._replace(location="left | right")
+    changed = kb._replace(acupoints={**kb.acupoints, "gb20": acupoint})
     markdown = render_markdown(pages.region_page(changed, changed.regions["neck"]))
     assert "left \\| right" in markdown
 
