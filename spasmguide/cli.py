@@ -22,7 +22,7 @@ from spasmguide.safe_text import one_line
 
 if TYPE_CHECKING:
     from spasmguide.document import Page
-    from spasmguide.loader import Layer
+    from spasmguide.layers import Layer
     from spasmguide.model import KnowledgeBase
 
 PROGRAM = "spasmguide"
@@ -353,7 +353,7 @@ COUNTED = ("techniques", "regions", "causes", "acupoints", "evidence", "red_flag
 
 
 def _layers(kb_paths: Sequence[str] | None) -> list[Layer]:
-    from spasmguide.loader import layers_in_force
+    from spasmguide.layers import layers_in_force
 
     return layers_in_force(kb_paths or (), os.environ.get("SPASMGUIDE_KB"))
 

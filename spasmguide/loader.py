@@ -9,12 +9,8 @@ through.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import errno
-import os
 import re
-import stat
 import typing
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,10 +20,10 @@ from typing import Any, Literal, NamedTuple, get_args, get_origin
 
 import yaml
 
-from spasmguide.errors import InvalidContentError, NotFoundError, UsageError
+from spasmguide.errors import InvalidContentError, NotFoundError
+from spasmguide.layers import Layer, Problem, shipped_layer
 from spasmguide.model import COLLECTIONS, Guide, KnowledgeBase, Ref, is_record
 from spasmguide.names import collect_name_clashes
-from spasmguide.safe_text import one_line
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 # The standing notice is what keeps the guide safe to read; no layer may drop it.
@@ -48,21 +44,6 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _KNOWN_TAGS = frozenset({_STR_TAG, _MAP_TAG, _SEQ_TAG, *_NON_TEXT_TAGS})
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a knowledge-base file, and where."""
-
-    path: str
-    line: int
-    column: int
-    message: str
-
-    def __str__(self) -> str:
-        if self.line <= 0:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -92,91 +73,6 @@ class ParsedFile:
     problems: list[Problem] = dataclasses.field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Layer:
-    """Knowledge-base files given together: the shipped ones, or one `--kb` or
-    `SPASMGUIDE_KB` path. A later layer's entries replace earlier ones with the same id."""
-
-    origin: str
-    given: str
-    files: tuple[Path, ...]
-    problems: tuple[Problem, ...] = ()
-
-
-SHIPPED = "shipped"
-FROM_ENVIRONMENT = "SPASMGUIDE_KB"
-FROM_OPTION = "--kb"
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-def shipped_data_dir() -> Path:
-    """The knowledge base that ships with the program: inside the package when installed,
-    beside it in a source checkout."""
-    package_dir = Path(__file__).resolve().parent
-    installed = package_dir / "data"
-    return installed if installed.is_dir() else package_dir.parent / "data"
-
-
-def shipped_files() -> list[Path]:
-    return sorted(shipped_data_dir().glob("*.yaml"))
-
-
-def shipped_layer() -> Layer:
-    return Layer(SHIPPED, str(shipped_data_dir()), tuple(shipped_files()))
-
-
-def layers_in_force(
-    option_paths: Sequence[str] = (), environment_value: str | None = None
-) -> list[Layer]:
-    """The shipped knowledge base, then each `SPASMGUIDE_KB` path, then each `--kb` path."""
-    layers = [shipped_layer()]
-    for given in (environment_value or "").split(os.pathsep):
-        if given:
-            layers.append(expand_layer(given, FROM_ENVIRONMENT))
-    layers.extend(expand_layer(given, FROM_OPTION) for given in option_paths)
-    return layers
-
-
-def expand_layer(given: str, origin: str) -> Layer:
-    """The YAML files a path names: the file itself, or the .yaml/.yml files in a folder."""
-    if not given.strip():
-        raise UsageError(f"{origin} was given an empty path")
-    if "\x00" in given:
-        raise UsageError(f"{origin} was given a path with a NUL character in it")
-    path = Path(given)
-    with contextlib.suppress(RuntimeError):  # "~someone" with no such user: keep it as written
-        path = path.expanduser()
-    shown = one_line(given, 200)
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return Layer(origin, given, (), (Problem(shown, 0, 0, "no such file or folder"),))
-    except OSError as error:
-        reason = "a symlink loop" if error.errno == errno.ELOOP else error.strerror
-        return Layer(origin, given, (), (Problem(shown, 0, 0, f"cannot open ({reason})"),))
-    if stat.S_ISDIR(mode):
-        try:
-            files = sorted(
-                child for child in path.iterdir() if child.suffix.lower() in YAML_SUFFIXES
-            )
-        except OSError as error:
-            return Layer(
-                origin,
-                given,
-                (),
-                (Problem(shown, 0, 0, f"cannot list the folder ({error.strerror})"),),
-            )
-        if not files:
-            return Layer(
-                origin,
-                given,
-                (),
-                (Problem(shown, 0, 0, "the folder holds no .yaml or .yml files"),),
-            )
-        return Layer(origin, given, tuple(files))
-    return Layer(origin, given, (path,))
-
-
 def load_knowledge_base(layers: Sequence[Layer] | None = None) -> KnowledgeBase:
     """Loads and checks the given layers (the shipped knowledge base alone by default).
 
@@ -184,11 +80,6 @@ def load_knowledge_base(layers: Sequence[Layer] | None = None) -> KnowledgeBase:
     """
     chosen = list(layers) if layers is not None else [shipped_layer()]
     return assemble([(layer, [parse_file(path) for path in layer.files]) for layer in chosen])
-
-
-def load_files(files: Sequence[Path]) -> KnowledgeBase:
-    """Loads the given files as one layer (no shipped knowledge base under them)."""
-    return load_knowledge_base([Layer(FROM_OPTION, "files", tuple(files))])
 
 
 def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeBase:
@@ -234,19 +125,17 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
         for ref in defined.references:
             if ref.target not in collections[ref.kind]:
                 message = f"unknown {_singular(ref.kind)} id '{ref.target}'"
-                problems.append(dataclasses.replace(ref.problem_at, message=message))
+                problems.append(_with_message(ref.problem_at, message=message))
     for kind, collection in collections.items():
         for clash in collect_name_clashes(kind, collection.values()):
             problems.append(
-                dataclasses.replace(in_force[kind][clash.second].where, message=clash.message)
+                _with_message(in_force[kind][clash.second].where, message=clash.message)
             )
     if guide is None:
         problems.append(Problem("knowledge base", 0, 0, "no 'guide' section in any file"))
     elif NOTICE_MUST_NAME not in guide.value.notice:
         problems.append(
-            dataclasses.replace(
-                guide.where, message=f"the guide's notice must name a {NOTICE_MUST_NAME}"
-            )
+            _with_message(guide.where, message=f"the guide's notice must name a {NOTICE_MUST_NAME}")
         )
     if problems:
         raise _invalid(problems)
@@ -254,10 +143,12 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
     return KnowledgeBase(guide=guide.value, **collections)
 
 
+def _with_message(problem: Problem, message: str) -> Problem:
+    return problem._replace(message=message)
+
+
 def _again(where: Problem, what: str, first: Problem) -> Problem:
-    return dataclasses.replace(
-        where, message=f"{what} (first defined at {first.path}:{first.line})"
-    )
+    return _with_message(where, message=f"{what} (first defined at {first.path}:{first.line})")
 
 
 def _singular(kind: str) -> str:

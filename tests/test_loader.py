@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from spasmguide.errors import InvalidContentError
-from spasmguide.loader import Layer, load_knowledge_base, shipped_layer
+from spasmguide.layers import Layer, shipped_layer
+from spasmguide.loader import load_knowledge_base
 
 VALID_TECHNIQUE = """
 techniques:

@@ -1,0 +1,105 @@
+"""Which knowledge-base files are in force: the shipped ones, then each `SPASMGUIDE_KB`
+path, then each `--kb` path. Reading YAML is `spasmguide.loader`'s work; this module only
+finds the files, so the start-up path can use it without importing a YAML parser."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from spasmguide.errors import UsageError
+from spasmguide.safe_text import one_line
+
+SHIPPED = "shipped"
+FROM_ENVIRONMENT = "SPASMGUIDE_KB"
+FROM_OPTION = "--kb"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class Problem(NamedTuple):
+    """One thing wrong with a knowledge-base file, and where (line 0: the file as a whole)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return f"{self.path}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class Layer(NamedTuple):
+    """Knowledge-base files given together: the shipped ones, or one `--kb` or
+    `SPASMGUIDE_KB` path. A later layer's entries replace earlier ones with the same id."""
+
+    origin: str
+    given: str
+    files: tuple[Path, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+def shipped_data_dir() -> Path:
+    """The knowledge base that ships with the program: inside the package when installed,
+    beside it in a source checkout."""
+    package_dir = Path(__file__).resolve().parent
+    installed = package_dir / "data"
+    return installed if installed.is_dir() else package_dir.parent / "data"
+
+
+def shipped_files() -> list[Path]:
+    return sorted(shipped_data_dir().glob("*.yaml"))
+
+
+def shipped_layer() -> Layer:
+    return Layer(SHIPPED, str(shipped_data_dir()), tuple(shipped_files()))
+
+
+def layers_in_force(
+    option_paths: Sequence[str] = (), environment_value: str | None = None
+) -> list[Layer]:
+    """The shipped knowledge base, then each `SPASMGUIDE_KB` path, then each `--kb` path."""
+    layers = [shipped_layer()]
+    for given in (environment_value or "").split(os.pathsep):
+        if given:
+            layers.append(expand_layer(given, FROM_ENVIRONMENT))
+    layers.extend(expand_layer(given, FROM_OPTION) for given in option_paths)
+    return layers
+
+
+def expand_layer(given: str, origin: str) -> Layer:
+    """The YAML files a path names: the file itself, or the .yaml/.yml files in a folder."""
+    if not given.strip():
+        raise UsageError(f"{origin} was given an empty path")
+    if "\x00" in given:
+        raise UsageError(f"{origin} was given a path with a NUL character in it")
+    path = Path(given)
+    with contextlib.suppress(RuntimeError):  # "~someone" with no such user: keep it as written
+        path = path.expanduser()
+    shown = one_line(given, 200)
+
+    def refused(message: str) -> Layer:
+        return Layer(origin, given, (), (Problem(shown, 0, 0, message),))
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return refused("no such file or folder")
+    except OSError as error:
+        reason = "a symlink loop" if error.errno == errno.ELOOP else error.strerror
+        return refused(f"cannot open ({reason})")
+    if not stat.S_ISDIR(mode):
+        return Layer(origin, given, (path,))
+    try:
+        files = sorted(child for child in path.iterdir() if child.suffix.lower() in YAML_SUFFIXES)
+    except OSError as error:
+        return refused(f"cannot list the folder ({error.strerror})")
+    if not files:
+        return refused("the folder holds no .yaml or .yml files")
+    return Layer(origin, given, tuple(files))
