@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from spasmguide.errors import UsageError
+from spasmguide.errors import InvalidContentError, NotFoundError, UsageError
 from spasmguide.safe_text import one_line
 
 SHIPPED = "shipped"
 FROM_ENVIRONMENT = "SPASMGUIDE_KB"
 FROM_OPTION = "--kb"
 YAML_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 2 * 1024 * 1024
 
 
 class Problem(NamedTuple):
@@ -73,6 +74,35 @@ def layers_in_force(
     return layers
 
 
+def read_file_bytes(path: Path) -> bytes:
+    """A knowledge-base file's bytes, refusing what cannot be one: a missing path, a folder,
+    a FIFO or device, a symlink loop, an unreadable or oversized file."""
+    shown = str(path)
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise NotFoundError(f"{shown}: no such file") from None
+    except OSError as error:
+        raise InvalidContentError(f"{shown}: cannot open ({_reason(error)})") from None
+    if not stat.S_ISREG(status.st_mode):
+        raise InvalidContentError(f"{shown}: not a regular file")
+    limit = f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
+    if status.st_size > MAX_FILE_BYTES:
+        raise InvalidContentError(f"{shown}: {limit}")
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise InvalidContentError(f"{shown}: cannot read ({_reason(error)})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidContentError(f"{shown}: {limit}")
+    return data
+
+
+def _reason(error: OSError) -> str:
+    return "a symlink loop" if error.errno == errno.ELOOP else str(error.strerror)
+
+
 def expand_layer(given: str, origin: str) -> Layer:
     """The YAML files a path names: the file itself, or the .yaml/.yml files in a folder."""
     if not given.strip():
@@ -92,8 +122,7 @@ def expand_layer(given: str, origin: str) -> Layer:
     except FileNotFoundError:
         return refused("no such file or folder")
     except OSError as error:
-        reason = "a symlink loop" if error.errno == errno.ELOOP else error.strerror
-        return refused(f"cannot open ({reason})")
+        return refused(f"cannot open ({_reason(error)})")
     if not stat.S_ISDIR(mode):
         return Layer(origin, given, (path,))
     try:

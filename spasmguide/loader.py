@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import typing
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,11 +21,10 @@ from typing import Any, Literal, NamedTuple, get_args, get_origin
 import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError
-from spasmguide.layers import Layer, Problem, shipped_layer
+from spasmguide.layers import Layer, Problem, read_file_bytes, shipped_layer
 from spasmguide.model import COLLECTIONS, Guide, KnowledgeBase, Ref, is_record
 from spasmguide.names import collect_name_clashes
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
 # The standing notice is what keeps the guide safe to read; no layer may drop it.
 NOTICE_MUST_NAME = "Licensed Acupuncturist (L.Ac)"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -73,13 +72,19 @@ class ParsedFile:
     problems: list[Problem] = dataclasses.field(default_factory=list)
 
 
-def load_knowledge_base(layers: Sequence[Layer] | None = None) -> KnowledgeBase:
-    """Loads and checks the given layers (the shipped knowledge base alone by default).
+def load_knowledge_base(
+    layers: Sequence[Layer] | None = None, contents: Mapping[Path, bytes] | None = None
+) -> KnowledgeBase:
+    """Loads and checks the given layers (the shipped knowledge base alone by default),
+    using the bytes in `contents` for files already read.
 
     Raises InvalidContentError listing every problem found when anything is wrong.
     """
     chosen = list(layers) if layers is not None else [shipped_layer()]
-    return assemble([(layer, [parse_file(path) for path in layer.files]) for layer in chosen])
+    known = contents or {}
+    return assemble(
+        [(layer, [parse_file(path, known.get(path)) for path in layer.files]) for layer in chosen]
+    )
 
 
 def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeBase:
@@ -163,34 +168,22 @@ def _invalid(problems: list[Problem]) -> InvalidContentError:
     return InvalidContentError(f"invalid knowledge base: {lines[0]}{more}", details=lines)
 
 
-def read_text(path: Path) -> str:
-    """Reads a knowledge-base file as UTF-8, refusing what cannot be a knowledge-base file."""
-    shown = str(path)
-    if not path.exists():
-        raise NotFoundError(f"{shown}: no such file")
-    if not path.is_file():
-        raise InvalidContentError(f"{shown}: not a regular file")
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise InvalidContentError(f"{shown}: cannot read ({error.strerror})") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidContentError(f"{shown}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+def decode(path: Path, data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InvalidContentError(
-            f"{shown}: not UTF-8 text (bad byte at offset {error.start})"
+            f"{path}: not UTF-8 text (bad byte at offset {error.start})"
         ) from None
 
 
-def parse_file(path: Path) -> ParsedFile:
-    """Parses one file into entries, collecting every problem rather than stopping at the first."""
+def parse_file(path: Path, data: bytes | None = None) -> ParsedFile:
+    """Parses one file (its bytes already read, or read here) into entries, collecting every
+    problem rather than stopping at the first."""
     shown = str(path)
     result = ParsedFile(shown)
     try:
-        text = read_text(path)
+        text = decode(path, read_file_bytes(path) if data is None else data)
     except (InvalidContentError, NotFoundError) as error:
         result.problems.append(Problem(shown, 0, 0, error.message.removeprefix(f"{shown}: ")))
         return result
