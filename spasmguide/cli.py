@@ -359,9 +359,9 @@ def _layers(kb_paths: Sequence[str] | None) -> list[Layer]:
 
 
 def _knowledge_base(kb_paths: Sequence[str] | None) -> KnowledgeBase:
-    from spasmguide.loader import load_knowledge_base
+    from spasmguide import kb_cache
 
-    return load_knowledge_base(_layers(kb_paths))
+    return kb_cache.load(_layers(kb_paths))
 
 
 def _knowledge_base_or_shipped(layers: Sequence[Layer]) -> KnowledgeBase:

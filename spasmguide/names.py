@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -102,6 +101,8 @@ class NameIndex:
     def suggest(self, key: str) -> str | None:
         if not key:
             return None
+        import difflib  # only needed for a name that is not found
+
         close = difflib.get_close_matches(key, list(self.by_name), n=1, cutoff=0.6)
         return self.by_name[close[0]] if close else None
 

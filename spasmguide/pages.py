@@ -31,10 +31,10 @@ from spasmguide.model import (
 )
 from spasmguide.names import KIND_LABELS
 from spasmguide.queries import RankedTechnique, rank_techniques, red_flags_of, where_suggested
-from spasmguide.search import SearchResults
 
 if TYPE_CHECKING:
     from spasmguide.loader import FileReport
+    from spasmguide.search import SearchResults
 
 
 def region_page(kb: KnowledgeBase, region: Region) -> Page:

@@ -3,18 +3,14 @@
 Knowledge-base text always enters Rich as `Text` objects, never as markup, and control
 characters are escaped first, so nothing in the knowledge base can style or steer the terminal.
 Lists wrap with a hanging indent and carry no trailing padding, so pages read well from 60 to
-120 columns and paste cleanly.
+120 columns and paste cleanly. The page is assembled as one `Text` and printed once; Rich's
+table module is imported only for a table wide enough to need it, to keep start-up short.
 """
 
 from __future__ import annotations
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.panel import Panel
-from rich.rule import Rule
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from spasmguide.document import Block, Bullets, Facts, Page, Paragraph, Table, Term, Terms
@@ -23,6 +19,7 @@ from spasmguide.safe_text import escape_controls
 HEADING_STYLE = "bold cyan"
 WARNING_STYLE = "bold red"
 NOTE_STYLE = "dim"
+BORDER_STYLE = "yellow"
 INDENT = "  "
 # Below this many columns a table of more than two columns is shown as stacked records.
 WIDE_TABLE_WIDTH = 100
@@ -34,34 +31,74 @@ def text(value: str, style: str = "") -> Text:
 
 def render_text(page: Page, console: Console) -> None:
     unicode_ok = console.encoding.lower().startswith("utf")
-    layout = _Layout(console, bullet="•" if unicode_ok else "*")
-    console.print(
-        Rule(text(page.title, "bold"), align="left", characters="━" if unicode_ok else "=")
-    )
+    layout = _Layout(console, unicode_ok)
+    pieces: list[RenderableType] = [layout.title(page.title)]
     if page.subtitle:
-        console.print(layout.hanging(text(page.subtitle, "italic"), "", ""))
+        pieces.append(layout.hanging(text(page.subtitle, "italic"), "", ""))
     for section in page.sections:
-        console.print()
-        console.print(text(section.heading, WARNING_STYLE if section.warning else HEADING_STYLE))
-        for block in section.blocks:
-            console.print(layout.block(block))
-    console.print()
-    console.print(
-        Panel(
-            text(page.notice),
-            title=text("Notice", "bold"),
-            title_align="left",
-            border_style="yellow",
-            box=box.ROUNDED if unicode_ok else box.ASCII,
-        )
-    )
+        pieces.append(Text())
+        pieces.append(text(section.heading, WARNING_STYLE if section.warning else HEADING_STYLE))
+        pieces.extend(layout.block(block) for block in section.blocks)
+    pieces.append(Text())
+    pieces.append(layout.notice_box(page.notice))
+    console.print(Group(*_joined(pieces)))
+
+
+def _joined(pieces: list[RenderableType]) -> list[RenderableType]:
+    """Runs of consecutive Text pieces joined into one Text each: far fewer renders."""
+    out: list[RenderableType] = []
+    run: list[Text] = []
+    for piece in pieces:
+        if isinstance(piece, Text):
+            run.append(piece)
+            continue
+        if run:
+            out.append(Text("\n", no_wrap=True, overflow="ignore").join(run))
+            run = []
+        out.append(piece)
+    if run:
+        out.append(Text("\n", no_wrap=True, overflow="ignore").join(run))
+    return out
 
 
 class _Layout:
-    def __init__(self, console: Console, bullet: str) -> None:
+    def __init__(self, console: Console, unicode_ok: bool) -> None:
         self.console = console
-        self.bullet = bullet
+        self.unicode_ok = unicode_ok
+        self.bullet = "•" if unicode_ok else "*"
         self.width = console.width
+
+    def title(self, title: str) -> Text:
+        """The title, then a heavy rule to the right edge (or below, for a long title)."""
+        rule = "━" if self.unicode_ok else "="
+        heading = text(title, "bold")
+        room = self.width - cell_len(heading.plain) - 1
+        if room >= 3:
+            heading.append(" " + rule * room)
+            return heading
+        wrapped = self.hanging(heading, "", "")
+        wrapped.append("\n" + rule * self.width)
+        return wrapped
+
+    def notice_box(self, notice: str) -> Text:
+        """The standing notice in a box, drawn directly rather than with a Rich panel."""
+        corners = (
+            ("╭", "╮", "╰", "╯", "─", "│") if self.unicode_ok else ("+", "+", "+", "+", "-", "|")
+        )
+        top_left, top_right, bottom_left, bottom_right, line, side = corners
+        inner = max(10, self.width - 4)
+        label = " Notice "
+        box = Text(no_wrap=True, overflow="ignore")
+        box.append(top_left + line, BORDER_STYLE)
+        box.append(label, "bold")
+        box.append(line * max(0, inner - len(label) + 1) + top_right, BORDER_STYLE)
+        for row in text(notice).wrap(self.console, inner):
+            row.rstrip()
+            box.append("\n" + side + " ", BORDER_STYLE)
+            box.append_text(row)
+            box.append(" " * (inner - cell_len(row.plain)) + " " + side, BORDER_STYLE)
+        box.append("\n" + bottom_left + line * (inner + 2) + bottom_right, BORDER_STYLE)
+        return box
 
     def hanging(self, body: Text, first: str, rest: str) -> Text:
         """`body` wrapped to the width, its first line after `first`, the others after `rest`."""
@@ -92,6 +129,8 @@ class _Layout:
         if isinstance(block, Table):
             if self.width < WIDE_TABLE_WIDTH and len(block.headers) > 2:
                 return self.stacked(block)
+            from rich.padding import Padding
+
             return Padding(self.table(block), (0, 0, 0, len(INDENT)))
         raise TypeError(f"unknown block {block!r}")
 
@@ -135,7 +174,10 @@ class _Layout:
             records.append(record)
         return Group(*records)
 
-    def table(self, block: Table) -> RichTable:
+    def table(self, block: Table) -> RenderableType:
+        from rich import box
+        from rich.table import Table as RichTable
+
         table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
         for column, header in enumerate(block.headers):
             table.add_column(

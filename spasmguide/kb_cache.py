@@ -1,0 +1,202 @@
+"""A compiled cache of the validated knowledge base, so most runs never parse YAML.
+
+The cache file is keyed by the program version, the Python version and the exact bytes of
+every file in force (with its place in the layers), so any change to any file, or a new
+release, makes a new key. Its payload is `marshal` data (plain tuples, dicts and strings,
+which cannot execute code when loaded) behind a magic header and a SHA-256 digest; a file
+that fails any check is ignored and rebuilt, never trusted. Files are written to a temporary
+name and renamed into place, so many first runs at once each see either no file or a whole
+one. When no cache folder can be written, everything still works, only slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import sys
+import typing
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from spasmguide import __version__
+from spasmguide.errors import GuideError
+from spasmguide.layers import Layer, read_file_bytes
+from spasmguide.model import COLLECTIONS, Guide, KnowledgeBase, is_record
+
+CACHE_FORMAT = 1
+MAGIC = b"spasmguide-kb\n"
+DIGEST_SIZE = 32
+KEEP_FILES = 8
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
+    """Where compiled knowledge bases are kept, read at call time: SPASMGUIDE_CACHE_DIR,
+    else the platform's user cache folder; None when there is no usable home at all."""
+    env = os.environ if environ is None else environ
+    if env.get("SPASMGUIDE_CACHE_DIR"):
+        return Path(env["SPASMGUIDE_CACHE_DIR"])
+    if sys.platform == "win32":
+        base = env.get("LOCALAPPDATA")
+        return Path(base, "spasmguide", "Cache") if base else None
+    if sys.platform == "darwin" and env.get("HOME"):
+        return Path(env["HOME"], "Library", "Caches", "spasmguide")
+    xdg = env.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg, "spasmguide")
+    home = env.get("HOME")
+    return Path(home, ".cache", "spasmguide") if home else None
+
+
+def load(layers: Sequence[Layer], folder: Path | None = None) -> KnowledgeBase:
+    """The knowledge base of `layers`: from the cache when a valid entry exists, otherwise
+    loaded from YAML (raising its errors) and cached for next time."""
+    folder = cache_dir() if folder is None else folder
+    contents = _read_all(layers)
+    if contents is None or folder is None:
+        return _load_yaml(layers, contents)
+    key = cache_key(layers, contents)
+    target = folder / f"kb-{key[:40]}.bin"
+    cached = read_cache(target, key)
+    if cached is not None:
+        return cached
+    kb = _load_yaml(layers, contents)
+    write_cache(target, key, kb)
+    return kb
+
+
+def cache_key(layers: Sequence[Layer], contents: Mapping[Path, bytes]) -> str:
+    digest = hashlib.sha256()
+    for part in (__version__, sys.version, str(CACHE_FORMAT), str(marshal.version)):
+        digest.update(part.encode() + b"\0")
+    for layer in layers:
+        digest.update(f"layer\0{layer.origin}\0{len(layer.files)}\0".encode())
+        for path in layer.files:
+            data = contents[path]
+            digest.update(f"{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+            digest.update(data)
+    return digest.hexdigest()
+
+
+def read_cache(target: Path, key: str) -> KnowledgeBase | None:
+    """The cached knowledge base in `target` if it is whole, for `key`, and well-formed."""
+    try:
+        blob = target.read_bytes()
+    except OSError:
+        return None
+    header = MAGIC + key.encode() + b"\n"
+    if not blob.startswith(header):
+        return None
+    digest, payload = (
+        blob[len(header) : len(header) + DIGEST_SIZE],
+        blob[len(header) + DIGEST_SIZE :],
+    )
+    if hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        return from_plain(marshal.loads(payload))
+    except (ValueError, EOFError, TypeError, IndexError, KeyError):
+        return None
+
+
+def write_cache(target: Path, key: str, kb: KnowledgeBase) -> None:
+    """Writes `kb` to `target` atomically; any failure leaves the cache as it was."""
+    import tempfile  # only needed when writing, which most runs never do
+
+    payload = marshal.dumps(to_plain_tuples(kb))
+    blob = MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).digest() + payload
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(blob)
+            os.replace(temporary, target)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+        _prune(target.parent, keep=target)
+    except OSError:
+        return
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    # Old entries (earlier versions or edits) are only dead weight: keep the newest few.
+    entries = sorted(folder.glob("kb-*.bin"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for old in entries[KEEP_FILES:]:
+        if old != keep:
+            old.unlink(missing_ok=True)
+
+
+def _read_all(layers: Sequence[Layer]) -> dict[Path, bytes] | None:
+    """Every file's bytes, or None when a layer or file has a problem for the loader to report."""
+    contents: dict[Path, bytes] = {}
+    for layer in layers:
+        if layer.problems:
+            return None
+        for path in layer.files:
+            try:
+                contents[path] = read_file_bytes(path)
+            except GuideError:
+                return None
+    return contents
+
+
+def _load_yaml(layers: Sequence[Layer], contents: Mapping[Path, bytes] | None) -> KnowledgeBase:
+    from spasmguide.loader import load_knowledge_base
+
+    return load_knowledge_base(layers, contents)
+
+
+# -- records to marshal-able tuples and back -----------------------------------------------
+
+
+def to_plain_tuples(kb: KnowledgeBase) -> tuple[Any, ...]:
+    collections = {
+        kind: {key: _strip(entry) for key, entry in kb.collection(kind).items()}
+        for kind in COLLECTIONS
+    }
+    return (_strip(kb.guide), collections)
+
+
+def from_plain(plain: tuple[Any, ...]) -> KnowledgeBase:
+    guide_values, collections = plain
+    rebuilt = {
+        kind: {key: _build(record, values) for key, values in collections[kind].items()}
+        for kind, record in COLLECTIONS.items()
+    }
+    return KnowledgeBase(guide=_build(Guide, guide_values), **rebuilt)
+
+
+def _strip(value: Any) -> Any:
+    """Records become plain tuples, recursively."""
+    if isinstance(value, tuple):
+        return tuple(_strip(item) for item in value)
+    return value
+
+
+def _build(record: type[Any], values: tuple[Any, ...]) -> Any:
+    nested = _nested_fields(record)
+    if not nested:
+        return record._make(values)
+    items = list(values)
+    for index, inner in nested.items():
+        items[index] = tuple(_build(inner, item) for item in items[index])
+    return record._make(items)
+
+
+_NESTED: dict[type[Any], dict[int, type[Any]]] = {}
+
+
+def _nested_fields(record: type[Any]) -> dict[int, type[Any]]:
+    """The positions of `record`'s fields that hold tuples of other records."""
+    if record not in _NESTED:
+        hints = typing.get_type_hints(record)
+        found = {}
+        for index, name in enumerate(record._fields):
+            arguments = typing.get_args(hints[name])
+            if typing.get_origin(hints[name]) is tuple and arguments and is_record(arguments[0]):
+                found[index] = arguments[0]
+        _NESTED[record] = found
+    return _NESTED[record]
