@@ -5,8 +5,6 @@ decides how the same blocks look in its format. `data` carries the page's struct
 for JSON, with stable keys.
 """
 
-from __future__ import annotations
-
 from typing import Any, NamedTuple
 
 

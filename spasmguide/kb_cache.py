@@ -3,19 +3,21 @@
 The cache file is keyed by the program version, the Python version and the exact bytes of
 every file in force (with its place in the layers), so any change to any file, or a new
 release, makes a new key. Its payload is `marshal` data (plain tuples, dicts and strings,
-which cannot execute code when loaded) behind a magic header and a SHA-256 digest; a file
-that fails any check is ignored and rebuilt, never trusted. Files are written to a temporary
+which cannot execute code when loaded) behind a magic header and a checksum; a file that
+fails any check is ignored and rebuilt, never trusted. The checksums are CRC-32s from
+`zlib`: they catch edits and corruption, and importing `hashlib` would cost more start-up
+than everything else this module does (docs/decisions/005). Files are written to a temporary
 name and renamed into place, so many first runs at once each see either no file or a whole
 one. When no cache folder can be written, everything still works, only slower.
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
 import typing
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,7 @@ from spasmguide.model import COLLECTIONS, Guide, KnowledgeBase, is_record
 
 CACHE_FORMAT = 1
 MAGIC = b"spasmguide-kb\n"
-DIGEST_SIZE = 32
+DIGEST_SIZE = 4
 KEEP_FILES = 8
 
 
@@ -57,7 +59,7 @@ def load(layers: Sequence[Layer], folder: Path | None = None) -> KnowledgeBase:
     if contents is None or folder is None:
         return _load_yaml(layers, contents)
     key = cache_key(layers, contents)
-    target = folder / f"kb-{key[:40]}.bin"
+    target = folder / f"kb-{key}.bin"
     cached = read_cache(target, key)
     if cached is not None:
         return cached
@@ -67,16 +69,16 @@ def load(layers: Sequence[Layer], folder: Path | None = None) -> KnowledgeBase:
 
 
 def cache_key(layers: Sequence[Layer], contents: Mapping[Path, bytes]) -> str:
-    digest = hashlib.sha256()
-    for part in (__version__, sys.version, str(CACHE_FORMAT), str(marshal.version)):
-        digest.update(part.encode() + b"\0")
+    """A name for exactly this program and these files: each file's path, size and CRC-32."""
+    parts = [__version__, sys.version, str(CACHE_FORMAT), str(marshal.version)]
     for layer in layers:
-        digest.update(f"layer\0{layer.origin}\0{len(layer.files)}\0".encode())
+        parts.append(f"layer:{layer.origin}:{len(layer.files)}")
         for path in layer.files:
             data = contents[path]
-            digest.update(f"{path}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
-            digest.update(data)
-    return digest.hexdigest()
+            parts.append(f"{path}:{len(data)}:{zlib.crc32(data):08x}")
+    described = "\n".join(parts).encode("utf-8", "surrogateescape")
+    # Two independent checksums of the description give a 64-bit name.
+    return f"{zlib.crc32(described):08x}{zlib.adler32(described):08x}"
 
 
 def read_cache(target: Path, key: str) -> KnowledgeBase | None:
@@ -92,7 +94,7 @@ def read_cache(target: Path, key: str) -> KnowledgeBase | None:
         blob[len(header) : len(header) + DIGEST_SIZE],
         blob[len(header) + DIGEST_SIZE :],
     )
-    if hashlib.sha256(payload).digest() != digest:
+    if _checksum(payload) != digest:
         return None
     try:
         return from_plain(marshal.loads(payload))
@@ -105,7 +107,7 @@ def write_cache(target: Path, key: str, kb: KnowledgeBase) -> None:
     import tempfile  # only needed when writing, which most runs never do
 
     payload = marshal.dumps(to_plain_tuples(kb))
-    blob = MAGIC + key.encode() + b"\n" + hashlib.sha256(payload).digest() + payload
+    blob = MAGIC + key.encode() + b"\n" + _checksum(payload) + payload
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=target.parent)
@@ -119,6 +121,10 @@ def write_cache(target: Path, key: str, kb: KnowledgeBase) -> None:
         _prune(target.parent, keep=target)
     except OSError:
         return
+
+
+def _checksum(payload: bytes) -> bytes:
+    return zlib.crc32(payload).to_bytes(DIGEST_SIZE, "big")
 
 
 def _prune(folder: Path, keep: Path) -> None:

@@ -6,8 +6,6 @@ tuples rather than dataclasses: as immutable, and several times cheaper to defin
 matters for a command that starts many times an evening (docs/decisions/005).
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal, NamedTuple
 
 

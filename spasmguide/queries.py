@@ -1,8 +1,6 @@
 """Questions asked of the knowledge base: which techniques suit a region or cause, and where a
 technique is suggested."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 
