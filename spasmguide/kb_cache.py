@@ -18,7 +18,7 @@ import os
 import sys
 import typing
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from spasmguide.errors import GuideError
 from spasmguide.layers import Layer, read_file_bytes
 from spasmguide.model import COLLECTIONS, Guide, KnowledgeBase, is_record
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 MAGIC = b"spasmguide-kb\n"
 DIGEST_SIZE = 4
 KEEP_FILES = 8
@@ -155,24 +155,49 @@ def _load_yaml(layers: Sequence[Layer], contents: Mapping[Path, bytes] | None) -
     return load_knowledge_base(layers, contents)
 
 
-# -- records to marshal-able tuples and back -----------------------------------------------
+# -- records to marshal-able data and back ------------------------------------------------
+#
+# Each entry is marshalled on its own, so a run decodes only the entries it touches: a
+# lookup on a knowledge base with 10,000 extra techniques builds a dozen records, not 10,000.
+
+
+class LazyRecords(Mapping[str, Any]):
+    """A read-only collection whose records are decoded from their bytes on first use."""
+
+    def __init__(self, record: type[Any], encoded: dict[str, bytes]) -> None:
+        self._record = record
+        self._encoded = encoded
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        built = self._built.get(key)
+        if built is None:
+            built = self._built[key] = _build(self._record, marshal.loads(self._encoded[key]))
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._encoded)
+
+    def __len__(self) -> int:
+        return len(self._encoded)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._encoded
 
 
 def to_plain_tuples(kb: KnowledgeBase) -> tuple[Any, ...]:
     collections = {
-        kind: {key: _strip(entry) for key, entry in kb.collection(kind).items()}
+        kind: {key: marshal.dumps(_strip(entry)) for key, entry in kb.collection(kind).items()}
         for kind in COLLECTIONS
     }
-    return (_strip(kb.guide), collections)
+    names = {kind: dict(table) for kind, table in kb.names.items()}
+    return (_strip(kb.guide), collections, names)
 
 
 def from_plain(plain: tuple[Any, ...]) -> KnowledgeBase:
-    guide_values, collections = plain
-    rebuilt = {
-        kind: {key: _build(record, values) for key, values in collections[kind].items()}
-        for kind, record in COLLECTIONS.items()
-    }
-    return KnowledgeBase(guide=_build(Guide, guide_values), **rebuilt)
+    guide_values, collections, names = plain
+    lazy = {kind: LazyRecords(record, collections[kind]) for kind, record in COLLECTIONS.items()}
+    return KnowledgeBase(guide=_build(Guide, guide_values), names=names, **lazy)
 
 
 def _strip(value: Any) -> Any:
@@ -198,11 +223,11 @@ _NESTED: dict[type[Any], dict[int, type[Any]]] = {}
 def _nested_fields(record: type[Any]) -> dict[int, type[Any]]:
     """The positions of `record`'s fields that hold tuples of other records."""
     if record not in _NESTED:
-        hints = typing.get_type_hints(record)
         found = {}
         for index, name in enumerate(record._fields):
-            arguments = typing.get_args(hints[name])
-            if typing.get_origin(hints[name]) is tuple and arguments and is_record(arguments[0]):
+            hint: Any = record.__annotations__[name]
+            arguments = typing.get_args(hint)
+            if typing.get_origin(hint) is tuple and arguments and is_record(arguments[0]):
                 found[index] = arguments[0]
         _NESTED[record] = found
     return _NESTED[record]

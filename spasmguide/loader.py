@@ -23,7 +23,7 @@ import yaml
 from spasmguide.errors import InvalidContentError, NotFoundError
 from spasmguide.layers import Layer, Problem, read_file_bytes, shipped_layer
 from spasmguide.model import COLLECTIONS, Guide, KnowledgeBase, Ref, is_record
-from spasmguide.names import collect_name_clashes
+from spasmguide.names import name_table
 
 # The standing notice is what keeps the guide safe to read; no layer may drop it.
 NOTICE_MUST_NAME = "Licensed Acupuncturist (L.Ac)"
@@ -131,8 +131,10 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
             if ref.target not in collections[ref.kind]:
                 message = f"unknown {_singular(ref.kind)} id '{ref.target}'"
                 problems.append(_with_message(ref.problem_at, message=message))
+    names: dict[str, dict[str, str]] = {}
     for kind, collection in collections.items():
-        for clash in collect_name_clashes(kind, collection.values()):
+        names[kind], clashes = name_table(kind, collection.values())
+        for clash in clashes:
             problems.append(
                 _with_message(in_force[kind][clash.second].where, message=clash.message)
             )
@@ -145,7 +147,7 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
     if problems:
         raise _invalid(problems)
     assert guide is not None
-    return KnowledgeBase(guide=guide.value, **collections)
+    return KnowledgeBase(guide=guide.value, names=names, **collections)
 
 
 def _with_message(problem: Problem, message: str) -> Problem:

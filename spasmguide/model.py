@@ -6,6 +6,7 @@ tuples rather than dataclasses: as immutable, and several times cheaper to defin
 matters for a command that starts many times an evening (docs/decisions/005).
 """
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal, NamedTuple
 
 
@@ -203,17 +204,19 @@ COLLECTIONS: dict[str, type[Entry]] = {
 
 class KnowledgeBase(NamedTuple):
     guide: Guide
-    techniques: dict[str, Technique]
-    regions: dict[str, Region]
-    causes: dict[str, Cause]
-    acupoints: dict[str, Acupoint]
-    evidence: dict[str, Evidence]
-    red_flags: dict[str, RedFlagGroup]
-    safety: dict[str, SafetyGroup]
-    sources: dict[str, Source]
+    techniques: Mapping[str, Technique]
+    regions: Mapping[str, Region]
+    causes: Mapping[str, Cause]
+    acupoints: Mapping[str, Acupoint]
+    evidence: Mapping[str, Evidence]
+    red_flags: Mapping[str, RedFlagGroup]
+    safety: Mapping[str, SafetyGroup]
+    sources: Mapping[str, Source]
+    # For each kind, every name its entries answer to (normalized) and the id it belongs to.
+    names: Mapping[str, Mapping[str, str]]
 
-    def collection(self, kind: str) -> dict[str, Entry]:
-        entries: dict[str, Entry] = getattr(self, kind)
+    def collection(self, kind: str) -> Mapping[str, Entry]:
+        entries: Mapping[str, Entry] = getattr(self, kind)
         return entries
 
 
@@ -228,6 +231,6 @@ def to_plain(value: Any) -> Any:
         return {name: to_plain(item) for name, item in zip(value._fields, value, strict=True)}
     if isinstance(value, tuple | list):
         return [to_plain(item) for item in value]
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return {key: to_plain(item) for key, item in value.items()}
     return value

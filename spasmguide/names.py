@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from spasmguide.errors import NotFoundError
@@ -52,8 +52,9 @@ class NameClash(NamedTuple):
     message: str
 
 
-def collect_name_clashes(kind: str, entries: Iterable[Entry]) -> list[NameClash]:
-    """Names that two entries of one kind both answer to, which would make lookups ambiguous."""
+def name_table(kind: str, entries: Iterable[Entry]) -> tuple[dict[str, str], list[NameClash]]:
+    """Every normalized name of the entries with the id it belongs to, and the names that two
+    entries of one kind both answer to (which would make lookups ambiguous)."""
     owner: dict[str, str] = {}
     clashes = []
     for entry in entries:
@@ -67,53 +68,44 @@ def collect_name_clashes(kind: str, entries: Iterable[Entry]) -> list[NameClash]
                     f" as '{first}' already does"
                 )
                 clashes.append(NameClash(entry.id, message))
-    return clashes
+    return owner, clashes
 
 
-class NameIndex:
-    """Resolves what a user typed to the id of one entry of one kind."""
+def resolve_id(kb: KnowledgeBase, kind: str, typed: str) -> str:
+    """The id of the entry of `kind` that `typed` names; raises NotFoundError with a
+    did-you-mean suggestion and the known ids when it names none."""
+    table = kb.names[kind]
+    key = normalize_name(typed)
+    found = table.get(key)
+    if found is not None:
+        return found
+    ids = list(kb.collection(kind))
+    message = f"no {KIND_LABELS[kind]} named '{one_line(typed, 60)}'."
+    suggestion = _suggest(table, key)
+    if suggestion:
+        message += f" Did you mean '{suggestion}'?"
+    message += f" Known {kind.replace('_', ' ')}: {', '.join(ids[:_MAX_LISTED])}"
+    if len(ids) > _MAX_LISTED:
+        message += f" and {len(ids) - _MAX_LISTED} more"
+    raise NotFoundError(message)
 
-    def __init__(self, kind: str, entries: Iterable[Entry]) -> None:
-        self.kind = kind
-        self.ids: list[str] = []
-        self.by_name: dict[str, str] = {}
-        for entry in entries:
-            self.ids.append(entry.id)
-            for name in names_of(entry):
-                self.by_name.setdefault(normalize_name(name), entry.id)
 
-    def resolve(self, typed: str) -> str:
-        """The id `typed` names; raises NotFoundError with a suggestion when it names none."""
-        key = normalize_name(typed)
-        found = self.by_name.get(key)
-        if found is not None:
-            return found
-        label = KIND_LABELS[self.kind]
-        message = f"no {label} named '{one_line(typed, 60)}'."
-        suggestion = self.suggest(key)
-        if suggestion:
-            message += f" Did you mean '{suggestion}'?"
-        message += f" Known {self.kind.replace('_', ' ')}: {', '.join(self.ids[:_MAX_LISTED])}"
-        if len(self.ids) > _MAX_LISTED:
-            message += f" and {len(self.ids) - _MAX_LISTED} more"
-        raise NotFoundError(message)
+def _suggest(table: Mapping[str, str], key: str) -> str | None:
+    if not key:
+        return None
+    import difflib  # only needed for a name that is not found
 
-    def suggest(self, key: str) -> str | None:
-        if not key:
-            return None
-        import difflib  # only needed for a name that is not found
-
-        close = difflib.get_close_matches(key, list(self.by_name), n=1, cutoff=0.6)
-        return self.by_name[close[0]] if close else None
+    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
+    return table[close[0]] if close else None
 
 
 def resolve_region(kb: KnowledgeBase, typed: str) -> Region:
-    return kb.regions[NameIndex("regions", kb.regions.values()).resolve(typed)]
+    return kb.regions[resolve_id(kb, "regions", typed)]
 
 
 def resolve_cause(kb: KnowledgeBase, typed: str) -> Cause:
-    return kb.causes[NameIndex("causes", kb.causes.values()).resolve(typed)]
+    return kb.causes[resolve_id(kb, "causes", typed)]
 
 
 def resolve_technique(kb: KnowledgeBase, typed: str) -> Technique:
-    return kb.techniques[NameIndex("techniques", kb.techniques.values()).resolve(typed)]
+    return kb.techniques[resolve_id(kb, "techniques", typed)]

@@ -4,7 +4,7 @@ knowledge base."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from spasmguide.document import (
@@ -169,7 +169,7 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
 
 def list_page(kb: KnowledgeBase, kind: str) -> Page:
     """The regions, techniques or causes as a table of id, name (category) and summary."""
-    listed: dict[str, dict[str, Region] | dict[str, Technique] | dict[str, Cause]] = {
+    listed: dict[str, Mapping[str, Region] | Mapping[str, Technique] | Mapping[str, Cause]] = {
         "regions": kb.regions,
         "techniques": kb.techniques,
         "causes": kb.causes,

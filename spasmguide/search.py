@@ -31,7 +31,7 @@ MAX_QUERY_WORDS = 12
 MAX_RESULTS = 20
 _SNIPPET_WIDTH = 110
 _STOP_WORDS = frozenset(
-    "a an and are as at be by for from how i in is it my of on or the to what when with".split()  # noqa: SIM905
+    "a an and are as at be by for from how i in is it my of on or the to what when with".split()
 )
 
 # How much a match in each field counts: names and aliases most, body text least.
