@@ -252,11 +252,16 @@ def search(
     Shows the best matches, what each is, where it matched and the command that opens it.
     Word forms match: scrape finds scraping, spasm finds spasms.
     """
-    from spasmguide import pages
+    from spasmguide import kb_cache, pages
+    from spasmguide.search import query_stems
     from spasmguide.search import search as run_search
+    from spasmguide.search_index import open_postings
 
-    kb = _knowledge_base(kb_paths)
-    _show(pages.search_page(kb, run_search(kb, " ".join(words), limit=limit)), output)
+    query = " ".join(words)
+    query_stems(query)  # a query with no words is a usage error before any loading
+    kb, key = kb_cache.load_keyed(_layers(kb_paths))
+    postings = open_postings(kb, key, kb_cache.cache_dir())
+    _show(pages.search_page(kb, run_search(kb, query, limit=limit, postings=postings)), output)
 
 
 @app.command(

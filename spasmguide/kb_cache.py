@@ -54,18 +54,25 @@ def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
 def load(layers: Sequence[Layer], folder: Path | None = None) -> KnowledgeBase:
     """The knowledge base of `layers`: from the cache when a valid entry exists, otherwise
     loaded from YAML (raising its errors) and cached for next time."""
+    return load_keyed(layers, folder)[0]
+
+
+def load_keyed(
+    layers: Sequence[Layer], folder: Path | None = None
+) -> tuple[KnowledgeBase, str | None]:
+    """Like `load`, with the cache key of these files (None when nothing can be cached)."""
     folder = cache_dir() if folder is None else folder
     contents = _read_all(layers)
     if contents is None or folder is None:
-        return _load_yaml(layers, contents)
+        return _load_yaml(layers, contents), None
     key = cache_key(layers, contents)
     target = folder / f"kb-{key}.bin"
     cached = read_cache(target, key)
     if cached is not None:
-        return cached
+        return cached, key
     kb = _load_yaml(layers, contents)
     write_cache(target, key, kb)
-    return kb
+    return kb, key
 
 
 def cache_key(layers: Sequence[Layer], contents: Mapping[Path, bytes]) -> str:

@@ -12,8 +12,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple, Protocol
 
 from spasmguide.errors import UsageError
 from spasmguide.model import (
@@ -73,14 +73,12 @@ def stems_of(text: str) -> list[str]:
     return [_stem_cached(word) for word in words_of(text)]
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     label: str
     texts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Document:
+class Document(NamedTuple):
     kind: str
     id: str
     name: str
@@ -88,8 +86,7 @@ class Document:
     fields: tuple[Field, ...]
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     kind: str
     id: str
     name: str
@@ -99,8 +96,7 @@ class Hit:
     command: str
 
 
-@dataclass(frozen=True)
-class SearchResults:
+class SearchResults(NamedTuple):
     query: str
     hits: tuple[Hit, ...]
     all_words_matched: bool
@@ -118,73 +114,120 @@ def query_stems(query: str) -> list[str]:
     return stems
 
 
-def search(kb: KnowledgeBase, query: str, limit: int = MAX_RESULTS) -> SearchResults:
+class Posting(NamedTuple):
+    """One stem's occurrences in one field of one document."""
+
+    document: int
+    field: str
+    occurrences: int
+
+
+class DocumentInfo(NamedTuple):
+    kind: str
+    id: str
+    name: str
+    command: str
+
+
+class Postings(Protocol):
+    """Where search finds, for a stem, the documents and fields that contain it."""
+
+    def document_count(self) -> int: ...
+
+    def postings(self, stem: str) -> list[Posting]: ...
+
+    def document(self, number: int) -> DocumentInfo: ...
+
+
+class InMemoryPostings:
+    """Postings built on the spot from the knowledge base: fine for the shipped guide."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.documents: list[DocumentInfo] = []
+        self.index: dict[str, list[Posting]] = {}
+        for number, (info, stem_counts) in enumerate(indexed_documents(kb)):
+            self.documents.append(info)
+            for label, counts in stem_counts:
+                for stem_, count in counts.items():
+                    self.index.setdefault(stem_, []).append(Posting(number, label, count))
+
+    def document_count(self) -> int:
+        return len(self.documents)
+
+    def postings(self, stem_: str) -> list[Posting]:
+        return self.index.get(stem_, [])
+
+    def document(self, number: int) -> DocumentInfo:
+        return self.documents[number]
+
+
+def indexed_documents(
+    kb: KnowledgeBase,
+) -> Iterator[tuple[DocumentInfo, list[tuple[str, Counter[str]]]]]:
+    """Every searchable entry with the stem counts of each of its fields."""
+    for document in documents_of(kb):
+        info = DocumentInfo(document.kind, document.id, document.name, document.command)
+        counts = [
+            (field.label, Counter(stem_ for text in field.texts for stem_ in stems_of(text)))
+            for field in document.fields
+        ]
+        yield info, counts
+
+
+def search(
+    kb: KnowledgeBase, query: str, limit: int = MAX_RESULTS, postings: Postings | None = None
+) -> SearchResults:
+    """The entries that best match `query`, best first, each with where it matched."""
     wanted = query_stems(query)
-    documents = list(documents_of(kb))
-    indexed = [(document, _field_stems(document)) for document in documents]
-    document_frequency: Counter[str] = Counter()
-    for _, fields in indexed:
-        present = set().union(*(set(counts) for _, counts in fields))
-        document_frequency.update(stem_ for stem_ in wanted if stem_ in present)
-    total = len(documents)
+    source = postings if postings is not None else InMemoryPostings(kb)
+    total = source.document_count()
+    # For each document: for each wanted stem, its best (contribution, field).
+    best: dict[int, dict[str, tuple[float, str]]] = {}
+    frequency: dict[str, int] = {}
+    for stem_ in wanted:
+        found = source.postings(stem_)
+        frequency[stem_] = len({posting.document for posting in found})
+        for posting in found:
+            weight = _FIELD_WEIGHTS.get(posting.field, _DEFAULT_WEIGHT) * (
+                1.0 + math.log(posting.occurrences)
+            )
+            per_stem = best.setdefault(posting.document, {})
+            if weight > per_stem.get(stem_, (0.0, ""))[0]:
+                per_stem[stem_] = (weight, posting.field)
     scored = []
-    for document, fields in indexed:
-        matched, score, best_field = _score(wanted, fields, document_frequency, total)
-        if matched:
-            scored.append((matched, score, document, best_field))
+    for number, per_stem in best.items():
+        score = sum(
+            weight * math.log(1.0 + total / (1 + frequency[stem_]))
+            for stem_, (weight, _) in per_stem.items()
+        )
+        best_field = max(per_stem.values())[1]
+        scored.append((len(per_stem), score, number, best_field))
     all_matched = any(matched == len(wanted) for matched, *_ in scored)
     if all_matched:
         scored = [row for row in scored if row[0] == len(wanted)]
-    scored.sort(key=lambda row: (-row[0], -row[1], row[2].name.casefold()))
-    hits = tuple(
-        Hit(
-            document.kind,
-            document.id,
-            document.name,
-            field.label,
-            _snippet(field, wanted),
-            round(score, 3),
-            document.command,
-        )
-        for _, score, document, field in scored[:limit]
-    )
-    return SearchResults(query=query, hits=hits, all_words_matched=all_matched or not hits)
-
-
-def _field_stems(document: Document) -> list[tuple[Field, Counter[str]]]:
-    return [
-        (field, Counter(stem_ for text in field.texts for stem_ in stems_of(text)))
-        for field in document.fields
-    ]
-
-
-def _score(
-    wanted: list[str],
-    fields: list[tuple[Field, Counter[str]]],
-    document_frequency: Counter[str],
-    total: int,
-) -> tuple[int, float, Field]:
-    matched = 0
-    score = 0.0
-    best_field = fields[0][0]
-    best_contribution = 0.0
-    for stem_ in wanted:
-        term_best = 0.0
-        for field, counts in fields:
-            count = counts.get(stem_, 0)
-            if not count:
-                continue
-            contribution = _FIELD_WEIGHTS.get(field.label, _DEFAULT_WEIGHT) * (
-                1.0 + math.log(count)
+    infos = {number: source.document(number) for _, _, number, _ in scored}
+    scored.sort(key=lambda row: (-row[0], -row[1], infos[row[2]].name.casefold()))
+    hits = []
+    for _, score, number, label in scored[:limit]:
+        info = infos[number]
+        hits.append(
+            Hit(
+                info.kind,
+                info.id,
+                info.name,
+                label,
+                _snippet_of(kb, info, label, wanted),
+                round(score, 3),
+                info.command,
             )
-            if contribution > term_best:
-                term_best = contribution
-            if contribution > best_contribution:
-                best_contribution, best_field = contribution, field
-        if term_best:
-            matched += 1
-            score += term_best * math.log(1.0 + total / (1 + document_frequency[stem_]))
-    return matched, score, best_field
+        )
+    return SearchResults(query=query, hits=tuple(hits), all_words_matched=all_matched or not hits)
+
+
+def _snippet_of(kb: KnowledgeBase, info: DocumentInfo, label: str, wanted: list[str]) -> str:
+    document = document_for(kb, info.kind, info.id)
+    field = next(field for field in document.fields if field.label == label)
+    return _snippet(field, wanted)
 
 
 def _snippet(field: Field, wanted: list[str]) -> str:
@@ -207,6 +250,24 @@ def _clip(text: str, at: int) -> str:
         + piece.strip()
         + ("…" if start + _SNIPPET_WIDTH < len(flat) else "")
     )
+
+
+def document_for(kb: KnowledgeBase, kind: str, entry_id: str) -> Document:
+    """The searchable document of one entry."""
+    entry = kb.collection(kind)[entry_id]
+    if isinstance(entry, Technique):
+        return _technique_document(entry)
+    if isinstance(entry, Region):
+        return _region_document(entry)
+    if isinstance(entry, Cause):
+        return _cause_document(entry)
+    if isinstance(entry, Acupoint):
+        return _acupoint_document(kb, entry)
+    if isinstance(entry, Evidence):
+        return _evidence_document(entry)
+    if isinstance(entry, RedFlagGroup):
+        return _red_flag_document(entry)
+    raise KeyError(f"{kind} entries are not searchable")
 
 
 def documents_of(kb: KnowledgeBase) -> Iterator[Document]:

@@ -1,0 +1,117 @@
+"""A persistent search index in SQLite, so searching a large knowledge base stays fast.
+
+It holds the same postings `spasmguide.search` would build in memory (for each stem, the
+documents and fields that contain it), keyed like the knowledge-base cache by the exact
+files in force, so a search reads only the rows for its own words. It is built once per
+knowledge base into a temporary file and renamed into place; a file that cannot be opened,
+has the wrong key or fails a query is rebuilt. Without a writable cache folder, search falls
+back to building its postings in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from pathlib import Path
+
+from spasmguide.model import KnowledgeBase
+from spasmguide.search import DocumentInfo, InMemoryPostings, Posting, Postings, indexed_documents
+
+INDEX_FORMAT = 1
+
+
+class SqlitePostings:
+    """Postings read from an index file, opened read-only."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+        self._total: int | None = None
+
+    def document_count(self) -> int:
+        if self._total is None:
+            self._total = int(
+                self.connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+            )
+        return self._total
+
+    def postings(self, stem: str) -> list[Posting]:
+        rows = self.connection.execute(
+            "SELECT document, field, occurrences FROM postings WHERE stem = ?", (stem,)
+        )
+        return [Posting(*row) for row in rows]
+
+    def document(self, number: int) -> DocumentInfo:
+        row = self.connection.execute(
+            "SELECT kind, id, name, command FROM documents WHERE number = ?", (number,)
+        ).fetchone()
+        return DocumentInfo(*row)
+
+
+def open_postings(kb: KnowledgeBase, key: str | None, folder: Path | None) -> Postings:
+    """The postings for `kb`: from its index file when there is one, else built (and saved)."""
+    if key is None or folder is None:
+        return InMemoryPostings(kb)
+    target = folder / f"search-{key}-{INDEX_FORMAT}.sqlite"
+    existing = _open_checked(target, key)
+    if existing is not None:
+        return existing
+    try:
+        build_index(kb, key, target)
+    except (OSError, sqlite3.Error):
+        return InMemoryPostings(kb)
+    return _open_checked(target, key) or InMemoryPostings(kb)
+
+
+def _open_checked(target: Path, key: str) -> SqlitePostings | None:
+    if not target.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        row = connection.execute("SELECT key, format FROM meta").fetchone()
+        connection.execute("SELECT 1 FROM postings LIMIT 1").fetchall()
+    except sqlite3.Error:
+        return None
+    if row != (key, INDEX_FORMAT):
+        connection.close()
+        return None
+    return SqlitePostings(connection)
+
+
+def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
+    """Writes the index for `kb` to a temporary file and renames it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        connection = sqlite3.connect(temporary)
+        with connection:
+            connection.executescript(
+                """
+                PRAGMA journal_mode = OFF;
+                PRAGMA synchronous = OFF;
+                CREATE TABLE meta (key TEXT NOT NULL, format INTEGER NOT NULL);
+                CREATE TABLE documents (
+                    number INTEGER PRIMARY KEY, kind TEXT, id TEXT, name TEXT, command TEXT
+                );
+                CREATE TABLE postings (
+                    stem TEXT, document INTEGER, field TEXT, occurrences INTEGER
+                );
+                """
+            )
+            for number, (info, fields) in enumerate(indexed_documents(kb)):
+                connection.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?)", (number, *info))
+                connection.executemany(
+                    "INSERT INTO postings VALUES (?, ?, ?, ?)",
+                    (
+                        (stem, number, label, count)
+                        for label, counts in fields
+                        for stem, count in counts.items()
+                    ),
+                )
+            connection.execute("CREATE INDEX postings_by_stem ON postings (stem)")
+            connection.execute("INSERT INTO meta VALUES (?, ?)", (key, INDEX_FORMAT))
+        connection.close()
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
