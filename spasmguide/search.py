@@ -115,11 +115,11 @@ def query_stems(query: str) -> list[str]:
 
 
 class Posting(NamedTuple):
-    """One stem's occurrences in one field of one document."""
+    """A stem's best match in one document: the field, and what the match there weighs."""
 
     document: int
     field: str
-    occurrences: int
+    weight: float
 
 
 class DocumentInfo(NamedTuple):
@@ -134,7 +134,9 @@ class Postings(Protocol):
 
     def document_count(self) -> int: ...
 
-    def postings(self, stem: str) -> list[Posting]: ...
+    def postings(self, stem: str) -> list[Posting]:
+        """For each document containing `stem`, its best-weighted field (one per document)."""
+        ...
 
     def document(self, number: int) -> DocumentInfo: ...
 
@@ -147,9 +149,14 @@ class InMemoryPostings:
         self.index: dict[str, list[Posting]] = {}
         for number, (info, stem_counts) in enumerate(indexed_documents(kb)):
             self.documents.append(info)
+            best: dict[str, Posting] = {}
             for label, counts in stem_counts:
                 for stem_, count in counts.items():
-                    self.index.setdefault(stem_, []).append(Posting(number, label, count))
+                    posting = Posting(number, label, match_weight(label, count))
+                    if stem_ not in best or posting.weight > best[stem_].weight:
+                        best[stem_] = posting
+            for stem_, posting in best.items():
+                self.index.setdefault(stem_, []).append(posting)
 
     def document_count(self) -> int:
         return len(self.documents)
@@ -159,6 +166,11 @@ class InMemoryPostings:
 
     def document(self, number: int) -> DocumentInfo:
         return self.documents[number]
+
+
+def match_weight(label: str, count: int) -> float:
+    """What `count` occurrences of a word in the field named `label` weigh."""
+    return _FIELD_WEIGHTS.get(label, _DEFAULT_WEIGHT) * (1.0 + math.log(count))
 
 
 def indexed_documents(
@@ -186,14 +198,9 @@ def search(
     frequency: dict[str, int] = {}
     for stem_ in wanted:
         found = source.postings(stem_)
-        frequency[stem_] = len({posting.document for posting in found})
+        frequency[stem_] = len(found)
         for posting in found:
-            weight = _FIELD_WEIGHTS.get(posting.field, _DEFAULT_WEIGHT) * (
-                1.0 + math.log(posting.occurrences)
-            )
-            per_stem = best.setdefault(posting.document, {})
-            if weight > per_stem.get(stem_, (0.0, ""))[0]:
-                per_stem[stem_] = (weight, posting.field)
+            best.setdefault(posting.document, {})[stem_] = (posting.weight, posting.field)
     scored = []
     for number, per_stem in best.items():
         score = sum(
@@ -205,6 +212,11 @@ def search(
     all_matched = any(matched == len(wanted) for matched, *_ in scored)
     if all_matched:
         scored = [row for row in scored if row[0] == len(wanted)]
+    scored.sort(key=lambda row: (-row[0], -row[1]))
+    if len(scored) > limit:
+        # Keep the rows that can still make the cut once equal scores are ordered by name.
+        last = scored[limit - 1][:2]
+        scored = [row for index, row in enumerate(scored) if index < limit or row[:2] == last]
     infos = {number: source.document(number) for _, _, number, _ in scored}
     scored.sort(key=lambda row: (-row[0], -row[1], infos[row[2]].name.casefold()))
     hits = []

@@ -16,9 +16,9 @@ import sqlite3
 from pathlib import Path
 
 from spasmguide.model import KnowledgeBase
-from spasmguide.search import DocumentInfo, InMemoryPostings, Posting, Postings, indexed_documents
+from spasmguide.search import DocumentInfo, InMemoryPostings, Posting, Postings
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 
 class SqlitePostings:
@@ -37,9 +37,9 @@ class SqlitePostings:
 
     def postings(self, stem: str) -> list[Posting]:
         rows = self.connection.execute(
-            "SELECT document, field, occurrences FROM postings WHERE stem = ?", (stem,)
+            "SELECT document, field, weight FROM postings WHERE stem = ?", (stem,)
         )
-        return [Posting(*row) for row in rows]
+        return list(map(Posting._make, rows))
 
     def document(self, number: int) -> DocumentInfo:
         row = self.connection.execute(
@@ -93,21 +93,19 @@ def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
                 CREATE TABLE documents (
                     number INTEGER PRIMARY KEY, kind TEXT, id TEXT, name TEXT, command TEXT
                 );
-                CREATE TABLE postings (
-                    stem TEXT, document INTEGER, field TEXT, occurrences INTEGER
-                );
+                CREATE TABLE postings (stem TEXT, document INTEGER, field TEXT, weight REAL);
                 """
             )
-            for number, (info, fields) in enumerate(indexed_documents(kb)):
-                connection.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?)", (number, *info))
-                connection.executemany(
-                    "INSERT INTO postings VALUES (?, ?, ?, ?)",
-                    (
-                        (stem, number, label, count)
-                        for label, counts in fields
-                        for stem, count in counts.items()
-                    ),
-                )
+            # The in-memory postings already keep one best field per stem and document.
+            postings = InMemoryPostings(kb)
+            connection.executemany(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
+                ((number, *info) for number, info in enumerate(postings.documents)),
+            )
+            connection.executemany(
+                "INSERT INTO postings VALUES (?, ?, ?, ?)",
+                ((stem, *posting) for stem, found in postings.index.items() for posting in found),
+            )
             connection.execute("CREATE INDEX postings_by_stem ON postings (stem)")
             connection.execute("INSERT INTO meta VALUES (?, ?)", (key, INDEX_FORMAT))
         connection.close()
