@@ -200,6 +200,9 @@ def parse_file(path: Path, data: bytes | None = None) -> ParsedFile:
     except yaml.YAMLError as error:
         result.problems.append(Problem(shown, 0, 0, f"YAML error: {error}"))
         return result
+    except RecursionError:  # the pure-Python parser on very deep nesting
+        result.problems.append(Problem(shown, 0, 0, "nested too deeply"))
+        return result
     if root is None:
         result.problems.append(Problem(shown, 0, 0, "the file is empty"))
         return result
@@ -208,10 +211,69 @@ def parse_file(path: Path, data: bytes | None = None) -> ParsedFile:
 
 
 @cache
-def _yaml_loader() -> type[yaml.SafeLoader]:
-    # The C loader is several times faster; fall back when PyYAML was built without libyaml.
-    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _yaml_loader() -> type[Any]:
+    # Composing needs no implicit typing (see _implicit_tag). The C loader is several times
+    # faster, with a fallback for a PyYAML built without libyaml.
+    loader: type[Any] = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     return loader
+
+
+class _Plan(NamedTuple):
+    """How to build a value of one schema type, worked out once per type."""
+
+    shape: str  # "record", "list", "choice", "optional", "text" or "ref"
+    target: Any = None
+    inner: _Plan | None = None
+    choices: tuple[str, ...] = ()
+    fields: tuple[tuple[str, _Plan, bool], ...] = ()  # name, plan, required
+
+
+_PLANS: dict[Any, _Plan] = {}
+
+
+def _plan(target: Any) -> _Plan:
+    if target not in _PLANS:
+        _PLANS[target] = _make_plan(target)
+    return _PLANS[target]
+
+
+def _make_plan(target: Any) -> _Plan:
+    origin = get_origin(target)
+    if origin is typing.Annotated:
+        base, *extras = get_args(target)
+        refs = [extra for extra in extras if isinstance(extra, Ref)]
+        return _Plan("ref", refs[0].kind, _plan(base)) if refs else _plan(base)
+    if is_record(target):
+        hints = typing.get_type_hints(target, include_extras=True)
+        fields = tuple(
+            (name, _plan(hints[name]), name not in target._field_defaults)
+            for name in target._fields
+        )
+        return _Plan("record", target, fields=fields)
+    if origin is tuple:
+        return _Plan("list", inner=_plan(get_args(target)[0]))
+    if origin is Literal:
+        return _Plan("choice", choices=get_args(target))
+    if origin in (typing.Union, _UnionType) and type(None) in get_args(target):
+        return _Plan("optional", inner=_plan(str))
+    if target is str:
+        return _Plan("text")
+    raise TypeError(f"unsupported schema type {target!r}")
+
+
+def _implicit_tag(value: str) -> str | None:
+    """The type YAML 1.1 would give an unquoted scalar (bool, int, float, null, timestamp),
+    or None for text. The loader composes without implicit typing, so it can tell a user
+    that `no` or `2024-01-01` would not have been read as the text they wrote."""
+    if len(value) > 5 and value[:1].isalpha():  # longer than any bool or null word
+        return None
+    for tag, pattern in _IMPLICIT_RESOLVERS.get(value[:1], ()):
+        if pattern.match(value):
+            return str(tag)
+    return None
+
+
+_IMPLICIT_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 
 
 class _FileReader:
@@ -242,7 +304,7 @@ class _FileReader:
         for key, value in pairs.items():
             if key == GUIDE_KEY:
                 before, references_before = len(self.result.problems), len(self.result.references)
-                guide = self.build(value, Guide, "guide")
+                guide = self.build(value, _plan(Guide), "guide")
                 if guide is not None and len(self.result.problems) == before:
                     self.result.guide = self.defined(guide, value, references_before)
             elif key in COLLECTIONS:
@@ -257,18 +319,18 @@ class _FileReader:
         if not isinstance(node, yaml.SequenceNode) or node.tag != _SEQ_TAG:
             self.problem(node, f"'{kind}' must be a list of entries")
             return
+        plan = _plan(COLLECTIONS[kind])
         entries = self.result.entries.setdefault(kind, [])
         for item in node.value:
-            if not self.first_visit(item):
-                continue
             before, references_before = len(self.result.problems), len(self.result.references)
-            entry = self.build(item, COLLECTIONS[kind], f"an entry of '{kind}'")
+            entry = self.build(item, plan, f"an entry of '{kind}'")
             if entry is not None and len(self.result.problems) == before:
                 entries.append(self.defined(entry, item, references_before))
 
     def first_visit(self, node: yaml.Node) -> bool:
         # Aliases make the composer hand back the same node object twice; refusing them keeps
-        # alias bombs and self-referencing structures from ever being expanded.
+        # alias bombs and self-referencing structures from ever being expanded. (An alias of
+        # a scalar can do neither, so only lists and mappings are tracked.)
         if id(node) in self.seen:
             self.problem(node, "anchors and aliases (&name, *name) are not allowed")
             return False
@@ -282,10 +344,10 @@ class _FileReader:
         if node.tag != _MAP_TAG:
             self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
             return None
+        if not self.first_visit(node):
+            return None
         pairs = _Pairs()
         for key_node, value_node in node.value:
-            if not self.first_visit(key_node) or not self.first_visit(value_node):
-                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
                 self.problem(key_node, "keys must be plain words")
                 continue
@@ -298,56 +360,58 @@ class _FileReader:
             pairs.key_nodes[key] = key_node
         return pairs
 
-    def build(self, node: yaml.Node, target: Any, what: str) -> Any:
-        """Builds a value of type `target` from `node`; returns None after noting a problem."""
+    def build(self, node: yaml.Node, plan: _Plan, what: str) -> Any:
+        """Builds a value by `plan` from `node`; returns None after noting a problem."""
         if node.tag not in _KNOWN_TAGS:
             self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
             return None
-        origin = get_origin(target)
-        if origin is typing.Annotated:
-            base, *extras = get_args(target)
-            value = self.build(node, base, what)
-            for extra in extras:
-                if isinstance(extra, Ref) and isinstance(value, str):
-                    self.result.references.append(_Reference(extra.kind, value, self.place(node)))
-            return value
-        if is_record(target):
-            return self.build_record(node, target, what)
-        if origin is tuple:
-            return self.build_list(node, get_args(target)[0], what)
-        if origin is Literal:
-            return self.build_choice(node, get_args(target), what)
-        if origin in (typing.Union, _UnionType) and type(None) in get_args(target):
-            if isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG and not node.style:
-                return None
-            return self.build(node, str, what)
-        if target is str:
+        shape = plan.shape
+        if shape == "text":
             return self.build_text(node, what)
-        raise TypeError(f"unsupported schema type {target!r}")
+        if shape == "list":
+            return self.build_list(node, plan, what)
+        if shape == "ref":
+            assert plan.inner is not None
+            value = self.build(node, plan.inner, what)
+            if isinstance(value, str):
+                self.result.references.append(_Reference(plan.target, value, self.place(node)))
+            return value
+        if shape == "record":
+            return self.build_record(node, plan, what)
+        if shape == "choice":
+            return self.build_choice(node, plan.choices, what)
+        # optional text: an unquoted null (or ~, or nothing) means absent
+        if (
+            isinstance(node, yaml.ScalarNode)
+            and not node.style
+            and _implicit_tag(node.value) == _NULL_TAG
+        ):
+            return None
+        return self.build_text(node, what)
 
-    def build_record(self, node: yaml.Node, record: type[Any], what: str) -> Any:
+    def build_record(self, node: yaml.Node, plan: _Plan, what: str) -> Any:
         pairs = self.mapping_pairs(node, what)
         if pairs is None:
             return None
-        hints = _field_types(record)
-        fields: tuple[str, ...] = record._fields
+        record = plan.target
         ok = True
         for key in pairs:
-            if key not in fields:
-                expected = ", ".join(fields)
+            if key not in record._fields:
+                expected = ", ".join(record._fields)
                 self.problem(
                     pairs.key_nodes[key], f"unknown key '{key}' in {what} (expected: {expected})"
                 )
                 ok = False
         values: dict[str, Any] = {}
-        for name in fields:
-            if name not in pairs:
-                if name not in record._field_defaults:
+        for name, field_plan, required in plan.fields:
+            field_node = pairs.get(name)
+            if field_node is None:
+                if required:
                     self.problem(node, f"missing required key '{name}' in {what}")
                     ok = False
                 continue
-            value = self.build(pairs[name], hints[name], f"'{name}'")
-            if value is None and not _allows_none(hints[name]):
+            value = self.build(field_node, field_plan, f"'{name}'")
+            if value is None and field_plan.shape != "optional":
                 ok = False
                 continue
             values[name] = value
@@ -360,7 +424,7 @@ class _FileReader:
             ok = False
         return record(**values) if ok else None
 
-    def build_list(self, node: yaml.Node, item_type: Any, what: str) -> tuple[Any, ...] | None:
+    def build_list(self, node: yaml.Node, plan: _Plan, what: str) -> tuple[Any, ...] | None:
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, f"{what} must be a list")
             return None
@@ -370,11 +434,14 @@ class _FileReader:
         if not node.value:
             self.problem(node, f"{what} must not be an empty list (leave the key out instead)")
             return None
+        if not self.first_visit(node):
+            return None
+        item_plan = plan.inner
+        assert item_plan is not None
         items = []
+        item_what = f"an item of {what}"
         for item in node.value:
-            if not self.first_visit(item):
-                return None
-            value = self.build(item, item_type, f"an item of {what}")
+            value = self.build(item, item_plan, item_what)
             if value is None:
                 return None
             items.append(value)
@@ -392,23 +459,22 @@ class _FileReader:
 
     def build_text(self, node: yaml.Node, what: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(
-                node,
-                f"{what} must be text, not a {_node_kind(node)}",
-            )
+            self.problem(node, f"{what} must be text, not a {_node_kind(node)}")
             return None
         if node.tag != _STR_TAG:
-            if not node.style and node.tag in _NON_TEXT_TAGS:
-                reading = _NON_TEXT_TAGS[node.tag]
+            self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
+            return None
+        value = str(node.value)
+        if not node.style:
+            reading = _implicit_tag(value)
+            if reading is not None:
                 self.problem(
                     node,
-                    f"{what}: YAML reads '{node.value}' as {reading};"
+                    f"{what}: YAML reads '{value}' as {_NON_TEXT_TAGS[reading]};"
                     " put it in quotes if it is text",
                 )
-            else:
-                self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
-            return None
-        text = str(node.value).strip()
+                return None
+        text = value.strip()
         if not text:
             self.problem(node, f"{what} must not be empty")
             return None
@@ -424,19 +490,6 @@ class _Pairs(dict[str, yaml.Node]):
     def __init__(self) -> None:
         super().__init__()
         self.key_nodes: dict[str, yaml.Node] = {}
-
-
-_FIELD_TYPES: dict[type[Any], dict[str, Any]] = {}
-
-
-def _field_types(record: type[Any]) -> dict[str, Any]:
-    if record not in _FIELD_TYPES:
-        _FIELD_TYPES[record] = typing.get_type_hints(record, include_extras=True)
-    return _FIELD_TYPES[record]
-
-
-def _allows_none(target: Any) -> bool:
-    return get_origin(target) in (typing.Union, _UnionType) and type(None) in get_args(target)
 
 
 def _node_kind(node: yaml.Node) -> str:
