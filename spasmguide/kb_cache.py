@@ -71,6 +71,7 @@ def load_keyed(
     if cached is not None:
         return cached, key
     kb = _load_yaml(layers, contents)
+    del contents  # the files' bytes are not needed to write the cache
     write_cache(target, key, kb)
     return kb, key
 
@@ -114,13 +115,14 @@ def write_cache(target: Path, key: str, kb: KnowledgeBase) -> None:
     import tempfile  # only needed when writing, which most runs never do
 
     payload = marshal.dumps(to_plain_tuples(kb))
-    blob = MAGIC + key.encode() + b"\n" + _checksum(payload) + payload
+    header = MAGIC + key.encode() + b"\n" + _checksum(payload)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(blob)
+                stream.write(header)
+                stream.write(payload)
             os.replace(temporary, target)
         finally:
             if os.path.exists(temporary):

@@ -147,14 +147,8 @@ class InMemoryPostings:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.documents: list[DocumentInfo] = []
         self.index: dict[str, list[Posting]] = {}
-        for number, (info, stem_counts) in enumerate(indexed_documents(kb)):
+        for _, info, best in postings_by_document(kb):
             self.documents.append(info)
-            best: dict[str, Posting] = {}
-            for label, counts in stem_counts:
-                for stem_, count in counts.items():
-                    posting = Posting(number, label, match_weight(label, count))
-                    if stem_ not in best or posting.weight > best[stem_].weight:
-                        best[stem_] = posting
             for stem_, posting in best.items():
                 self.index.setdefault(stem_, []).append(posting)
 
@@ -173,17 +167,23 @@ def match_weight(label: str, count: int) -> float:
     return _FIELD_WEIGHTS.get(label, _DEFAULT_WEIGHT) * (1.0 + math.log(count))
 
 
-def indexed_documents(
+def postings_by_document(
     kb: KnowledgeBase,
-) -> Iterator[tuple[DocumentInfo, list[tuple[str, Counter[str]]]]]:
-    """Every searchable entry with the stem counts of each of its fields."""
-    for document in documents_of(kb):
-        info = DocumentInfo(document.kind, document.id, document.name, document.command)
-        counts = [
-            (field.label, Counter(stem_ for text in field.texts for stem_ in stems_of(text)))
-            for field in document.fields
-        ]
-        yield info, counts
+) -> Iterator[tuple[int, DocumentInfo, dict[str, Posting]]]:
+    """Every searchable entry, numbered in order, with its best-weighted field per stem."""
+    for number, document in enumerate(documents_of(kb)):
+        best: dict[str, Posting] = {}
+        for field in document.fields:
+            counts = Counter(stem_ for text in field.texts for stem_ in stems_of(text))
+            for stem_, count in counts.items():
+                posting = Posting(number, field.label, match_weight(field.label, count))
+                if stem_ not in best or posting.weight > best[stem_].weight:
+                    best[stem_] = posting
+        yield (
+            number,
+            DocumentInfo(document.kind, document.id, document.name, document.command),
+            best,
+        )
 
 
 def search(

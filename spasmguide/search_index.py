@@ -16,7 +16,13 @@ import sqlite3
 from pathlib import Path
 
 from spasmguide.model import KnowledgeBase
-from spasmguide.search import DocumentInfo, InMemoryPostings, Posting, Postings
+from spasmguide.search import (
+    DocumentInfo,
+    InMemoryPostings,
+    Posting,
+    Postings,
+    postings_by_document,
+)
 
 INDEX_FORMAT = 2
 
@@ -96,16 +102,13 @@ def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
                 CREATE TABLE postings (stem TEXT, document INTEGER, field TEXT, weight REAL);
                 """
             )
-            # The in-memory postings already keep one best field per stem and document.
-            postings = InMemoryPostings(kb)
-            connection.executemany(
-                "INSERT INTO documents VALUES (?, ?, ?, ?, ?)",
-                ((number, *info) for number, info in enumerate(postings.documents)),
-            )
-            connection.executemany(
-                "INSERT INTO postings VALUES (?, ?, ?, ?)",
-                ((stem, *posting) for stem, found in postings.index.items() for posting in found),
-            )
+            # One document at a time, so memory stays flat however large the knowledge base.
+            for number, info, best in postings_by_document(kb):
+                connection.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?)", (number, *info))
+                connection.executemany(
+                    "INSERT INTO postings VALUES (?, ?, ?, ?)",
+                    ((stem, *posting) for stem, posting in best.items()),
+                )
             connection.execute("CREATE INDEX postings_by_stem ON postings (stem)")
             connection.execute("INSERT INTO meta VALUES (?, ?)", (key, INDEX_FORMAT))
         connection.close()
