@@ -286,3 +286,31 @@ def test_every_command_help_has_an_example(command: str) -> None:
     outcome = invoke(command, "--help")
     assert outcome.exit_code == 0
     assert "Example" in outcome.stdout and "spasmguide " in outcome.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("technique", "cupping", "--format", "json"),
+        ("lookup", "--region", "neck", "--format", "markdown"),
+        ("search", "spasm", "--format", "json"),
+        ("technique", "--help"),
+        ("technique", "cuping"),
+        ("lookup", "--format", "xml", "--region", "neck"),
+        ("--help",),
+        ("lokup",),
+    ],
+)
+def test_the_entry_point_answers_as_the_full_app_does(
+    args: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from spasmguide.cli import main
+
+    expected = invoke(*args)
+    code = main(list(args))
+    captured = capsys.readouterr()
+    assert (code, captured.out, captured.err) == (
+        expected.exit_code,
+        expected.stdout,
+        expected.stderr,
+    )
