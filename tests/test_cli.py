@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -312,7 +313,7 @@ def test_the_entry_point_answers_as_the_full_app_does(
 
     # Help is wrapped to the terminal, whose width the test runner fixes differently.
     def flat(text: str) -> str:
-        return " ".join(text.split())
+        return " ".join(re.sub(r"-\s*\n\s*", "-", text).split())
 
     assert code == expected.exit_code
     assert flat(captured.out) == flat(expected.stdout)
