@@ -102,6 +102,8 @@ def main() -> None:
         commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
             "bare Typer app": [sys.executable, bare, "neck"],
+            # What any page printed with Rich must import at least: Typer and Rich's console.
+            "import typer, rich.console": [sys.executable, "-c", "import typer, rich.console"],
             "technique cupping": [SPASMGUIDE, "technique", "cupping"],
             "technique cupping --format json": [
                 SPASMGUIDE,
@@ -146,6 +148,7 @@ def main() -> None:
         "lookup --region neck": "bare Typer app",
         "search spasm": "bare Typer app",
         "bare Typer app": "python -c pass",
+        "import typer, rich.console": "bare Typer app",
     }
     for name in results:
         if "+" in name:
