@@ -41,18 +41,26 @@ class Facts(NamedTuple):
     items: tuple[Fact, ...]
 
 
+class Contents(NamedTuple):
+    """A table of contents: (title, anchor, depth) for each listed heading."""
+
+    items: tuple[tuple[str, str, int], ...]
+
+
 class Table(NamedTuple):
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
 
-Block = Paragraph | Bullets | Terms | Facts | Table
+Block = Paragraph | Bullets | Terms | Facts | Table | Contents
 
 
 class Section(NamedTuple):
     heading: str
     blocks: tuple[Block, ...]
     warning: bool = False
+    level: int = 2  # the heading's depth: 2 for a page's sections, deeper inside a guide
+    anchor: str | None = None  # the id links to this section use (study guides only)
 
 
 class Page(NamedTuple):
@@ -62,3 +70,23 @@ class Page(NamedTuple):
     data: dict[str, Any]
     subtitle: str | None = None
     sections: tuple[Section, ...] = ()
+
+
+def slug(heading: str) -> str:
+    """The anchor a Markdown viewer such as GitHub's makes for a heading."""
+    kept = "".join(
+        character for character in heading.lower() if character.isalnum() or character in " -_"
+    )
+    return kept.replace(" ", "-")
+
+
+def with_anchors(sections: list[Section]) -> list[Section]:
+    """The sections with anchors as a Markdown viewer numbers them: repeats get -1, -2, ..."""
+    used: dict[str, int] = {}
+    anchored = []
+    for section in sections:
+        base = slug(section.heading)
+        count = used.get(base, 0)
+        used[base] = count + 1
+        anchored.append(section._replace(anchor=f"{base}-{count}" if count else base))
+    return anchored

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from spasmguide.document import (
     Block,
     Bullets,
+    Contents,
     Fact,
     Facts,
     Page,
@@ -18,6 +19,7 @@ from spasmguide.document import (
     Table,
     Term,
     Terms,
+    with_anchors,
 )
 from spasmguide.model import (
     Acupoint,
@@ -34,6 +36,7 @@ from spasmguide.queries import RankedTechnique, rank_techniques, red_flags_of, w
 
 if TYPE_CHECKING:
     from spasmguide.loader import FileReport
+    from spasmguide.progress import TopicStats
     from spasmguide.search import SearchResults
 
 
@@ -329,6 +332,125 @@ def about_page(kb: KnowledgeBase) -> Page:
     ]
     data = {"guide": {**to_plain(guide), "sources": _sources_data(kb, guide.sources)}}
     return _page(kb, "about", guide.title, None, sections, data)
+
+
+def quiz_stats_page(kb: KnowledgeBase, stats: Sequence[TopicStats], where: str) -> Page:
+    """Quiz progress per topic: cards, seen, due now, mastered."""
+    rows = []
+    for topic in stats:
+        share = f"{round(100 * topic.mastered / topic.cards)}%" if topic.cards else "-"
+        rows.append(
+            (
+                topic.topic,
+                str(topic.cards),
+                str(topic.seen),
+                str(topic.due),
+                f"{topic.mastered} ({share})",
+            )
+        )
+    total = [
+        sum(getattr(topic, name) for topic in stats)
+        for name in ("cards", "seen", "due", "mastered")
+    ]
+    sections = [
+        Section(
+            "Progress by topic",
+            (
+                Table(("Topic", "Cards", "Seen", "Due now", "Mastered"), tuple(rows)),
+                Paragraph(
+                    f"{total[1]} of {total[0]} cards seen, {total[2]} due now, {total[3]} mastered"
+                    " (in the top two boxes). Cards never seen count as due."
+                ),
+                Paragraph(f"Progress is kept in {where}."),
+            ),
+        )
+    ]
+    data = {
+        "database": where,
+        "topics": [topic._asdict() for topic in stats],
+        "totals": dict(zip(("cards", "seen", "due", "mastered"), total, strict=True)),
+    }
+    return _page(kb, "quiz-stats", "Quiz progress", None, sections, data)
+
+
+def study_guide_page(kb: KnowledgeBase) -> Page:
+    """The whole knowledge base as one study guide, with a table of contents."""
+    body: list[Section] = [Section("Notice", (Paragraph(kb.guide.notice),), warning=True)]
+
+    def part(heading: str, summary: str | None = None) -> None:
+        body.append(Section(heading, (Paragraph(summary),) if summary else (), level=2))
+
+    def entry(heading: str, summary: str, page: Page) -> None:
+        body.append(Section(heading, (Paragraph(summary),), level=3))
+        body.extend(section._replace(level=4) for section in page.sections)
+
+    part("About")
+    body.extend(section._replace(level=3) for section in about_page(kb).sections)
+    part("Regions")
+    for region in kb.regions.values():
+        entry(region.name, region.summary, region_page(kb, region))
+    part("Techniques")
+    for technique in kb.techniques.values():
+        entry(technique.name, technique.summary, technique_page(kb, technique))
+    part("Causes")
+    for cause in kb.causes.values():
+        entry(cause.name, cause.summary, cause_page(kb, cause))
+    part("Acupoints", "Codes are WHO standard codes; locations are described in plain words.")
+    rows = tuple(
+        (
+            point.code or "(no code)",
+            f"{point.pinyin} ({', '.join(point.english)})",
+            point.meridian,
+            point.location,
+            " ".join(
+                (point.uses, *point.cautions, *((point.code_note,) if point.code_note else ()))
+            ),
+        )
+        for point in kb.acupoints.values()
+    )
+    body.append(
+        Section(
+            "All acupoints",
+            (Table(("Point", "Name", "Meridian", "Where", "Used for, cautions"), rows),),
+            level=3,
+        )
+    )
+    part("Evidence", "What research has found, and how certain it is.")
+    body.extend(section._replace(level=3) for section in evidence_page(kb).sections)
+    part("Warning signs", "Signs that need medical care rather than a therapy session.")
+    body.extend(
+        section._replace(level=3)
+        for section in red_flags_page(kb).sections
+        if section.heading != "Sources"
+    )
+    part("Sources")
+    body.append(
+        Section(
+            "All sources",
+            (Bullets(tuple(source.citation for source in kb.sources.values())),),
+            level=3,
+        )
+    )
+    anchored = with_anchors(body)
+    contents = tuple(
+        (section.heading, section.anchor or "", section.level - 2)
+        for section in anchored
+        if section.level <= 3 and section.heading != "Notice"
+    )
+    sections = [Section("Contents", (Contents(contents),)), *anchored]
+    data = {
+        "guide": to_plain(kb.guide),
+        "regions": list(kb.regions),
+        "techniques": list(kb.techniques),
+    }
+    return _page(
+        kb,
+        "study-guide",
+        kb.guide.title,
+        "A study guide to the whole knowledge base.",
+        sections,
+        data,
+    )
 
 
 # -- pieces shared by several pages ---------------------------------------------------------

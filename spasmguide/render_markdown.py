@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spasmguide.document import Block, Bullets, Facts, Page, Paragraph, Table, Terms
+from spasmguide.document import Block, Bullets, Contents, Facts, Page, Paragraph, Table, Terms
 from spasmguide.safe_text import escape_controls
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -21,7 +21,7 @@ def render_markdown(page: Page) -> str:
     if page.subtitle:
         lines += [f"*{inline(page.subtitle)}*", ""]
     for section in page.sections:
-        lines += [f"## {inline(section.heading)}", ""]
+        lines += [f"{'#' * min(6, section.level)} {inline(section.heading)}", ""]
         for block in section.blocks:
             lines += _block(block)
             lines.append("")
@@ -44,6 +44,10 @@ def _block(block: Block) -> list[str]:
             lines.append(line)
             lines += [f"    - {inline(item)}" for item in term.items]
         return lines
+    if isinstance(block, Contents):
+        return [
+            f"{'  ' * depth}- [{inline(title)}](#{anchor})" for title, anchor, depth in block.items
+        ]
     if isinstance(block, Facts):
         return [f"- **{inline(fact.label)}:** {inline(fact.value)}" for fact in block.items]
     if isinstance(block, Table):

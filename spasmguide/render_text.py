@@ -13,7 +13,7 @@ from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
-from spasmguide.document import Block, Bullets, Facts, Page, Paragraph, Table, Term, Terms
+from spasmguide.document import Block, Bullets, Contents, Facts, Page, Paragraph, Table, Term, Terms
 from spasmguide.safe_text import escape_controls
 
 HEADING_STYLE = "bold cyan"
@@ -126,6 +126,11 @@ class _Layout:
             return Group(*parts)
         if isinstance(block, Facts):
             return Group(*(self.fact(fact.label, fact.value, INDENT) for fact in block.items))
+        if isinstance(block, Contents):
+            entries = (
+                self.bullet_item(title, INDENT * (depth + 1)) for title, _, depth in block.items
+            )
+            return Group(*entries)
         if isinstance(block, Table):
             if self.width < WIDE_TABLE_WIDTH and len(block.headers) > 2:
                 return self.stacked(block)
