@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -353,6 +353,174 @@ def validate(
     file_count = sum(len(layer.files) for layer in layers)
     counts = ", ".join(f"{len(kb.collection(kind))} {kind.replace('_', ' ')}" for kind in COUNTED)
     sys.stdout.write(f"valid: {file_count} files; {counts}\n")
+
+
+class QuizTopic(StrEnum):
+    regions = "regions"
+    techniques = "techniques"
+    causes = "causes"
+    acupoints = "acupoints"
+    evidence = "evidence"
+
+
+class ExportFormat(StrEnum):
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command(
+    epilog=_examples(
+        "spasmguide quiz",
+        "spasmguide quiz --count 5 --topic acupoints",
+        "spasmguide quiz --seed 7 < answers.txt",
+        "spasmguide quiz --stats",
+    )
+)
+def quiz(
+    count: Annotated[
+        int, typer.Option("--count", "-n", min=1, max=500, help="How many questions.")
+    ] = 10,
+    seed: Annotated[
+        int | None, typer.Option("--seed", help="The same seed asks the same questions.")
+    ] = None,
+    topic: Annotated[
+        QuizTopic | None,
+        typer.Option("--topic", "-t", case_sensitive=False, help="Only this topic."),
+    ] = None,
+    stats: Annotated[
+        bool, typer.Option("--stats", help="Show cards seen, due and mastered instead.")
+    ] = False,
+    output: FormatOption = OutputFormat.text,
+    kb_paths: KbOption = None,
+) -> None:
+    """Quiz yourself; cards you miss come back sooner.
+
+    Questions come from the knowledge base. Answer with the option's number or its name.
+    Progress is saved after every answer (Leitner boxes, in the user data folder or
+    SPASMGUIDE_DATA_DIR). Without a terminal, answers are read one per line and the quiz
+    ends with 'Score: X/N'.
+    """
+    import time
+
+    from spasmguide.progress import Progress, data_dir
+
+    kb = _knowledge_base(kb_paths)
+    progress = Progress.open(data_dir())
+    if progress.note:
+        sys.stderr.write(f"{PROGRAM}: note: {one_line(progress.note, 500)}\n")
+    try:
+        if stats:
+            from spasmguide import pages
+            from spasmguide.quiz import cards_of
+
+            cards = [(card.card, card.topic) for card in cards_of(kb)]
+            where = str(progress.path) if progress.path else "memory only (not saved)"
+            _show(pages.quiz_stats_page(kb, progress.topic_stats(cards), where), output)
+            return
+        from spasmguide.quiz_session import run_quiz
+
+        run_quiz(
+            kb,
+            progress,
+            count=count,
+            seed=seed,
+            topic=topic.value if topic else None,
+            read_answer=_answer_reader(),
+            write=_line_writer(),
+            now=time.time(),
+            width=min(100, _terminal_width()),
+        )
+    finally:
+        progress.close()
+
+
+@app.command(
+    epilog=_examples(
+        "spasmguide export --format html --output study-guide.html",
+        "spasmguide export --format markdown > study-guide.md",
+    )
+)
+def export(
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="markdown or html.")
+    ] = ExportFormat.markdown,
+    output_file: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here, not to standard output."),
+    ] = None,
+    kb_paths: KbOption = None,
+) -> None:
+    """Write the whole guide as a printable study guide.
+
+    Every region, technique and cause, the acupoint table, the evidence with its certainty,
+    the warning signs and the notice, with a table of contents. HTML is one self-contained
+    file with a print stylesheet.
+    """
+    from spasmguide import pages
+
+    page = pages.study_guide_page(_knowledge_base(kb_paths))
+    if export_format is ExportFormat.html:
+        from spasmguide.render_html import render_html
+
+        document = render_html(page)
+    else:
+        from spasmguide.render_markdown import render_markdown
+
+        document = render_markdown(page)
+    if output_file is None:
+        sys.stdout.write(document)
+        return
+    _write_file(output_file, document)
+    sys.stderr.write(f"{PROGRAM}: wrote {one_line(output_file, 200)}\n")
+
+
+def _write_file(name: str, document: str) -> None:
+    """Writes `document` to `name` whole or not at all."""
+    import tempfile
+    from pathlib import Path
+
+    from spasmguide.errors import InvalidContentError
+
+    if not name.strip() or "\x00" in name:
+        raise UsageError("--output needs a file name")
+    target = Path(name).expanduser()
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(document)
+        os.chmod(temporary, 0o644)  # an exported guide is for sharing, not private like temp files
+        os.replace(temporary, target)
+    except OSError as error:
+        raise InvalidContentError(f"cannot write {one_line(name, 200)}: {error.strerror}") from None
+
+
+def _answer_reader() -> Callable[[str], str | None]:
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+
+    def read(prompt: str) -> str | None:
+        if interactive:
+            try:
+                return input(prompt)
+            except EOFError:
+                return None
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        return line.rstrip("\r\n") if line else None
+
+    return read
+
+
+def _line_writer() -> Callable[[str], None]:
+    def write(line: str) -> None:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+    return write
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns
 
 
 COUNTED = ("techniques", "regions", "causes", "acupoints", "evidence", "red_flags", "sources")

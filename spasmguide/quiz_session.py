@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from spasmguide.model import KnowledgeBase
 from spasmguide.progress import Progress, order_cards
-from spasmguide.quiz import cards_of, is_correct, make_question
+from spasmguide.quiz import Card, cards_of, is_correct, make_question
 from spasmguide.safe_text import escape_controls
 
 
@@ -39,6 +39,7 @@ def run_quiz(
     rng = random.Random(seed)
     cards = [card for card in cards_of(kb) if topic is None or card.topic == topic]
     rng.shuffle(cards)  # the seed decides the order among equally due cards
+    cards = _mixed_topics(cards)
     by_id = {card.card: card for card in cards}
     chosen = order_cards([(card.card, card.topic) for card in cards], progress.states(), now)[
         :count
@@ -54,8 +55,6 @@ def run_quiz(
             write(line)
 
     say(f"Notice: {kb.guide.notice}")
-    if progress.note:
-        say(f"({progress.note})")
     right = asked = 0
     for number, card_id in enumerate(chosen, start=1):
         question = make_question(by_id[card_id], rng)
@@ -79,3 +78,16 @@ def run_quiz(
     write("")
     write(f"Score: {right}/{asked}")
     return QuizResult(right, asked, len(chosen))
+
+
+def _mixed_topics(cards: list[Card]) -> list[Card]:
+    """The cards dealt round-robin by topic, so a short quiz is not all one kind."""
+    by_topic: dict[str, list[Card]] = {}
+    for card in cards:
+        by_topic.setdefault(card.topic, []).append(card)
+    queues = list(by_topic.values())
+    mixed: list[Card] = []
+    while queues:
+        mixed.extend(queue.pop(0) for queue in queues)
+        queues = [queue for queue in queues if queue]
+    return mixed

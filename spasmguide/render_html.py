@@ -34,6 +34,7 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid #ccc; padding: .35rem .5rem; text-align: left;
          vertical-align: top; }
 th { background: #eef4f5; }
+td:first-child { white-space: nowrap; }
 dt { font-weight: bold; margin-top: .5rem; }
 dd { margin-left: 1.25rem; }
 .command { font-family: Menlo, Consolas, monospace; font-size: .85rem; color: #555; }

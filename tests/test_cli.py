@@ -28,6 +28,8 @@ PAGES = [
     ("red-flags", "--region", "low-back"),
     ("evidence",),
     ("about",),
+    ("paths",),
+    ("quiz", "--stats"),
 ]
 
 
@@ -281,7 +283,20 @@ def test_version_and_bare_command() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["lookup", "technique", "list", "search", "red-flags", "evidence", "about"]
+    "command",
+    [
+        "lookup",
+        "technique",
+        "list",
+        "search",
+        "red-flags",
+        "evidence",
+        "about",
+        "paths",
+        "validate",
+        "quiz",
+        "export",
+    ],
 )
 def test_every_command_help_has_an_example(command: str) -> None:
     outcome = invoke(command, "--help")

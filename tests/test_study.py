@@ -1,0 +1,394 @@
+"""Study mode: the quiz, its spaced-repetition progress, and the exported study guide."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from spasmguide.layers import Layer, shipped_layer
+from spasmguide.loader import load_knowledge_base
+from spasmguide.model import KnowledgeBase
+from spasmguide.progress import BOX_INTERVALS, DAY, Progress, data_dir, order_cards
+from spasmguide.quiz import TOPICS, cards_of, is_correct, make_question
+from tests.conftest import NOTICE_WORDS, invoke
+
+HOSTILE_TECHNIQUE = """
+techniques:
+  - id: hostile-rub
+    name: "Hostile <script>alert(1)</script> rub"
+    category: manual therapy
+    summary: "A summary with <b>tags</b> & [red]markup[/red] and \\e[31mcolour."
+    how_it_works: ["Works by <img src=x onerror=alert(2)>."]
+    benefits: [Relaxation.]
+    often_used_for: [Tension.]
+    session: A session.
+    cautions: [Be careful.]
+    sources: [article]
+"""
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("SPASMGUIDE_DATA_DIR", str(folder))
+    return folder
+
+
+def quiz_process(*args: str, answers: str, data: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SPASMGUIDE_DATA_DIR": str(data)}
+    return subprocess.run(
+        [sys.executable, "-m", "spasmguide", "quiz", *args],
+        input=answers,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+def questions_of(output: str) -> list[str]:
+    return re.findall(r"^Question \d+ of \d+ \(\w+\)\n(.+)$", output, flags=re.M)
+
+
+# -- questions -------------------------------------------------------------------------------
+
+
+def test_cards_come_from_the_knowledge_base_in_at_least_five_kinds(kb: KnowledgeBase) -> None:
+    cards = cards_of(kb)
+    kinds = {card.card.split(":")[0] for card in cards}
+    assert len(kinds) >= 5
+    assert {card.topic for card in cards} == set(TOPICS)
+    assert len({card.card for card in cards}) == len(cards)  # stable, unique ids
+    for card in cards:
+        question = make_question(card, random.Random(1))
+        assert len(question.choices) == len(set(question.choices)) >= 2
+        assert question.choices[question.answer] == card.answer
+
+
+def test_a_new_layer_brings_new_questions(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(HOSTILE_TECHNIQUE)
+    kb = load_knowledge_base([shipped_layer(), Layer("--kb", str(extra), (extra,))])
+    assert "technique-how:hostile-rub" in {card.card for card in cards_of(kb)}
+
+
+def test_answers_are_matched_forgivingly(kb: KnowledgeBase) -> None:
+    card = next(card for card in cards_of(kb) if card.card == "region-technique:piriformis")
+    question = make_question(card, random.Random(3))
+    number = str(question.answer + 1)
+    for given in (
+        number,
+        f" {number} ",
+        "Trigger point (dry needling) acupuncture",
+        "DRY-NEEDLING",
+        "dry needling",
+    ):
+        assert is_correct(question, given), given
+    wrong = str((question.answer + 1) % len(question.choices) + 1)
+    for given in ("", "   ", wrong, "cupping", "99", "\x1b[2J"):
+        assert not is_correct(question, given), given
+
+
+# -- the quiz without a terminal -------------------------------------------------------------
+
+
+def test_piped_quiz_reads_one_answer_per_line_and_scores(data: Path) -> None:
+    result = quiz_process("--count", "4", "--seed", "11", answers="1\n\n2\n3\n", data=data)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().splitlines()[-1].startswith("Score: ")
+    assert re.search(r"^Score: [0-4]/4$", result.stdout, flags=re.M)
+    assert NOTICE_WORDS in " ".join(result.stdout.split())
+    assert len(questions_of(result.stdout)) == 4
+
+
+def test_a_blank_line_is_a_wrong_answer_and_input_may_end_early(data: Path) -> None:
+    blank = quiz_process("--count", "3", "--seed", "5", answers="\n\n\n", data=data)
+    assert "Score: 0/3" in blank.stdout
+    short = quiz_process("--count", "5", "--seed", "5", answers="1\n", data=data)
+    assert short.returncode == 0
+    assert "Input ended after 1 of 5 questions." in short.stdout
+    assert re.search(r"^Score: [01]/1$", short.stdout, flags=re.M)
+
+
+def test_the_same_seed_asks_the_same_questions(tmp_path: Path) -> None:
+    first = quiz_process("--count", "5", "--seed", "42", answers="\n" * 5, data=tmp_path / "a")
+    second = quiz_process("--count", "5", "--seed", "42", answers="\n" * 5, data=tmp_path / "b")
+    other = quiz_process("--count", "5", "--seed", "43", answers="\n" * 5, data=tmp_path / "c")
+    assert first.stdout == second.stdout
+    assert questions_of(first.stdout) != questions_of(other.stdout)
+
+
+@pytest.mark.parametrize("topic", TOPICS)
+def test_topic_focuses_the_quiz(data: Path, topic: str) -> None:
+    result = quiz_process(
+        "--count", "3", "--topic", topic, "--seed", "1", answers="\n" * 3, data=data
+    )
+    assert result.returncode == 0
+    topics = re.findall(r"^Question \d+ of \d+ \((\w+)\)$", result.stdout, flags=re.M)
+    assert topics and set(topics) == {topic}
+
+
+def test_a_short_quiz_mixes_topics(data: Path) -> None:
+    result = quiz_process("--count", "5", "--seed", "2", answers="\n" * 5, data=data)
+    assert len(set(re.findall(r"^Question \d+ of \d+ \((\w+)\)$", result.stdout, flags=re.M))) == 5
+
+
+def test_bad_quiz_options_are_usage_errors() -> None:
+    for args in (("quiz", "--count", "0"), ("quiz", "--topic", "muscles"), ("quiz", "--seed", "x")):
+        outcome = invoke(*args)
+        assert outcome.exit_code == 2 and len(outcome.stderr.splitlines()) == 1
+
+
+# -- spaced repetition -----------------------------------------------------------------------
+
+
+def test_leitner_boxes_move_up_on_right_and_back_on_wrong(tmp_path: Path) -> None:
+    progress = Progress.open(tmp_path)
+    now = 1_000_000.0
+    state = progress.record("c", "regions", True, now=now)
+    assert (state.box, state.due) == (2, now + BOX_INTERVALS[2] * DAY)
+    state = progress.record("c", "regions", True, now=now)
+    assert state.box == 3
+    state = progress.record("c", "regions", False, now=now)
+    assert (state.box, state.due, state.seen, state.right) == (1, now, 3, 2)
+    progress.close()
+
+
+def test_due_cards_come_first_then_new_then_later() -> None:
+    from spasmguide.progress import CardState
+
+    cards = [("new", "t"), ("later", "t"), ("due-box2", "t"), ("due-box1", "t")]
+    states = {
+        "later": CardState("later", "t", 3, 500.0, 1, 1),
+        "due-box2": CardState("due-box2", "t", 2, 50.0, 1, 1),
+        "due-box1": CardState("due-box1", "t", 1, 90.0, 1, 0),
+    }
+    assert order_cards(cards, states, now=100.0) == ["due-box1", "due-box2", "new", "later"]
+
+
+def test_a_missed_card_comes_back_first_next_time(data: Path) -> None:
+    first = quiz_process("--count", "1", "--seed", "9", answers="\n", data=data)
+    missed = questions_of(first.stdout)[0]
+    again = quiz_process("--count", "1", "--seed", "1234", answers="\n", data=data)
+    assert questions_of(again.stdout)[0] == missed
+
+
+def test_stats_show_seen_due_and_mastery_per_topic(data: Path) -> None:
+    quiz_process("--count", "5", "--seed", "3", answers="\n" * 5, data=data)
+    outcome = invoke("quiz", "--stats", "--format", "json")
+    assert outcome.exit_code == 0
+    stats = json.loads(outcome.stdout)
+    assert NOTICE_WORDS in stats["notice"]
+    assert stats["totals"]["seen"] == 5
+    assert {topic["topic"] for topic in stats["topics"]} == set(TOPICS)
+    assert all(topic["mastered"] == 0 for topic in stats["topics"])
+    text = invoke("quiz", "--stats").stdout
+    assert "Progress by topic" in text and "Mastered" in text and "5 of " in text
+
+
+def test_data_dir_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert data_dir({"SPASMGUIDE_DATA_DIR": "/d"}) == Path("/d")
+    if sys.platform.startswith("linux"):
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+        assert data_dir({}) == tmp_path / "xdg" / "spasmguide"
+
+
+# -- progress is never lost ------------------------------------------------------------------
+
+
+def test_kill_9_mid_quiz_keeps_every_earlier_answer(data: Path) -> None:
+    env = {**os.environ, "SPASMGUIDE_DATA_DIR": str(data), "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "spasmguide", "quiz", "--count", "6", "--seed", "8"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    assert process.stdin and process.stdout
+    seen = []
+    for answer in ("1", "2", "3"):
+        line = process.stdout.readline()
+        while not line.startswith("Question "):
+            line = process.stdout.readline()
+        seen.append(line)
+        process.stdin.write(answer + "\n")
+        process.stdin.flush()
+    # Wait until the fourth question is asked: the third answer has been handled.
+    line = process.stdout.readline()
+    while not line.startswith("Question 4"):
+        line = process.stdout.readline()
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+    connection = sqlite3.connect(data / "progress.sqlite")
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert connection.execute("SELECT count(*) FROM answers").fetchone() == (3,)
+    assert connection.execute("SELECT sum(seen) FROM cards").fetchone() == (3,)
+    connection.close()
+    after = quiz_process("--stats", "--format", "json", answers="", data=data)
+    assert json.loads(after.stdout)["totals"]["seen"] == 3
+
+
+def test_a_corrupt_database_is_moved_aside_with_a_message(data: Path) -> None:
+    data.mkdir(parents=True)
+    (data / "progress.sqlite").write_bytes(b"this is not a database" * 100)
+    result = quiz_process("--count", "2", "--seed", "1", answers="1\n2\n", data=data)
+    assert result.returncode == 0
+    assert "damaged" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert list(data.glob("progress.sqlite.damaged-*"))
+    connection = sqlite3.connect(data / "progress.sqlite")
+    assert connection.execute("SELECT count(*) FROM answers").fetchone() == (2,)
+    connection.close()
+
+
+def test_an_unwritable_data_folder_still_quizzes_without_saving(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = quiz_process("--count", "1", "--seed", "1", answers="1\n", data=blocker / "data")
+    assert result.returncode == 0
+    assert "will not be saved" in result.stderr
+    assert "Score:" in result.stdout
+
+
+# -- the study guide -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def guide_markdown() -> str:
+    outcome = invoke("export", "--format", "markdown")
+    assert outcome.exit_code == 0
+    return outcome.stdout
+
+
+def test_markdown_study_guide_holds_everything(guide_markdown: str, kb: KnowledgeBase) -> None:
+    assert guide_markdown.startswith("# ")
+    assert "## Contents" in guide_markdown
+    names = [
+        *(region.name for region in kb.regions.values()),
+        *(technique.name for technique in kb.techniques.values()),
+        *(cause.name for cause in kb.causes.values()),
+    ]
+    for name in names:
+        assert f"\n### {name}" in guide_markdown
+    for point in kb.acupoints.values():
+        assert (point.code or point.pinyin) in guide_markdown
+    for evidence in kb.evidence.values():
+        assert evidence.certainty in guide_markdown
+    assert "cauda equina" in guide_markdown.lower()
+    assert NOTICE_WORDS in guide_markdown
+
+
+def test_every_contents_link_has_its_heading(guide_markdown: str) -> None:
+    from spasmguide.document import slug
+
+    links = re.findall(r"\]\(#([^)]+)\)", guide_markdown)
+    headings = [
+        slug(re.sub(r"\\(.)", r"\1", line.lstrip("#").strip()))
+        for line in guide_markdown.splitlines()
+        if line.startswith("#")
+    ]
+    counted: dict[str, int] = {}
+    anchors = set()
+    for heading in headings[1:]:  # the title is not numbered with the sections
+        count = counted.get(heading, 0)
+        counted[heading] = count + 1
+        anchors.add(f"{heading}-{count}" if count else heading)
+    assert links and set(links) <= anchors
+
+
+def test_html_study_guide_is_self_contained_and_escaped(tmp_path: Path) -> None:
+    extra = tmp_path / "hostile.yaml"
+    extra.write_text(HOSTILE_TECHNIQUE)
+    target = tmp_path / "guide.html"
+    outcome = invoke("export", "--format", "html", "--output", str(target), "--kb", str(extra))
+    assert outcome.exit_code == 0, outcome.stderr
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page and "@media print" in page
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert "@import" not in page and "url(" not in page
+    assert "\x1b" not in page
+    assert NOTICE_WORDS in page
+
+
+def test_export_to_an_unwritable_place_is_one_clear_line(tmp_path: Path) -> None:
+    outcome = invoke(
+        "export", "--format", "html", "--output", str(tmp_path / "missing" / "guide.html")
+    )
+    assert outcome.exit_code == 1
+    assert len(outcome.stderr.splitlines()) == 1 and "cannot write" in outcome.stderr
+
+
+def chromium() -> str | None:
+    return (
+        shutil.which("chromium")
+        or shutil.which("chromium-browser")
+        or shutil.which("google-chrome")
+    )
+
+
+@pytest.mark.skipif(
+    chromium() is None, reason="Chromium is not installed here (.ci/run installs it)"
+)
+def test_chromium_shows_the_html_study_guide(tmp_path: Path) -> None:
+    extra = tmp_path / "hostile.yaml"
+    extra.write_text(HOSTILE_TECHNIQUE)
+    target = tmp_path / "guide.html"
+    assert (
+        invoke("export", "--format", "html", "--output", str(target), "--kb", str(extra)).exit_code
+        == 0
+    )
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    browser = str(chromium())
+    dom = subprocess.run(
+        [browser, *flags, "--dump-dom", target.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    ).stdout
+    assert "<h1>" in dom and "<nav>" in dom
+    assert dom.count('<a href="#') > 30
+    assert "<script" not in dom.lower()  # the hostile text stayed text
+    assert "Hostile &lt;script&gt;alert(1)&lt;/script&gt; rub" in dom
+    assert NOTICE_WORDS in dom
+    shot = tmp_path / "guide.png"
+    subprocess.run(
+        [browser, *flags, "--window-size=1000,1400", f"--screenshot={shot}", target.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert shot.exists() and shot.stat().st_size > 10_000
+    pdf = tmp_path / "guide.pdf"
+    subprocess.run(
+        [browser, *flags, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", target.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
