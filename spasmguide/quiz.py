@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
-from spasmguide.model import KnowledgeBase
+from spasmguide.model import Acupoint, KnowledgeBase
 from spasmguide.names import names_of, normalize_name
 
 TOPICS = ("regions", "techniques", "causes", "acupoints", "evidence")
@@ -73,6 +73,10 @@ def is_correct(question: Question, given: str) -> bool:
     if not key:
         return False
     return key == normalize_name(question.choices[question.answer]) or key in question.accepted
+
+
+def _point_label(point: Acupoint) -> str:
+    return f"{point.code} ({point.pinyin})" if point.code else point.pinyin
 
 
 def _accepted(entry: object) -> frozenset[str]:
@@ -147,7 +151,7 @@ def _cause_prevention(kb: KnowledgeBase) -> Iterator[Card]:
 def _acupoint_location(kb: KnowledgeBase) -> Iterator[Card]:
     locations = tuple(point.location for point in kb.acupoints.values())
     for point in kb.acupoints.values():
-        label = f"{point.code} ({point.pinyin})" if point.code else point.pinyin
+        label = _point_label(point)
         yield Card(
             f"acupoint-location:{point.id}",
             "acupoints",
@@ -165,7 +169,7 @@ def _acupoint_region(kb: KnowledgeBase) -> Iterator[Card]:
         holders = [region for region in kb.regions.values() if point.id in region.acupoints]
         if len(holders) != 1:
             continue  # a point listed for several regions makes no single right answer
-        label = f"{point.code} ({point.pinyin})" if point.code else point.pinyin
+        label = _point_label(point)
         yield Card(
             f"acupoint-region:{point.id}",
             "acupoints",

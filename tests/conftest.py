@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import typer.main
 from typer.testing import CliRunner
 
 from spasmguide.cli import app
@@ -17,6 +18,8 @@ from spasmguide.loader import load_knowledge_base
 from spasmguide.model import KnowledgeBase
 
 NOTICE_WORDS = "Licensed Acupuncturist (L.Ac)"
+# Every command the app has, read from the app itself so no test list can fall behind.
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ import pytest
 
 from spasmguide import __version__
 from spasmguide.loader import load_knowledge_base
-from tests.conftest import NOTICE_WORDS, invoke
+from tests.conftest import COMMANDS, NOTICE_WORDS, invoke
 
 KB = load_knowledge_base()
 FORMATS = ["text", "json", "markdown"]
@@ -282,22 +282,7 @@ def test_version_and_bare_command() -> None:
     assert bare.exit_code == 0 and "lookup" in bare.stdout
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        "lookup",
-        "technique",
-        "list",
-        "search",
-        "red-flags",
-        "evidence",
-        "about",
-        "paths",
-        "validate",
-        "quiz",
-        "export",
-    ],
-)
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_help_has_an_example(command: str) -> None:
     outcome = invoke(command, "--help")
     assert outcome.exit_code == 0

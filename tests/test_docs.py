@@ -7,21 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import COMMANDS
+
 REPO = Path(__file__).resolve().parent.parent
 README = (REPO / "README.md").read_text(encoding="utf-8")
-COMMANDS = [
-    "lookup",
-    "technique",
-    "list",
-    "search",
-    "red-flags",
-    "evidence",
-    "about",
-    "paths",
-    "validate",
-    "quiz",
-    "export",
-]
 
 
 def readme_commands() -> list[str]:

@@ -9,22 +9,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import invoke
+from tests.conftest import COMMANDS, invoke
 
 HOSTILE_ALPHABET = (
     "abcnekupigAZ09 -_./\\[]{}()<>|&*!?#%:;,'\"`~=+\t\n"
     "\x00\x07\x1b\x7f\x85\x9b\u202e\u2066\u2028é針"
 )
 WORDS = [
-    "lookup",
-    "technique",
-    "list",
-    "search",
-    "red-flags",
-    "evidence",
-    "about",
-    "paths",
-    "validate",
+    *COMMANDS,
     "--region",
     "--cause",
     "--format",
