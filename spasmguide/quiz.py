@@ -9,11 +9,12 @@ answer is a technique or region) any name or alias of that entry, matched forgiv
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from spasmguide.model import Acupoint, KnowledgeBase
 from spasmguide.names import names_of, normalize_name
+from spasmguide.search import STOP_WORDS, stems_of
 
 TOPICS = ("regions", "techniques", "causes", "acupoints", "evidence")
 CHOICES = 4
@@ -75,6 +76,24 @@ def is_correct(question: Question, given: str) -> bool:
     return key == normalize_name(question.choices[question.answer]) or key in question.accepted
 
 
+def _unlike(candidates: Iterable[str], right: Sequence[str]) -> tuple[str, ...]:
+    """The candidates that could not pass for a right answer: none shares two or more
+    meaningful words with any of `right` (so "Keep up gentle stretching" is no distractor
+    when "Keep gently active, with regular stretching" is right)."""
+    right_words = [_meaningful_stems(text) for text in right]
+    return tuple(
+        dict.fromkeys(
+            candidate
+            for candidate in candidates
+            if all(len(_meaningful_stems(candidate) & words) < 2 for words in right_words)
+        )
+    )
+
+
+def _meaningful_stems(text: str) -> set[str]:
+    return {stem for stem in stems_of(text) if stem not in STOP_WORDS and len(stem) > 2}
+
+
 def _point_label(point: Acupoint) -> str:
     return f"{point.code} ({point.pinyin})" if point.code else point.pinyin
 
@@ -99,12 +118,14 @@ def _technique_how(kb: KnowledgeBase) -> Iterator[Card]:
 
 def _technique_caution(kb: KnowledgeBase) -> Iterator[Card]:
     for technique in kb.techniques.values():
-        others = tuple(
-            caution
-            for other in kb.techniques.values()
-            if other.id != technique.id
-            for caution in other.cautions
-            if caution not in technique.cautions
+        others = _unlike(
+            (
+                caution
+                for other in kb.techniques.values()
+                if other.id != technique.id
+                for caution in other.cautions
+            ),
+            technique.cautions,
         )
         yield Card(
             f"technique-caution:{technique.id}",
@@ -134,8 +155,14 @@ def _region_first_technique(kb: KnowledgeBase) -> Iterator[Card]:
 
 def _cause_prevention(kb: KnowledgeBase) -> Iterator[Card]:
     for cause in kb.causes.values():
-        others = tuple(
-            tip for other in kb.causes.values() if other.id != cause.id for tip in other.prevention
+        others = _unlike(
+            (
+                tip
+                for other in kb.causes.values()
+                if other.id != cause.id
+                for tip in other.prevention
+            ),
+            cause.prevention,
         )
         yield Card(
             f"cause-prevention:{cause.id}",

@@ -30,7 +30,7 @@ _WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 12
 MAX_RESULTS = 20
 _SNIPPET_WIDTH = 110
-_STOP_WORDS = frozenset(
+STOP_WORDS = frozenset(
     "a an and are as at be by for from how i in is it my of on or the to what when with".split()
 )
 
@@ -105,7 +105,7 @@ class SearchResults(NamedTuple):
 def query_stems(query: str) -> list[str]:
     """The distinct stems a query searches for; raises UsageError when it has no words."""
     words = words_of(query)[: MAX_QUERY_WORDS * 4]
-    meaningful = [word for word in words if word not in _STOP_WORDS] or words
+    meaningful = [word for word in words if word not in STOP_WORDS] or words
     stems = list(dict.fromkeys(_stem_cached(word) for word in meaningful))[:MAX_QUERY_WORDS]
     if not stems:
         raise UsageError(
