@@ -118,11 +118,13 @@ def _technique_how(kb: KnowledgeBase) -> Iterator[Card]:
 
 def _technique_caution(kb: KnowledgeBase) -> Iterator[Card]:
     for technique in kb.techniques.values():
+        # Cautions of techniques of another kind: a needling caution may well hold for every
+        # needling technique, so it cannot serve as a wrong answer for one of them.
         others = _unlike(
             (
                 caution
                 for other in kb.techniques.values()
-                if other.id != technique.id
+                if other.category != technique.category
                 for caution in other.cautions
             ),
             technique.cautions,
