@@ -13,6 +13,7 @@ one. When no cache folder can be written, everything still works, only slower.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import sys
@@ -127,7 +128,7 @@ def write_cache(target: Path, key: str, kb: KnowledgeBase) -> None:
         finally:
             if os.path.exists(temporary):
                 os.unlink(temporary)
-        _prune(target.parent, keep=target)
+        prune(target.parent, "kb-*.bin", keep=target)
     except OSError:
         return
 
@@ -136,12 +137,19 @@ def _checksum(payload: bytes) -> bytes:
     return zlib.crc32(payload).to_bytes(DIGEST_SIZE, "big")
 
 
-def _prune(folder: Path, keep: Path) -> None:
-    # Old entries (earlier versions or edits) are only dead weight: keep the newest few.
-    entries = sorted(folder.glob("kb-*.bin"), key=lambda path: path.stat().st_mtime, reverse=True)
-    for old in entries[KEEP_FILES:]:
+def prune(folder: Path, pattern: str, keep: Path) -> None:
+    """Deletes all but the newest few files matching `pattern`: entries for earlier versions
+    or edited files are only dead weight. Another run pruning at the same time is harmless."""
+    dated = []
+    for path in folder.glob(pattern):
+        try:
+            dated.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    for _, old in sorted(dated, reverse=True)[KEEP_FILES:]:
         if old != keep:
-            old.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                old.unlink()
 
 
 def _read_all(layers: Sequence[Layer]) -> dict[Path, bytes] | None:

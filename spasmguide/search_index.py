@@ -15,6 +15,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from spasmguide.kb_cache import prune
 from spasmguide.model import KnowledgeBase
 from spasmguide.search import (
     DocumentInfo,
@@ -113,6 +114,7 @@ def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
             connection.execute("INSERT INTO meta VALUES (?, ?)", (key, INDEX_FORMAT))
         connection.close()
         os.replace(temporary, target)
+        prune(target.parent, "search-*.sqlite", keep=target)
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()

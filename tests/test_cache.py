@@ -222,3 +222,12 @@ def test_the_first_cold_run_and_the_cache_agree_in_a_real_process(cache: Path) -
     second = run_process("technique", "gua sha", "--format", "markdown")
     assert first.returncode == second.returncode == 0
     assert first.stdout == second.stdout
+
+
+def test_old_cache_entries_are_pruned(cache: Path, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.yaml"
+    for number in range(kb_cache.KEEP_FILES + 4):
+        extra.write_text(EXTRA.replace("Warm stones", f"Warm stones {number}"))
+        assert invoke("search", "stones", "--kb", str(extra)).exit_code == 0
+    assert len(list(cache.glob("kb-*.bin"))) <= kb_cache.KEEP_FILES
+    assert len(list(cache.glob("search-*.sqlite"))) <= kb_cache.KEEP_FILES
