@@ -134,9 +134,7 @@ class _Layout:
         if isinstance(block, Table):
             if self.width < WIDE_TABLE_WIDTH and len(block.headers) > 2:
                 return self.stacked(block)
-            from rich.padding import Padding
-
-            return Padding(self.table(block), (0, 0, 0, len(INDENT)))
+            return self.table(block)
         raise TypeError(f"unknown block {block!r}")
 
     def fact(self, label: str, value: str, indent: str) -> Text:
@@ -179,26 +177,60 @@ class _Layout:
             records.append(record)
         return Group(*records)
 
-    def table(self, block: Table) -> RenderableType:
-        from rich import box
-        from rich.table import Table as RichTable
-
-        table = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-        for column, header in enumerate(block.headers):
-            table.add_column(
-                text(header, "bold"), overflow="fold", ratio=_column_ratio(block, column)
-            )
-        for row in block.rows:
-            table.add_row(*(text(cell) for cell in row))
-        return table
+    def table(self, block: Table) -> Text:
+        """A table laid out directly: columns share the width by how long their cells are,
+        each cell wraps within its column, and a rule runs under the headers."""
+        gap = 2
+        room = self.width - len(INDENT) - gap * (len(block.headers) - 1)
+        widths = _column_widths(block, room)
+        rows = [tuple(text(header, "bold") for header in block.headers)]
+        rows += [tuple(text(cell) for cell in row) for row in block.rows]
+        out = Text(no_wrap=True, overflow="ignore")
+        for number, row in enumerate(rows):
+            cells = [
+                cell.wrap(self.console, width) for cell, width in zip(row, widths, strict=True)
+            ]
+            for line_number in range(max(len(lines) for lines in cells)):
+                line = Text(INDENT)
+                for column, lines in enumerate(cells):
+                    piece = lines[line_number] if line_number < len(lines) else Text()
+                    piece.rstrip()
+                    line.append_text(piece)
+                    if column < len(cells) - 1:
+                        line.append(" " * (widths[column] - cell_len(piece.plain) + gap))
+                line.rstrip()
+                if out.plain:
+                    out.append("\n")
+                out.append_text(line)
+            if number == 0:
+                rule = "─" if self.unicode_ok else "-"
+                out.append("\n" + INDENT + rule * (sum(widths) + gap * (len(widths) - 1)))
+        return out
 
 
 def _is_long(term: Term) -> bool:
     return bool(term.detail or term.items or term.note)
 
 
-def _column_ratio(table: Table, column: int) -> int:
-    """A share of the width for a column, from how long its cells are on average."""
-    lengths = [len(row[column]) for row in table.rows] or [len(table.headers[column])]
-    average = sum(lengths) / len(lengths)
-    return max(1, min(6, round(average / 12)))
+def _column_widths(table: Table, room: int) -> list[int]:
+    """Column widths that fill `room`: each at least its longest word (up to a limit), none
+    wider than its longest cell, the rest shared by how long each column's cells are."""
+    columns = range(len(table.headers))
+    cells = [[table.headers[column], *(row[column] for row in table.rows)] for column in columns]
+    longest = [max(cell_len(text) for text in column) for column in cells]
+    widths = [
+        min(16, max(len(word) for text in column for word in text.split() or [""]))
+        for column in cells
+    ]
+    weight = [max(1.0, sum(len(text) for text in column) / len(column)) for column in cells]
+    growing = [column for column in columns if widths[column] < longest[column]]
+    while growing and sum(widths) < room:
+        spare = room - sum(widths)
+        total = sum(weight[column] for column in growing)
+        for column in growing:
+            share = min(spare, max(1, int(spare * weight[column] / total)))
+            grown = min(longest[column], widths[column] + share)
+            spare -= grown - widths[column]
+            widths[column] = grown
+        growing = [column for column in growing if widths[column] < longest[column]]
+    return widths

@@ -102,7 +102,10 @@ def test_kb_layers_come_after_the_environment(
     assert report["files"][-1]["replaces"] == ["techniques/hot-stone"]
 
 
-def test_paths_text_names_each_file_and_origin(tmp_path: Path) -> None:
+def test_paths_text_names_each_file_and_origin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "250")  # wide enough that no file path is folded
     extra = str(write(tmp_path, "extra.yaml", NEW_TECHNIQUE))
     page = invoke("paths", "--kb", extra)
     assert page.exit_code == 0
