@@ -172,17 +172,21 @@ def postings_by_document(
 ) -> Iterator[tuple[int, DocumentInfo, dict[str, Posting]]]:
     """Every searchable entry, numbered in order, with its best-weighted field per stem."""
     for number, document in enumerate(documents_of(kb)):
-        best: dict[str, Posting] = {}
+        best: dict[str, tuple[float, str]] = {}
         for field in document.fields:
-            counts = Counter(stem_ for text in field.texts for stem_ in stems_of(text))
+            words = Counter(word for text in field.texts for word in words_of(text))
+            counts: Counter[str] = Counter()
+            for word, count in words.items():  # stem each distinct word once
+                counts[_stem_cached(word)] += count
             for stem_, count in counts.items():
-                posting = Posting(number, field.label, match_weight(field.label, count))
-                if stem_ not in best or posting.weight > best[stem_].weight:
-                    best[stem_] = posting
+                weight = match_weight(field.label, count)
+                if weight > best.get(stem_, (0.0, ""))[0]:
+                    best[stem_] = (weight, field.label)
+        info = DocumentInfo(document.kind, document.id, document.name, document.command)
         yield (
             number,
-            DocumentInfo(document.kind, document.id, document.name, document.command),
-            best,
+            info,
+            {stem_: Posting(number, label, weight) for stem_, (weight, label) in best.items()},
         )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from spasmguide.kb_cache import prune
@@ -103,13 +104,18 @@ def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
                 CREATE TABLE postings (stem TEXT, document INTEGER, field TEXT, weight REAL);
                 """
             )
-            # One document at a time, so memory stays flat however large the knowledge base.
-            for number, info, best in postings_by_document(kb):
-                connection.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?)", (number, *info))
-                connection.executemany(
-                    "INSERT INTO postings VALUES (?, ?, ?, ?)",
-                    ((stem, *posting) for stem, posting in best.items()),
-                )
+            # Postings stream in document by document, so memory stays flat however large
+            # the knowledge base; only the short document list is kept.
+            documents: list[tuple[object, ...]] = []
+
+            def rows() -> Iterator[tuple[object, ...]]:
+                for number, info, best in postings_by_document(kb):
+                    documents.append((number, *info))
+                    for stem, posting in best.items():
+                        yield (stem, *posting)
+
+            connection.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", rows())
+            connection.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?)", documents)
             connection.execute("CREATE INDEX postings_by_stem ON postings (stem)")
             connection.execute("INSERT INTO meta VALUES (?, ?)", (key, INDEX_FORMAT))
         connection.close()
