@@ -66,6 +66,8 @@ class GuideGroup(TyperGroup):
         except typer.TyperException as error:
             return _fail(_click_message(error), getattr(error, "exit_code", 1))
         except SystemExit as exit_:
+            if exit_.code is None:
+                return 0
             return exit_.code if isinstance(exit_.code, int) else 1
         except KeyboardInterrupt:
             return 130
