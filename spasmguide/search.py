@@ -103,14 +103,14 @@ class SearchResults(NamedTuple):
 
 
 def query_stems(query: str) -> list[str]:
-    """The distinct stems a query searches for; raises UsageError when it has no words."""
+    """The distinct stems a query searches for; raises UsageError when it has no words
+    other than common ones (which every entry contains, so they would rank nothing)."""
     words = words_of(query)[: MAX_QUERY_WORDS * 4]
-    meaningful = [word for word in words if word not in STOP_WORDS] or words
+    meaningful = [word for word in words if word not in STOP_WORDS]
     stems = list(dict.fromkeys(_stem_cached(word) for word in meaningful))[:MAX_QUERY_WORDS]
     if not stems:
-        raise UsageError(
-            "the search has no words to look for: give at least one word, such as 'spasm'"
-        )
+        found = f" (only common words: {', '.join(dict.fromkeys(words))})" if words else ""
+        raise UsageError(f"the search has no words to look for{found}: give a word such as 'spasm'")
     return stems
 
 

@@ -57,7 +57,7 @@ def test_acupoint_codes_are_searchable(kb: KnowledgeBase) -> None:
     assert hit.id == "gb20" and hit.command == "spasmguide lookup --region neck"
 
 
-@pytest.mark.parametrize("query", ["", "   ", "***", '"" ( )'])
+@pytest.mark.parametrize("query", ["", "   ", "***", '"" ( )', '"AND (', "the and of"])
 def test_a_query_without_words_is_a_usage_error(kb: KnowledgeBase, query: str) -> None:
     with pytest.raises(UsageError):
         search(kb, query)
