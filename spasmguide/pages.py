@@ -477,13 +477,13 @@ def _page(
 def _ranked_section(ranked: Sequence[RankedTechnique], *, show_context: bool) -> Section:
     terms = []
     for item in ranked:
-        if show_context:
-            detail = " ".join(f"{reason.context}: {reason.text}" for reason in item.reasons)
+        command = f"spasmguide technique {item.technique.id}"
+        if show_context:  # one line per region or cause the technique is suggested for
+            reasons = tuple(f"{reason.context}: {reason.text}" for reason in item.reasons)
+            terms.append(Term(item.technique.name, "", note=command, items=reasons))
         else:
             detail = " ".join(reason.text for reason in item.reasons)
-        terms.append(
-            Term(item.technique.name, detail, note=f"spasmguide technique {item.technique.id}")
-        )
+            terms.append(Term(item.technique.name, detail, note=command))
     return Section("Suggested techniques", (Terms(tuple(terms), numbered=True),))
 
 

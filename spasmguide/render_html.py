@@ -107,7 +107,9 @@ def _block(block: Block) -> str:
         tag = "ol" if block.numbered else "ul"
         items = []
         for term in block.items:
-            body = f"<strong>{text(term.term)}</strong><br>{text(term.detail)}"
+            body = f"<strong>{text(term.term)}</strong>"
+            if term.detail:
+                body += f"<br>{text(term.detail)}"
             if term.items:
                 body += "<ul>" + "".join(f"<li>{text(item)}</li>" for item in term.items) + "</ul>"
             if term.note:

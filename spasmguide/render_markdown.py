@@ -38,7 +38,9 @@ def _block(block: Block) -> list[str]:
         lines = []
         for number, term in enumerate(block.items, start=1):
             marker = f"{number}." if block.numbered else "-"
-            line = f"{marker} **{inline(term.term)}**: {inline(term.detail)}"
+            line = f"{marker} **{inline(term.term)}**"
+            if term.detail:
+                line += f": {inline(term.detail)}"
             if term.note:
                 line += f" {_note(term.note)}"
             lines.append(line)
