@@ -136,7 +136,14 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
             [
                 Section(
                     "Suggested for",
-                    (Terms(tuple(Term(holder.name, reason) for holder, reason in suggested)),),
+                    (
+                        Terms(
+                            tuple(
+                                Term(f"{holder.name} ({_kind_of(holder)})", reason)
+                                for holder, reason in suggested
+                            )
+                        ),
+                    ),
                 )
             ]
             if suggested
@@ -157,7 +164,7 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
     entry["safety"] = [to_plain(group) for group in safety]
     entry["suggested_for"] = [
         {
-            "kind": "region" if isinstance(holder, Region) else "cause",
+            "kind": _kind_of(holder),
             "id": holder.id,
             "name": holder.name,
             "reason": reason,
@@ -576,6 +583,10 @@ def _evidence_entry_section(
         Fact("Sources", "; ".join(kb.sources[source].citation for source in evidence.sources))
     )
     return Section(evidence.title, (Facts(tuple(facts)),))
+
+
+def _kind_of(holder: Region | Cause) -> str:
+    return "region" if isinstance(holder, Region) else "cause"
 
 
 def _with_meaning(label: str, meaning: str) -> str:
