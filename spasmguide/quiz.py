@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
-from spasmguide.model import Acupoint, KnowledgeBase
+from spasmguide.model import Acupoint, Entry, KnowledgeBase
 from spasmguide.names import names_of, normalize_name
 from spasmguide.search import STOP_WORDS, stems_of
 
@@ -98,8 +98,8 @@ def _point_label(point: Acupoint) -> str:
     return f"{point.code} ({point.pinyin})" if point.code else point.pinyin
 
 
-def _accepted(entry: object) -> frozenset[str]:
-    return frozenset(normalize_name(name) for name in names_of(entry))  # type: ignore[arg-type]
+def _accepted(entry: Entry) -> frozenset[str]:
+    return frozenset(normalize_name(name) for name in names_of(entry))
 
 
 def _technique_how(kb: KnowledgeBase) -> Iterator[Card]:
