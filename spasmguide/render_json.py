@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 
 from spasmguide import __version__
 from spasmguide.document import Page
+from spasmguide.safe_text import UNSAFE_CODES
 
-# json.dumps escapes C0 controls itself; these others would reach a terminal raw.
-_UNSAFE_FOR_TERMINALS = re.compile(
-    "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
-)
+# json.dumps escapes C0 controls itself; the others would reach a terminal raw, so they are
+# written as JSON escapes, which keeps the document valid and the same once parsed.
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in UNSAFE_CODES if code >= 0x7F}
 
 
 def render_json(page: Page) -> str:
@@ -23,4 +22,4 @@ def render_json(page: Page) -> str:
         **page.data,
     }
     text = json.dumps(document, ensure_ascii=False, indent=2)
-    return _UNSAFE_FOR_TERMINALS.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+    return text.translate(_JSON_ESCAPES) + "\n"

@@ -7,21 +7,26 @@ cursor, recolour the screen, set the window title or reorder what the reader see
 
 from __future__ import annotations
 
-import re
-
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+# Every character that can steer a terminal or reorder text: C0 controls but tab and newline,
+# DEL and the C1 controls, and the Unicode bidirectional and line-separator controls.
+UNSAFE_CODES = (
+    *range(0x00, 0x09),
+    *range(0x0B, 0x20),
+    *range(0x7F, 0xA0),
+    0x061C,
+    0x200E,
+    0x200F,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+    0x2028,
+    0x2029,
 )
-
-
-def _visible_escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+_VISIBLE = {code: f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" for code in UNSAFE_CODES}
 
 
 def escape_controls(text: str) -> str:
     """Returns `text` with every unsafe character replaced by a visible escape."""
-    return _UNSAFE.sub(_visible_escape, text)
+    return text.translate(_VISIBLE)
 
 
 def one_line(text: str, limit: int = 80) -> str:
