@@ -38,6 +38,7 @@ class ListKind(StrEnum):
     regions = "regions"
     techniques = "techniques"
     causes = "causes"
+    acupoints = "acupoints"
 
 
 class GuideGroup(TyperGroup):
@@ -220,17 +221,41 @@ def technique(
 
 
 @app.command(
+    epilog=_examples(
+        "spasmguide acupoint GB20", "spasmguide acupoint 'wind pool'", "spasmguide acupoint luozhen"
+    )
+)
+def acupoint(
+    name: Annotated[
+        str, typer.Argument(help="A point's code, pinyin or English name, e.g. GB20, Hegu.")
+    ],
+    output: FormatOption = OutputFormat.text,
+    kb_paths: KbOption = None,
+) -> None:
+    """Show one acupoint: where it is, what it is used for, its cautions.
+
+    Codes are WHO standard codes; locations are described in plain words.
+    """
+    from spasmguide import pages
+    from spasmguide.names import resolve_acupoint
+
+    kb = _knowledge_base(kb_paths)
+    _show(pages.acupoint_page(kb, resolve_acupoint(kb, name)), output)
+
+
+@app.command(
     "list",
     epilog=_examples("spasmguide list regions", "spasmguide list techniques --format json"),
 )
 def list_entries(
     kind: Annotated[
-        ListKind, typer.Argument(case_sensitive=False, help="regions, techniques or causes.")
+        ListKind,
+        typer.Argument(case_sensitive=False, help="regions, techniques, causes or acupoints."),
     ],
     output: FormatOption = OutputFormat.text,
     kb_paths: KbOption = None,
 ) -> None:
-    """List the regions, techniques or causes the guide covers."""
+    """List the regions, techniques, causes or acupoints the guide covers."""
     from spasmguide import pages
 
     _show(pages.list_page(_knowledge_base(kb_paths), kind.value), output)

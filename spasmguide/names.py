@@ -107,5 +107,9 @@ def resolve_cause(kb: KnowledgeBase, typed: str) -> Cause:
     return kb.causes[resolve_id(kb, "causes", typed)]
 
 
+def resolve_acupoint(kb: KnowledgeBase, typed: str) -> Acupoint:
+    return kb.acupoints[resolve_id(kb, "acupoints", typed)]
+
+
 def resolve_technique(kb: KnowledgeBase, typed: str) -> Technique:
     return kb.techniques[resolve_id(kb, "techniques", typed)]

@@ -177,20 +177,66 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
     return _page(kb, "technique", technique.name, technique.summary, sections, {"technique": entry})
 
 
+def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
+    """One acupoint: its names, where it is, what it is used for, and its cautions."""
+    regions = [region for region in kb.regions.values() if point.id in region.acupoints]
+    facts = [
+        Fact("Code", point.code or "none given"),
+        Fact("Pinyin", point.pinyin),
+        Fact("English", ", ".join(point.english)),
+        Fact("Meridian", point.meridian),
+    ]
+    sections = [
+        Section(
+            "About",
+            (Facts(tuple(facts)), *((Paragraph(point.code_note),) if point.code_note else ())),
+        ),
+        Section("Where", (Paragraph(point.location),)),
+        Section("Used for", (Paragraph(point.uses),)),
+        *(
+            [Section("Cautions", (Bullets(point.cautions),), warning=True)]
+            if point.cautions
+            else []
+        ),
+        *(
+            [_regions_section("Listed for", kb, [region.id for region in regions])]
+            if regions
+            else []
+        ),
+        _sources_section(kb, point.sources),
+    ]
+    title = f"{point.code} {point.pinyin}" if point.code else point.pinyin
+    entry = {**to_plain(point), "regions": [_named(region) for region in regions]}
+    entry["sources"] = _sources_data(kb, point.sources)
+    return _page(kb, "acupoint", title, point.english[0], sections, {"acupoint": entry})
+
+
 def list_page(kb: KnowledgeBase, kind: str) -> Page:
     """The regions, techniques or causes as a table of id, name (category) and summary."""
-    listed: dict[str, Mapping[str, Region] | Mapping[str, Technique] | Mapping[str, Cause]] = {
-        "regions": kb.regions,
-        "techniques": kb.techniques,
-        "causes": kb.causes,
-    }
     headers: tuple[str, ...] = ("Id", "Name", "Summary")
+    rows: list[tuple[str, ...]] = []
     if kind == "techniques":
         headers = ("Id", "Name", "Category", "Summary")
-    rows: list[tuple[str, ...]] = []
-    for entry in listed[kind].values():
-        category = (entry.category,) if isinstance(entry, Technique) else ()
-        rows.append((entry.id, entry.name, *category, entry.summary))
+        rows = [
+            (entry.id, entry.name, entry.category, entry.summary)
+            for entry in kb.techniques.values()
+        ]
+    elif kind == "acupoints":
+        headers = ("Id", "Name", "Meridian", "Used for")
+        rows = [
+            (
+                point.id,
+                f"{point.code or '(no code)'} {point.pinyin} ({point.english[0]})",
+                point.meridian,
+                point.uses,
+            )
+            for point in kb.acupoints.values()
+        ]
+    else:
+        listed: Mapping[str, Region] | Mapping[str, Cause] = (
+            kb.regions if kind == "regions" else kb.causes
+        )
+        rows = [(entry.id, entry.name, entry.summary) for entry in listed.values()]
     title = kind.replace("_", " ").capitalize()
     items = [dict(zip((header.lower() for header in headers), row, strict=True)) for row in rows]
     sections = [Section(f"{len(rows)} {kind}", (Table(headers, tuple(rows)),))]

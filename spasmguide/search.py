@@ -370,8 +370,7 @@ def _cause_document(cause: Cause) -> Document:
 
 
 def _acupoint_document(kb: KnowledgeBase, acupoint: Acupoint) -> Document:
-    regions = [region.id for region in kb.regions.values() if acupoint.id in region.acupoints]
-    command = f"spasmguide lookup --region {regions[0]}" if regions else "spasmguide list regions"
+    command = f"spasmguide acupoint {acupoint.id}"
     label = f"{acupoint.code} {acupoint.pinyin}" if acupoint.code else acupoint.pinyin
     return Document(
         "acupoints",

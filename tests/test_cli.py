@@ -22,6 +22,8 @@ PAGES = [
     ("list", "regions"),
     ("list", "techniques"),
     ("list", "causes"),
+    ("list", "acupoints"),
+    *[("acupoint", point) for point in KB.acupoints],
     ("search", "spasm"),
     ("search", "nothingmatchesthis"),
     ("red-flags",),
@@ -255,7 +257,7 @@ def test_search_matches_word_forms_and_says_where() -> None:
 
 def test_search_text_shows_kind_field_and_command() -> None:
     page = invoke("search", "pneumothorax").stdout
-    assert "(acupoint)" in page and "matched in" in page and "spasmguide lookup --region" in page
+    assert "(acupoint)" in page and "matched in" in page and "spasmguide acupoint gb21" in page
 
 
 def test_red_flags_command_lists_every_group() -> None:

@@ -54,7 +54,7 @@ def test_some_words_only_is_said(kb: KnowledgeBase) -> None:
 
 def test_acupoint_codes_are_searchable(kb: KnowledgeBase) -> None:
     hit = search(kb, "GB20").hits[0]
-    assert hit.id == "gb20" and hit.command == "spasmguide lookup --region neck"
+    assert hit.id == "gb20" and hit.command == "spasmguide acupoint gb20"
 
 
 @pytest.mark.parametrize("query", ["", "   ", "***", '"" ( )', '"AND (', "the and of"])
