@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -11,11 +12,14 @@ from pathlib import Path
 
 import pytest
 import typer.main
+from rich.console import Console
 from typer.testing import CliRunner
 
 from spasmguide.cli import app
+from spasmguide.document import Page
 from spasmguide.loader import load_knowledge_base
 from spasmguide.model import KnowledgeBase
+from spasmguide.render_text import render_text
 
 NOTICE_WORDS = "Licensed Acupuncturist (L.Ac)"
 # Every command the app has, read from the app itself so no test list can fall behind.
@@ -46,6 +50,22 @@ class Outcome:
     exit_code: int
     stdout: str
     stderr: str
+
+
+def render_to_string(page: Page, width: int, *, color: bool = False) -> str:
+    """A page as the text renderer prints it at `width` columns, plain or coloured."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        highlight=False,
+        markup=False,
+        emoji=False,
+    )
+    render_text(page, console)
+    return buffer.getvalue()
 
 
 def invoke(*args: str) -> Outcome:

@@ -7,20 +7,18 @@ After a deliberate change to content or layout, regenerate them and review the d
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from spasmguide import pages
 from spasmguide.document import Page
 from spasmguide.model import KnowledgeBase
 from spasmguide.render_json import render_json
 from spasmguide.render_markdown import render_markdown
-from spasmguide.render_text import render_text
+from tests.conftest import render_to_string
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 # Read when the module is collected: the isolation fixture clears SPASMGUIDE_* for each test.
@@ -28,21 +26,7 @@ UPDATE = bool(os.environ.get("SPASMGUIDE_UPDATE_GOLDEN"))
 
 
 def text_at(width: int, *, color: bool = False) -> Callable[[Page], str]:
-    def render(page: Page) -> str:
-        buffer = io.StringIO()
-        console = Console(
-            file=buffer,
-            width=width,
-            force_terminal=color,
-            color_system="standard" if color else None,
-            highlight=False,
-            markup=False,
-            emoji=False,
-        )
-        render_text(page, console)
-        return buffer.getvalue()
-
-    return render
+    return lambda page: render_to_string(page, width, color=color)
 
 
 CASES: dict[str, tuple[Callable[[KnowledgeBase], Page], Callable[[Page], str]]] = {

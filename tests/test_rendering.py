@@ -2,41 +2,23 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 
 import pytest
-from rich.console import Console
 
 from spasmguide import pages
-from spasmguide.document import Page
 from spasmguide.model import KnowledgeBase
 from spasmguide.render_json import render_json
 from spasmguide.render_markdown import render_markdown
-from spasmguide.render_text import render_text
 from spasmguide.safe_text import escape_controls
+from tests.conftest import render_to_string
 
 HOSTILE = (
     "[bold red]loud[/bold red] [/red] [link=http://x]click[/link]"
     " \x1b[2J\x1b]0;owned\x07 \x9b31m \u202eevil\u202c done"
 )
 RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def render_to_string(page: Page, width: int, *, color: bool = False) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        force_terminal=color,
-        color_system="standard" if color else None,
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
-    render_text(page, console)
-    return buffer.getvalue()
 
 
 def hostile_kb(kb: KnowledgeBase) -> KnowledgeBase:
