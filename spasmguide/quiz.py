@@ -213,7 +213,9 @@ def _acupoint_region(kb: KnowledgeBase) -> Iterator[Card]:
 def _evidence_certainty(kb: KnowledgeBase) -> Iterator[Card]:
     labels = tuple(label.label for label in kb.guide.certainty_labels)
     for evidence in kb.evidence.values():
-        claim = evidence.article_says or evidence.finding
+        # The finding often names its own certainty, so the question shows the claim or the
+        # basis instead, and the finding comes after the answer.
+        claim = evidence.article_says or evidence.basis
         yield Card(
             f"evidence-certainty:{evidence.id}",
             "evidence",
