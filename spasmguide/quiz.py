@@ -213,13 +213,20 @@ def _acupoint_region(kb: KnowledgeBase) -> Iterator[Card]:
 def _evidence_certainty(kb: KnowledgeBase) -> Iterator[Card]:
     labels = tuple(label.label for label in kb.guide.certainty_labels)
     for evidence in kb.evidence.values():
-        # The finding often names its own certainty, so the question shows the claim or the
-        # basis instead, and the finding comes after the answer.
-        claim = evidence.article_says or evidence.basis
+        # The finding often names its own certainty, so the question shows the article's
+        # claim or the kind of study instead, and the finding comes after the answer.
+        if evidence.article_says:
+            prompt = (
+                f'The source article says: "{evidence.article_says}" How certain is the evidence?'
+            )
+        else:
+            prompt = (
+                f"{evidence.title} ({evidence.basis.rstrip('.')}): how certain is the evidence?"
+            )
         yield Card(
             f"evidence-certainty:{evidence.id}",
             "evidence",
-            f'{evidence.title}: how certain is the evidence for this? "{claim}"',
+            prompt,
             evidence.certainty,
             labels,
             frozenset(),
