@@ -218,18 +218,21 @@ def test_kill_9_mid_quiz_keeps_every_earlier_answer(data: Path) -> None:
         text=True,
     )
     assert process.stdin and process.stdout
-    seen = []
-    for answer in ("1", "2", "3"):
-        line = process.stdout.readline()
-        while not line.startswith("Question "):
+
+    def read_until(prefix: str) -> str:
+        assert process.stdout
+        while True:
             line = process.stdout.readline()
-        seen.append(line)
+            assert line, f"the quiz ended before {prefix!r}"
+            if line.startswith(prefix):
+                return line
+
+    for answer in ("1", "2", "3"):
+        read_until("Question ")
         process.stdin.write(answer + "\n")
         process.stdin.flush()
-    # Wait until the fourth question is asked: the third answer has been handled.
-    line = process.stdout.readline()
-    while not line.startswith("Question 4"):
-        line = process.stdout.readline()
+    # Once the fourth question is asked, the third answer has been handled.
+    read_until("Question 4")
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=10)
     connection = sqlite3.connect(data / "progress.sqlite")
