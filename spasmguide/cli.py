@@ -567,14 +567,15 @@ def _knowledge_base(kb_paths: Sequence[str] | None) -> KnowledgeBase:
 
 def _knowledge_base_or_shipped(layers: Sequence[Layer]) -> KnowledgeBase:
     # `paths` must work while a layer is broken (that is when it is needed): it then shows
-    # its report with the shipped guide's notice.
+    # its report with the shipped guide's notice. Both come from the cache like any page.
+    from spasmguide import kb_cache
     from spasmguide.errors import InvalidContentError
-    from spasmguide.loader import load_knowledge_base
+    from spasmguide.layers import shipped_layer
 
     try:
-        return load_knowledge_base(layers)
+        return kb_cache.load(layers)
     except InvalidContentError:
-        return load_knowledge_base()
+        return kb_cache.load([shipped_layer()])
 
 
 def _show(page: Page, output: OutputFormat) -> None:
