@@ -34,6 +34,7 @@ def technique(number: int, rng: random.Random) -> str:
         f"    name: Synthetic technique {number:05d}\n"
         f"    aliases: [synthetic {number}]\n"
         f"    category: {rng.choice(CATEGORIES)}\n"
+        "    invasiveness: touch\n"
         f"    summary: {sentence(rng, 14)}\n"
         f"    how_it_works:\n{items(2)}"
         f"    benefits:\n{items(2)}"

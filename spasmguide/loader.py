@@ -255,7 +255,8 @@ def _make_plan(target: Any) -> _Plan:
     if origin is Literal:
         return _Plan("choice", choices=get_args(target))
     if origin in (typing.Union, _UnionType) and type(None) in get_args(target):
-        return _Plan("optional", inner=_plan(str))
+        (present,) = (argument for argument in get_args(target) if argument is not type(None))
+        return _Plan("optional", inner=_plan(present))
     if target is str:
         return _Plan("text")
     raise TypeError(f"unsupported schema type {target!r}")
@@ -380,14 +381,15 @@ class _FileReader:
             return self.build_record(node, plan, what)
         if shape == "choice":
             return self.build_choice(node, plan.choices, what)
-        # optional text: an unquoted null (or ~, or nothing) means absent
+        # optional: an unquoted null (or ~, or nothing) means absent
         if (
             isinstance(node, yaml.ScalarNode)
             and not node.style
             and _implicit_tag(node.value) == _NULL_TAG
         ):
             return None
-        return self.build_text(node, what)
+        assert plan.inner is not None
+        return self.build(node, plan.inner, what)
 
     def build_record(self, node: yaml.Node, plan: _Plan, what: str) -> Any:
         pairs = self.mapping_pairs(node, what)

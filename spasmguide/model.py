@@ -27,6 +27,7 @@ SafetyId = Annotated[str, Ref("safety")]
 
 Category = Literal["acupuncture", "manual therapy", "self-care"]
 Certainty = Literal[
+    "high",
     "moderate",
     "low to moderate",
     "low",
@@ -38,6 +39,10 @@ Certainty = Literal[
     "no study named",
 ]
 Urgency = Literal["emergency", "urgent", "see a doctor"]
+# How much a technique does to the body, least first: the ranking's last step (docs/decisions/008).
+Invasiveness = Literal["self-care", "touch", "tools on the skin", "needling", "electrical needling"]
+# A guideline's position on a technique for a region or condition, strongest for first.
+Stance = Literal["strong for", "conditional for", "conditional against", "strong against"]
 SourceKind = Literal[
     "source article",
     "standard",
@@ -62,10 +67,17 @@ class Source(NamedTuple):
 
 
 class Suggestion(NamedTuple):
-    """A technique suggested for a region or cause, with the reason for it."""
+    """A technique suggested for a region or cause, with the reason for it.
+
+    Its rank comes from the evidence entries about this technique for this region or cause
+    (direct), or from the entries named in `evidence` that are about another one (indirect,
+    counted one certainty level lower); never from `article_says`, which is shown beside.
+    """
 
     technique: TechniqueId
     reason: str
+    evidence: tuple[EvidenceId, ...] = ()
+    article_says: str | None = None
 
 
 class Acupoint(NamedTuple):
@@ -92,6 +104,7 @@ class Technique(NamedTuple):
     session: str
     cautions: tuple[str, ...]
     sources: tuple[SourceId, ...]
+    invasiveness: Invasiveness
     aliases: tuple[str, ...] = ()
     contraindications: tuple[str, ...] = ()
     safety: tuple[SafetyId, ...] = ()
@@ -112,6 +125,7 @@ class Region(NamedTuple):
     red_flags: tuple[RedFlagId, ...]
     sources: tuple[SourceId, ...]
     aliases: tuple[str, ...] = ()
+    lay_terms: tuple[str, ...] = ()
     acupoints: tuple[AcupointId, ...] = ()
     evidence: tuple[EvidenceId, ...] = ()
 
@@ -127,6 +141,7 @@ class Cause(NamedTuple):
     prevention: tuple[str, ...]
     sources: tuple[SourceId, ...]
     aliases: tuple[str, ...] = ()
+    lay_terms: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     red_flags: tuple[RedFlagId, ...] = ()
 
@@ -140,8 +155,10 @@ class Evidence(NamedTuple):
     sources: tuple[SourceId, ...]
     article_says: str | None = None
     as_cited: str | None = None
+    stance: Stance | None = None  # set on a guideline's recommendation
     techniques: tuple[TechniqueId, ...] = ()
     regions: tuple[RegionId, ...] = ()
+    causes: tuple[CauseId, ...] = ()
 
 
 class RedFlagGroup(NamedTuple):
@@ -152,6 +169,7 @@ class RedFlagGroup(NamedTuple):
     signs: tuple[str, ...]
     sources: tuple[SourceId, ...]
     note: str | None = None
+    lay_terms: tuple[str, ...] = ()
 
 
 class SafetyGroup(NamedTuple):

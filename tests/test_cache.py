@@ -22,6 +22,7 @@ techniques:
   - id: hot-stone
     name: Hot stone massage
     category: manual therapy
+    invasiveness: touch
     summary: Warm stones placed on tight muscles.
     how_it_works: [Warmth relaxes the muscle.]
     benefits: [Relaxation.]

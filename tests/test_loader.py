@@ -15,6 +15,7 @@ techniques:
   - id: test-technique
     name: Test technique
     category: manual therapy
+    invasiveness: touch
     summary: A summary.
     how_it_works: [It works.]
     benefits: [It helps.]

@@ -27,6 +27,7 @@ techniques:
   - id: hostile-rub
     name: "Hostile <script>alert(1)</script> rub"
     category: manual therapy
+    invasiveness: touch
     summary: "A summary with <b>tags</b> & [red]markup[/red] and \\e[31mcolour."
     how_it_works: ["Works by <img src=x onerror=alert(2)>."]
     benefits: [Relaxation.]

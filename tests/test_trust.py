@@ -17,6 +17,7 @@ techniques:
     name: Hot stone massage
     aliases: [stones]
     category: manual therapy
+    invasiveness: touch
     summary: Warm stones placed and glided over tight muscles.
     how_it_works: [Warmth relaxes the muscle.]
     benefits: [Relaxation.]
