@@ -43,6 +43,34 @@ Urgency = Literal["emergency", "urgent", "see a doctor"]
 Invasiveness = Literal["self-care", "touch", "tools on the skin", "needling", "electrical needling"]
 # A guideline's position on a technique for a region or condition, strongest for first.
 Stance = Literal["strong for", "conditional for", "conditional against", "strong against"]
+
+# What each label counts for when techniques are ranked (docs/decisions/008): a range counts
+# at its lower end, and a label that grades nothing counts as no evidence.
+CERTAINTY_LEVELS: dict[str, int] = {
+    "high": 4,
+    "moderate": 3,
+    "low to moderate": 2,
+    "low": 2,
+    "very low to moderate": 1,
+    "very low to low": 1,
+    "very low": 1,
+    "not graded": 0,
+    "not found as cited": 0,
+    "no study named": 0,
+}
+STANCE_LEVELS: dict[str, int] = {
+    "strong for": 2,
+    "conditional for": 1,
+    "conditional against": -1,
+    "strong against": -2,
+}
+INVASIVENESS_ORDER: dict[str, int] = {
+    "self-care": 0,
+    "touch": 1,
+    "tools on the skin": 2,
+    "needling": 3,
+    "electrical needling": 4,
+}
 SourceKind = Literal[
     "source article",
     "standard",
