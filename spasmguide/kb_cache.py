@@ -14,6 +14,7 @@ one. When no cache folder can be written, everything still works, only slower.
 from __future__ import annotations
 
 import contextlib
+import functools
 import marshal
 import os
 import sys
@@ -26,7 +27,14 @@ from typing import Any
 from spasmguide import __version__
 from spasmguide.errors import GuideError
 from spasmguide.layers import Layer, read_file_bytes
-from spasmguide.model import COLLECTIONS, Guide, KnowledgeBase, is_record
+from spasmguide.model import (
+    COLLECTIONS,
+    Guide,
+    KnowledgeBase,
+    field_types,
+    is_record,
+    record_layout,
+)
 
 CACHE_FORMAT = 2
 MAGIC = b"spasmguide-kb\n"
@@ -79,7 +87,7 @@ def load_keyed(
 
 def cache_key(layers: Sequence[Layer], contents: Mapping[Path, bytes]) -> str:
     """A name for exactly this program and these files: each file's path, size and CRC-32."""
-    parts = [__version__, sys.version, str(CACHE_FORMAT), str(marshal.version)]
+    parts = [__version__, sys.version, str(CACHE_FORMAT), str(marshal.version), record_layout()]
     for layer in layers:
         parts.append(f"layer:{layer.origin}:{len(layer.files)}")
         for path in layer.files:
@@ -234,17 +242,12 @@ def _build(record: type[Any], values: tuple[Any, ...]) -> Any:
     return record._make(items)
 
 
-_NESTED: dict[type[Any], dict[int, type[Any]]] = {}
-
-
+@functools.cache
 def _nested_fields(record: type[Any]) -> dict[int, type[Any]]:
     """The positions of `record`'s fields that hold tuples of other records."""
-    if record not in _NESTED:
-        found = {}
-        for index, name in enumerate(record._fields):
-            hint: Any = record.__annotations__[name]
-            arguments = typing.get_args(hint)
-            if typing.get_origin(hint) is tuple and arguments and is_record(arguments[0]):
-                found[index] = arguments[0]
-        _NESTED[record] = found
-    return _NESTED[record]
+    found = {}
+    for index, hint in enumerate(field_types(record).values()):
+        arguments = typing.get_args(hint)
+        if typing.get_origin(hint) is tuple and arguments and is_record(arguments[0]):
+            found[index] = arguments[0]
+    return found

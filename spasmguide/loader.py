@@ -22,7 +22,15 @@ import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError
 from spasmguide.layers import Layer, Problem, read_file_bytes, shipped_layer
-from spasmguide.model import COLLECTIONS, Guide, KnowledgeBase, Ref, is_record
+from spasmguide.model import (
+    COLLECTIONS,
+    KIND_BY_COLLECTION,
+    Guide,
+    KnowledgeBase,
+    Ref,
+    field_types,
+    is_record,
+)
 from spasmguide.names import name_table
 
 # The standing notice is what keeps the guide safe to read; no layer may drop it.
@@ -129,7 +137,7 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
     for defined in (*in_force_definitions, *((guide,) if guide else ())):
         for ref in defined.references:
             if ref.target not in collections[ref.kind]:
-                message = f"unknown {_singular(ref.kind)} id '{ref.target}'"
+                message = f"unknown {KIND_BY_COLLECTION[ref.kind].singular} id '{ref.target}'"
                 problems.append(_with_message(ref.problem_at, message=message))
     names: dict[str, dict[str, str]] = {}
     for kind, collection in collections.items():
@@ -156,12 +164,6 @@ def _with_message(problem: Problem, message: str) -> Problem:
 
 def _again(where: Problem, what: str, first: Problem) -> Problem:
     return _with_message(where, message=f"{what} (first defined at {first.path}:{first.line})")
-
-
-def _singular(kind: str) -> str:
-    return {"evidence": "evidence", "red_flags": "red flag", "safety": "safety"}.get(
-        kind, kind[:-1]
-    )
 
 
 def _invalid(problems: list[Problem]) -> InvalidContentError:
@@ -244,10 +246,9 @@ def _make_plan(target: Any) -> _Plan:
         refs = [extra for extra in extras if isinstance(extra, Ref)]
         return _Plan("ref", refs[0].kind, _plan(base)) if refs else _plan(base)
     if is_record(target):
-        hints = typing.get_type_hints(target, include_extras=True)
         fields = tuple(
-            (name, _plan(hints[name]), name not in target._field_defaults)
-            for name in target._fields
+            (name, _plan(hint), name not in target._field_defaults)
+            for name, hint in field_types(target).items()
         )
         return _Plan("record", target, fields=fields)
     if origin is tuple:

@@ -6,6 +6,10 @@ tuples rather than dataclasses: as immutable, and several times cheaper to defin
 matters for a command that starts many times an evening (docs/decisions/005).
 """
 
+from __future__ import annotations
+
+import functools
+import typing
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, NamedTuple
 
@@ -235,17 +239,40 @@ class Guide(NamedTuple):
 
 Entry = Source | Acupoint | Technique | Region | Cause | Evidence | RedFlagGroup | SafetyGroup
 
-# The collections of a knowledge-base file, in the order pages list them, with their entry type.
-COLLECTIONS: dict[str, type[Entry]] = {
-    "techniques": Technique,
-    "regions": Region,
-    "causes": Cause,
-    "acupoints": Acupoint,
-    "evidence": Evidence,
-    "red_flags": RedFlagGroup,
-    "safety": SafetyGroup,
-    "sources": Source,
-}
+
+class Kind(NamedTuple):
+    """One collection of the knowledge base: its YAML key, its record type, and its words."""
+
+    collection: str  # the YAML key and the KnowledgeBase field, e.g. "red_flags"
+    record: type[Entry]
+    label: str  # how pages and messages name one entry, e.g. "red-flag group"
+    singular: str  # how a reference to one is named in a problem, e.g. "red flag"
+    plural: str  # how a count of them reads, e.g. "red flags"
+    opens_with: str | None = None  # the command that opens an entry, "{id}" for its id
+    listed: bool = False  # `spasmguide list` lists them
+    quizzed: bool = False  # the quiz has a topic for them
+    counted: bool = True  # `spasmguide validate` counts them in its summary
+
+
+# Every kind, in the order pages list them. Adding a kind is one line here plus its schema.
+KINDS: tuple[Kind, ...] = (
+    Kind("techniques", Technique, "technique", "technique", "techniques",
+         "technique {id}", listed=True, quizzed=True),
+    Kind("regions", Region, "region", "region", "regions",
+         "lookup --region {id}", listed=True, quizzed=True),
+    Kind("causes", Cause, "cause", "cause", "causes",
+         "lookup --cause {id}", listed=True, quizzed=True),
+    Kind("acupoints", Acupoint, "acupoint", "acupoint", "acupoints",
+         "acupoint {id}", listed=True, quizzed=True),
+    Kind("evidence", Evidence, "evidence entry", "evidence", "evidence",
+         "evidence", quizzed=True),
+    Kind("red_flags", RedFlagGroup, "red-flag group", "red flag", "red flags", "red-flags"),
+    Kind("safety", SafetyGroup, "safety note", "safety", "safety", counted=False),
+    Kind("sources", Source, "source", "source", "sources"),
+)  # fmt: skip
+KIND_BY_COLLECTION: dict[str, Kind] = {kind.collection: kind for kind in KINDS}
+# The collections of a knowledge-base file with their entry type.
+COLLECTIONS: dict[str, type[Entry]] = {kind.collection: kind.record for kind in KINDS}
 
 
 class KnowledgeBase(NamedTuple):
@@ -264,6 +291,19 @@ class KnowledgeBase(NamedTuple):
     def collection(self, kind: str) -> Mapping[str, Entry]:
         entries: Mapping[str, Entry] = getattr(self, kind)
         return entries
+
+
+@functools.cache
+def field_types(record: type[Any]) -> dict[str, Any]:
+    """A record's field types, read the one way that also works with postponed annotations."""
+    return typing.get_type_hints(record, include_extras=True)
+
+
+def record_layout() -> str:
+    """The field names of every record type: compiled data written by code with another
+    layout must never be decoded by this code."""
+    records = (Guide, Label, Suggestion, *COLLECTIONS.values())
+    return ";".join(f"{record.__name__}:{','.join(record._fields)}" for record in records)
 
 
 def is_record(target: Any) -> bool:

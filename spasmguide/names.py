@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from spasmguide.errors import NotFoundError
-from spasmguide.model import Acupoint, Cause, Entry, KnowledgeBase, Region, Technique
+from spasmguide.model import KINDS, Acupoint, Cause, Entry, KnowledgeBase, Region, Technique
 from spasmguide.safe_text import one_line
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -16,16 +16,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _MAX_NAME = 200
 _MAX_LISTED = 12
 
-KIND_LABELS = {
-    "techniques": "technique",
-    "regions": "region",
-    "causes": "cause",
-    "acupoints": "acupoint",
-    "evidence": "evidence entry",
-    "red_flags": "red-flag group",
-    "safety": "safety note",
-    "sources": "source",
-}
+KIND_LABELS = {kind.collection: kind.label for kind in KINDS}
 
 
 def normalize_name(text: str) -> str:

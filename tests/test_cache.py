@@ -13,6 +13,7 @@ import pytest
 from spasmguide import kb_cache
 from spasmguide.layers import Layer, layers_in_force, shipped_layer
 from spasmguide.loader import load_knowledge_base
+from spasmguide.model import COLLECTIONS
 from spasmguide.search import search
 from spasmguide.search_index import SqlitePostings, open_postings
 from tests.conftest import invoke, run_process
@@ -47,23 +48,35 @@ def test_a_cached_knowledge_base_equals_the_loaded_one(cache: Path) -> None:
     assert list(cache.glob("kb-*.bin"))
     second = kb_cache.load(layers)  # from the file
     assert isinstance(second.techniques, kb_cache.LazyRecords)
-    for kind in (
-        "techniques",
-        "regions",
-        "causes",
-        "acupoints",
-        "evidence",
-        "red_flags",
-        "safety",
-        "sources",
-    ):
+    for kind in COLLECTIONS:
         assert (
             dict(second.collection(kind))
             == dict(loaded.collection(kind))
             == dict(first.collection(kind))
         )
+        # A plain tuple equals a named one: compare the types of every value, nested too.
+        for entry_id, entry in loaded.collection(kind).items():
+            assert _types_of(second.collection(kind)[entry_id]) == _types_of(entry)
     assert second.guide == loaded.guide
+    assert _types_of(second.guide) == _types_of(loaded.guide)
     assert second.names == loaded.names
+
+
+def _types_of(value: object) -> object:
+    if isinstance(value, tuple):
+        return (type(value), tuple(_types_of(item) for item in value))
+    return type(value)
+
+
+def test_a_cache_written_with_another_record_layout_is_never_decoded(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    layers = [shipped_layer()]
+    kb_cache.load(layers)
+    monkeypatch.setattr(kb_cache, "record_layout", lambda: "Region:id,name")
+    kb, key = kb_cache.load_keyed(layers)
+    assert len(list(cache.glob("kb-*.bin"))) == 2  # a new entry, the old one left unread
+    assert kb.regions["neck"].techniques[0].technique
 
 
 def test_pages_are_the_same_from_the_cache(cache: Path) -> None:
