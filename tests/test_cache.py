@@ -74,7 +74,7 @@ def test_a_cache_written_with_another_record_layout_is_never_decoded(
     layers = [shipped_layer()]
     kb_cache.load(layers)
     monkeypatch.setattr(kb_cache, "record_layout", lambda: "Region:id,name")
-    kb, key = kb_cache.load_keyed(layers)
+    kb, _key = kb_cache.load_keyed(layers)
     assert len(list(cache.glob("kb-*.bin"))) == 2  # a new entry, the old one left unread
     assert kb.regions["neck"].techniques[0].technique
 
