@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from spasmguide import __version__
-from spasmguide.errors import GuideError, UsageError
+from spasmguide import __version__, names, pages
+from spasmguide.errors import GuideError, InvalidContentError, UsageError
+from spasmguide.guide_in_force import GuideInForce
+from spasmguide.model import KINDS
 from spasmguide.safe_text import one_line
 
 if TYPE_CHECKING:
     from spasmguide.document import Page
-    from spasmguide.layers import Layer
-    from spasmguide.model import KnowledgeBase
 
 PROGRAM = "spasmguide"
 
@@ -32,13 +32,6 @@ class OutputFormat(StrEnum):
     text = "text"
     json = "json"
     markdown = "markdown"
-
-
-class ListKind(StrEnum):
-    regions = "regions"
-    techniques = "techniques"
-    causes = "causes"
-    acupoints = "acupoints"
 
 
 class GuideGroup(TyperGroup):
@@ -155,6 +148,13 @@ KbOption = Annotated[
 ]
 
 
+def _one_of(value: str, choices: Sequence[str], what: str) -> str:
+    """`value` as one of `choices` (any case), or a usage error that lists them."""
+    if value.lower() in choices:
+        return value.lower()
+    raise UsageError(f"{what} must be one of {', '.join(choices)}, not '{one_line(value, 40)}'")
+
+
 @app.command(
     epilog=_examples(
         "spasmguide lookup --region neck",
@@ -178,22 +178,12 @@ def lookup(
     Give a body region, a cause, or both: techniques that suit both rank first, each
     with the reason it is suggested.
     """
-    from spasmguide import pages
-    from spasmguide.names import resolve_cause, resolve_region
-
     if region is None and cause is None:
         raise UsageError("give --region, --cause or both (see 'spasmguide list regions')")
-    kb = _knowledge_base(kb_paths)
-    found_region = resolve_region(kb, region) if region is not None else None
-    found_cause = resolve_cause(kb, cause) if cause is not None else None
-    if found_region and found_cause:
-        page = pages.combined_page(kb, found_region, found_cause)
-    elif found_region:
-        page = pages.region_page(kb, found_region)
-    else:
-        assert found_cause is not None
-        page = pages.cause_page(kb, found_cause)
-    _show(page, output)
+    kb = _guide(kb_paths).kb
+    found_region = names.resolve_region(kb, region) if region is not None else None
+    found_cause = names.resolve_cause(kb, cause) if cause is not None else None
+    _show(pages.lookup_page(kb, found_region, found_cause), output)
 
 
 @app.command(
@@ -213,11 +203,8 @@ def technique(
     How it works, its benefits, cautions and contraindications, the evidence, and the
     regions and causes it is suggested for.
     """
-    from spasmguide import pages
-    from spasmguide.names import resolve_technique
-
-    kb = _knowledge_base(kb_paths)
-    _show(pages.technique_page(kb, resolve_technique(kb, name)), output)
+    kb = _guide(kb_paths).kb
+    _show(pages.technique_page(kb, names.resolve_technique(kb, name)), output)
 
 
 @app.command(
@@ -236,11 +223,11 @@ def acupoint(
 
     Codes are WHO standard codes; locations are described in plain words.
     """
-    from spasmguide import pages
-    from spasmguide.names import resolve_acupoint
+    kb = _guide(kb_paths).kb
+    _show(pages.acupoint_page(kb, names.resolve_acupoint(kb, name)), output)
 
-    kb = _knowledge_base(kb_paths)
-    _show(pages.acupoint_page(kb, resolve_acupoint(kb, name)), output)
+
+LISTED_KINDS = tuple(kind.collection for kind in KINDS if kind.listed)
 
 
 @app.command(
@@ -249,16 +236,15 @@ def acupoint(
 )
 def list_entries(
     kind: Annotated[
-        ListKind,
-        typer.Argument(case_sensitive=False, help="regions, techniques, causes or acupoints."),
+        str,
+        typer.Argument(metavar="KIND", help=f"{', '.join(LISTED_KINDS)}.", show_default=False),
     ],
     output: FormatOption = OutputFormat.text,
     kb_paths: KbOption = None,
 ) -> None:
     """List the regions, techniques, causes or acupoints the guide covers."""
-    from spasmguide import pages
-
-    _show(pages.list_page(_knowledge_base(kb_paths), kind.value), output)
+    chosen = _one_of(kind, LISTED_KINDS, "the kind to list")
+    _show(pages.list_page(_guide(kb_paths).kb, chosen), output)
 
 
 @app.command(
@@ -280,16 +266,14 @@ def search(
     Shows the best matches, what each is, where it matched and the command that opens it.
     Word forms match: scrape finds scraping, spasm finds spasms.
     """
-    from spasmguide import kb_cache, pages
     from spasmguide.search import query_stems
     from spasmguide.search import search as run_search
-    from spasmguide.search_index import open_postings
 
     query = " ".join(words)
     query_stems(query)  # a query with no words is a usage error before any loading
-    kb, key = kb_cache.load_keyed(_layers(kb_paths))
-    postings = open_postings(kb, key, kb_cache.cache_dir())
-    _show(pages.search_page(kb, run_search(kb, query, limit=limit, postings=postings)), output)
+    guide = _guide(kb_paths)
+    results = run_search(guide.kb, query, limit=limit, postings=guide.postings())
+    _show(pages.search_page(guide.kb, results), output)
 
 
 @app.command(
@@ -307,11 +291,8 @@ def red_flags(
 
     These signs call for a doctor or emergency care rather than a therapy session.
     """
-    from spasmguide import pages
-    from spasmguide.names import resolve_region
-
-    kb = _knowledge_base(kb_paths)
-    found = resolve_region(kb, region) if region is not None else None
+    kb = _guide(kb_paths).kb
+    found = names.resolve_region(kb, region) if region is not None else None
     _show(pages.red_flags_page(kb, found), output)
 
 
@@ -322,9 +303,7 @@ def evidence(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None
     What research has found, with an honest certainty label, beside the source article's
     own claims.
     """
-    from spasmguide import pages
-
-    _show(pages.evidence_page(_knowledge_base(kb_paths)), output)
+    _show(pages.evidence_page(_guide(kb_paths).kb), output)
 
 
 @app.command(epilog=_examples("spasmguide about"))
@@ -334,9 +313,7 @@ def about(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -
     The overview: why spasms happen, the spasm-ischemia cycle, how the therapies are
     said to help, and who a Licensed Acupuncturist (L.Ac) is.
     """
-    from spasmguide import pages
-
-    _show(pages.about_page(_knowledge_base(kb_paths)), output)
+    _show(pages.about_page(_guide(kb_paths).kb), output)
 
 
 @app.command(epilog=_examples("spasmguide paths", "spasmguide paths --kb my-notes/"))
@@ -346,12 +323,8 @@ def paths(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -
     The shipped files come first, then each SPASMGUIDE_KB path, then each --kb path; a
     later file's entries replace earlier ones with the same id.
     """
-    from spasmguide import pages
-    from spasmguide.loader import file_reports
-
-    layers = _layers(kb_paths)
-    kb = _knowledge_base_or_shipped(layers)
-    _show(pages.paths_page(kb, file_reports(layers)), output)
+    guide = _guide(kb_paths)
+    _show(pages.paths_page(guide.kb_or_shipped(), guide.file_reports()), output)
 
 
 @app.command(epilog=_examples("spasmguide validate", "spasmguide validate my-notes/ extra.yaml"))
@@ -366,28 +339,21 @@ def validate(
     Exits 0 when everything is valid; otherwise lists every problem, one per line as
     file:line:column: message, and exits 1.
     """
-    from spasmguide.errors import InvalidContentError
-    from spasmguide.loader import load_knowledge_base
-
-    layers = _layers(files)
+    guide = _guide(files)
     try:
-        kb = load_knowledge_base(layers)
+        kb = guide.checked()
     except InvalidContentError as error:
         for line in error.details:
             sys.stderr.write(f"{one_line(line, 2000)}\n")
         count = len(error.details)
         raise InvalidContentError(f"{count} problem{'s' if count != 1 else ''} found") from None
-    file_count = sum(len(layer.files) for layer in layers)
-    counts = ", ".join(f"{len(kb.collection(kind))} {kind.replace('_', ' ')}" for kind in COUNTED)
-    sys.stdout.write(f"valid: {file_count} files; {counts}\n")
+    counts = ", ".join(
+        f"{len(kb.collection(kind.collection))} {kind.plural}" for kind in KINDS if kind.counted
+    )
+    sys.stdout.write(f"valid: {guide.file_count()} files; {counts}\n")
 
 
-class QuizTopic(StrEnum):
-    regions = "regions"
-    techniques = "techniques"
-    causes = "causes"
-    acupoints = "acupoints"
-    evidence = "evidence"
+QUIZ_TOPICS = tuple(kind.collection for kind in KINDS if kind.quizzed)
 
 
 class ExportFormat(StrEnum):
@@ -411,8 +377,8 @@ def quiz(
         int | None, typer.Option("--seed", help="The same seed asks the same questions.")
     ] = None,
     topic: Annotated[
-        QuizTopic | None,
-        typer.Option("--topic", "-t", case_sensitive=False, help="Only this topic."),
+        str | None,
+        typer.Option("--topic", "-t", help=f"Only this topic: {', '.join(QUIZ_TOPICS)}."),
     ] = None,
     stats: Annotated[
         bool, typer.Option("--stats", help="Show cards seen, due and mastered instead.")
@@ -431,13 +397,12 @@ def quiz(
 
     from spasmguide.progress import Progress, data_dir
 
-    kb = _knowledge_base(kb_paths)
+    kb = _guide(kb_paths).kb
     progress = Progress.open(data_dir())
     if progress.note:
         sys.stderr.write(f"{PROGRAM}: note: {one_line(progress.note, 500)}\n")
     try:
         if stats:
-            from spasmguide import pages
             from spasmguide.quiz import cards_of
 
             cards = [(card.card, card.topic) for card in cards_of(kb)]
@@ -451,7 +416,7 @@ def quiz(
             progress,
             count=count,
             seed=seed,
-            topic=topic.value if topic else None,
+            topic=_one_of(topic, QUIZ_TOPICS, "--topic") if topic else None,
             read_answer=_answer_reader(),
             write=_line_writer(),
             now=time.time(),
@@ -483,9 +448,7 @@ def export(
     the warning signs and the notice, with a table of contents. HTML is one self-contained
     file with a print stylesheet.
     """
-    from spasmguide import pages
-
-    page = pages.study_guide_page(_knowledge_base(kb_paths))
+    page = pages.study_guide_page(_guide(kb_paths).kb)
     if export_format is ExportFormat.html:
         from spasmguide.render_html import render_html
 
@@ -505,8 +468,6 @@ def _write_file(name: str, document: str) -> None:
     """Writes `document` to `name` whole or not at all."""
     import tempfile
     from pathlib import Path
-
-    from spasmguide.errors import InvalidContentError
 
     if not name.strip() or "\x00" in name:
         raise UsageError("--output needs a file name")
@@ -550,32 +511,8 @@ def _terminal_width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
-COUNTED = ("techniques", "regions", "causes", "acupoints", "evidence", "red_flags", "sources")
-
-
-def _layers(kb_paths: Sequence[str] | None) -> list[Layer]:
-    from spasmguide.layers import layers_in_force
-
-    return layers_in_force(kb_paths or (), os.environ.get("SPASMGUIDE_KB"))
-
-
-def _knowledge_base(kb_paths: Sequence[str] | None) -> KnowledgeBase:
-    from spasmguide import kb_cache
-
-    return kb_cache.load(_layers(kb_paths))
-
-
-def _knowledge_base_or_shipped(layers: Sequence[Layer]) -> KnowledgeBase:
-    # `paths` must work while a layer is broken (that is when it is needed): it then shows
-    # its report with the shipped guide's notice. Both come from the cache like any page.
-    from spasmguide import kb_cache
-    from spasmguide.errors import InvalidContentError
-    from spasmguide.layers import shipped_layer
-
-    try:
-        return kb_cache.load(layers)
-    except InvalidContentError:
-        return kb_cache.load([shipped_layer()])
+def _guide(kb_paths: Sequence[str] | None) -> GuideInForce:
+    return GuideInForce(kb_paths or ())
 
 
 def _show(page: Page, output: OutputFormat) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import marshal
-import os
 import sys
 import typing
 import zlib
@@ -35,29 +34,12 @@ from spasmguide.model import (
     is_record,
     record_layout,
 )
+from spasmguide.user_files import cache_dir, make_private_folder, write_atomically
 
 CACHE_FORMAT = 2
 MAGIC = b"spasmguide-kb\n"
 DIGEST_SIZE = 4
 KEEP_FILES = 8
-
-
-def cache_dir(environ: Mapping[str, str] | None = None) -> Path | None:
-    """Where compiled knowledge bases are kept, read at call time: SPASMGUIDE_CACHE_DIR,
-    else the platform's user cache folder; None when there is no usable home at all."""
-    env = os.environ if environ is None else environ
-    if env.get("SPASMGUIDE_CACHE_DIR"):
-        return Path(env["SPASMGUIDE_CACHE_DIR"])
-    if sys.platform == "win32":
-        base = env.get("LOCALAPPDATA")
-        return Path(base, "spasmguide", "Cache") if base else None
-    if sys.platform == "darwin" and env.get("HOME"):
-        return Path(env["HOME"], "Library", "Caches", "spasmguide")
-    xdg = env.get("XDG_CACHE_HOME", "")
-    if os.path.isabs(xdg):
-        return Path(xdg, "spasmguide")
-    home = env.get("HOME")
-    return Path(home, ".cache", "spasmguide") if home else None
 
 
 def load(layers: Sequence[Layer], folder: Path | None = None) -> KnowledgeBase:
@@ -70,7 +52,9 @@ def load_keyed(
     layers: Sequence[Layer], folder: Path | None = None
 ) -> tuple[KnowledgeBase, str | None]:
     """Like `load`, with the cache key of these files (None when nothing can be cached)."""
-    folder = cache_dir() if folder is None else folder
+    if folder is None:
+        found = cache_dir().path
+        folder = Path(found) if found else None
     contents = _read_all(layers)
     if contents is None or folder is None:
         return _load_yaml(layers, contents), None
@@ -121,21 +105,11 @@ def read_cache(target: Path, key: str) -> KnowledgeBase | None:
 
 def write_cache(target: Path, key: str, kb: KnowledgeBase) -> None:
     """Writes `kb` to `target` atomically; any failure leaves the cache as it was."""
-    import tempfile  # only needed when writing, which most runs never do
-
     payload = marshal.dumps(to_plain_tuples(kb))
     header = MAGIC + key.encode() + b"\n" + _checksum(payload)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(header)
-                stream.write(payload)
-            os.replace(temporary, target)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+        make_private_folder(str(target.parent))
+        write_atomically(str(target), header + payload, private=True)
         prune(target.parent, "kb-*.bin", keep=target)
     except OSError:
         return
@@ -232,7 +206,7 @@ def _strip(value: Any) -> Any:
     return value
 
 
-def _build(record: type[Any], values: tuple[Any, ...]) -> Any:
+def _build(record: Any, values: tuple[Any, ...]) -> Any:
     nested = _nested_fields(record)
     if not nested:
         return record._make(values)
@@ -243,7 +217,7 @@ def _build(record: type[Any], values: tuple[Any, ...]) -> Any:
 
 
 @functools.cache
-def _nested_fields(record: type[Any]) -> dict[int, type[Any]]:
+def _nested_fields(record: Any) -> dict[int, type[Any]]:
     """The positions of `record`'s fields that hold tuples of other records."""
     found = {}
     for index, hint in enumerate(field_types(record).values()):

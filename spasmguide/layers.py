@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +35,16 @@ class Problem(NamedTuple):
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
+class FileReport(NamedTuple):
+    """What one file in force contributes: its origin, its entries, what it replaces."""
+
+    origin: str
+    path: str
+    provides: dict[str, int]
+    replaces: tuple[str, ...]
+    problems: int
+
+
 class Layer(NamedTuple):
     """Knowledge-base files given together: the shipped ones, or one `--kb` or
     `SPASMGUIDE_KB` path. A later layer's entries replace earlier ones with the same id."""
@@ -63,13 +72,11 @@ def shipped_layer() -> Layer:
 
 
 def layers_in_force(
-    option_paths: Sequence[str] = (), environment_value: str | None = None
+    option_paths: Sequence[str] = (), environment_paths: Sequence[str] = ()
 ) -> list[Layer]:
     """The shipped knowledge base, then each `SPASMGUIDE_KB` path, then each `--kb` path."""
     layers = [shipped_layer()]
-    for given in (environment_value or "").split(os.pathsep):
-        if given:
-            layers.append(expand_layer(given, FROM_ENVIRONMENT))
+    layers.extend(expand_layer(given, FROM_ENVIRONMENT) for given in environment_paths)
     layers.extend(expand_layer(given, FROM_OPTION) for given in option_paths)
     return layers
 

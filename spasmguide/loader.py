@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple, get_args, get_origin
 import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError
-from spasmguide.layers import Layer, Problem, read_file_bytes, shipped_layer
+from spasmguide.layers import FileReport, Layer, Problem, read_file_bytes, shipped_layer
 from spasmguide.model import (
     COLLECTIONS,
     KIND_BY_COLLECTION,
@@ -497,16 +497,6 @@ class _Pairs(dict[str, yaml.Node]):
 
 def _node_kind(node: yaml.Node) -> str:
     return "list" if isinstance(node, yaml.SequenceNode) else "mapping"
-
-
-class FileReport(NamedTuple):
-    """What one file in force contributes: its origin, its entries, what it replaces."""
-
-    origin: str
-    path: str
-    provides: dict[str, int]
-    replaces: tuple[str, ...]
-    problems: int
 
 
 def file_reports(layers: Sequence[Layer]) -> list[FileReport]:

@@ -35,9 +35,20 @@ from spasmguide.names import KIND_LABELS
 from spasmguide.queries import RankedTechnique, rank_techniques, red_flags_of, where_suggested
 
 if TYPE_CHECKING:
-    from spasmguide.loader import FileReport
+    from spasmguide.layers import FileReport
     from spasmguide.progress import TopicStats
     from spasmguide.search import SearchResults
+
+
+def lookup_page(kb: KnowledgeBase, region: Region | None, cause: Cause | None) -> Page:
+    """The page for a region, a cause, or both together."""
+    if region is not None and cause is not None:
+        return combined_page(kb, region, cause)
+    if region is not None:
+        return region_page(kb, region)
+    if cause is None:
+        raise ValueError("a lookup needs a region or a cause")
+    return cause_page(kb, cause)
 
 
 def region_page(kb: KnowledgeBase, region: Region) -> Page:

@@ -10,8 +10,6 @@ back to building its postings in memory.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +23,7 @@ from spasmguide.search import (
     Postings,
     postings_by_document,
 )
+from spasmguide.user_files import make_private_folder, replacing
 
 INDEX_FORMAT = 2
 
@@ -88,9 +87,8 @@ def _open_checked(target: Path, key: str) -> SqlitePostings | None:
 
 def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
     """Writes the index for `kb` to a temporary file and renames it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
+    make_private_folder(str(target.parent))
+    with replacing(str(target), private=True) as temporary:
         connection = sqlite3.connect(temporary)
         with connection:
             connection.executescript(
@@ -119,8 +117,4 @@ def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
             connection.execute("CREATE INDEX postings_by_stem ON postings (stem)")
             connection.execute("INSERT INTO meta VALUES (?, ?)", (key, INDEX_FORMAT))
         connection.close()
-        os.replace(temporary, target)
-        prune(target.parent, "search-*.sqlite", keep=target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+    prune(target.parent, "search-*.sqlite", keep=target)

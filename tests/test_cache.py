@@ -16,6 +16,7 @@ from spasmguide.loader import load_knowledge_base
 from spasmguide.model import COLLECTIONS
 from spasmguide.search import search
 from spasmguide.search_index import SqlitePostings, open_postings
+from spasmguide.user_files import cache_dir
 from tests.conftest import invoke, run_process
 
 EXTRA = """
@@ -124,18 +125,8 @@ def test_no_usable_cache_folder_still_works(
     monkeypatch.delenv("SPASMGUIDE_CACHE_DIR")
     monkeypatch.delenv("HOME")
     monkeypatch.delenv("XDG_CACHE_HOME")
-    assert kb_cache.cache_dir() is None
+    assert cache_dir().path is None
     assert invoke("lookup", "--region", "neck").exit_code == 0
-
-
-def test_cache_folder_follows_the_environment(tmp_path: Path) -> None:
-    assert kb_cache.cache_dir({"SPASMGUIDE_CACHE_DIR": "/x"}) == Path("/x")
-    if sys.platform.startswith("linux"):
-        assert kb_cache.cache_dir({"XDG_CACHE_HOME": "/c", "HOME": "/h"}) == Path("/c/spasmguide")
-        assert kb_cache.cache_dir({"HOME": "/h"}) == Path("/h/.cache/spasmguide")
-        assert kb_cache.cache_dir({"XDG_CACHE_HOME": "relative", "HOME": "/h"}) == Path(
-            "/h/.cache/spasmguide"
-        )
 
 
 def test_many_first_runs_at_once_share_one_cold_cache(tmp_path: Path) -> None:

@@ -1,0 +1,73 @@
+"""The guide as it stands for one run: the layers in force (shipped, SPASMGUIDE_KB, --kb),
+their knowledge base from the compiled cache, its cache key and search postings, and the
+fallback to the shipped files when a layer is broken. Every command asks this one object.
+
+Only what a command uses is loaded: the YAML loader, the search engine and SQLite are imported
+on first use, so a cached page never pays for them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from spasmguide import kb_cache
+from spasmguide.errors import InvalidContentError
+from spasmguide.layers import FileReport, Layer, layers_in_force, shipped_layer
+from spasmguide.model import KnowledgeBase
+from spasmguide.user_files import cache_dir, environment_layers
+
+if TYPE_CHECKING:
+    from spasmguide.search import Postings
+
+
+class GuideInForce:
+    """The knowledge base of the shipped files and the user's layers, loaded once, lazily."""
+
+    def __init__(
+        self, option_paths: Sequence[str] = (), environ: Mapping[str, str] | None = None
+    ) -> None:
+        self.layers: list[Layer] = layers_in_force(option_paths, environment_layers(environ))
+        found = cache_dir(environ).path
+        self.cache_folder = Path(found) if found else None
+
+    @functools.cached_property
+    def _loaded(self) -> tuple[KnowledgeBase, str | None]:
+        return kb_cache.load_keyed(self.layers, self.cache_folder)
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base; raises InvalidContentError listing every problem."""
+        return self._loaded[0]
+
+    def postings(self) -> Postings:
+        """The search postings: from the index file beside the cache, else built in memory."""
+        from spasmguide.search_index import open_postings
+
+        kb, key = self._loaded
+        return open_postings(kb, key, self.cache_folder)
+
+    def kb_or_shipped(self) -> KnowledgeBase:
+        """The knowledge base, or the shipped one alone when a layer is broken (`paths` must
+        work then, since that is when it is needed)."""
+        try:
+            return self.kb
+        except InvalidContentError:
+            return kb_cache.load([shipped_layer()], self.cache_folder)
+
+    def file_reports(self) -> list[FileReport]:
+        """What each file in force provides and replaces, and its problems."""
+        from spasmguide.loader import file_reports
+
+        return file_reports(self.layers)
+
+    def checked(self) -> KnowledgeBase:
+        """The knowledge base read afresh from every file, never from the cache."""
+        from spasmguide.loader import load_knowledge_base
+
+        return load_knowledge_base(self.layers)
+
+    def file_count(self) -> int:
+        return sum(len(layer.files) for layer in self.layers)

@@ -1,0 +1,121 @@
+"""The user's folders (cache, data, knowledge-base layers named in the environment) and the one
+way files are written into them.
+
+Each folder comes with where it came from (tealdeer's `PathWithSource`), so `spasmguide paths`
+can say why a file is where it is. Folders are read from the environment at call time. The
+platform conventions are those of `platformdirs` (a test holds them to it), spelled out here
+because importing `platformdirs` costs about 14 ms, more than a cached page (docs/decisions/012).
+This module imports nothing beyond `os` and `contextlib` for the same reason: the rendered-page
+cache asks it for the cache folder before anything else is loaded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple
+
+APP = "spasmguide"
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+class PathWithSource(NamedTuple):
+    """A folder and what decided it: an environment variable, or the platform's convention.
+    `path` is None when nothing gives one (no home folder at all)."""
+
+    path: str | None
+    source: str
+
+
+def cache_dir(environ: Mapping[str, str] | None = None) -> PathWithSource:
+    """Where compiled knowledge bases, search indexes and rendered pages are kept."""
+    env = os.environ if environ is None else environ
+    if env.get("SPASMGUIDE_CACHE_DIR"):
+        return PathWithSource(env["SPASMGUIDE_CACHE_DIR"], "SPASMGUIDE_CACHE_DIR")
+    if sys.platform == "win32":
+        return _under(env.get("LOCALAPPDATA"), (APP, "Cache"), "LOCALAPPDATA")
+    if sys.platform == "darwin":
+        return _under(env.get("HOME"), ("Library", "Caches", APP), "the macOS convention")
+    return _xdg(env, "XDG_CACHE_HOME", (".cache",))
+
+
+def data_dir(environ: Mapping[str, str] | None = None) -> PathWithSource:
+    """Where the user's own data (quiz progress) is kept."""
+    env = os.environ if environ is None else environ
+    if env.get("SPASMGUIDE_DATA_DIR"):
+        return PathWithSource(env["SPASMGUIDE_DATA_DIR"], "SPASMGUIDE_DATA_DIR")
+    if sys.platform == "win32":
+        return _under(env.get("LOCALAPPDATA"), (APP,), "LOCALAPPDATA")
+    if sys.platform == "darwin":
+        return _under(
+            env.get("HOME"), ("Library", "Application Support", APP), "the macOS convention"
+        )
+    return _xdg(env, "XDG_DATA_HOME", (".local", "share"))
+
+
+def environment_layers(environ: Mapping[str, str] | None = None) -> list[str]:
+    """The knowledge-base paths listed in SPASMGUIDE_KB, in order."""
+    env = os.environ if environ is None else environ
+    return [given for given in env.get("SPASMGUIDE_KB", "").split(os.pathsep) if given]
+
+
+def _xdg(env: Mapping[str, str], variable: str, fallback: tuple[str, ...]) -> PathWithSource:
+    # The XDG spec: a relative value is invalid and must be ignored.
+    value = env.get(variable, "")
+    if os.path.isabs(value):
+        return PathWithSource(os.path.join(value, APP), variable)
+    return _under(env.get("HOME"), (*fallback, APP), f"HOME (no {variable})")
+
+
+def _under(base: str | None, parts: tuple[str, ...], source: str) -> PathWithSource:
+    if not base:
+        return PathWithSource(None, "no home folder")
+    return PathWithSource(os.path.join(base, *parts), source)
+
+
+def make_private_folder(folder: str) -> None:
+    """Creates `folder` (and its parents) for the user alone; an existing one is left as it
+    is, since it may be shared on purpose."""
+    os.makedirs(folder, mode=PRIVATE_FOLDER, exist_ok=True)
+
+
+@contextlib.contextmanager
+def replacing(target: str, *, private: bool = False) -> Iterator[str]:
+    """A temporary path beside `target` to write into; when the block ends without an error it
+    is renamed over `target` in one step, so readers see the old file or the new one, never
+    half of either. On any error the temporary file is removed and the error goes on.
+
+    A new file gets the usual mode for the umask (0600 when `private`); a file being replaced
+    keeps its mode."""
+    folder = os.path.dirname(target) or "."
+    name = os.path.basename(target)
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}-{id(target):x}.tmp")
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except OSError:
+        mode = PRIVATE_FILE if private else 0o666 & ~_umask()
+    try:
+        yield temporary
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def write_atomically(target: str, data: bytes, *, private: bool = False) -> None:
+    """Writes `data` to `target` whole or not at all (see `replacing`)."""
+    with replacing(target, private=private) as temporary:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+
+
+def _umask() -> int:
+    # The umask can only be read by setting it; set it straight back.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
