@@ -5,7 +5,11 @@ decides how the same blocks look in its format. `data` carries the page's struct
 for JSON, with stable keys.
 """
 
+from __future__ import annotations
+
 from typing import Any, NamedTuple
+
+from spasmguide.model import KIND_BY_COLLECTION
 
 
 class Paragraph(NamedTuple):
@@ -16,6 +20,19 @@ class Bullets(NamedTuple):
     items: tuple[str, ...]
 
 
+class Command(NamedTuple):
+    """The command that opens an entry, by its kind (a collection) and id. It is a command
+    because the page says so, never because of how its text looks; each renderer shows it in
+    its own way."""
+
+    kind: str
+    id: str
+
+    def words(self) -> str:
+        opens_with = KIND_BY_COLLECTION[self.kind].opens_with or ""
+        return f"spasmguide {opens_with.format(id=self.id)}"
+
+
 class Term(NamedTuple):
     """A named item with its explanation, such as a technique and the reason it is suggested."""
 
@@ -23,6 +40,7 @@ class Term(NamedTuple):
     detail: str
     note: str | None = None
     items: tuple[str, ...] = ()
+    opens: Command | None = None  # the command that opens what the term names
 
 
 class Terms(NamedTuple):

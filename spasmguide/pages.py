@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from spasmguide.document import (
     Block,
     Bullets,
+    Command,
     Contents,
     Fact,
     Facts,
@@ -259,7 +260,7 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
         Term(
             f"{hit.name} ({KIND_LABELS[hit.kind]})",
             f"matched in {hit.field}: {hit.snippet}",
-            note=hit.command,
+            opens=Command(hit.kind, hit.id),
         )
         for hit in results.hits
     )
@@ -291,7 +292,7 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
                 "field": hit.field,
                 "snippet": hit.snippet,
                 "score": hit.score,
-                "command": hit.command,
+                "command": Command(hit.kind, hit.id).words(),
             }
             for rank, hit in enumerate(results.hits, start=1)
         ],
@@ -541,13 +542,13 @@ def _page(
 def _ranked_section(ranked: Sequence[RankedTechnique], *, show_context: bool) -> Section:
     terms = []
     for item in ranked:
-        command = f"spasmguide technique {item.technique.id}"
+        command = Command("techniques", item.technique.id)
         if show_context:  # one line per region or cause the technique is suggested for
             reasons = tuple(f"{reason.context}: {reason.text}" for reason in item.reasons)
-            terms.append(Term(item.technique.name, "", note=command, items=reasons))
+            terms.append(Term(item.technique.name, "", items=reasons, opens=command))
         else:
             detail = " ".join(reason.text for reason in item.reasons)
-            terms.append(Term(item.technique.name, detail, note=command))
+            terms.append(Term(item.technique.name, detail, opens=command))
     return Section("Suggested techniques", (Terms(tuple(terms), numbered=True),))
 
 

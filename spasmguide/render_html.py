@@ -113,8 +113,9 @@ def _block(block: Block) -> str:
             if term.items:
                 body += "<ul>" + "".join(f"<li>{text(item)}</li>" for item in term.items) + "</ul>"
             if term.note:
-                css = "command" if term.note.startswith("spasmguide ") else "note"
-                body += f'<br><span class="{css}">{text(term.note)}</span>'
+                body += f'<br><span class="note">{text(term.note)}</span>'
+            if term.opens:
+                body += f'<br><span class="command">{text(term.opens.words())}</span>'
             items.append(f"<li>{body}</li>")
         return f"<{tag}>" + "".join(items) + f"</{tag}>"
     if isinstance(block, Table):

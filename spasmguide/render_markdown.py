@@ -42,7 +42,9 @@ def _block(block: Block) -> list[str]:
             if term.detail:
                 line += f": {inline(term.detail)}"
             if term.note:
-                line += f" {_note(term.note)}"
+                line += f" ({inline(term.note)})"
+            if term.opens:
+                line += f" ({code(term.opens.words())})"
             lines.append(line)
             lines += [f"    - {inline(item)}" for item in term.items]
         return lines
@@ -60,8 +62,6 @@ def _block(block: Block) -> list[str]:
     raise TypeError(f"unknown block {block!r}")
 
 
-def _note(note: str) -> str:
-    # Commands read best as code; other notes as plain text.
-    if note.startswith("spasmguide "):
-        return f"(`{escape_controls(note).replace('`', '')}`)"
-    return f"({inline(note)})"
+def code(text: str) -> str:
+    """Text as one Markdown code span: one line, with no backtick to end it early."""
+    return "`" + " ".join(escape_controls(text).replace("`", "").split()) + "`"

@@ -19,6 +19,7 @@ from spasmguide.safe_text import escape_controls
 HEADING_STYLE = "bold cyan"
 WARNING_STYLE = "bold red"
 NOTE_STYLE = "dim"
+COMMAND_STYLE = "dim"
 BORDER_STYLE = "yellow"
 INDENT = "  "
 # Below this many columns a table of more than two columns is shown as stacked records.
@@ -154,6 +155,8 @@ class _Layout:
         pieces += [self.bullet_item(item, rest) for item in term.items]
         if term.note:
             pieces.append(self.hanging(text(term.note, NOTE_STYLE), rest, rest))
+        if term.opens:
+            pieces.append(self.hanging(text(term.opens.words(), COMMAND_STYLE), rest, rest))
         out = Text("\n" if gap else "", no_wrap=True, overflow="ignore")
         out.append_text(Text("\n").join(pieces))
         return out
@@ -209,7 +212,7 @@ class _Layout:
 
 
 def _is_long(term: Term) -> bool:
-    return bool(term.detail or term.items or term.note)
+    return bool(term.detail or term.items or term.note or term.opens)
 
 
 def _column_widths(table: Table, room: int) -> list[int]:

@@ -82,7 +82,6 @@ class Document(NamedTuple):
     kind: str
     id: str
     name: str
-    command: str
     fields: tuple[Field, ...]
 
 
@@ -93,7 +92,6 @@ class Hit(NamedTuple):
     field: str
     snippet: str
     score: float
-    command: str
 
 
 class SearchResults(NamedTuple):
@@ -126,7 +124,6 @@ class DocumentInfo(NamedTuple):
     kind: str
     id: str
     name: str
-    command: str
 
 
 class Postings(Protocol):
@@ -182,7 +179,7 @@ def postings_by_document(
                 weight = match_weight(field.label, count)
                 if weight > best.get(stem_, (0.0, ""))[0]:
                     best[stem_] = (weight, field.label)
-        info = DocumentInfo(document.kind, document.id, document.name, document.command)
+        info = DocumentInfo(document.kind, document.id, document.name)
         yield (
             number,
             info,
@@ -234,7 +231,6 @@ def search(
                 label,
                 _snippet_of(kb, info, label, wanted),
                 round(score, 3),
-                info.command,
             )
         )
     return SearchResults(query=query, hits=tuple(hits), all_words_matched=all_matched or not hits)
@@ -316,7 +312,6 @@ def _technique_document(technique: Technique) -> Document:
         "techniques",
         technique.id,
         technique.name,
-        f"spasmguide technique {technique.id}",
         _fields(
             name=technique.name,
             aliases=technique.aliases,
@@ -337,7 +332,6 @@ def _region_document(region: Region) -> Document:
         "regions",
         region.id,
         region.name,
-        f"spasmguide lookup --region {region.id}",
         _fields(
             name=region.name,
             aliases=region.aliases,
@@ -355,7 +349,6 @@ def _cause_document(cause: Cause) -> Document:
         "causes",
         cause.id,
         cause.name,
-        f"spasmguide lookup --cause {cause.id}",
         _fields(
             name=cause.name,
             aliases=cause.aliases,
@@ -370,13 +363,11 @@ def _cause_document(cause: Cause) -> Document:
 
 
 def _acupoint_document(kb: KnowledgeBase, acupoint: Acupoint) -> Document:
-    command = f"spasmguide acupoint {acupoint.id}"
     label = f"{acupoint.code} {acupoint.pinyin}" if acupoint.code else acupoint.pinyin
     return Document(
         "acupoints",
         acupoint.id,
         label,
-        command,
         _fields(
             code=acupoint.code,
             name=(acupoint.pinyin, *acupoint.english),
@@ -394,7 +385,6 @@ def _evidence_document(evidence: Evidence) -> Document:
         "evidence",
         evidence.id,
         evidence.title,
-        "spasmguide evidence",
         _fields(
             title=evidence.title,
             article_says=evidence.article_says,
@@ -409,6 +399,5 @@ def _red_flag_document(flag: RedFlagGroup) -> Document:
         "red_flags",
         flag.id,
         flag.title,
-        "spasmguide red-flags",
         _fields(title=flag.title, applies_to=flag.applies_to, signs=flag.signs, note=flag.note),
     )

@@ -25,7 +25,7 @@ from spasmguide.search import (
 )
 from spasmguide.user_files import make_private_folder, replacing
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 
 class SqlitePostings:
@@ -50,7 +50,7 @@ class SqlitePostings:
 
     def document(self, number: int) -> DocumentInfo:
         row = self.connection.execute(
-            "SELECT kind, id, name, command FROM documents WHERE number = ?", (number,)
+            "SELECT kind, id, name FROM documents WHERE number = ?", (number,)
         ).fetchone()
         return DocumentInfo(*row)
 
@@ -97,7 +97,7 @@ def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
                 PRAGMA synchronous = OFF;
                 CREATE TABLE meta (key TEXT NOT NULL, format INTEGER NOT NULL);
                 CREATE TABLE documents (
-                    number INTEGER PRIMARY KEY, kind TEXT, id TEXT, name TEXT, command TEXT
+                    number INTEGER PRIMARY KEY, kind TEXT, id TEXT, name TEXT
                 );
                 CREATE TABLE postings (stem TEXT, document INTEGER, field TEXT, weight REAL);
                 """
@@ -113,7 +113,7 @@ def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
                         yield (stem, *posting)
 
             connection.executemany("INSERT INTO postings VALUES (?, ?, ?, ?)", rows())
-            connection.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?)", documents)
+            connection.executemany("INSERT INTO documents VALUES (?, ?, ?, ?)", documents)
             connection.execute("CREATE INDEX postings_by_stem ON postings (stem)")
             connection.execute("INSERT INTO meta VALUES (?, ?)", (key, INDEX_FORMAT))
         connection.close()
