@@ -4,7 +4,7 @@ knowledge base."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
 from spasmguide.document import (
@@ -76,11 +76,11 @@ def cause_page(kb: KnowledgeBase, cause: Cause) -> Page:
     sections = [
         Section("About", (Paragraph(cause.description),)),
         Section("How it leads to spasm", (Paragraph(cause.mechanism),)),
-        *([Section("Examples", (Bullets(cause.examples),))] if cause.examples else []),
+        *_bullets_if_any("Examples", cause.examples),
         _regions_section("Regions often affected", kb, cause.regions),
         _ranked_section(ranked, show_context=False),
         Section("Prevention", (Bullets(cause.prevention),)),
-        *([_red_flag_section(kb, flags)] if flags else []),
+        *_if_any(flags, lambda: _red_flag_section(kb, flags)),
         _sources_section(kb, cause.sources),
     ]
     data = {"cause": _cause_data(kb, cause, ranked, flags)}
@@ -138,35 +138,27 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
         Section("Often used for", (Bullets(technique.often_used_for),)),
         Section("What a session involves", (Paragraph(technique.session),)),
         Section("Cautions", (Bullets(technique.cautions),), warning=True),
-        *(
-            [Section("Contraindications", (Bullets(technique.contraindications),), warning=True)]
-            if technique.contraindications
-            else []
-        ),
+        *_bullets_if_any("Contraindications", technique.contraindications, warning=True),
         *[Section(group.title, (Bullets(group.points),), warning=True) for group in safety],
-        *(
-            [
-                Section(
-                    "Suggested for",
-                    (
-                        Terms(
-                            tuple(
-                                Term(f"{holder.name} ({_kind_of(holder)})", reason)
-                                for holder, reason in suggested
-                            )
-                        ),
+        *_if_any(
+            suggested,
+            lambda: Section(
+                "Suggested for",
+                (
+                    Terms(
+                        tuple(
+                            Term(f"{holder.name} ({_kind_of(holder)})", reason)
+                            for holder, reason in suggested
+                        )
                     ),
-                )
-            ]
-            if suggested
-            else []
+                ),
+            ),
         ),
         *_evidence_sections(kb, technique.evidence),
-        *([Section("Notes", (Bullets(technique.notes),))] if technique.notes else []),
-        *(
-            [_techniques_section("Related techniques", kb, technique.related)]
-            if technique.related
-            else []
+        *_bullets_if_any("Notes", technique.notes),
+        *_if_any(
+            technique.related,
+            lambda: _techniques_section("Related techniques", kb, technique.related),
         ),
         _sources_section(
             kb, (*technique.sources, *(source for group in safety for source in group.sources))
@@ -205,15 +197,9 @@ def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
         ),
         Section("Where", (Paragraph(point.location),)),
         Section("Used for", (Paragraph(point.uses),)),
-        *(
-            [Section("Cautions", (Bullets(point.cautions),), warning=True)]
-            if point.cautions
-            else []
-        ),
-        *(
-            [_regions_section("Listed for", kb, [region.id for region in regions])]
-            if regions
-            else []
+        *_bullets_if_any("Cautions", point.cautions, warning=True),
+        *_if_any(
+            regions, lambda: _regions_section("Listed for", kb, [region.id for region in regions])
         ),
         _sources_section(kb, point.sources),
     ]
@@ -462,15 +448,7 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         entry(cause.name, cause.summary, cause_page(kb, cause))
     part("Acupoints", "Codes are WHO standard codes; locations are described in plain words.")
     rows = tuple(
-        (
-            point.code or "(no code)",
-            f"{point.pinyin} ({', '.join(point.english)})",
-            point.meridian,
-            point.location,
-            " ".join(
-                (point.uses, *point.cautions, *((point.code_note,) if point.code_note else ()))
-            ),
-        )
+        _acupoint_row(point, ", ".join(point.english), meridian=True)
         for point in kb.acupoints.values()
     )
     body.append(
@@ -555,29 +533,35 @@ def _ranked_section(ranked: Sequence[RankedTechnique], *, show_context: bool) ->
 def _acupoint_sections(kb: KnowledgeBase, acupoint_ids: Sequence[str]) -> list[Section]:
     if not acupoint_ids:
         return []
-    rows = []
-    for acupoint in (kb.acupoints[point_id] for point_id in acupoint_ids):
-        notes = " ".join(
-            (
-                acupoint.uses,
-                *acupoint.cautions,
-                *((acupoint.code_note,) if acupoint.code_note else ()),
-            )
-        )
-        rows.append(
-            (
-                acupoint.code or "(no code)",
-                f"{acupoint.pinyin} ({acupoint.english[0]})",
-                acupoint.location,
-                notes,
-            )
-        )
+    rows = [
+        _acupoint_row(kb.acupoints[point_id], kb.acupoints[point_id].english[0])
+        for point_id in acupoint_ids
+    ]
     return [
         Section(
             "Common acupoints",
             (Table(("Point", "Name", "Where", "Used for, cautions"), tuple(rows)),),
         )
     ]
+
+
+def _acupoint_row(point: Acupoint, english: str, *, meridian: bool = False) -> tuple[str, ...]:
+    """A point as a table row: code, name, (meridian,) where, and uses with cautions."""
+    notes = " ".join(
+        (point.uses, *point.cautions, *((point.code_note,) if point.code_note else ()))
+    )
+    name = f"{point.pinyin} ({english})"
+    placed = (point.meridian, point.location) if meridian else (point.location,)
+    return (point.code or "(no code)", name, *placed, notes)
+
+
+def _if_any(content: Sized, section: Callable[[], Section]) -> list[Section]:
+    """The section, only when there is something to show in it."""
+    return [section()] if content else []
+
+
+def _bullets_if_any(heading: str, items: Sequence[str], *, warning: bool = False) -> list[Section]:
+    return _if_any(items, lambda: Section(heading, (Bullets(tuple(items)),), warning=warning))
 
 
 def _red_flag_section(kb: KnowledgeBase, flags: Sequence[RedFlagGroup]) -> Section:
