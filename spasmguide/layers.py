@@ -35,6 +35,17 @@ class Problem(NamedTuple):
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
+class Location(NamedTuple):
+    """A place in a knowledge-base file."""
+
+    path: str
+    line: int
+    column: int
+
+    def problem(self, message: str) -> Problem:
+        return Problem(self.path, self.line, self.column, message)
+
+
 class FileReport(NamedTuple):
     """What one file in force contributes: its origin, its entries, what it replaces."""
 

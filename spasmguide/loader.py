@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple, get_args, get_origin
 import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError
-from spasmguide.layers import FileReport, Layer, Problem, read_file_bytes, shipped_layer
+from spasmguide.layers import FileReport, Layer, Location, Problem, read_file_bytes, shipped_layer
 from spasmguide.model import (
     COLLECTIONS,
     KIND_BY_COLLECTION,
@@ -57,7 +57,7 @@ _KNOWN_TAGS = frozenset({_STR_TAG, _MAP_TAG, _SEQ_TAG, *_NON_TEXT_TAGS})
 class _Reference:
     kind: str
     target: str
-    problem_at: Problem
+    at: Location
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class Defined:
     """An entry (or the guide) as a file defines it: where, and the ids it refers to."""
 
     value: Any
-    where: Problem
+    where: Location
     references: tuple[_Reference, ...]
 
 
@@ -98,72 +98,93 @@ def load_knowledge_base(
 def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeBase:
     """Merges layers into one knowledge base. Within a layer every id must be unique; a later
     layer's entry replaces an earlier one with the same id. References must resolve in the
-    result, and no two entries of a kind may answer to the same name."""
-    problems: list[Problem] = []
-    guide: Defined | None = None
-    in_force: dict[str, dict[str, Defined]] = {kind: {} for kind in COLLECTIONS}
+    result, no two entries of a kind may answer to the same name, and the notice must stand."""
+    merged = _merge(layers)
+    collections = {
+        kind: {entry_id: defined.value for entry_id, defined in entries.items()}
+        for kind, entries in merged.in_force.items()
+    }
+    problems = [
+        *merged.problems,
+        *_check_references(merged, collections),
+        *_check_notice(merged.guide),
+    ]
+    names, clashes = _check_names(merged, collections)
+    problems += clashes
+    if problems or merged.guide is None:
+        raise _invalid(problems)
+    return KnowledgeBase(guide=merged.guide.value, names=names, **collections)
+
+
+@dataclass
+class _Merged:
+    """The entries in force after layering, each with where it was defined."""
+
+    in_force: dict[str, dict[str, Defined]]
+    guide: Defined | None
+    problems: list[Problem]
+
+
+def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
+    merged = _Merged({kind: {} for kind in COLLECTIONS}, None, [])
     for layer, parsed in layers:
-        problems.extend(layer.problems)
+        merged.problems.extend(layer.problems)
         layer_guide: Defined | None = None
-        seen_in_layer: dict[tuple[str, str], Problem] = {}
+        seen_in_layer: dict[tuple[str, str], Location] = {}
         for one in parsed:
-            problems.extend(one.problems)
+            merged.problems.extend(one.problems)
             if one.guide is not None:
                 if layer_guide is not None:
-                    problems.append(
+                    merged.problems.append(
                         _again(one.guide.where, "a second 'guide' section", layer_guide.where)
                     )
-                layer_guide = guide = one.guide
+                layer_guide = merged.guide = one.guide
             for kind, entries in one.entries.items():
                 for defined in entries:
                     key = (kind, defined.value.id)
                     first = seen_in_layer.get(key)
                     if first is not None:
-                        problems.append(
-                            _again(
-                                defined.where, f"duplicate id '{defined.value.id}' in {kind}", first
-                            )
-                        )
+                        what = f"duplicate id '{defined.value.id}' in {kind}"
+                        merged.problems.append(_again(defined.where, what, first))
                         continue
                     seen_in_layer[key] = defined.where
-                    in_force[kind][defined.value.id] = defined
-    collections = {
-        kind: {entry_id: defined.value for entry_id, defined in entries.items()}
-        for kind, entries in in_force.items()
-    }
-    in_force_definitions = [
-        defined for entries in in_force.values() for defined in entries.values()
-    ]
-    for defined in (*in_force_definitions, *((guide,) if guide else ())):
+                    merged.in_force[kind][defined.value.id] = defined
+    return merged
+
+
+def _check_references(
+    merged: _Merged, collections: Mapping[str, Mapping[str, Any]]
+) -> Iterator[Problem]:
+    definitions = [defined for entries in merged.in_force.values() for defined in entries.values()]
+    for defined in (*definitions, *((merged.guide,) if merged.guide else ())):
         for ref in defined.references:
             if ref.target not in collections[ref.kind]:
-                message = f"unknown {KIND_BY_COLLECTION[ref.kind].singular} id '{ref.target}'"
-                problems.append(_with_message(ref.problem_at, message=message))
+                singular = KIND_BY_COLLECTION[ref.kind].singular
+                yield ref.at.problem(f"unknown {singular} id '{ref.target}'")
+
+
+def _check_names(
+    merged: _Merged, collections: Mapping[str, Mapping[str, Any]]
+) -> tuple[dict[str, dict[str, str]], list[Problem]]:
     names: dict[str, dict[str, str]] = {}
+    problems = []
     for kind, collection in collections.items():
         names[kind], clashes = name_table(kind, collection.values())
         for clash in clashes:
-            problems.append(
-                _with_message(in_force[kind][clash.second].where, message=clash.message)
-            )
+            problems.append(merged.in_force[kind][clash.second].where.problem(clash.message))
+    return names, problems
+
+
+def _check_notice(guide: Defined | None) -> list[Problem]:
     if guide is None:
-        problems.append(Problem("knowledge base", 0, 0, "no 'guide' section in any file"))
-    elif NOTICE_MUST_NAME not in guide.value.notice:
-        problems.append(
-            _with_message(guide.where, message=f"the guide's notice must name a {NOTICE_MUST_NAME}")
-        )
-    if problems:
-        raise _invalid(problems)
-    assert guide is not None
-    return KnowledgeBase(guide=guide.value, names=names, **collections)
+        return [Problem("knowledge base", 0, 0, "no 'guide' section in any file")]
+    if NOTICE_MUST_NAME not in guide.value.notice:
+        return [guide.where.problem(f"the guide's notice must name a {NOTICE_MUST_NAME}")]
+    return []
 
 
-def _with_message(problem: Problem, message: str) -> Problem:
-    return problem._replace(message=message)
-
-
-def _again(where: Problem, what: str, first: Problem) -> Problem:
-    return _with_message(where, message=f"{what} (first defined at {first.path}:{first.line})")
+def _again(where: Location, what: str, first: Location) -> Problem:
+    return where.problem(f"{what} (first defined at {first.path}:{first.line})")
 
 
 def _invalid(problems: list[Problem]) -> InvalidContentError:
@@ -220,10 +241,20 @@ def _yaml_loader() -> type[Any]:
     return loader
 
 
+Shape = Literal["record", "list", "choice", "optional", "text", "ref"]
+
+
+class _Failed:
+    """What building a value returns after noting a problem (None means 'absent')."""
+
+
+FAILED = _Failed()
+
+
 class _Plan(NamedTuple):
     """How to build a value of one schema type, worked out once per type."""
 
-    shape: str  # "record", "list", "choice", "optional", "text" or "ref"
+    shape: Shape
     target: Any = None
     inner: _Plan | None = None
     choices: tuple[str, ...] = ()
@@ -285,29 +316,28 @@ class _FileReader:
         self.result = result
         self.seen: set[int] = set()
 
-    def problem(self, node: yaml.Node, message: str) -> Problem:
-        mark = node.start_mark
-        found = Problem(self.result.path, mark.line + 1, mark.column + 1, message)
-        self.result.problems.append(found)
-        return found
+    def problem(self, node: yaml.Node, message: str) -> _Failed:
+        """Notes a problem at `node`; returns FAILED for the value that could not be built."""
+        self.result.problems.append(self.place(node).problem(message))
+        return FAILED
 
     def defined(self, value: Any, node: yaml.Node, references_before: int) -> Defined:
         return Defined(value, self.place(node), tuple(self.result.references[references_before:]))
 
-    def place(self, node: yaml.Node) -> Problem:
+    def place(self, node: yaml.Node) -> Location:
         mark = node.start_mark
-        return Problem(self.result.path, mark.line + 1, mark.column + 1, "")
+        return Location(self.result.path, mark.line + 1, mark.column + 1)
 
     def read_root(self, root: yaml.Node) -> None:
         pairs = self.mapping_pairs(root, "the top of the file")
-        if pairs is None:
+        if isinstance(pairs, _Failed):
             return
         allowed = [GUIDE_KEY, *COLLECTIONS]
         for key, value in pairs.items():
             if key == GUIDE_KEY:
-                before, references_before = len(self.result.problems), len(self.result.references)
+                references_before = len(self.result.references)
                 guide = self.build(value, _plan(Guide), "guide")
-                if guide is not None and len(self.result.problems) == before:
+                if guide is not FAILED:
                     self.result.guide = self.defined(guide, value, references_before)
             elif key in COLLECTIONS:
                 self.read_collection(key, value)
@@ -324,9 +354,9 @@ class _FileReader:
         plan = _plan(COLLECTIONS[kind])
         entries = self.result.entries.setdefault(kind, [])
         for item in node.value:
-            before, references_before = len(self.result.problems), len(self.result.references)
+            references_before = len(self.result.references)
             entry = self.build(item, plan, f"an entry of '{kind}'")
-            if entry is not None and len(self.result.problems) == before:
+            if entry is not FAILED:
                 entries.append(self.defined(entry, item, references_before))
 
     def first_visit(self, node: yaml.Node) -> bool:
@@ -339,15 +369,13 @@ class _FileReader:
         self.seen.add(id(node))
         return True
 
-    def mapping_pairs(self, node: yaml.Node, what: str) -> _Pairs | None:
+    def mapping_pairs(self, node: yaml.Node, what: str) -> _Pairs | _Failed:
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} must be a mapping of keys to values")
-            return None
+            return self.problem(node, f"{what} must be a mapping of keys to values")
         if node.tag != _MAP_TAG:
-            self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
-            return None
+            return self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
         if not self.first_visit(node):
-            return None
+            return FAILED
         pairs = _Pairs()
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
@@ -363,10 +391,10 @@ class _FileReader:
         return pairs
 
     def build(self, node: yaml.Node, plan: _Plan, what: str) -> Any:
-        """Builds a value by `plan` from `node`; returns None after noting a problem."""
+        """Builds a value by `plan` from `node`; FAILED after noting a problem, None when an
+        optional value is absent."""
         if node.tag not in _KNOWN_TAGS:
-            self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
-            return None
+            return self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
         shape = plan.shape
         if shape == "text":
             return self.build_text(node, what)
@@ -394,8 +422,8 @@ class _FileReader:
 
     def build_record(self, node: yaml.Node, plan: _Plan, what: str) -> Any:
         pairs = self.mapping_pairs(node, what)
-        if pairs is None:
-            return None
+        if isinstance(pairs, _Failed):
+            return FAILED
         record = plan.target
         ok = True
         for key in pairs:
@@ -414,7 +442,7 @@ class _FileReader:
                     ok = False
                 continue
             value = self.build(field_node, field_plan, f"'{name}'")
-            if value is None and field_plan.shape != "optional":
+            if value is FAILED:
                 ok = False
                 continue
             values[name] = value
@@ -425,62 +453,56 @@ class _FileReader:
                 " joined by single hyphens",
             )
             ok = False
-        return record(**values) if ok else None
+        return record(**values) if ok else FAILED
 
-    def build_list(self, node: yaml.Node, plan: _Plan, what: str) -> tuple[Any, ...] | None:
+    def build_list(self, node: yaml.Node, plan: _Plan, what: str) -> tuple[Any, ...] | _Failed:
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{what} must be a list")
-            return None
+            return self.problem(node, f"{what} must be a list")
         if node.tag != _SEQ_TAG:
-            self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
-            return None
+            return self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
         if not node.value:
-            self.problem(node, f"{what} must not be an empty list (leave the key out instead)")
-            return None
+            return self.problem(
+                node, f"{what} must not be an empty list (leave the key out instead)"
+            )
         if not self.first_visit(node):
-            return None
+            return FAILED
         item_plan = plan.inner
         assert item_plan is not None
-        items = []
+        items: list[Any] = []
         item_what = f"an item of {what}"
         for item in node.value:
             value = self.build(item, item_plan, item_what)
-            if value is None:
-                return None
+            if isinstance(value, _Failed):
+                return value
             items.append(value)
         return tuple(items)
 
-    def build_choice(self, node: yaml.Node, choices: tuple[str, ...], what: str) -> str | None:
+    def build_choice(self, node: yaml.Node, choices: tuple[str, ...], what: str) -> str | _Failed:
         value = self.build_text(node, what)
-        if value is None:
-            return None
+        if isinstance(value, _Failed):
+            return FAILED
         if value not in choices:
             allowed = ", ".join(repr(choice) for choice in choices)
-            self.problem(node, f"{what} is '{value}', which is not one of: {allowed}")
-            return None
+            return self.problem(node, f"{what} is '{value}', which is not one of: {allowed}")
         return value
 
-    def build_text(self, node: yaml.Node, what: str) -> str | None:
+    def build_text(self, node: yaml.Node, what: str) -> str | _Failed:
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{what} must be text, not a {_node_kind(node)}")
-            return None
+            return self.problem(node, f"{what} must be text, not a {_node_kind(node)}")
         if node.tag != _STR_TAG:
-            self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
-            return None
+            return self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
         value = str(node.value)
         if not node.style:
             reading = _implicit_tag(value)
             if reading is not None:
-                self.problem(
+                return self.problem(
                     node,
                     f"{what}: YAML reads '{value}' as {_NON_TEXT_TAGS[reading]};"
                     " put it in quotes if it is text",
                 )
-                return None
         text = value.strip()
         if not text:
-            self.problem(node, f"{what} must not be empty")
-            return None
+            return self.problem(node, f"{what} must not be empty")
         return text
 
 
