@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from spasmguide import __version__, names, pages
+from spasmguide import __version__, names, pages, user_files
 from spasmguide.errors import GuideError, InvalidContentError, UsageError
 from spasmguide.guide_in_force import GuideInForce
 from spasmguide.model import KINDS
@@ -324,7 +324,8 @@ def paths(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -
     later file's entries replace earlier ones with the same id.
     """
     guide = _guide(kb_paths)
-    _show(pages.paths_page(guide.kb_or_shipped(), guide.file_reports()), output)
+    folders = [("cache", user_files.cache_dir()), ("quiz progress", user_files.data_dir())]
+    _show(pages.paths_page(guide.kb_or_shipped(), guide.file_reports(), folders), output)
 
 
 @app.command(epilog=_examples("spasmguide validate", "spasmguide validate my-notes/ extra.yaml"))

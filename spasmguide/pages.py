@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from spasmguide.layers import FileReport
     from spasmguide.progress import TopicStats
     from spasmguide.search import SearchResults
+    from spasmguide.user_files import PathWithSource
 
 
 def lookup_page(kb: KnowledgeBase, region: Region | None, cause: Cause | None) -> Page:
@@ -336,8 +337,13 @@ def evidence_page(kb: KnowledgeBase) -> Page:
     return _page(kb, "evidence", "Evidence", subtitle, sections, data)
 
 
-def paths_page(kb: KnowledgeBase, reports: Sequence[FileReport]) -> Page:
-    """Which knowledge-base files are in force, where each came from, and what it adds."""
+def paths_page(
+    kb: KnowledgeBase,
+    reports: Sequence[FileReport],
+    folders: Sequence[tuple[str, PathWithSource]] = (),
+) -> Page:
+    """Which knowledge-base files are in force, where each came from, and what it adds; and
+    the user's folders the program writes to, with what decided each."""
     rows = []
     for report in reports:
         provides = ", ".join(
@@ -358,9 +364,27 @@ def paths_page(kb: KnowledgeBase, reports: Sequence[FileReport]) -> Page:
         "Run 'spasmguide validate' to list any problems in full."
     )
     sections = [
-        Section(heading, (Table(("Origin", "File", "Provides", "Status"), tuple(rows)), note))
+        Section(heading, (Table(("Origin", "File", "Provides", "Status"), tuple(rows)), note)),
+        *_if_any(
+            folders,
+            lambda: Section(
+                "Your folders",
+                (
+                    Table(
+                        ("Folder", "Path", "Decided by"),
+                        tuple(
+                            (what, where.path or "none (nothing is saved)", where.source)
+                            for what, where in folders
+                        ),
+                    ),
+                ),
+            ),
+        ),
     ]
-    data = {"files": [to_plain(report) for report in reports]}
+    data = {
+        "files": [to_plain(report) for report in reports],
+        "folders": {what: {"path": where.path, "source": where.source} for what, where in folders},
+    }
     return _page(kb, "paths", "Knowledge-base files", None, sections, data)
 
 

@@ -89,3 +89,17 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path
         raise RuntimeError("disk full")
     assert target.read_text() == "old"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["guide.md", "home"]
+
+
+def test_paths_shows_the_users_folders_and_where_they_came_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from tests.conftest import invoke
+
+    monkeypatch.setenv("SPASMGUIDE_CACHE_DIR", str(tmp_path / "c"))
+    folders = json.loads(invoke("paths", "--format", "json").stdout)["folders"]
+    assert folders["cache"] == {"path": str(tmp_path / "c"), "source": "SPASMGUIDE_CACHE_DIR"}
+    assert folders["quiz progress"]["source"] == "XDG_DATA_HOME"
+    assert "Your folders" in invoke("paths").stdout
