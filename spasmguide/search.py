@@ -13,18 +13,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from spasmguide.errors import UsageError
-from spasmguide.model import (
-    Acupoint,
-    Cause,
-    Evidence,
-    KnowledgeBase,
-    RedFlagGroup,
-    Region,
-    Technique,
-)
+from spasmguide.model import Acupoint, KnowledgeBase
 
 _WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 12
@@ -266,138 +258,80 @@ def _clip(text: str, at: int) -> str:
 
 def document_for(kb: KnowledgeBase, kind: str, entry_id: str) -> Document:
     """The searchable document of one entry."""
-    entry = kb.collection(kind)[entry_id]
-    if isinstance(entry, Technique):
-        return _technique_document(entry)
-    if isinstance(entry, Region):
-        return _region_document(entry)
-    if isinstance(entry, Cause):
-        return _cause_document(entry)
-    if isinstance(entry, Acupoint):
-        return _acupoint_document(kb, entry)
-    if isinstance(entry, Evidence):
-        return _evidence_document(entry)
-    if isinstance(entry, RedFlagGroup):
-        return _red_flag_document(entry)
-    raise KeyError(f"{kind} entries are not searchable")
+    if kind not in SEARCHED_FIELDS:
+        raise KeyError(f"{kind} entries are not searchable")
+    return _document(kind, kb.collection(kind)[entry_id])
 
 
 def documents_of(kb: KnowledgeBase) -> Iterator[Document]:
     """Every searchable entry of the knowledge base as a document of labelled fields."""
-    for technique in kb.techniques.values():
-        yield _technique_document(technique)
-    for region in kb.regions.values():
-        yield _region_document(region)
-    for cause in kb.causes.values():
-        yield _cause_document(cause)
-    for acupoint in kb.acupoints.values():
-        yield _acupoint_document(kb, acupoint)
-    for evidence in kb.evidence.values():
-        yield _evidence_document(evidence)
-    for flag in kb.red_flags.values():
-        yield _red_flag_document(flag)
+    for kind in SEARCHED_FIELDS:
+        for entry in kb.collection(kind).values():
+            yield _document(kind, entry)
 
 
-def _fields(**texts: str | Iterable[str] | None) -> tuple[Field, ...]:
+# What search reads in each kind of entry, in order: each label is a field's name (with
+# spaces for underscores) or one of the derived texts below.
+SEARCHED_FIELDS: dict[str, tuple[str, ...]] = {
+    "techniques": (
+        "name",
+        "aliases",
+        "summary",
+        "how_it_works",
+        "benefits",
+        "often_used_for",
+        "session",
+        "cautions",
+        "contraindications",
+        "notes",
+    ),
+    "regions": (
+        "name",
+        "aliases",
+        "summary",
+        "description",
+        "muscles",
+        "suggested_techniques",
+        "self_care",
+    ),
+    "causes": (
+        "name",
+        "aliases",
+        "summary",
+        "description",
+        "mechanism",
+        "examples",
+        "suggested_techniques",
+        "prevention",
+    ),
+    "acupoints": ("code", "name", "meridian", "location", "uses", "cautions", "code_note"),
+    "evidence": ("title", "article_says", "finding", "basis"),
+    "red_flags": ("title", "applies_to", "signs", "note"),
+}
+
+
+def _texts(entry: Any, label: str) -> str | Iterable[str] | None:
+    if label == "suggested_techniques":
+        return (suggestion.reason for suggestion in entry.techniques)
+    if label == "name" and isinstance(entry, Acupoint):
+        return (entry.pinyin, *entry.english)
+    texts: str | Iterable[str] | None = getattr(entry, label)
+    return texts
+
+
+def _document(kind: str, entry: Any) -> Document:
     fields = []
-    for label, value in texts.items():
+    for label in SEARCHED_FIELDS[kind]:
+        value = _texts(entry, label)
         items = (value,) if isinstance(value, str) else tuple(value or ())
         if items:
             fields.append(Field(label.replace("_", " "), items))
-    return tuple(fields)
+    return Document(kind, entry.id, display_name(entry), tuple(fields))
 
 
-def _technique_document(technique: Technique) -> Document:
-    return Document(
-        "techniques",
-        technique.id,
-        technique.name,
-        _fields(
-            name=technique.name,
-            aliases=technique.aliases,
-            summary=technique.summary,
-            how_it_works=technique.how_it_works,
-            benefits=technique.benefits,
-            often_used_for=technique.often_used_for,
-            session=technique.session,
-            cautions=technique.cautions,
-            contraindications=technique.contraindications,
-            notes=technique.notes,
-        ),
-    )
-
-
-def _region_document(region: Region) -> Document:
-    return Document(
-        "regions",
-        region.id,
-        region.name,
-        _fields(
-            name=region.name,
-            aliases=region.aliases,
-            summary=region.summary,
-            description=region.description,
-            muscles=region.muscles,
-            suggested_techniques=(suggestion.reason for suggestion in region.techniques),
-            self_care=region.self_care,
-        ),
-    )
-
-
-def _cause_document(cause: Cause) -> Document:
-    return Document(
-        "causes",
-        cause.id,
-        cause.name,
-        _fields(
-            name=cause.name,
-            aliases=cause.aliases,
-            summary=cause.summary,
-            description=cause.description,
-            mechanism=cause.mechanism,
-            examples=cause.examples,
-            suggested_techniques=(suggestion.reason for suggestion in cause.techniques),
-            prevention=cause.prevention,
-        ),
-    )
-
-
-def _acupoint_document(kb: KnowledgeBase, acupoint: Acupoint) -> Document:
-    label = f"{acupoint.code} {acupoint.pinyin}" if acupoint.code else acupoint.pinyin
-    return Document(
-        "acupoints",
-        acupoint.id,
-        label,
-        _fields(
-            code=acupoint.code,
-            name=(acupoint.pinyin, *acupoint.english),
-            meridian=acupoint.meridian,
-            location=acupoint.location,
-            uses=acupoint.uses,
-            cautions=acupoint.cautions,
-            code_note=acupoint.code_note,
-        ),
-    )
-
-
-def _evidence_document(evidence: Evidence) -> Document:
-    return Document(
-        "evidence",
-        evidence.id,
-        evidence.title,
-        _fields(
-            title=evidence.title,
-            article_says=evidence.article_says,
-            finding=evidence.finding,
-            basis=evidence.basis,
-        ),
-    )
-
-
-def _red_flag_document(flag: RedFlagGroup) -> Document:
-    return Document(
-        "red_flags",
-        flag.id,
-        flag.title,
-        _fields(title=flag.title, applies_to=flag.applies_to, signs=flag.signs, note=flag.note),
-    )
+def display_name(entry: Any) -> str:
+    """How a hit names its entry: a name, a title, or an acupoint's code and pinyin."""
+    if isinstance(entry, Acupoint):
+        return f"{entry.code} {entry.pinyin}" if entry.code else entry.pinyin
+    name: str = getattr(entry, "name", None) or entry.title
+    return name

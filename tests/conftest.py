@@ -40,6 +40,24 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     yield
 
 
+def _folder_from(variable: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / variable.lower()
+    monkeypatch.setenv(variable, str(folder))
+    return folder
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of the test's own, named by SPASMGUIDE_CACHE_DIR."""
+    return _folder_from("SPASMGUIDE_CACHE_DIR", tmp_path, monkeypatch)
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data folder of the test's own, named by SPASMGUIDE_DATA_DIR."""
+    return _folder_from("SPASMGUIDE_DATA_DIR", tmp_path, monkeypatch)
+
+
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
     return load_knowledge_base()

@@ -35,13 +35,6 @@ techniques:
 """
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SPASMGUIDE_CACHE_DIR", str(folder))
-    return folder
-
-
 def test_a_cached_knowledge_base_equals_the_loaded_one(cache: Path) -> None:
     layers = [shipped_layer()]
     loaded = load_knowledge_base(layers)

@@ -38,13 +38,6 @@ techniques:
 """
 
 
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("SPASMGUIDE_DATA_DIR", str(folder))
-    return folder
-
-
 def quiz_process(*args: str, answers: str, data: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SPASMGUIDE_DATA_DIR": str(data)}
     return subprocess.run(

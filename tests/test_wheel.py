@@ -15,30 +15,23 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("git") is None or not (REPO / "pyproject.toml").exists():
-        pytest.skip("needs the source checkout")
-    out = tmp_path_factory.mktemp("wheel")
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(out),
-            str(REPO),
-        ],
+def _pip(*args: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", *args],
         capture_output=True,
         text=True,
         timeout=300,
         check=False,
     )
-    assert build.returncode == 0, build.stderr
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("git") is None or not (REPO / "pyproject.toml").exists():
+        pytest.skip("needs the source checkout")
+    out = tmp_path_factory.mktemp("wheel")
+    _pip("wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(REPO))
     (found,) = out.glob("spasmguide-*.whl")
     return found
 
@@ -57,24 +50,7 @@ def test_the_installed_wheel_answers_a_lookup_from_any_directory(
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=False)
     python = environment / "bin" / "python"
-    install = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "--no-deps",
-            "-q",
-            str(wheel),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert install.returncode == 0, install.stderr
+    _pip("--python", str(python), "install", "--no-deps", "-q", str(wheel))
     # Dependencies come from this test run's environment; the package only from the wheel.
     site_packages = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
