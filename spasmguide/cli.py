@@ -138,6 +138,14 @@ def main_callback(
         sys.stdout.write(context.get_help() + "\n")
 
 
+PagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--pager/--no-pager",
+        help="Send long text pages in a terminal through $PAGER (default: less -R).",
+        show_default=False,
+    ),
+]
 KbOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -170,20 +178,30 @@ def lookup(
     cause: Annotated[
         str | None, typer.Option("--cause", "-c", help="A cause, e.g. stress, posture, overuse.")
     ] = None,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full", help="Show everything: every technique, acupoints, evidence, sources."
+        ),
+    ] = False,
     output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
-    """Show a region or cause page, with techniques ranked.
+    """Show a region or cause page: warning signs first, then self-care, then techniques
+    ranked by evidence.
 
-    Give a body region, a cause, or both: techniques that suit both rank first, each
-    with the reason it is suggested.
+    Give a body region, a cause, or both. Each technique shows why it is suggested and
+    what its rank rests on; --full adds acupoints, the evidence in full and sources.
     """
     if region is None and cause is None:
         raise UsageError("give --region, --cause or both (see 'spasmguide list regions')")
     kb = _guide(kb_paths).kb
     found_region = names.resolve_region(kb, region) if region is not None else None
     found_cause = names.resolve_cause(kb, cause) if cause is not None else None
-    _show(pages.lookup_page(kb, found_region, found_cause), output)
+    # JSON and Markdown always carry everything; a text page is short unless --full.
+    full = full or output is not OutputFormat.text
+    _show(pages.lookup_page(kb, found_region, found_cause, full=full), output, pager=pager)
 
 
 @app.command(
@@ -196,6 +214,7 @@ def technique(
         str, typer.Argument(help="A technique's name or alias, e.g. cupping, tuina, dry needling.")
     ],
     output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
     """Show one technique in full.
@@ -204,7 +223,7 @@ def technique(
     regions and causes it is suggested for.
     """
     kb = _guide(kb_paths).kb
-    _show(pages.technique_page(kb, names.resolve_technique(kb, name)), output)
+    _show(pages.technique_page(kb, names.resolve_technique(kb, name)), output, pager=pager)
 
 
 @app.command(
@@ -217,6 +236,7 @@ def acupoint(
         str, typer.Argument(help="A point's code, pinyin or English name, e.g. GB20, Hegu.")
     ],
     output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
     """Show one acupoint: where it is, what it is used for, its cautions.
@@ -224,7 +244,7 @@ def acupoint(
     Codes are WHO standard codes; locations are described in plain words.
     """
     kb = _guide(kb_paths).kb
-    _show(pages.acupoint_page(kb, names.resolve_acupoint(kb, name)), output)
+    _show(pages.acupoint_page(kb, names.resolve_acupoint(kb, name)), output, pager=pager)
 
 
 LISTED_KINDS = tuple(kind.collection for kind in KINDS if kind.listed)
@@ -240,11 +260,12 @@ def list_entries(
         typer.Argument(metavar="KIND", help=f"{', '.join(LISTED_KINDS)}.", show_default=False),
     ],
     output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
     """List the regions, techniques, causes or acupoints the guide covers."""
     chosen = _one_of(kind, LISTED_KINDS, "the kind to list")
-    _show(pages.list_page(_guide(kb_paths).kb, chosen), output)
+    _show(pages.list_page(_guide(kb_paths).kb, chosen), output, pager=pager)
 
 
 @app.command(
@@ -259,6 +280,7 @@ def search(
         int, typer.Option("--limit", "-n", min=1, max=100, help="Show at most this many results.")
     ] = 20,
     output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
     """Search the whole guide.
@@ -273,7 +295,7 @@ def search(
     query_stems(query)  # a query with no words is a usage error before any loading
     guide = _guide(kb_paths)
     results = run_search(guide.kb, query, limit=limit, postings=guide.postings())
-    _show(pages.search_page(guide.kb, results), output)
+    _show(pages.search_page(guide.kb, results), output, pager=pager)
 
 
 @app.command(
@@ -285,6 +307,7 @@ def red_flags(
         str | None, typer.Option("--region", "-r", help="Only the signs for this region.")
     ] = None,
     output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
     """Show warning signs that need medical care.
@@ -293,31 +316,37 @@ def red_flags(
     """
     kb = _guide(kb_paths).kb
     found = names.resolve_region(kb, region) if region is not None else None
-    _show(pages.red_flags_page(kb, found), output)
+    _show(pages.red_flags_page(kb, found), output, pager=pager)
 
 
 @app.command(epilog=_examples("spasmguide evidence --format markdown"))
-def evidence(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -> None:
+def evidence(
+    output: FormatOption = OutputFormat.text, pager: PagerOption = True, kb_paths: KbOption = None
+) -> None:
     """Show the evidence and how certain it is.
 
     What research has found, with an honest certainty label, beside the source article's
     own claims.
     """
-    _show(pages.evidence_page(_guide(kb_paths).kb), output)
+    _show(pages.evidence_page(_guide(kb_paths).kb), output, pager=pager)
 
 
 @app.command(epilog=_examples("spasmguide about"))
-def about(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -> None:
+def about(
+    output: FormatOption = OutputFormat.text, pager: PagerOption = True, kb_paths: KbOption = None
+) -> None:
     """Show why spasms happen and who an L.Ac is.
 
     The overview: why spasms happen, the spasm-ischemia cycle, how the therapies are
     said to help, and who a Licensed Acupuncturist (L.Ac) is.
     """
-    _show(pages.about_page(_guide(kb_paths).kb), output)
+    _show(pages.about_page(_guide(kb_paths).kb), output, pager=pager)
 
 
 @app.command(epilog=_examples("spasmguide paths", "spasmguide paths --kb my-notes/"))
-def paths(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -> None:
+def paths(
+    output: FormatOption = OutputFormat.text, pager: PagerOption = True, kb_paths: KbOption = None
+) -> None:
     """Show which knowledge-base files are in force and where each came from.
 
     The shipped files come first, then each SPASMGUIDE_KB path, then each --kb path; a
@@ -325,7 +354,8 @@ def paths(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -
     """
     guide = _guide(kb_paths)
     folders = [("cache", user_files.cache_dir()), ("quiz progress", user_files.data_dir())]
-    _show(pages.paths_page(guide.kb_or_shipped(), guide.file_reports(), folders), output)
+    page = pages.paths_page(guide.kb_or_shipped(), guide.file_reports(), folders)
+    _show(page, output, pager=pager)
 
 
 @app.command(epilog=_examples("spasmguide validate", "spasmguide validate my-notes/ extra.yaml"))
@@ -385,6 +415,7 @@ def quiz(
         bool, typer.Option("--stats", help="Show cards seen, due and mastered instead.")
     ] = False,
     output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
     """Quiz yourself; cards you miss come back sooner.
@@ -516,7 +547,7 @@ def _guide(kb_paths: Sequence[str] | None) -> GuideInForce:
     return GuideInForce(kb_paths or ())
 
 
-def _show(page: Page, output: OutputFormat) -> None:
+def _show(page: Page, output: OutputFormat, *, pager: bool = False) -> None:
     if output is OutputFormat.json:
         from spasmguide.render_json import render_json
 
@@ -528,9 +559,15 @@ def _show(page: Page, output: OutputFormat) -> None:
     else:
         from rich.console import Console
 
+        from spasmguide.pager import page_through, should_page
         from spasmguide.render_text import render_text
 
-        render_text(page, Console(highlight=False, markup=False, emoji=False))
+        console = Console(highlight=False, markup=False, emoji=False)
+        with console.capture() as capture:
+            render_text(page, console)
+        text = capture.get()
+        if not (should_page(text, wanted=pager, height=console.height) and page_through(text)):
+            sys.stdout.write(text)
 
 
 def main(args: Sequence[str] | None = None) -> int:

@@ -33,7 +33,13 @@ from spasmguide.model import (
     to_plain,
 )
 from spasmguide.names import KIND_LABELS
-from spasmguide.queries import RankedTechnique, rank_techniques, red_flags_of, where_suggested
+from spasmguide.queries import (
+    Basis,
+    RankedTechnique,
+    rank_techniques,
+    red_flags_of,
+    where_suggested,
+)
 
 if TYPE_CHECKING:
     from spasmguide.layers import FileReport
@@ -42,105 +48,127 @@ if TYPE_CHECKING:
     from spasmguide.user_files import PathWithSource
 
 
-def lookup_page(kb: KnowledgeBase, region: Region | None, cause: Cause | None) -> Page:
-    """The page for a region, a cause, or both together."""
+# A short text page shows this many suggested techniques; --full and every other format, all.
+SHORT_TECHNIQUES = 5
+
+
+def lookup_page(
+    kb: KnowledgeBase, region: Region | None, cause: Cause | None, *, full: bool = True
+) -> Page:
+    """The page for a region, a cause, or both together. Safety first: warning signs, then
+    self-care, then the ranked techniques with their basis; details follow (all of them only
+    when `full`)."""
     if region is not None and cause is not None:
-        return combined_page(kb, region, cause)
+        return combined_page(kb, region, cause, full=full)
     if region is not None:
-        return region_page(kb, region)
+        return region_page(kb, region, full=full)
     if cause is None:
         raise ValueError("a lookup needs a region or a cause")
-    return cause_page(kb, cause)
+    return cause_page(kb, cause, full=full)
 
 
-def region_page(kb: KnowledgeBase, region: Region) -> Page:
-    ranked = rank_techniques(kb, [(region.name, region.techniques)])
+def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page:
+    ranked = rank_techniques(kb, [region])
     flags = red_flags_of(kb, region)
-    sections = [
+    first = [
+        _red_flag_section(kb, flags, full=full),
+        Section("Self-care", (Bullets(region.self_care),)),
+        _ranked_section(ranked, [region], full=full),
+    ]
+    details = [
         Section("About", (Paragraph(region.description),)),
         Section("Muscles involved", (Bullets(region.muscles),)),
         _causes_section("Common causes", kb, region.causes),
-        _ranked_section(ranked, show_context=False),
         *_acupoint_sections(kb, region.acupoints),
-        Section("Self-care", (Bullets(region.self_care),)),
-        _red_flag_section(kb, flags),
         *_evidence_sections(kb, region.evidence),
         _sources_section(kb, region.sources),
     ]
     data = {"region": _region_data(kb, region, ranked, flags)}
+    sections = _with_details(first, details, full, f"lookup --region {region.id}")
     return _page(kb, "region", region.name, region.summary, sections, data)
 
 
-def cause_page(kb: KnowledgeBase, cause: Cause) -> Page:
-    ranked = rank_techniques(kb, [(cause.name, cause.techniques)])
+def cause_page(kb: KnowledgeBase, cause: Cause, *, full: bool = True) -> Page:
+    ranked = rank_techniques(kb, [cause])
     flags = red_flags_of(kb, cause)
-    sections = [
+    first = [
+        *_if_any(flags, lambda: _red_flag_section(kb, flags, full=full)),
+        Section("Prevention", (Bullets(cause.prevention),)),
+        _ranked_section(ranked, [cause], full=full),
+    ]
+    details = [
         Section("About", (Paragraph(cause.description),)),
         Section("How it leads to spasm", (Paragraph(cause.mechanism),)),
         *_bullets_if_any("Examples", cause.examples),
         _regions_section("Regions often affected", kb, cause.regions),
-        _ranked_section(ranked, show_context=False),
-        Section("Prevention", (Bullets(cause.prevention),)),
-        *_if_any(flags, lambda: _red_flag_section(kb, flags)),
         _sources_section(kb, cause.sources),
     ]
     data = {"cause": _cause_data(kb, cause, ranked, flags)}
+    sections = _with_details(first, details, full, f"lookup --cause {cause.id}")
     return _page(kb, "cause", cause.name, cause.summary, sections, data)
 
 
-def combined_page(kb: KnowledgeBase, region: Region, cause: Cause) -> Page:
-    """The page for a region and a cause together: techniques that suit both rank first."""
-    ranked = rank_techniques(kb, [(region.name, region.techniques), (cause.name, cause.techniques)])
+def combined_page(kb: KnowledgeBase, region: Region, cause: Cause, *, full: bool = True) -> Page:
+    """The page for a region and a cause together, each technique ranked on the evidence for
+    either, with each reason on its own line."""
+    ranked = rank_techniques(kb, [region, cause])
     flags = red_flags_of(kb, region, cause)
-    sections = [
-        Section(region.name, (Paragraph(region.description),)),
-        Section(cause.name, (Paragraph(cause.description), Paragraph(cause.mechanism))),
-        _ranked_section(ranked, show_context=True),
-        *_acupoint_sections(kb, region.acupoints),
+    first = [
+        _red_flag_section(kb, flags, full=full),
         Section(
             "Self-care and prevention",
             (Bullets(tuple(dict.fromkeys((*region.self_care, *cause.prevention)))),),
         ),
-        _red_flag_section(kb, flags),
+        _ranked_section(ranked, [region, cause], full=full),
+    ]
+    details = [
+        Section(region.name, (Paragraph(region.description),)),
+        Section(cause.name, (Paragraph(cause.description), Paragraph(cause.mechanism))),
+        *_acupoint_sections(kb, region.acupoints),
         *_evidence_sections(kb, region.evidence),
         _sources_section(kb, (*region.sources, *cause.sources)),
     ]
     data = {
-        "region": _region_data(
-            kb,
-            region,
-            rank_techniques(kb, [(region.name, region.techniques)]),
-            red_flags_of(kb, region),
-        ),
-        "cause": _cause_data(
-            kb,
-            cause,
-            rank_techniques(kb, [(cause.name, cause.techniques)]),
-            red_flags_of(kb, cause),
-        ),
+        "region": _region_data(kb, region, rank_techniques(kb, [region]), red_flags_of(kb, region)),
+        "cause": _cause_data(kb, cause, rank_techniques(kb, [cause]), red_flags_of(kb, cause)),
         "techniques": [_ranked_data(item) for item in ranked],
         "red_flags": [to_plain(flag) for flag in flags],
     }
     title = f"{region.name} + {cause.name}"
     subtitle = f"{region.summary} {cause.summary}"
-    return _page(kb, "lookup", title, subtitle, sections, data)
+    command = f"lookup --region {region.id} --cause {cause.id}"
+    return _page(kb, "lookup", title, subtitle, _with_details(first, details, full, command), data)
+
+
+def _with_details(
+    first: Sequence[Section], details: Sequence[Section], full: bool, command: str
+) -> list[Section]:
+    """The page's sections: what to do first, then the details, or where to find them."""
+    if full:
+        return [*first, *details]
+    shown = ", ".join(section.heading.lower() for section in details)
+    more = Paragraph(f"Not shown here: {shown}. See them all with: spasmguide {command} --full")
+    return [*first, Section("More on this page", (more,))]
 
 
 def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
-    facts = [Fact("Category", technique.category)]
+    facts = [
+        Fact("Category", technique.category),
+        Fact("Invasiveness", technique.invasiveness),
+    ]
     if technique.aliases:
         facts.append(Fact("Also called", ", ".join(technique.aliases)))
     suggested = where_suggested(kb, technique.id)
     safety = [kb.safety[safety_id] for safety_id in technique.safety]
     sections = [
         Section("About", (Facts(tuple(facts)),)),
+        *_bullets_if_any("Contraindications", technique.contraindications, warning=True),
+        Section("Cautions", (Bullets(technique.cautions),), warning=True),
+        *[Section(group.title, (Bullets(group.points),), warning=True) for group in safety],
         Section("How it works", (Bullets(technique.how_it_works),)),
         Section("Benefits", (Bullets(technique.benefits),)),
         Section("Often used for", (Bullets(technique.often_used_for),)),
         Section("What a session involves", (Paragraph(technique.session),)),
-        Section("Cautions", (Bullets(technique.cautions),), warning=True),
-        *_bullets_if_any("Contraindications", technique.contraindications, warning=True),
-        *[Section(group.title, (Bullets(group.points),), warning=True) for group in safety],
         *_if_any(
             suggested,
             lambda: Section(
@@ -197,8 +225,8 @@ def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
             (Facts(tuple(facts)), *((Paragraph(point.code_note),) if point.code_note else ())),
         ),
         Section("Where", (Paragraph(point.location),)),
-        Section("Used for", (Paragraph(point.uses),)),
         *_bullets_if_any("Cautions", point.cautions, warning=True),
+        Section("Used for", (Paragraph(point.uses),)),
         *_if_any(
             regions, lambda: _regions_section("Listed for", kb, [region.id for region in regions])
         ),
@@ -541,17 +569,63 @@ def _page(
     )
 
 
-def _ranked_section(ranked: Sequence[RankedTechnique], *, show_context: bool) -> Section:
+def _ranked_section(
+    ranked: Sequence[RankedTechnique], holders: Sequence[Region | Cause], *, full: bool
+) -> Section:
+    """The ranked techniques, each with its reason and the basis of its rank where it is
+    listed; the source article's claims beside them, marked as its claims."""
+    shown = ranked if full else ranked[:SHORT_TECHNIQUES]
+    several = len(holders) > 1
+    context = " + ".join(holder.name for holder in holders)
     terms = []
-    for item in ranked:
-        command = Command("techniques", item.technique.id)
-        if show_context:  # one line per region or cause the technique is suggested for
-            reasons = tuple(f"{reason.context}: {reason.text}" for reason in item.reasons)
-            terms.append(Term(item.technique.name, "", items=reasons, opens=command))
+    for item in shown:
+        if several:  # one line per region or cause the technique is suggested for
+            detail = ""
+            reasons = [f"{reason.context}: {reason.text}" for reason in item.reasons]
         else:
             detail = " ".join(reason.text for reason in item.reasons)
-            terms.append(Term(item.technique.name, detail, opens=command))
-    return Section("Suggested techniques", (Terms(tuple(terms), numbered=True),))
+            reasons = []
+        lines = [*reasons, *_basis_lines(item.basis, context)]
+        if full:
+            lines += [
+                f"The source article says: {reason.article_says}"
+                for reason in item.reasons
+                if reason.article_says
+            ]
+        terms.append(
+            Term(
+                item.technique.name,
+                detail,
+                items=tuple(lines),
+                opens=Command("techniques", item.technique.id),
+            )
+        )
+    blocks: list[Block] = [
+        Paragraph(
+            f"Ranked by guideline position, then certainty of the evidence for {context}, then "
+            "least invasive first; the source article's claims never count."
+        ),
+        Terms(tuple(terms), numbered=True),
+    ]
+    if len(shown) < len(ranked):
+        rest = ", ".join(item.technique.name for item in ranked[len(shown) :])
+        blocks.append(Paragraph(f"Also suggested, ranked lower: {rest}."))
+    return Section("Suggested techniques, ranked by evidence", tuple(blocks))
+
+
+def _basis_lines(basis: Basis, context: str) -> list[str]:
+    certainty = basis.certainty
+    where = f" ({certainty.entry.title})" if certainty.entry else ""
+    lines = [
+        f"Evidence for {context}: {certainty.label}{where}. Invasiveness: {basis.invasiveness}."
+    ]
+    guideline = basis.guideline
+    if guideline.entries:
+        titles = "; ".join(
+            f"{entry.title}: {entry.stance}" for entry in guideline.entries if entry.stance
+        )
+        lines.append(f"Guidelines: {guideline.label} ({titles})")
+    return lines
 
 
 def _acupoint_sections(kb: KnowledgeBase, acupoint_ids: Sequence[str]) -> list[Section]:
@@ -588,17 +662,27 @@ def _bullets_if_any(heading: str, items: Sequence[str], *, warning: bool = False
     return _if_any(items, lambda: Section(heading, (Bullets(tuple(items)),), warning=warning))
 
 
-def _red_flag_section(kb: KnowledgeBase, flags: Sequence[RedFlagGroup]) -> Section:
-    terms = tuple(
-        Term(
-            f"{flag.title} ({flag.urgency})",
-            f"Applies to: {flag.applies_to}",
-            note=flag.note,
-            items=flag.signs,
-        )
-        for flag in flags
-    )
-    return Section("Warning signs: get medical care first", (Terms(terms),), warning=True)
+URGENCY_ORDER = {"emergency": 0, "urgent": 1, "see a doctor": 2}
+URGENCY_HEADS = {"emergency": "EMERGENCY", "urgent": "Urgent", "see a doctor": "See a doctor"}
+
+
+def _red_flag_section(
+    kb: KnowledgeBase, flags: Sequence[RedFlagGroup], *, full: bool = True
+) -> Section:
+    """The warning signs, emergencies first and marked; in a short page each group's signs
+    share one paragraph."""
+    ordered = sorted(flags, key=lambda flag: URGENCY_ORDER[flag.urgency])
+    terms = []
+    for flag in ordered:
+        title = f"{URGENCY_HEADS[flag.urgency]}: {flag.title}"
+        if full:
+            terms.append(
+                Term(title, f"Applies to: {flag.applies_to}", note=flag.note, items=flag.signs)
+            )
+        else:
+            signs = " ".join(sign if sign.endswith(".") else f"{sign}." for sign in flag.signs)
+            terms.append(Term(title, signs))
+    return Section("Warning signs: get medical care first", (Terms(tuple(terms)),), warning=True)
 
 
 def _red_flag_group_section(kb: KnowledgeBase, flag: RedFlagGroup) -> Section:
@@ -693,13 +777,26 @@ def _named(entry: Region | Cause | Technique) -> dict[str, str]:
 
 
 def _ranked_data(item: RankedTechnique) -> dict[str, Any]:
+    basis = item.basis
     return {
         "rank": item.rank,
         "id": item.technique.id,
         "name": item.technique.name,
         "category": item.technique.category,
-        "score": item.score,
-        "reasons": [{"for": reason.context, "reason": reason.text} for reason in item.reasons],
+        "basis": {
+            "guideline": basis.guideline.label,
+            "guideline_level": basis.guideline.level,
+            "guidelines": [entry.id for entry in basis.guideline.entries],
+            "certainty": basis.certainty.label,
+            "certainty_level": basis.certainty.level,
+            "certainty_from": basis.certainty.entry.id if basis.certainty.entry else None,
+            "indirect": basis.certainty.indirect,
+            "invasiveness": basis.invasiveness,
+        },
+        "reasons": [
+            {"for": reason.context, "reason": reason.text, "article_says": reason.article_says}
+            for reason in item.reasons
+        ],
     }
 
 

@@ -1,56 +1,147 @@
-"""Questions asked of the knowledge base: which techniques suit a region or cause, and where a
-technique is suggested."""
+"""Questions asked of the knowledge base: which techniques suit a region or cause, ranked by
+the stated rule (docs/decisions/008), and where a technique is suggested."""
+
+from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from spasmguide.model import Cause, KnowledgeBase, RedFlagGroup, Region, Suggestion, Technique
+from spasmguide.model import (
+    CERTAINTY_LEVELS,
+    INVASIVENESS_ORDER,
+    STANCE_LEVELS,
+    Cause,
+    Evidence,
+    KnowledgeBase,
+    RedFlagGroup,
+    Region,
+    Technique,
+)
 
 
 class Reason(NamedTuple):
-    """Why a technique is suggested, and for which region or cause."""
+    """Why a technique is suggested, for which region or cause, and what the source article
+    says of it there (shown beside the evidence, never ranked on)."""
 
     context: str
     text: str
+    article_says: str | None = None
+
+
+class GuidelinePosition(NamedTuple):
+    """Where guidelines stand on a technique here: a level (2 strong for ... -2 strong
+    against, 0 none or disagreeing) and the recommendations behind it."""
+
+    level: int
+    label: str  # "strong for", "guidelines disagree", "none"
+    entries: tuple[Evidence, ...]
+
+
+class CertaintyOfEvidence(NamedTuple):
+    """The best certainty of the evidence for a technique here, and where it comes from."""
+
+    level: int  # 4 high ... 1 very low, 0 none (model.CERTAINTY_LEVELS)
+    label: str  # the entry's own label, "none", with " (indirect)" when borrowed
+    entry: Evidence | None
+    indirect: bool
+
+
+class Basis(NamedTuple):
+    """Everything a technique's rank rests on (docs/decisions/008)."""
+
+    guideline: GuidelinePosition
+    certainty: CertaintyOfEvidence
+    invasiveness: str
+
+    def sort_key(self, name: str) -> tuple[int, int, int, str]:
+        return (
+            -self.guideline.level,
+            -self.certainty.level,
+            INVASIVENESS_ORDER[self.invasiveness],
+            name.casefold(),
+        )
 
 
 class RankedTechnique(NamedTuple):
     rank: int
     technique: Technique
-    score: float
+    basis: Basis
     reasons: tuple[Reason, ...]
 
 
-def rank_techniques(
-    kb: KnowledgeBase, lists: Sequence[tuple[str, Sequence[Suggestion]]]
-) -> list[RankedTechnique]:
-    """Ranks the techniques suggested by one or more lists (each best first, named by context).
+Holder = Region | Cause
 
-    Techniques that more lists suggest rank first (for a region and a cause together, those
-    suggested for both); among equals, a technique earns from each list a share that falls with
-    its position there, so earlier suggestions rank higher. Ties keep first-seen order.
-    """
-    scores: dict[str, float] = {}
+
+def rank_techniques(kb: KnowledgeBase, holders: Sequence[Holder]) -> list[RankedTechnique]:
+    """The techniques the given regions and causes suggest, ranked by the stated rule
+    (docs/decisions/008): the guideline position for them here, then the certainty of the
+    evidence for them here (borrowed evidence counts one level lower), then the least
+    invasive first, then by name. The source article's claims never enter the rank."""
     reasons: dict[str, list[Reason]] = {}
-    for context, suggestions in lists:
-        count = len(suggestions)
-        for position, suggestion in enumerate(suggestions):
-            scores[suggestion.technique] = (
-                scores.get(suggestion.technique, 0.0) + (count - position) / count
+    borrowed: dict[str, list[str]] = {}
+    for holder in holders:
+        for suggestion in holder.techniques:
+            reasons.setdefault(suggestion.technique, []).append(
+                Reason(holder.name, suggestion.reason, suggestion.article_says)
             )
-            reasons.setdefault(suggestion.technique, []).append(Reason(context, suggestion.reason))
-    ordered = sorted(
-        scores, key=lambda technique_id: (-len(reasons[technique_id]), -scores[technique_id])
-    )
+            borrowed.setdefault(suggestion.technique, []).extend(suggestion.evidence)
+    bases = {
+        technique_id: basis_of(kb, kb.techniques[technique_id], holders, borrowed[technique_id])
+        for technique_id in reasons
+    }
+    ordered = sorted(reasons, key=lambda item: bases[item].sort_key(kb.techniques[item].name))
     return [
         RankedTechnique(
-            rank,
-            kb.techniques[technique_id],
-            round(scores[technique_id], 3),
-            tuple(reasons[technique_id]),
+            rank, kb.techniques[technique_id], bases[technique_id], tuple(reasons[technique_id])
         )
         for rank, technique_id in enumerate(ordered, start=1)
     ]
+
+
+def basis_of(
+    kb: KnowledgeBase, technique: Technique, holders: Sequence[Holder], borrowed: Sequence[str] = ()
+) -> Basis:
+    """What a technique's rank rests on for these regions and causes."""
+    direct = [
+        evidence
+        for evidence in kb.evidence.values()
+        if technique.id in evidence.techniques
+        and any(_covers(evidence, holder) for holder in holders)
+    ]
+    indirect = [
+        kb.evidence[evidence_id]
+        for evidence_id in dict.fromkeys(borrowed)
+        if kb.evidence[evidence_id] not in direct
+    ]
+    return Basis(_guideline(direct), _certainty(direct, indirect), technique.invasiveness)
+
+
+def _covers(evidence: Evidence, holder: Holder) -> bool:
+    return holder.id in (evidence.regions if isinstance(holder, Region) else evidence.causes)
+
+
+def _guideline(direct: Sequence[Evidence]) -> GuidelinePosition:
+    stated = tuple(evidence for evidence in direct if evidence.stance is not None)
+    levels = [STANCE_LEVELS[evidence.stance] for evidence in stated if evidence.stance]
+    if not levels:
+        return GuidelinePosition(0, "none", ())
+    if max(levels) > 0 > min(levels):
+        return GuidelinePosition(0, "guidelines disagree", stated)
+    strongest = max(stated, key=lambda evidence: abs(STANCE_LEVELS[evidence.stance or ""]))
+    return GuidelinePosition(STANCE_LEVELS[strongest.stance or ""], strongest.stance or "", stated)
+
+
+def _certainty(direct: Sequence[Evidence], indirect: Sequence[Evidence]) -> CertaintyOfEvidence:
+    best = CertaintyOfEvidence(0, "none", None, False)
+    for evidence in direct:
+        level = CERTAINTY_LEVELS[evidence.certainty]
+        if level > best.level:
+            best = CertaintyOfEvidence(level, evidence.certainty, evidence, False)
+    for evidence in indirect:
+        level = max(0, CERTAINTY_LEVELS[evidence.certainty] - 1)
+        if level > best.level:
+            best = CertaintyOfEvidence(level, f"{evidence.certainty} (indirect)", evidence, True)
+    return best
 
 
 def where_suggested(kb: KnowledgeBase, technique_id: str) -> list[tuple[Region | Cause, str]]:

@@ -58,14 +58,14 @@ def test_region_page_lists_ranked_techniques_with_reasons() -> None:
     assert region["id"] == "neck"
     techniques = region["techniques"]
     assert [item["rank"] for item in techniques] == list(range(1, len(techniques) + 1))
-    assert techniques[0]["id"] == "cupping"
     assert all(item["reasons"][0]["reason"] for item in techniques)
+    assert all(item["basis"]["certainty"] and item["basis"]["invasiveness"] for item in techniques)
     assert {point["code"] for point in region["acupoints"]} >= {"GB20", "BL10", "SI3"}
     assert region["red_flags"] and region["self_care"] and region["sources"]
 
 
 def test_text_region_page_shows_every_part() -> None:
-    page = invoke("lookup", "--region", "low back").stdout
+    page = invoke("lookup", "--region", "low back", "--full").stdout
     for heading in (
         "About",
         "Muscles involved",
@@ -82,20 +82,22 @@ def test_text_region_page_shows_every_part() -> None:
     assert "cauda equina" in page
 
 
-def test_combined_lookup_ranks_techniques_suggested_for_both_first() -> None:
+def test_combined_lookup_gives_each_reason_its_own_line() -> None:
     document = json.loads(
         invoke("lookup", "--region", "neck", "--cause", "posture", "--format", "json").stdout
     )
     ranked = document["techniques"]
-    both = {item["id"] for item in ranked if len(item["reasons"]) == 2}
+    both = [item for item in ranked if len(item["reasons"]) == 2]
     assert both, "neck and posture share techniques"
-    leading = [item["id"] for item in ranked[: len(both)]]
-    assert set(leading) == both
+    assert {reason["for"] for reason in both[0]["reasons"]} == {
+        "Neck",
+        "Poor posture or ergonomics",
+    }
     assert document["region"]["id"] == "neck" and document["cause"]["id"] == "posture"
 
 
 def test_cause_page_has_mechanism_prevention_and_regions() -> None:
-    page = invoke("lookup", "--cause", "dehydration").stdout
+    page = invoke("lookup", "--cause", "dehydration", "--full").stdout
     for heading in (
         "How it leads to spasm",
         "Regions often affected",

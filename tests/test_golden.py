@@ -31,6 +31,10 @@ def text_at(width: int, *, color: bool = False) -> Callable[[Page], str]:
 
 CASES: dict[str, tuple[Callable[[KnowledgeBase], Page], Callable[[Page], str]]] = {
     "lookup-neck-80.txt": (lambda kb: pages.region_page(kb, kb.regions["neck"]), text_at(80)),
+    "lookup-neck-short-80.txt": (
+        lambda kb: pages.region_page(kb, kb.regions["neck"], full=False),
+        text_at(80),
+    ),
     "lookup-neck-120.txt": (lambda kb: pages.region_page(kb, kb.regions["neck"]), text_at(120)),
     "lookup-neck.md": (lambda kb: pages.region_page(kb, kb.regions["neck"]), render_markdown),
     "lookup-calf-stress-60.txt": (
