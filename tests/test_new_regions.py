@@ -161,6 +161,14 @@ def test_every_entry_has_lay_terms_and_each_term_is_unique_in_its_kind(
     assert not [term for term, count in counts.items() if count > 1]
 
 
+@pytest.mark.parametrize("kind", ["regions", "causes", "red_flags"])
+def test_no_lay_term_is_another_entry_s_name(kb: KnowledgeBase, kind: str) -> None:
+    for entry in kb.collection(kind).values():
+        for term in getattr(entry, "lay_terms", ()):
+            owner = kb.names[kind].get(normalize_name(term), entry.id)
+            assert owner == entry.id, f"{entry.id}: {term!r} is a name of {owner}"
+
+
 def test_search_phrasings_name_real_entries(kb: KnowledgeBase) -> None:
     phrasings = yaml.safe_load(PHRASINGS.read_text(encoding="utf-8"))
     assert len(phrasings) >= 45
