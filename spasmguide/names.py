@@ -19,9 +19,28 @@ _MAX_LISTED = 12
 KIND_LABELS = {kind.collection: kind.label for kind in KINDS}
 
 
+# Cyrillic and Greek letters that look like Latin ones (after casefolding), so that a name
+# spelled with them ('Сupping' with a Cyrillic С) is the same name as its Latin twin.
+_LOOKALIKES = str.maketrans(
+    "аеорсухѕіјԁһӏԛԝүкмнтвαορνικυχτ",
+    "aeopcyxsijdhlqwykmhtbaopvikuxt",
+)
+# An apostrophe and s at the end of a word: "runner's" is about a runner.
+_POSSESSIVE = re.compile(r"(?<=\w)['’ʼ]s\b")
+
+
+def fold_text(text: str) -> str:
+    """Text in the form names and searches compare it in: compatibility forms unified
+    (fullwidth, maths letters), case folded, accents and tone marks dropped (Hégǔ -> hegu),
+    look-alike Cyrillic and Greek letters read as Latin, possessives dropped."""
+    unified = unicodedata.normalize("NFKD", text).casefold()
+    unaccented = "".join(char for char in unified if not unicodedata.combining(char))
+    return _POSSESSIVE.sub("", unicodedata.normalize("NFKC", unaccented)).translate(_LOOKALIKES)
+
+
 def normalize_name(text: str) -> str:
     """The form names are compared in: 'Upper back & shoulders' -> 'upperbackandshoulders'."""
-    folded = unicodedata.normalize("NFKC", text[:_MAX_NAME]).casefold().replace("&", " and ")
+    folded = fold_text(text[:_MAX_NAME]).replace("&", " and ")
     return _NOT_ALNUM.sub("", folded)
 
 
