@@ -20,13 +20,13 @@ KIND_LABELS = {kind.collection: kind.label for kind in KINDS}
 
 
 # Cyrillic and Greek letters that look like Latin ones (after casefolding), so that a name
-# spelled with them ('Сupping' with a Cyrillic С) is the same name as its Latin twin.
+# spelled with them (cupping with a Cyrillic first letter) is the same name as its Latin twin.
 _LOOKALIKES = str.maketrans(
     "аеорсухѕіјԁһӏԛԝүкмнтвαορνικυχτ",
     "aeopcyxsijdhlqwykmhtbaopvikuxt",
 )
 # An apostrophe and s at the end of a word: "runner's" is about a runner.
-_POSSESSIVE = re.compile(r"(?<=\w)['’ʼ]s\b")
+_POSSESSIVE = re.compile("(?<=\\w)['\u2019\u02bc]s\\b")
 
 
 def fold_text(text: str) -> str:

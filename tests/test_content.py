@@ -122,8 +122,11 @@ KNOWN_ACUPOINT_CODES = {
     "BL57",
     "BL56",
     "BL39",
+    "EX-UE8",
+    "EX-B7",
+    "EX-B8",
 }
-KNOWN_UNCODED_POINTS = {"Luozhen", "Yaoyan", "Shiqizhui"}
+KNOWN_UNCODED_POINTS: set[str] = set()
 
 
 def all_text(value: object) -> str:

@@ -103,11 +103,11 @@ evidence:
     stance: strong against
     basis: A test guideline.
     techniques: [traditional-acupuncture]
-    regions: [hamstring]
+    regions: [test-region]
     sources: [article]
 regions:
-  - id: hamstring
-    name: Hamstring
+  - id: test-region
+    name: Test region
     summary: Test.
     description: Test.
     muscles: [Test]
@@ -137,7 +137,7 @@ def test_borrowed_evidence_counts_one_level_lower_and_guidelines_come_first(
     tmp_path: Path,
 ) -> None:
     kb = _with_layer(tmp_path, LAYER)
-    ranked = rank_techniques(kb, [kb.regions["hamstring"]])
+    ranked = rank_techniques(kb, [kb.regions["test-region"]])
     assert [item.technique.id for item in ranked] == [
         "shiatsu",  # moderate, borrowed from the calf: low
         "stretching-mobility",  # no evidence, least invasive
@@ -162,7 +162,7 @@ def test_the_articles_claims_and_list_order_never_change_the_rank(tmp_path: Path
     reordered = _with_layer(tmp_path, reordered_text)
     claimed = _with_layer(tmp_path, LAYER)
     orders = [
-        [item.technique.id for item in rank_techniques(kb, [kb.regions["hamstring"]])]
+        [item.technique.id for item in rank_techniques(kb, [kb.regions["test-region"]])]
         for kb in (plain, reordered, claimed)
     ]
     assert orders[0] == orders[1] == orders[2]
@@ -174,12 +174,12 @@ def test_guidelines_that_disagree_count_as_none(tmp_path: Path) -> None:
         "evidence:\n  - id: test-guideline-for\n    title: Another guideline\n"
         "    finding: Offer it.\n    certainty: not graded\n    stance: conditional for\n"
         "    basis: A guideline.\n    techniques: [traditional-acupuncture]\n"
-        "    regions: [hamstring]\n    sources: [article]\n",
+        "    regions: [test-region]\n    sources: [article]\n",
     )
     kb = _with_layer(tmp_path, text)
     acupuncture = next(
         item
-        for item in rank_techniques(kb, [kb.regions["hamstring"]])
+        for item in rank_techniques(kb, [kb.regions["test-region"]])
         if item.technique.id == "traditional-acupuncture"
     )
     assert acupuncture.basis.guideline.label == "guidelines disagree"

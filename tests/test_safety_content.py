@@ -1,0 +1,265 @@
+"""The shipped knowledge base puts its safety information where the risky advice is.
+
+Needling cautions sit on the points and techniques that need them, every technique says who
+should not have it, every region has its warning signs, sciatica leads to the low back, and the
+source article's claims stay beside the reasons rather than inside them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from spasmguide.loader import load_knowledge_base
+from spasmguide.model import Cause, KnowledgeBase, Region, Source
+from spasmguide.names import normalize_name
+
+NEEDLING = {"needling", "electrical needling"}
+# Points over the lung: shallow, slanted needling only.
+THORACIC_POINTS = ["gb21", "bl11", "si14", "te15", "ex-b1", "ex-b2"]
+# Points over the medulla or the vertebral artery, or deep over the spinal canal.
+DEPTH_POINTS = ["gb20", "gv14", "gv16"]
+# Points avoided in pregnancy: the classic list and the lumbosacral points.
+PREGNANCY_POINTS = [
+    "sp6",
+    "li4",
+    "bl60",
+    "bl67",
+    "gb21",
+    "bl23",
+    "bl25",
+    "gv3",
+    "gv4",
+    "yaoyan",
+    "shiqizhui",
+    "bl54",
+    "ex-b2",
+    "bl31",
+    "bl32",
+    "bl33",
+    "bl34",
+]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> KnowledgeBase:
+    return load_knowledge_base()
+
+
+def technique_text(kb: KnowledgeBase, technique_id: str) -> str:
+    """What a technique's page says about its safety: its own lines and its safety notes."""
+    technique = kb.techniques[technique_id]
+    lines = [*technique.cautions, *technique.contraindications]
+    for safety_id in technique.safety:
+        lines.extend(kb.safety[safety_id].points)
+    return " ".join(lines).casefold()
+
+
+def test_every_technique_says_who_should_not_have_it(shipped: KnowledgeBase) -> None:
+    for technique in shipped.techniques.values():
+        assert technique.contraindications, f"{technique.id} has no contraindications"
+
+
+def test_every_needling_technique_warns_of_a_collapsed_lung(shipped: KnowledgeBase) -> None:
+    needling = [t for t in shipped.techniques.values() if t.invasiveness in NEEDLING]
+    assert len(needling) >= 4
+    for technique in needling:
+        text = technique_text(shipped, technique.id)
+        assert "pneumothorax" in text and "two days" in text, technique.id
+
+
+def test_trigger_point_needling_carries_its_own_lung_warning(shipped: KnowledgeBase) -> None:
+    own = " ".join(shipped.techniques["trigger-point-acupuncture"].cautions).casefold()
+    assert "pneumothorax" in own and "emergency" in own
+    contraindications = shipped.techniques["trigger-point-acupuncture"].contraindications
+    assert any("lung" in line for line in contraindications)
+
+
+@pytest.mark.parametrize("point_id", THORACIC_POINTS)
+def test_points_over_the_lung_say_so(shipped: KnowledgeBase, point_id: str) -> None:
+    cautions = " ".join(shipped.acupoints[point_id].cautions).casefold()
+    assert "lung" in cautions and "pneumothorax" in cautions, point_id
+
+
+@pytest.mark.parametrize("point_id", DEPTH_POINTS)
+def test_points_at_the_back_of_the_neck_limit_depth(shipped: KnowledgeBase, point_id: str) -> None:
+    cautions = " ".join(shipped.acupoints[point_id].cautions).casefold()
+    assert "deep" in cautions, point_id
+
+
+def test_gb20_gives_its_direction_and_what_lies_beneath(shipped: KnowledgeBase) -> None:
+    cautions = " ".join(shipped.acupoints["gb20"].cautions).casefold()
+    assert "tip of the nose" in cautions
+    assert "vertebral artery" in cautions and "medulla" in cautions
+    assert "editions differ" in cautions
+
+
+def test_points_avoided_in_pregnancy_say_so(shipped: KnowledgeBase) -> None:
+    present = [point for point in PREGNANCY_POINTS if point in shipped.acupoints]
+    assert len(present) >= 10
+    for point_id in present:
+        cautions = " ".join(shipped.acupoints[point_id].cautions).casefold()
+        assert "pregnan" in cautions, point_id
+
+
+def test_electro_acupuncture_names_its_contraindications(shipped: KnowledgeBase) -> None:
+    text = " ".join(shipped.techniques["electro-acupuncture"].contraindications).casefold()
+    for word in ("pacemaker", "chest", "carotid", "pregnan", "numb", "epilepsy"):
+        assert word in text, word
+    assert "lower-authority" in text
+
+
+@pytest.mark.parametrize("technique_id", ["cupping", "gua-sha"])
+def test_bleeding_risks_are_contraindications_for_skin_techniques(
+    shipped: KnowledgeBase, technique_id: str
+) -> None:
+    text = " ".join(shipped.techniques[technique_id].contraindications).casefold()
+    for word in ("bleeding disorder", "anticoagulants", "platelet", "skin"):
+        assert word in text, word
+
+
+def test_every_region_has_warning_signs_with_an_emergency(shipped: KnowledgeBase) -> None:
+    for region in shipped.regions.values():
+        urgencies = {shipped.red_flags[flag].urgency for flag in region.red_flags}
+        assert "emergency" in urgencies, f"{region.id} has no emergency warning sign"
+
+
+def test_every_warning_group_is_complete(shipped: KnowledgeBase) -> None:
+    for group in shipped.red_flags.values():
+        assert group.urgency and group.applies_to and group.signs and group.sources, group.id
+
+
+def red_flag_text(kb: KnowledgeBase, group_id: str) -> str:
+    group = kb.red_flags[group_id]
+    return " ".join([group.title, group.applies_to, *group.signs, group.note or ""]).casefold()
+
+
+def test_a_clot_is_looked_for_in_the_thigh_and_the_lungs(shipped: KnowledgeBase) -> None:
+    dvt = red_flag_text(shipped, "possible-dvt")
+    assert "thigh" in dvt and "calf" in dvt and "pulmonary embolism" in dvt
+    assert shipped.red_flags["possible-pe"].urgency == "emergency"
+    for region in ("calf", "hamstring"):
+        assert {"possible-dvt", "possible-pe"} <= set(shipped.regions[region].red_flags), region
+
+
+def test_rhabdomyolysis_is_an_emergency_where_exertion_is(shipped: KnowledgeBase) -> None:
+    group = shipped.red_flags["rhabdomyolysis"]
+    assert group.urgency == "emergency" and "urine" in red_flag_text(shipped, "rhabdomyolysis")
+    assert "rhabdomyolysis" in shipped.regions["calf"].red_flags
+    assert "rhabdomyolysis" in shipped.regions["hamstring"].red_flags
+    assert "rhabdomyolysis" in shipped.causes["overuse"].red_flags
+
+
+def test_upper_back_pain_is_checked_for_heart_aorta_and_spine(shipped: KnowledgeBase) -> None:
+    flags = shipped.regions["upper-back-shoulders"].red_flags
+    text = " ".join(red_flag_text(shipped, flag) for flag in flags)
+    for words in ("heart attack", "aortic dissection", "pneumothorax", "cancer", "neck"):
+        assert words in text, words
+
+
+def test_neck_warnings_cover_stroke_like_signs_and_the_chronic_cause(
+    shipped: KnowledgeBase,
+) -> None:
+    text = " ".join(red_flag_text(shipped, flag) for flag in shipped.regions["neck"].red_flags)
+    for words in ("thunderclap", "speech", "vision", "cancer", "myelopathy", "inflammatory"):
+        assert words in text, words
+    assert "neck-serious-cause" in shipped.causes["chronic-conditions"].red_flags
+
+
+def test_region_specific_warnings_are_linked(shipped: KnowledgeBase) -> None:
+    expected = {
+        "low-back": {"cauda-equina", "aaa-rupture"},
+        "piriformis": {"hip-serious-cause", "cauda-equina"},
+        "it-band": {"hip-serious-cause", "thigh-bone-or-knee"},
+        "hamstring": {"hamstring-avulsion", "cauda-equina"},
+        "calf": {"leg-circulation-emergency", "cramp-urgent", "cramps-see-doctor"},
+    }
+    for region, groups in expected.items():
+        assert groups <= set(shipped.regions[region].red_flags), region
+    calf = " ".join(red_flag_text(shipped, flag) for flag in shipped.regions["calf"].red_flags)
+    for words in ("compartment syndrome", "10 minutes", "statins", "thyroid", "achilles"):
+        assert words in calf, words
+
+
+def test_sciatica_leads_to_the_low_back(shipped: KnowledgeBase) -> None:
+    assert shipped.names["regions"][normalize_name("sciatica")] == "low-back"
+    piriformis = shipped.regions["piriformis"]
+    assert "sciatica" not in {normalize_name(alias) for alias in piriformis.aliases}
+    assert "low back" in piriformis.description and "contested" in piriformis.description
+    assert "nice-ng59" in piriformis.sources
+
+
+def suggestion_holders(kb: KnowledgeBase) -> list[Region | Cause]:
+    return [*kb.regions.values(), *kb.causes.values()]
+
+
+def test_reasons_leave_the_article_s_claims_to_article_says(shipped: KnowledgeBase) -> None:
+    for holder in suggestion_holders(shipped):
+        for suggestion in holder.techniques:
+            where = f"{holder.id}/{suggestion.technique}"
+            assert "source article" not in suggestion.reason.casefold(), where
+            assert "particularly effective" not in suggestion.reason.casefold(), where
+
+
+def test_borrowed_evidence_is_about_somewhere_else(shipped: KnowledgeBase) -> None:
+    """A suggestion names evidence only to borrow it; evidence about its own place is direct."""
+    for holder in suggestion_holders(shipped):
+        for suggestion in holder.techniques:
+            for evidence_id in suggestion.evidence:
+                evidence = shipped.evidence[evidence_id]
+                places = evidence.regions if isinstance(holder, Region) else evidence.causes
+                assert holder.id not in places, f"{holder.id}/{suggestion.technique}"
+                assert suggestion.technique in evidence.techniques, evidence_id
+
+
+def test_dry_needling_trials_are_not_direct_evidence_for_piriformis_or_it_band(
+    shipped: KnowledgeBase,
+) -> None:
+    for evidence in shipped.evidence.values():
+        if "trigger-point-acupuncture" in evidence.techniques and evidence.stance is None:
+            assert not {"piriformis", "it-band"} & set(evidence.regions), evidence.id
+
+
+def test_guideline_positions_come_from_guidelines(shipped: KnowledgeBase) -> None:
+    for evidence in shipped.evidence.values():
+        if evidence.stance is not None:
+            kinds = {shipped.sources[source].kind for source in evidence.sources}
+            # A guideline states the position; its own evidence review may be cited beside it.
+            assert "guideline" in kinds, evidence.id
+            assert evidence.techniques and (evidence.regions or evidence.causes), evidence.id
+
+
+def test_low_back_guidelines_disagree_on_acupuncture(shipped: KnowledgeBase) -> None:
+    stances = {
+        evidence.stance
+        for evidence in shipped.evidence.values()
+        if "traditional-acupuncture" in evidence.techniques and "low-back" in evidence.regions
+    }
+    assert {"strong against", "strong for"} <= stances
+    primary_pain = shipped.evidence["nice-chronic-primary-pain"]
+    assert primary_pain.causes == ("chronic-conditions",) and not primary_pain.regions
+    assert "not cover" in primary_pain.finding and "sciatica" in primary_pain.finding
+
+
+def test_chronic_reviews_say_they_are_about_chronic_pain(shipped: KnowledgeBase) -> None:
+    for evidence_id in ("cochrane-neck", "cochrane-low-back"):
+        finding = shipped.evidence[evidence_id].finding.casefold()
+        assert "chronic" in finding and "acute" in finding, evidence_id
+    assert "end of treatment" in shipped.evidence["cochrane-neck"].finding
+
+
+def test_calf_and_hamstring_have_evidence(shipped: KnowledgeBase) -> None:
+    for region in ("calf", "hamstring"):
+        assert "hawke-night-cramps-stretching" in shipped.regions[region].evidence, region
+
+
+def test_the_spasm_ischemia_cycle_is_not_presented_as_settled(shipped: KnowledgeBase) -> None:
+    assert "contested" in shipped.guide.spasm_ischemia_cycle
+
+
+def test_every_source_is_cited_and_every_citation_exists(shipped: KnowledgeBase) -> None:
+    cited = set(shipped.guide.sources) | set(shipped.guide.red_flag_note_sources)
+    for kind in ("techniques", "regions", "causes", "acupoints", "evidence", "red_flags", "safety"):
+        for entry in shipped.collection(kind).values():
+            assert not isinstance(entry, Source)
+            cited.update(entry.sources)
+    assert cited == set(shipped.sources)
