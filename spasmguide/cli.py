@@ -393,6 +393,7 @@ class QuizTopic(StrEnum):
 class ExportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
+    anki = "anki"
 
 
 @app.command(
@@ -465,11 +466,13 @@ def quiz(
     epilog=_examples(
         "spasmguide export --format html --output study-guide.html",
         "spasmguide export --format markdown > study-guide.md",
+        "spasmguide export --format anki --output spasmguide.apkg",
     )
 )
 def export(
     export_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="markdown or html.")
+        ExportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="markdown, html or anki."),
     ] = ExportFormat.markdown,
     output_file: Annotated[
         str | None,
@@ -477,31 +480,44 @@ def export(
     ] = None,
     kb_paths: KbOption = None,
 ) -> None:
-    """Write the whole guide as a printable study guide.
+    """Write the guide to study from: Markdown, HTML or an Anki deck.
 
     Every region, technique and cause, the acupoint table, the evidence with its certainty,
     the warning signs and the notice, with a table of contents. HTML is one self-contained
-    file with a print stylesheet.
+    file with a print stylesheet and a body map. Anki writes every quiz card to an .apkg
+    file (--output is required); importing a newer export updates the cards.
     """
-    from spasmguide import pages
+    if export_format is ExportFormat.anki and output_file is None:
+        raise UsageError("--format anki writes a binary .apkg file: give --output FILE")
+    kb = _knowledge_base(kb_paths)
+    document: str | bytes
+    if export_format is ExportFormat.anki:
+        import time
 
-    page = pages.study_guide_page(_knowledge_base(kb_paths))
-    if export_format is ExportFormat.html:
-        from spasmguide.render_html import render_html
+        from spasmguide.anki_deck import anki_package
 
-        document = render_html(page)
+        document = anki_package(kb, time.time())
     else:
-        from spasmguide.render_markdown import render_markdown
+        from spasmguide import pages
 
-        document = render_markdown(page)
+        page = pages.study_guide_page(kb)
+        if export_format is ExportFormat.html:
+            from spasmguide.render_html import render_html
+
+            document = render_html(page)
+        else:
+            from spasmguide.render_markdown import render_markdown
+
+            document = render_markdown(page)
     if output_file is None:
+        assert isinstance(document, str)
         sys.stdout.write(document)
         return
     _write_file(output_file, document)
     sys.stderr.write(f"{PROGRAM}: wrote {one_line(output_file, 200)}\n")
 
 
-def _write_file(name: str, document: str) -> None:
+def _write_file(name: str, document: str | bytes) -> None:
     """Writes `document` to `name` whole or not at all."""
     import tempfile
     from pathlib import Path
@@ -513,8 +529,8 @@ def _write_file(name: str, document: str) -> None:
     target = Path(name).expanduser()
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(document)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(document.encode() if isinstance(document, str) else document)
         os.chmod(temporary, 0o644)  # an exported guide is for sharing, not private like temp files
         os.replace(temporary, target)
     except OSError as error:
