@@ -61,6 +61,8 @@ class Section(NamedTuple):
     warning: bool = False
     level: int = 2  # the heading's depth: 2 for a page's sections, deeper inside a guide
     anchor: str | None = None  # the id links to this section use (study guides only)
+    # On paper, in small type and columns with each item kept whole (the one-page summary).
+    columns: bool = False
 
 
 class Page(NamedTuple):

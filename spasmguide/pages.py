@@ -428,7 +428,10 @@ def quiz_stats_page(kb: KnowledgeBase, stats: Sequence[TopicStats], where: str) 
 
 def study_guide_page(kb: KnowledgeBase) -> Page:
     """The whole knowledge base as one study guide, with a table of contents."""
-    body: list[Section] = [Section("Notice", (Paragraph(kb.guide.notice),), warning=True)]
+    body: list[Section] = [
+        Section("Notice", (Paragraph(kb.guide.notice),), warning=True),
+        summary_section(kb),
+    ]
 
     def part(heading: str, summary: str | None = None) -> None:
         body.append(Section(heading, (Paragraph(summary),) if summary else (), level=2))
@@ -504,6 +507,33 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         sections,
         data,
     )
+
+
+def summary_section(kb: KnowledgeBase) -> Section:
+    """Every region on one page: its warning signs, first self-care step, top three
+    techniques (in the order its region page ranks them) and key acupoints."""
+    regions = []
+    for region in kb.regions.values():
+        ranked = rank_techniques(kb, [(region.name, region.techniques)])[:3]
+        flags = red_flags_of(kb, region)
+        lines = [
+            "Warning signs: "
+            + ("; ".join(f"{flag.title} ({flag.urgency})" for flag in flags) or "none listed"),
+            *([f"First self-care: {region.self_care[0]}"] if region.self_care else []),
+            "Top techniques: "
+            + ", ".join(f"{item.rank}. {item.technique.name}" for item in ranked),
+        ]
+        if region.acupoints:
+            points = (kb.acupoints[point_id] for point_id in region.acupoints)
+            lines.append(
+                "Key acupoints: " + ", ".join(point.code or point.pinyin for point in points)
+            )
+        regions.append(Term(region.name, region.summary, items=tuple(lines)))
+    intro = Paragraph(
+        "Each region at a glance; the full entries follow. Warning signs come first:"
+        " they need medical care rather than a therapy session."
+    )
+    return Section("One-page summary", (intro, Terms(tuple(regions))), columns=True)
 
 
 # -- pieces shared by several pages ---------------------------------------------------------

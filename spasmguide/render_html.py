@@ -40,6 +40,10 @@ dd { margin-left: 1.25rem; }
 .command { font-family: Menlo, Consolas, monospace; font-size: .85rem; color: #555; }
 nav ul { list-style: none; padding-left: 1rem; }
 .notice { border: 2px solid #c8a200; background: #fff9e0; padding: .75rem 1rem; margin: 2rem 0; }
+.columns > ul { columns: 2 17rem; column-gap: 1.5rem; padding-left: 0; list-style: none;
+                font-size: .9rem; line-height: 1.4; }
+.columns > ul > li { break-inside: avoid; margin-bottom: .8rem; }
+.columns > ul > li > ul { padding-left: 1rem; margin: .2rem 0 0; }
 @media print {
   body { max-width: none; margin: 0; font-size: 11pt; }
   a { color: inherit; text-decoration: none; }
@@ -48,6 +52,9 @@ nav ul { list-style: none; padding-left: 1rem; }
   h2, h3, h4 { break-after: avoid; }
   table, tr, dl, .notice { break-inside: avoid; }
   .command { display: none; }
+  .columns { font-size: 8.5pt; line-height: 1.3; }
+  .columns > ul { columns: 2; font-size: 8.5pt; }
+  .columns > ul > li { break-inside: avoid; margin-bottom: .4rem; }
 }
 """.strip()
 
@@ -83,7 +90,12 @@ def _section(section: Section) -> str:
     level = min(6, max(2, section.level))
     anchor = f' id="{text(section.anchor)}"' if section.anchor else ""
     tag = "nav" if any(isinstance(block, Contents) for block in section.blocks) else "section"
-    classes = ' class="warning"' if section.warning else ""
+    names = [
+        name
+        for name, wanted in (("warning", section.warning), ("columns", section.columns))
+        if wanted
+    ]
+    classes = f' class="{" ".join(names)}"' if names else ""
     heading = f"<h{level}{anchor}>{text(section.heading)}</h{level}>"
     return "\n".join(
         [f"<{tag}{classes}>", heading, *(_block(block) for block in section.blocks), f"</{tag}>"]
