@@ -339,6 +339,32 @@ def about(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -
     _show(pages.about_page(_knowledge_base(kb_paths)), output)
 
 
+@app.command(
+    "map",
+    epilog=_examples(
+        "spasmguide map", "spasmguide map --region neck", "spasmguide map --format markdown"
+    ),
+)
+def body_map(
+    region: Annotated[
+        str | None, typer.Option("--region", "-r", help="Highlight this region, e.g. neck.")
+    ] = None,
+    output: FormatOption = OutputFormat.text,
+    kb_paths: KbOption = None,
+) -> None:
+    """Show where each region is on a front and back figure.
+
+    Each region has a number on the figure and in the legend; --region shades one and marks
+    its number with stars. Regions the map has no place for are listed.
+    """
+    from spasmguide.body_map import map_page
+    from spasmguide.names import resolve_region
+
+    kb = _knowledge_base(kb_paths)
+    found = resolve_region(kb, region) if region is not None else None
+    _show(map_page(kb, found), output)
+
+
 @app.command(epilog=_examples("spasmguide paths", "spasmguide paths --kb my-notes/"))
 def paths(output: FormatOption = OutputFormat.text, kb_paths: KbOption = None) -> None:
     """Show which knowledge-base files are in force and where each came from.
