@@ -37,7 +37,7 @@ _FRONT = (
     "        │      │      │        ",
     "        │      │      │        ",
     "        │      │      │        ",
-    "         │     │     │         ",
+    "        ╰╮     │     ╭╯        ",
     "         │     │     │         ",
     "         │     │     │         ",
     "         │     │     │         ",
@@ -51,6 +51,7 @@ _BACK = tuple(
 )
 FIGURES = {"front": _FRONT, "back": _BACK}
 WIDTH = len(_FRONT[0])
+MIDLINE = 15  # the column down the middle of the body
 HEIGHT = len(_FRONT)
 _TO_ASCII = str.maketrans(
     {
@@ -95,7 +96,8 @@ def _rows(first: int, last: int, *columns: int) -> tuple[Cell, ...]:
 
 
 # Trunk, legs and arms in the grid above: the trunk's open space is columns 9-21 on rows 4-8
-# (split by the spine on the back), each leg's is left of or right of column 15.
+# (split by the spine on the back), each leg's is left of or right of column 15. Numbers on
+# the trunk and legs sit right of the midline; the acupoints, bilateral, are drawn left of it.
 SPOTS = (
     Spot(
         "head",
@@ -115,35 +117,35 @@ SPOTS = (
     Spot(
         "upper-back-shoulders",
         ("upper-back", "shoulders", "upper-back-and-shoulders"),
-        (Place("back", (4, 12), _rows(4, 5, 12, 18)),),
+        (Place("back", (4, 18), _rows(4, 5, 12, 18)),),
     ),
     Spot(
         "mid-back",
         ("middle-back", "thoracic", "mid-back-thoracic"),
-        (Place("back", (6, 12), _rows(6, 6, 12, 18)),),
+        (Place("back", (6, 18), _rows(6, 6, 12, 18)),),
     ),
     Spot(
         "low-back",
         ("lower-back", "lumbar"),
-        (Place("back", (8, 12), _rows(7, 8, 12, 18)),),
+        (Place("back", (8, 18), _rows(7, 8, 12, 18)),),
     ),
     Spot(
         "forearm-hand",
         ("forearm-and-hand", "forearm", "hand", "forearm-hands", "hand-forearm"),
         (
-            Place("front", (7, 2), ((6, 7), (7, 6), (8, 5), (9, 4))),
-            Place("back", (7, 2), ((6, 7), (7, 6), (8, 5), (9, 4))),
+            Place("front", (7, 1), ((7, 5), (8, 4), (9, 3))),
+            Place("back", (7, 1), ((7, 5), (8, 4), (9, 3))),
         ),
     ),
     Spot(
         "piriformis",
         ("buttock", "gluteal"),
-        (Place("back", (10, 12), _rows(10, 11, 12, 18)),),
+        (Place("back", (10, 18), _rows(10, 11, 12, 18)),),
     ),
     Spot(
         "front-thigh-hip",
         ("front-thigh", "thigh-hip", "front-of-thigh", "hip-flexors", "quadriceps", "thigh"),
-        (Place("front", (12, 12), _rows(10, 14, 12, 18)),),
+        (Place("front", (12, 18), _rows(10, 14, 12, 18)),),
     ),
     Spot(
         "it-band",
@@ -156,12 +158,12 @@ SPOTS = (
     Spot(
         "hamstring",
         ("hamstrings", "back-thigh", "back-of-thigh"),
-        (Place("back", (13, 12), _rows(12, 14, 12, 18)),),
+        (Place("back", (13, 18), _rows(12, 14, 12, 18)),),
     ),
     Spot(
         "calf",
         ("calves", "lower-leg"),
-        (Place("back", (17, 12), _rows(15, 19, 12, 18)),),
+        (Place("back", (17, 18), _rows(15, 19, 12, 18)),),
     ),
     Spot(
         "foot-toes",
@@ -188,11 +190,11 @@ POINTS: dict[str, tuple[str, float, float]] = {
     # neck and upper back
     "ex-hn15": ("back", 3.2, 14.0),
     "gv14": ("back", 3.6, 15.0),
-    "ex-b1": ("back", 3.7, 15.8),
-    "gb21": ("back", 3.2, 19.6),
-    "bl11": ("back", 4.2, 16.5),
-    "si14": ("back", 4.3, 18.6),
-    "te15": ("back", 4.6, 19.9),
+    "ex-b1": ("back", 3.7, 14.2),
+    "gb21": ("back", 3.2, 10.4),
+    "bl11": ("back", 4.2, 13.5),
+    "si14": ("back", 4.3, 11.4),
+    "te15": ("back", 4.6, 10.1),
     "si11": ("back", 5.3, 11.2),
     "li15": ("front", 3.8, 21.6),
     "ex-b2": ("back", 6.5, 14.3),
@@ -202,10 +204,10 @@ POINTS: dict[str, tuple[str, float, float]] = {
     "bl46": ("back", 6.3, 12.0),
     "gv9": ("back", 6.6, 15.0),
     "gv4": ("back", 7.4, 15.0),
-    "bl23": ("back", 7.4, 16.6),
+    "bl23": ("back", 7.4, 13.4),
     "bl25": ("back", 8.1, 13.4),
     "gv3": ("back", 8.2, 15.0),
-    "yaoyan": ("back", 8.4, 18.4),
+    "yaoyan": ("back", 8.4, 11.6),
     "shiqizhui": ("back", 8.8, 15.0),
     # arm and hand
     "lu5": ("front", 5.5, 7.2),
@@ -582,55 +584,70 @@ def _outline(view: str) -> tuple[str, str]:
     return "".join(lines), "".join(spine)
 
 
+def _runs(cells: set[Cell]) -> list[tuple[int, int, int]]:
+    """The cells as runs along each row: (row, first column, length)."""
+    runs: list[tuple[int, int, int]] = []
+    for row, column in sorted(cells):
+        if runs and runs[-1][0] == row and runs[-1][1] + runs[-1][2] == column:
+            runs[-1] = (row, runs[-1][1], runs[-1][2] + 1)
+        else:
+            runs.append((row, column, 1))
+    return runs
+
+
 def _view_svg(block: BodyMap, view: str) -> str:
     parts = []
     for mark, place in _places(block, view):
         chosen = mark.region == block.highlight
         cells = _shaded_cells(FIGURES[view], place.shade)
-        css = "region chosen" if chosen else "region"
+        css = "bm-region bm-chosen" if chosen else "bm-region"
         title = f"<title>{svg_text(f'{mark.number}: {mark.name}')}</title>"
         rects = "".join(
-            f'<rect x="{column * CELL_WIDTH}" y="{row * CELL_HEIGHT}" '
-            f'width="{CELL_WIDTH}" height="{CELL_HEIGHT}"/>'
-            for row, column in sorted(cells)
+            f'<rect x="{first * CELL_WIDTH}" y="{row * CELL_HEIGHT}" '
+            f'width="{length * CELL_WIDTH}" height="{CELL_HEIGHT}"/>'
+            for row, first, length in _runs(cells)
         )
         parts.append(f'<g class="{css}">{title}{rects}</g>')
     body, spine = _outline(view)
-    parts.append(f'<path class="outline" d="{body}"/>')
+    parts.append(f'<path class="bm-outline" d="{body}"/>')
     if spine:
-        parts.append(f'<path class="spine" d="{spine}"/>')
+        parts.append(f'<path class="bm-spine" d="{spine}"/>')
+    # Numbers last, so no dot or label hides them.
+    for point in (point for point in block.points if point.view == view):
+        x, y = point.column * CELL_WIDTH + _HALF_W, point.row * CELL_HEIGHT + _HALF_H
+        # Labels point away from the midline, so the points along the spine spread apart.
+        left = point.column < MIDLINE
+        label_x, anchor = (x - 3, ' text-anchor="end"') if left else (x + 3, "")
+        parts.append(
+            f'<g class="bm-point"><circle cx="{x:g}" cy="{y:g}" r="2.2"/>'
+            f'<text x="{label_x:g}" y="{y - 2.5:g}"{anchor}>{svg_text(point.label)}</text></g>'
+        )
     for mark, place in _places(block, view):
         row, column = place.mark
         x, y = column * CELL_WIDTH + _HALF_W, row * CELL_HEIGHT + _HALF_H
-        css = "number chosen" if mark.region == block.highlight else "number"
+        css = "bm-number bm-chosen" if mark.region == block.highlight else "bm-number"
         parts.append(
             f'<g class="{css}"><circle cx="{x:g}" cy="{y:g}" r="8"/>'
             f'<text x="{x:g}" y="{y + 3.5:g}">{mark.number}</text></g>'
         )
-    for point in (point for point in block.points if point.view == view):
-        x, y = point.column * CELL_WIDTH + _HALF_W, point.row * CELL_HEIGHT + _HALF_H
-        parts.append(
-            f'<g class="point"><circle cx="{x:g}" cy="{y:g}" r="2.2"/>'
-            f'<text x="{x + 3:g}" y="{y - 2.5:g}">{svg_text(point.label)}</text></g>'
-        )
     label_y = HEIGHT * CELL_HEIGHT + 16
     parts.append(
-        f'<text class="view" x="{WIDTH * CELL_WIDTH / 2:g}" y="{label_y}">{view.upper()}</text>'
+        f'<text class="bm-view" x="{WIDTH * CELL_WIDTH / 2:g}" y="{label_y}">{view.upper()}</text>'
     )
     return "".join(parts)
 
 
 SVG_STYLE = (
-    ".outline{fill:none;stroke:#2f3b40;stroke-width:1.6;stroke-linecap:round}"
-    ".spine{fill:none;stroke:#7a8a90;stroke-width:1.2;stroke-dasharray:3 3}"
-    ".region rect{fill:#d6e9eb;stroke:none}"
-    ".region.chosen rect{fill:#e8a33d}"
-    ".number circle{fill:#2a6f77}.number text{fill:#fff;font:bold 10px sans-serif;"
-    "text-anchor:middle}"
-    ".number.chosen circle{fill:#a11d1d}"
-    ".point circle{fill:#a11d1d}.point text{font:7px sans-serif;fill:#3b1d1d}"
-    ".view{font:bold 12px sans-serif;text-anchor:middle;fill:#2f3b40}"
-    ".schematic{font:italic 10px sans-serif;text-anchor:middle;fill:#555}"
+    ".bm-outline{fill:none;stroke:#2f3b40;stroke-width:1.6;stroke-linecap:round}"
+    ".bm-spine{fill:none;stroke:#7a8a90;stroke-width:1.2;stroke-dasharray:3 3}"
+    ".bm-region rect{fill:#d6e9eb;stroke:none}"
+    ".bm-region.bm-chosen rect{fill:#e8a33d}"
+    ".bm-number circle{fill:#2a6f77}"
+    ".bm-number text{fill:#fff;font:bold 10px sans-serif;text-anchor:middle}"
+    ".bm-number.bm-chosen circle{fill:#a11d1d}"
+    ".bm-point circle{fill:#a11d1d}.bm-point text{font:7px sans-serif;fill:#3b1d1d}"
+    ".bm-view{font:bold 12px sans-serif;text-anchor:middle;fill:#2f3b40}"
+    ".bm-schematic{font:italic 10px sans-serif;text-anchor:middle;fill:#555}"
 )
 
 
@@ -658,7 +675,7 @@ def draw_svg(block: BodyMap) -> str:
         )
     if block.points:
         parts.append(
-            f'<text class="schematic" x="{total / 2:g}" y="{height - 4}">'
+            f'<text class="bm-schematic" x="{total / 2:g}" y="{height - 4}">'
             f"Acupoints are schematic: see the point's description.</text>"
         )
     parts.append("</svg>")

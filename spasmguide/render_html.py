@@ -44,6 +44,7 @@ nav ul { list-style: none; padding-left: 1rem; }
 .body-map { margin: 1rem 0; text-align: center; }
 .body-map svg { max-width: 100%; height: auto; }
 .body-map.small { float: right; margin: 0 0 .5rem 1rem; }
+h2, h3, .notice { clear: both; }
 .columns > ul { columns: 2 17rem; column-gap: 1.5rem; padding-left: 0; list-style: none;
                 font-size: .9rem; line-height: 1.4; }
 .columns > ul > li { break-inside: avoid; margin-bottom: .8rem; }
@@ -61,6 +62,7 @@ nav ul { list-style: none; padding-left: 1rem; }
   .body-map { margin: 1rem 0; text-align: center; }
 .body-map svg { max-width: 100%; height: auto; }
 .body-map.small { float: right; margin: 0 0 .5rem 1rem; }
+h2, h3, .notice { clear: both; }
 .columns > ul { columns: 2; font-size: 8.5pt; }
   .columns > ul > li { break-inside: avoid; margin-bottom: .4rem; }
 }
