@@ -444,3 +444,38 @@ def test_the_html_summary_prints_in_columns(tmp_path: Path) -> None:
     assert '<section class="columns">\n<h2 id="one-page-summary">One-page summary</h2>' in page
     print_css = page[page.index("@media print") :]
     assert ".columns" in print_css and "break-inside: avoid" in print_css
+
+
+@pytest.mark.skipif(
+    chromium() is None, reason="Chromium is not installed here (.ci/run installs it)"
+)
+def test_the_summary_prints_on_at_most_two_sheets(tmp_path: Path, kb: KnowledgeBase) -> None:
+    from spasmguide import pages
+    from spasmguide.render_html import render_html
+
+    guide = pages.study_guide_page(kb)
+    summary = tuple(section for section in guide.sections if section.columns)
+    target = tmp_path / "summary.html"
+    target.write_text(render_html(guide._replace(sections=summary)), encoding="utf-8")
+    pdf = tmp_path / "summary.pdf"
+    subprocess.run(
+        [
+            str(chromium()),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={pdf}",
+            "--no-pdf-header-footer",
+            target.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    counts = re.findall(rb"/Count (\d+)", pdf.read_bytes())
+    assert counts and 1 <= max(int(count) for count in counts) <= 2
