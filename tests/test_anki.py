@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import genanki
+
 from spasmguide.anki_deck import DECK_ID, FIELDS, MODEL_ID, entry_of, regions_of
 from spasmguide.model import KnowledgeBase
 from spasmguide.quiz import cards_of
@@ -62,28 +64,33 @@ def test_every_quiz_card_is_a_note_with_its_fields_and_tags(
     target = tmp_path / "spasmguide.apkg"
     export_anki(target)
     connection = collection(target, tmp_path)
-    found = notes(connection)
+    found = {note["guid"]: note for note in notes(connection)}
     cards = cards_of(kb)
     assert len(found) == len(cards) > 50
     assert connection.execute("select count(*) from cards").fetchone()[0] == len(cards)
-    assert {note["model"] for note in found} == {MODEL_ID}
+    assert {note["model"] for note in found.values()} == {MODEL_ID}
     assert {row[0] for row in connection.execute("select did from cards")} == {DECK_ID}
-
-    by_front = {note["fields"]["Front"]: note for note in found}
-    neck_first = next(card for card in cards if card.card == "region-technique:neck")
-    note = by_front[neck_first.prompt]
-    assert neck_first.answer in note["fields"]["Back"]
-    assert note["fields"]["Topic"] == "regions"
-    citation = kb.sources[kb.regions["neck"].sources[0]].citation
-    assert html.escape(citation) in note["fields"]["Source"]
-    assert "spasmguide::topic::regions" in note["tags"]
-    assert "spasmguide::region::neck" in note["tags"]
-
-    gb20 = next(note for note in found if note["fields"]["Front"].startswith("Where is GB20"))
-    assert "spasmguide::topic::acupoints" in gb20["tags"]
-    assert "spasmguide::region::neck" in gb20["tags"]
-    assert all(note["fields"]["Back"] for note in found)
-    assert all(any(tag.startswith("spasmguide::topic::") for tag in note["tags"]) for note in found)
+    for card in cards:
+        note = found[genanki.guid_for(card.card)]
+        fields = note["fields"]
+        assert fields["Front"] == html.escape(card.prompt)
+        assert html.escape(card.answer) in fields["Back"]
+        assert fields["Topic"] == card.topic
+        entry = entry_of(kb, card.card)
+        assert entry is not None, card.card  # every card names the entry it asks about
+        for source in getattr(entry, "sources", ()):
+            assert html.escape(kb.sources[source].citation) in fields["Source"]
+        assert note["tags"] == [
+            f"spasmguide::topic::{card.topic}",
+            *(f"spasmguide::region::{region}" for region in regions_of(kb, entry)),
+        ]
+    gb20 = [
+        note
+        for card in cards
+        if entry_of(kb, card.card) == kb.acupoints["gb20"]
+        for note in [found[genanki.guid_for(card.card)]]
+    ]
+    assert gb20 and all("spasmguide::region::neck" in note["tags"] for note in gb20)
 
 
 def test_the_notice_is_in_the_deck_and_on_every_card_back(tmp_path: Path) -> None:
