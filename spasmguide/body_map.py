@@ -307,12 +307,10 @@ def body_map(
         where = point_place(point)
         if where is not None:
             placed.append(MapPoint(point.code or point.pinyin, point_id, *where))
-    views = tuple(
-        view
-        for view in VIEWS
-        if only is None
-        or any(place.view == view for mark in marks for place in _spot(mark.spot).places)
-    )
+    # A figure of some regions shows the views they, or their acupoints, are on.
+    used = {place.view for mark in marks for place in _spot(mark.spot).places}
+    used.update(point.view for point in placed)
+    views = tuple(view for view in VIEWS if only is None or view in used)
     return BodyMap(marks, tuple(placed), highlight, views, small)
 
 
