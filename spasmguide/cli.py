@@ -343,6 +343,31 @@ def about(
     _show(pages.about_page(_guide(kb_paths).kb), output, pager=pager)
 
 
+@app.command(
+    "map",
+    epilog=_examples(
+        "spasmguide map", "spasmguide map --region neck", "spasmguide map --format markdown"
+    ),
+)
+def body_map(
+    region: Annotated[
+        str | None, typer.Option("--region", "-r", help="Highlight this region, e.g. neck.")
+    ] = None,
+    output: FormatOption = OutputFormat.text,
+    kb_paths: KbOption = None,
+) -> None:
+    """Show where each region is on a front and back figure.
+
+    Each region has a number on the figure and in the legend; --region shades one and marks
+    its number with stars. Regions the map has no place for are listed.
+    """
+    from spasmguide.body_map import map_page
+
+    kb = _guide(kb_paths).kb
+    found = names.resolve_region(kb, region) if region is not None else None
+    _show(map_page(kb, found), output)
+
+
 @app.command(epilog=_examples("spasmguide paths", "spasmguide paths --kb my-notes/"))
 def paths(
     output: FormatOption = OutputFormat.text, pager: PagerOption = True, kb_paths: KbOption = None
@@ -390,6 +415,7 @@ QUIZ_TOPICS = tuple(kind.collection for kind in KINDS if kind.quizzed)
 class ExportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
+    anki = "anki"
 
 
 @app.command(
@@ -462,11 +488,13 @@ def quiz(
     epilog=_examples(
         "spasmguide export --format html --output study-guide.html",
         "spasmguide export --format markdown > study-guide.md",
+        "spasmguide export --format anki --output spasmguide.apkg",
     )
 )
 def export(
     export_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="markdown or html.")
+        ExportFormat,
+        typer.Option("--format", "-f", case_sensitive=False, help="markdown, html or anki."),
     ] = ExportFormat.markdown,
     output_file: Annotated[
         str | None,
@@ -474,29 +502,42 @@ def export(
     ] = None,
     kb_paths: KbOption = None,
 ) -> None:
-    """Write the whole guide as a printable study guide.
+    """Write the guide to study from: Markdown, HTML or an Anki deck.
 
     Every region, technique and cause, the acupoint table, the evidence with its certainty,
     the warning signs and the notice, with a table of contents. HTML is one self-contained
-    file with a print stylesheet.
+    file with a print stylesheet and a body map. Anki writes every quiz card to an .apkg
+    file (--output is required); importing a newer export updates the cards.
     """
-    page = pages.study_guide_page(_guide(kb_paths).kb)
-    if export_format is ExportFormat.html:
-        from spasmguide.render_html import render_html
+    if export_format is ExportFormat.anki and output_file is None:
+        raise UsageError("--format anki writes a binary .apkg file: give --output FILE")
+    kb = _guide(kb_paths).kb
+    document: str | bytes
+    if export_format is ExportFormat.anki:
+        import time
 
-        document = render_html(page)
+        from spasmguide.anki_deck import anki_package
+
+        document = anki_package(kb, time.time())
     else:
-        from spasmguide.render_markdown import render_markdown
+        page = pages.study_guide_page(kb)
+        if export_format is ExportFormat.html:
+            from spasmguide.render_html import render_html
 
-        document = render_markdown(page)
+            document = render_html(page)
+        else:
+            from spasmguide.render_markdown import render_markdown
+
+            document = render_markdown(page)
     if output_file is None:
+        assert isinstance(document, str)
         sys.stdout.write(document)
         return
     _write_file(output_file, document)
     sys.stderr.write(f"{PROGRAM}: wrote {one_line(output_file, 200)}\n")
 
 
-def _write_file(name: str, document: str) -> None:
+def _write_file(name: str, document: str | bytes) -> None:
     """Writes `document` to `name` whole or not at all."""
     import tempfile
     from pathlib import Path
@@ -506,8 +547,8 @@ def _write_file(name: str, document: str) -> None:
     target = Path(name).expanduser()
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(document)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(document.encode() if isinstance(document, str) else document)
         os.chmod(temporary, 0o644)  # an exported guide is for sharing, not private like temp files
         os.replace(temporary, target)
     except OSError as error:

@@ -70,7 +70,37 @@ class Table(NamedTuple):
     rows: tuple[tuple[str, ...], ...]
 
 
-Block = Paragraph | Bullets | Terms | Facts | Table | Contents
+class MapMark(NamedTuple):
+    """A region's number on the body map; `spot` names its place in `spasmguide.body_map`."""
+
+    number: int
+    region: str
+    name: str
+    spot: str
+
+
+class MapPoint(NamedTuple):
+    """An acupoint as a labelled dot at its approximate place on one view of the body map."""
+
+    label: str
+    acupoint: str
+    view: str
+    row: float
+    column: float
+
+
+class BodyMap(NamedTuple):
+    """Front and back figures with regions numbered, drawn by `spasmguide.body_map` for each
+    format (text art for the terminal and Markdown, SVG for HTML)."""
+
+    marks: tuple[MapMark, ...]
+    points: tuple[MapPoint, ...] = ()
+    highlight: str | None = None  # the id of the region shaded and marked
+    views: tuple[str, ...] = ("front", "back")
+    small: bool = False  # a figure beside one region's text rather than the whole map
+
+
+Block = Paragraph | Bullets | Terms | Facts | Table | Contents | BodyMap
 
 
 class Section(NamedTuple):
@@ -79,6 +109,8 @@ class Section(NamedTuple):
     warning: bool = False
     level: int = 2  # the heading's depth: 2 for a page's sections, deeper inside a guide
     anchor: str | None = None  # the id links to this section use (study guides only)
+    # On paper, in small type and columns with each item kept whole (the one-page summary).
+    columns: bool = False
 
 
 class Page(NamedTuple):

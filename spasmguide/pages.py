@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
+from spasmguide import body_map
 from spasmguide.document import (
     Block,
     Bullets,
@@ -478,20 +479,29 @@ def quiz_stats_page(kb: KnowledgeBase, stats: Sequence[TopicStats], where: str) 
 
 def study_guide_page(kb: KnowledgeBase) -> Page:
     """The whole knowledge base as one study guide, with a table of contents."""
-    body: list[Section] = [Section("Notice", (Paragraph(kb.guide.notice),), warning=True)]
+    body: list[Section] = [
+        Section("Notice", (Paragraph(kb.guide.notice),), warning=True),
+        summary_section(kb),
+    ]
 
     def part(heading: str, summary: str | None = None) -> None:
         body.append(Section(heading, (Paragraph(summary),) if summary else (), level=2))
 
-    def entry(heading: str, summary: str, page: Page) -> None:
-        body.append(Section(heading, (Paragraph(summary),), level=3))
+    def entry(heading: str, summary: str, page: Page, *extra: Block) -> None:
+        body.append(Section(heading, (Paragraph(summary), *extra), level=3))
         body.extend(section._replace(level=4) for section in page.sections)
 
+    body.extend(body_map_sections(kb))
     part("About")
     body.extend(section._replace(level=3) for section in about_page(kb).sections)
     part("Regions")
+    placed = set(body_map.spots_of(kb))
     for region in kb.regions.values():
-        entry(region.name, region.summary, region_page(kb, region))
+        figure = body_map.body_map(
+            kb, highlight=region.id, only=[region.id], points=region.acupoints, small=True
+        )
+        extra = (figure,) if region.id in placed else ()
+        entry(region.name, region.summary, region_page(kb, region), *extra)
     part("Techniques")
     for technique in kb.techniques.values():
         entry(technique.name, technique.summary, technique_page(kb, technique))
@@ -546,6 +556,54 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         sections,
         data,
     )
+
+
+def summary_section(kb: KnowledgeBase) -> Section:
+    """Every region on one page: its warning signs, first self-care step, top three
+    techniques (in the order its region page ranks them) and key acupoints."""
+    regions = []
+    for region in kb.regions.values():
+        ranked = rank_techniques(kb, [region])[:3]
+        flags = red_flags_of(kb, region)
+        lines = [
+            "Warning signs: "
+            + ("; ".join(f"{flag.title} ({flag.urgency})" for flag in flags) or "none listed"),
+            *([f"First self-care: {region.self_care[0]}"] if region.self_care else []),
+            "Top techniques: "
+            + ", ".join(f"{item.rank}. {item.technique.name}" for item in ranked),
+        ]
+        if region.acupoints:
+            points = (kb.acupoints[point_id] for point_id in region.acupoints)
+            lines.append(
+                "Key acupoints: " + ", ".join(point.code or point.pinyin for point in points)
+            )
+        regions.append(Term(region.name, region.summary, items=tuple(lines)))
+    intro = Paragraph(
+        "Each region at a glance; the full entries follow. Warning signs come first:"
+        " they need medical care rather than a therapy session."
+    )
+    return Section("One-page summary", (intro, Terms(tuple(regions))), columns=True)
+
+
+def body_map_sections(kb: KnowledgeBase) -> list[Section]:
+    """The body map with every region numbered and every acupoint the layout can place."""
+    figure = body_map.body_map(kb, points=kb.acupoints)
+    placed = {point.acupoint for point in figure.points}
+    blocks: list[Block] = [
+        figure,
+        Paragraph(body_map.SCHEMATIC_NOTE),
+        body_map.legend(figure),
+    ]
+    unplaced = [point for point_id, point in kb.acupoints.items() if point_id not in placed]
+    if unplaced:
+        blocks.append(
+            Paragraph(
+                "Acupoints not on the map: "
+                + ", ".join(point.code or point.pinyin for point in unplaced)
+                + "."
+            )
+        )
+    return [Section("Body map", tuple(blocks)), *body_map.not_on_map_section(kb, level=3)]
 
 
 # -- pieces shared by several pages ---------------------------------------------------------

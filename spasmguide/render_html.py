@@ -7,6 +7,7 @@ import html
 
 from spasmguide.document import (
     Block,
+    BodyMap,
     Bullets,
     Contents,
     Facts,
@@ -40,6 +41,14 @@ dd { margin-left: 1.25rem; }
 .command { font-family: Menlo, Consolas, monospace; font-size: .85rem; color: #555; }
 nav ul { list-style: none; padding-left: 1rem; }
 .notice { border: 2px solid #c8a200; background: #fff9e0; padding: .75rem 1rem; margin: 2rem 0; }
+.body-map { margin: 1rem 0; text-align: center; }
+.body-map svg { max-width: 100%; height: auto; }
+.body-map.small { float: right; margin: 0 0 .5rem 1rem; }
+h2, h3, .notice { clear: both; }
+.columns > ul { columns: 2 17rem; column-gap: 1.5rem; padding-left: 0; list-style: none;
+                font-size: .9rem; line-height: 1.4; }
+.columns > ul > li { break-inside: avoid; margin-bottom: .8rem; }
+.columns > ul > li > ul { padding-left: 1rem; margin: .2rem 0 0; }
 @media print {
   body { max-width: none; margin: 0; font-size: 11pt; }
   a { color: inherit; text-decoration: none; }
@@ -48,6 +57,14 @@ nav ul { list-style: none; padding-left: 1rem; }
   h2, h3, h4 { break-after: avoid; }
   table, tr, dl, .notice { break-inside: avoid; }
   .command { display: none; }
+  .body-map { break-inside: avoid; }
+  .columns { font-size: 8.5pt; line-height: 1.3; }
+  .body-map { margin: 1rem 0; text-align: center; }
+.body-map svg { max-width: 100%; height: auto; }
+.body-map.small { float: right; margin: 0 0 .5rem 1rem; }
+h2, h3, .notice { clear: both; }
+.columns > ul { columns: 2; font-size: 8.5pt; }
+  .columns > ul > li { break-inside: avoid; margin-bottom: .4rem; }
 }
 """.strip()
 
@@ -83,7 +100,12 @@ def _section(section: Section) -> str:
     level = min(6, max(2, section.level))
     anchor = f' id="{text(section.anchor)}"' if section.anchor else ""
     tag = "nav" if any(isinstance(block, Contents) for block in section.blocks) else "section"
-    classes = ' class="warning"' if section.warning else ""
+    names = [
+        name
+        for name, wanted in (("warning", section.warning), ("columns", section.columns))
+        if wanted
+    ]
+    classes = f' class="{" ".join(names)}"' if names else ""
     heading = f"<h{level}{anchor}>{text(section.heading)}</h{level}>"
     return "\n".join(
         [f"<{tag}{classes}>", heading, *(_block(block) for block in section.blocks), f"</{tag}>"]
@@ -127,6 +149,11 @@ def _block(block: Block) -> str:
         return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     if isinstance(block, Contents):
         return _contents(block)
+    if isinstance(block, BodyMap):
+        from spasmguide.body_map import draw_svg
+
+        size = "small" if block.small else "whole"
+        return f'<figure class="body-map {size}">{draw_svg(block)}</figure>'
     raise TypeError(f"unknown block {block!r}")
 
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-from spasmguide.document import Block, Bullets, Contents, Facts, Page, Paragraph, Table, Terms
+from spasmguide.document import (
+    Block,
+    BodyMap,
+    Bullets,
+    Contents,
+    Facts,
+    Page,
+    Paragraph,
+    Table,
+    Terms,
+)
 from spasmguide.safe_text import escape_controls
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -59,6 +69,11 @@ def _block(block: Block) -> list[str]:
         rule = "|" + "|".join("---" for _ in block.headers) + "|"
         rows = ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in block.rows]
         return [header, rule, *rows]
+    if isinstance(block, BodyMap):
+        from spasmguide.body_map import plain_text
+
+        # The figure holds no knowledge-base text, only lines and numbers.
+        return ["```text", plain_text(block), "```"]
     raise TypeError(f"unknown block {block!r}")
 
 

@@ -13,7 +13,18 @@ from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
-from spasmguide.document import Block, Bullets, Contents, Facts, Page, Paragraph, Table, Term, Terms
+from spasmguide.document import (
+    Block,
+    BodyMap,
+    Bullets,
+    Contents,
+    Facts,
+    Page,
+    Paragraph,
+    Table,
+    Term,
+    Terms,
+)
 from spasmguide.safe_text import escape_controls
 
 HEADING_STYLE = "bold cyan"
@@ -21,6 +32,7 @@ WARNING_STYLE = "bold red"
 NOTE_STYLE = "dim"
 COMMAND_STYLE = "dim"
 BORDER_STYLE = "yellow"
+MAP_HIGHLIGHT_STYLE = "bold reverse"
 INDENT = "  "
 # Below this many columns a table of more than two columns is shown as stacked records.
 WIDE_TABLE_WIDTH = 100
@@ -132,11 +144,27 @@ class _Layout:
                 self.bullet_item(title, INDENT * (depth + 1)) for title, _, depth in block.items
             )
             return Group(*entries)
+        if isinstance(block, BodyMap):
+            return self.body_map(block)
         if isinstance(block, Table):
             if self.width < WIDE_TABLE_WIDTH and len(block.headers) > 2:
                 return self.stacked(block)
             return self.table(block)
         raise TypeError(f"unknown block {block!r}")
+
+    def body_map(self, block: BodyMap) -> Text:
+        """The figures as drawn, never wrapped; the highlighted region styled as well."""
+        from spasmguide.body_map import draw_text
+
+        room = self.width - len(INDENT)
+        out = Text(no_wrap=True, overflow="ignore")
+        for number, line in enumerate(draw_text(block, unicode_ok=self.unicode_ok, width=room)):
+            if number:
+                out.append("\n")
+            out.append(INDENT)
+            for stroke in line:
+                out.append(stroke.text, MAP_HIGHLIGHT_STYLE if stroke.highlighted else "")
+        return out
 
     def fact(self, label: str, value: str, indent: str) -> Text:
         body = Text.assemble(text(f"{label}: ", "bold"), text(value))

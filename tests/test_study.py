@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -389,3 +390,85 @@ def test_chromium_shows_the_html_study_guide(tmp_path: Path) -> None:
         check=False,
     )
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_study_guide_opens_with_a_one_page_summary(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from spasmguide import pages
+    from spasmguide.document import Terms
+    from spasmguide.queries import rank_techniques, red_flags_of
+
+    guide = pages.study_guide_page(kb)
+    headings = [section.heading for section in guide.sections]
+    assert headings.index("One-page summary") < headings.index("About")
+    summary = next(section for section in guide.sections if section.heading == "One-page summary")
+    assert summary.columns
+    terms = next(block for block in summary.blocks if isinstance(block, Terms)).items
+    assert [term.term for term in terms] == [region.name for region in kb.regions.values()]
+    for term, region in zip(terms, kb.regions.values(), strict=True):
+        lines = "\n".join(term.items)
+        for flag in red_flags_of(kb, region):
+            assert f"{flag.title} ({flag.urgency})" in lines
+        assert f"First self-care: {region.self_care[0]}" in lines
+        top = rank_techniques(kb, [region])[:3]
+        assert (
+            "Top techniques: " + ", ".join(f"{item.rank}. {item.technique.name}" for item in top)
+            in lines
+        )
+
+    # The order is the region page's: change the ranking rule and the summary follows it.
+    def reversed_ranking(kb: KnowledgeBase, lists: Any) -> Any:
+        ranked = rank_techniques(kb, lists)
+        return [item._replace(rank=rank) for rank, item in enumerate(reversed(ranked), 1)]
+
+    monkeypatch.setattr(pages, "rank_techniques", reversed_ranking)
+    neck = kb.regions["neck"]
+    last = rank_techniques(kb, [neck])[-1].technique.name
+    summary = pages.summary_section(kb)
+    first_terms = next(block for block in summary.blocks if isinstance(block, Terms)).items
+    assert f"Top techniques: 1. {last}," in "\n".join(first_terms[0].items)
+
+
+def test_the_html_summary_prints_in_columns(tmp_path: Path) -> None:
+    target = tmp_path / "guide.html"
+    assert invoke("export", "--format", "html", "--output", str(target)).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    assert '<section class="columns">\n<h2 id="one-page-summary">One-page summary</h2>' in page
+    print_css = page[page.index("@media print") :]
+    assert ".columns" in print_css and "break-inside: avoid" in print_css
+
+
+@pytest.mark.skipif(
+    chromium() is None, reason="Chromium is not installed here (.ci/run installs it)"
+)
+def test_the_summary_prints_on_at_most_two_sheets(tmp_path: Path, kb: KnowledgeBase) -> None:
+    from spasmguide import pages
+    from spasmguide.render_html import render_html
+
+    guide = pages.study_guide_page(kb)
+    summary = tuple(section for section in guide.sections if section.columns)
+    target = tmp_path / "summary.html"
+    target.write_text(render_html(guide._replace(sections=summary)), encoding="utf-8")
+    pdf = tmp_path / "summary.pdf"
+    subprocess.run(
+        [
+            str(chromium()),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={pdf}",
+            "--no-pdf-header-footer",
+            target.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    counts = re.findall(rb"/Count (\d+)", pdf.read_bytes())
+    assert counts and 1 <= max(int(count) for count in counts) <= 2
