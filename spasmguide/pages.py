@@ -76,8 +76,9 @@ def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page
         Section("Self-care", (Bullets(region.self_care),)),
         _ranked_section(ranked, [region], full=full),
     ]
+    on_the_map = Paragraph(f"Where it is on the body: spasmguide map --region {region.id}")
     details = [
-        Section("About", (Paragraph(region.description),)),
+        Section("About", (Paragraph(region.description), on_the_map)),
         Section("Muscles involved", (Bullets(region.muscles),)),
         _causes_section("Common causes", kb, region.causes),
         *_acupoint_sections(kb, region.acupoints),
@@ -86,6 +87,8 @@ def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page
     ]
     data = {"region": _region_data(kb, region, ranked, flags)}
     sections = _with_details(first, details, full, f"lookup --region {region.id}")
+    if not full:
+        sections[-1] = sections[-1]._replace(blocks=(*sections[-1].blocks, on_the_map))
     return _page(kb, "region", region.name, region.summary, sections, data)
 
 
