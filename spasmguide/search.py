@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, Protocol
 
 from spasmguide.errors import UsageError
 from spasmguide.model import Acupoint, KnowledgeBase
+from spasmguide.names import fold_text
 
 _WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 12
@@ -27,7 +28,14 @@ STOP_WORDS = frozenset(
 )
 
 # How much a match in each field counts: names and aliases most, body text least.
-_FIELD_WEIGHTS = {"name": 6.0, "aliases": 4.0, "code": 6.0, "summary": 2.5, "title": 6.0}
+_FIELD_WEIGHTS = {
+    "name": 6.0,
+    "aliases": 4.0,
+    "lay terms": 4.0,
+    "code": 6.0,
+    "summary": 2.5,
+    "title": 6.0,
+}
 _DEFAULT_WEIGHT = 1.0
 
 
@@ -58,7 +66,8 @@ def _stem_cached(word: str) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
+    """The words of `text`, folded as names are (accents, possessives, look-alike letters)."""
+    return _WORD.findall(fold_text(text))
 
 
 def stems_of(text: str) -> list[str]:
@@ -288,6 +297,7 @@ SEARCHED_FIELDS: dict[str, tuple[str, ...]] = {
     "regions": (
         "name",
         "aliases",
+        "lay_terms",
         "summary",
         "description",
         "muscles",
@@ -297,6 +307,7 @@ SEARCHED_FIELDS: dict[str, tuple[str, ...]] = {
     "causes": (
         "name",
         "aliases",
+        "lay_terms",
         "summary",
         "description",
         "mechanism",
@@ -306,7 +317,7 @@ SEARCHED_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "acupoints": ("code", "name", "meridian", "location", "uses", "cautions", "code_note"),
     "evidence": ("title", "article_says", "finding", "basis"),
-    "red_flags": ("title", "applies_to", "signs", "note"),
+    "red_flags": ("title", "lay_terms", "applies_to", "signs", "note"),
 }
 
 

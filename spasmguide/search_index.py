@@ -25,7 +25,7 @@ from spasmguide.search import (
 )
 from spasmguide.user_files import make_private_folder, replacing
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 
 class SqlitePostings:
