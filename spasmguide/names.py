@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from spasmguide.errors import NotFoundError
@@ -82,31 +82,58 @@ def name_table(kind: str, entries: Iterable[Entry]) -> tuple[dict[str, str], lis
 
 
 def resolve_id(kb: KnowledgeBase, kind: str, typed: str) -> str:
-    """The id of the entry of `kind` that `typed` names; raises NotFoundError with a
-    did-you-mean suggestion and the known ids when it names none."""
-    table = kb.names[kind]
+    """The id of the entry of `kind` that `typed` names, by a name, an alias or, failing
+    those, a lay word of the entry's ('sitting' for posture); raises NotFoundError with the
+    closest names and the command that would find it when it names none."""
     key = normalize_name(typed)
-    found = table.get(key)
+    found = kb.names[kind].get(key)
     if found is not None:
         return found
+    owners = _lay_terms(kb, kind).get(key, [])
+    if len(owners) == 1:
+        return owners[0]
+    shown = one_line(typed, 60)
+    if owners:
+        raise NotFoundError(
+            f"'{shown}' could mean the {KIND_LABELS[kind]} {' or '.join(owners)}: give one of them"
+        )
+    message = f"no {KIND_LABELS[kind]} named '{shown}'."
+    suggestions = _suggest(kb, kind, key)
+    if suggestions:
+        message += f" Did you mean {' or '.join(repr(name) for name in suggestions)}?"
     ids = list(kb.collection(kind))
-    message = f"no {KIND_LABELS[kind]} named '{one_line(typed, 60)}'."
-    suggestion = _suggest(table, key)
-    if suggestion:
-        message += f" Did you mean '{suggestion}'?"
     message += f" Known {kind.replace('_', ' ')}: {', '.join(ids[:_MAX_LISTED])}"
     if len(ids) > _MAX_LISTED:
         message += f" and {len(ids) - _MAX_LISTED} more"
+    asking = "ask" if kind in ("regions", "causes") else "search"
+    quoted = one_line(typed, 60).replace('"', "")
+    message += f'. Or try: spasmguide {asking} "{quoted}"'
     raise NotFoundError(message)
 
 
-def _suggest(table: Mapping[str, str], key: str) -> str | None:
+def _lay_terms(kb: KnowledgeBase, kind: str) -> dict[str, list[str]]:
+    """Each lay word of the entries of `kind` (normalized) with the ids that use it."""
+    owners: dict[str, list[str]] = {}
+    for entry in kb.collection(kind).values():
+        for term in getattr(entry, "lay_terms", ()):
+            owners.setdefault(normalize_name(term), []).append(entry.id)
+    return owners
+
+
+def _suggest(kb: KnowledgeBase, kind: str, key: str) -> list[str]:
+    """The ids of up to two entries whose names or lay words are closest to `key`: spelled
+    nearly the same, or containing it ('knee' in "runner's knee")."""
     if not key:
-        return None
+        return []
     import difflib  # only needed for a name that is not found
 
+    table: dict[str, str] = dict(kb.names[kind])
+    for term, ids in _lay_terms(kb, kind).items():
+        table.setdefault(term, ids[0])
     close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.6)
-    return table[close[0]] if close else None
+    if not close and len(key) >= 3:
+        close = [name for name in table if key in name]
+    return list(dict.fromkeys(table[name] for name in close))[:2]
 
 
 def resolve_region(kb: KnowledgeBase, typed: str) -> Region:
