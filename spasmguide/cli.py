@@ -206,6 +206,34 @@ def lookup(
 
 @app.command(
     epilog=_examples(
+        "spasmguide ask 'my calf cramps at night'",
+        "spasmguide ask 'lower back spasm after lifting'",
+        "spasmguide ask 'jaw clenching' --format json",
+    )
+)
+def ask(
+    words: Annotated[list[str], typer.Argument(help="Say what is wrong, in your own words.")],
+    output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
+    kb_paths: KbOption = None,
+) -> None:
+    """Ask in your own words: which region and cause, warning signs first, then techniques.
+
+    The guide says which region and cause it understood and which words matched, puts any
+    warning sign your words mention at the top, then shows that page's first part. When the
+    text can be read several ways, it lists the likeliest readings with their commands.
+    """
+    from spasmguide.ask import understand
+
+    text = " ".join(words).strip()
+    if not text:
+        raise UsageError("say what is wrong, e.g. spasmguide ask 'my calf cramps at night'")
+    guide = _guide(kb_paths)
+    _show(pages.ask_page(guide.kb, understand(guide.kb, text)), output, pager=pager)
+
+
+@app.command(
+    epilog=_examples(
         "spasmguide technique cupping", "spasmguide technique 'dry needling' --format json"
     )
 )

@@ -27,10 +27,12 @@ class Command(NamedTuple):
 
     kind: str
     id: str
+    cause: str | None = None  # a region's page together with this cause
 
     def words(self) -> str:
         opens_with = KIND_BY_COLLECTION[self.kind].opens_with or ""
-        return f"spasmguide {opens_with.format(id=self.id)}"
+        words = f"spasmguide {opens_with.format(id=self.id)}"
+        return f"{words} --cause {self.cause}" if self.cause else words
 
 
 class Term(NamedTuple):

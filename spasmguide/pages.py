@@ -43,6 +43,7 @@ from spasmguide.queries import (
 )
 
 if TYPE_CHECKING:
+    from spasmguide.ask import Reading, Understanding
     from spasmguide.layers import FileReport
     from spasmguide.progress import TopicStats
     from spasmguide.search import SearchResults
@@ -153,6 +154,113 @@ def _with_details(
     shown = ", ".join(section.heading.lower() for section in details)
     more = Paragraph(f"Not shown here: {shown}. See them all with: spasmguide {command} --full")
     return [*first, Section("More on this page", (more,))]
+
+
+def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
+    """The answer to a question in the person's own words: warning signs it mentions first,
+    then what the guide understood and why, then that page's first part (or, when the text
+    can be read several ways, each reading with the command that opens it)."""
+    sections: list[Section] = []
+    if understood.warnings:
+        flags = [flag for flag, _ in understood.warnings]
+        said = "; ".join(f"{flag.title}: {', '.join(words)}" for flag, words in understood.warnings)
+        mentioned = _red_flag_section(kb, flags)
+        sections.append(
+            mentioned._replace(
+                heading="Check these warning signs first: your words match them",
+                blocks=(Paragraph(f"Words that matched: {said}."), *mentioned.blocks),
+            )
+        )
+    readings = understood.readings
+    if not readings:
+        sections.append(
+            Section(
+                "Not understood",
+                (
+                    Paragraph(
+                        "The guide could not tell which part of the body or which cause this is"
+                        " about. Name the body part (neck, calf, jaw ...) or what brought it on"
+                        " (sitting, lifting, stress ...), or see 'spasmguide list regions'."
+                    ),
+                ),
+            )
+        )
+    elif len(readings) == 1:
+        reading = readings[0]
+        sections.append(
+            Section("What the guide understood", (_reading_facts(reading, understood),))
+        )
+        page = lookup_page(kb, reading.region, reading.cause, full=False)
+        sections.extend(page.sections)
+    else:
+        terms = tuple(
+            Term(
+                _reading_title(reading),
+                _reading_why(reading, understood),
+                opens=_reading_command(reading),
+            )
+            for reading in readings
+        )
+        sections.append(
+            Section(
+                "The text can be read more than one way",
+                (
+                    Paragraph("The likeliest readings first; open the one that fits."),
+                    Terms(terms, numbered=True),
+                ),
+            )
+        )
+    data: dict[str, Any] = {
+        "text": understood.text,
+        "warnings": [
+            {**to_plain(flag), "matched": list(words)} for flag, words in understood.warnings
+        ],
+        "readings": [
+            {
+                "region": _named(reading.region) if reading.region else None,
+                "cause": _named(reading.cause) if reading.cause else None,
+                "matched": list(reading.matched),
+                "from_search": understood.from_search,
+                "command": _reading_command(reading).words(),
+            }
+            for reading in readings
+        ],
+    }
+    if len(readings) == 1:
+        reading = readings[0]
+        data["page"] = lookup_page(kb, reading.region, reading.cause).data
+    title = f"You asked: {understood.text}"
+    return _page(kb, "ask", title, None, sections, data)
+
+
+def _reading_title(reading: Reading) -> str:
+    parts = [part.name for part in (reading.region, reading.cause) if part is not None]
+    return " + ".join(parts)
+
+
+def _reading_why(reading: Reading, understood: Understanding) -> str:
+    if understood.from_search:
+        return "No name or everyday word matched; this is what a search of the guide found."
+    return f"Matched: {', '.join(dict.fromkeys(reading.matched))}"
+
+
+def _reading_facts(reading: Reading, understood: Understanding) -> Facts:
+    facts = []
+    if reading.region is not None:
+        facts.append(Fact("Region", reading.region.name))
+    if reading.cause is not None:
+        facts.append(Fact("Cause", reading.cause.name))
+    facts.append(Fact("Why", _reading_why(reading, understood)))
+    facts.append(Fact("Full page", _reading_command(reading).words() + " --full"))
+    return Facts(tuple(facts))
+
+
+def _reading_command(reading: Reading) -> Command:
+    if reading.region is not None:
+        cause = reading.cause.id if reading.cause is not None else None
+        return Command("regions", reading.region.id, cause=cause)
+    assert reading.cause is not None
+    return Command("causes", reading.cause.id)
 
 
 def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
