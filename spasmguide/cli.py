@@ -579,20 +579,26 @@ def _knowledge_base_or_shipped(layers: Sequence[Layer]) -> KnowledgeBase:
 
 
 def _show(page: Page, output: OutputFormat) -> None:
+    from spasmguide import page_cache
+
     if output is OutputFormat.json:
         from spasmguide.render_json import render_json
 
-        sys.stdout.write(render_json(page))
+        document = render_json(page)
     elif output is OutputFormat.markdown:
         from spasmguide.render_markdown import render_markdown
 
-        sys.stdout.write(render_markdown(page))
+        document = render_markdown(page)
     else:
         from rich.console import Console
 
         from spasmguide.render_text import render_text
 
-        render_text(page, Console(highlight=False, markup=False, emoji=False))
+        console = Console(highlight=False, markup=False, emoji=False)
+        with console.capture() as captured:  # exactly what Rich would have written
+            render_text(page, console)
+        document = captured.get()
+    page_cache.show_page(document, paged=False)
 
 
 def main(args: Sequence[str] | None = None) -> int:
@@ -623,23 +629,3 @@ def _app_for(arguments: Sequence[str]) -> typer.Typer:
 def _command_name(info: typer.models.CommandInfo) -> str:
     callback_name = info.callback.__name__ if info.callback else ""
     return info.name or typer.main.get_command_name(callback_name)
-
-
-def run() -> None:
-    """The console-script entry point."""
-    _tolerate_any_encoding()
-    code = main()
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`| head`): send what is left nowhere, quietly.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(code)
-
-
-def _tolerate_any_encoding() -> None:
-    # On an ASCII or Latin-1 terminal, show what it cannot encode as escapes instead of failing.
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if callable(reconfigure):
-            reconfigure(errors="backslashreplace")
