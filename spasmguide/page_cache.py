@@ -199,7 +199,7 @@ def look_up(request: Request) -> Entry | None:
         try:
             if stamp(path) != recorded:
                 return None
-        except OSError:
+        except (OSError, ValueError):  # cannot be checked, so cannot be trusted
             return None
     return entry
 
