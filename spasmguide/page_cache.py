@@ -10,7 +10,8 @@ without importing Typer, Rich or YAML; anything changed, missing or uncheckable 
 page is rendered again. See docs/decisions/010-page-cache.md.
 
 This module runs on the fast path, so it imports only what the interpreter has loaded
-already, plus `marshal` and `_blake2`; writing an entry imports nothing more.
+already, plus `_blake2`; recording a page also uses `spasmguide.layers`, which the command
+line has loaded by then.
 """
 
 from __future__ import annotations
