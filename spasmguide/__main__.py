@@ -1,5 +1,5 @@
 """Lets `python -m spasmguide` run the command line."""
 
-from spasmguide.cli import run
+from spasmguide.entry import run
 
 run()

@@ -617,26 +617,29 @@ def _guide(kb_paths: Sequence[str] | None) -> GuideInForce:
 
 
 def _show(page: Page, output: OutputFormat, *, pager: bool = False) -> None:
+    from spasmguide import page_cache
+
+    paged = False
     if output is OutputFormat.json:
         from spasmguide.render_json import render_json
 
-        sys.stdout.write(render_json(page))
+        document = render_json(page)
     elif output is OutputFormat.markdown:
         from spasmguide.render_markdown import render_markdown
 
-        sys.stdout.write(render_markdown(page))
+        document = render_markdown(page)
     else:
         from rich.console import Console
 
-        from spasmguide.pager import page_through, should_page
+        from spasmguide.pager import should_page
         from spasmguide.render_text import render_text
 
         console = Console(highlight=False, markup=False, emoji=False)
-        with console.capture() as capture:
+        with console.capture() as captured:  # exactly what Rich would have written
             render_text(page, console)
-        text = capture.get()
-        if not (should_page(text, wanted=pager, height=console.height) and page_through(text)):
-            sys.stdout.write(text)
+        document = captured.get()
+        paged = should_page(document, wanted=pager, height=console.height)
+    page_cache.show_page(document, paged=paged)
 
 
 def main(args: Sequence[str] | None = None) -> int:
@@ -667,23 +670,3 @@ def _app_for(arguments: Sequence[str]) -> typer.Typer:
 def _command_name(info: typer.models.CommandInfo) -> str:
     callback_name = info.callback.__name__ if info.callback else ""
     return info.name or typer.main.get_command_name(callback_name)
-
-
-def run() -> None:
-    """The console-script entry point."""
-    _tolerate_any_encoding()
-    code = main()
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader went away (`| head`): send what is left nowhere, quietly.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(code)
-
-
-def _tolerate_any_encoding() -> None:
-    # On an ASCII or Latin-1 terminal, show what it cannot encode as escapes instead of failing.
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if callable(reconfigure):
-            reconfigure(errors="backslashreplace")

@@ -40,9 +40,9 @@ def should_page(text: str, *, wanted: bool, height: int) -> bool:
     )
 
 
-def page_through(text: str) -> bool:
-    """Sends `text` to the pager and waits for it; False when no pager could be run (the
-    caller then writes the text itself)."""
+def page_through(page: bytes) -> bool:
+    """Sends a page's bytes to the pager and waits for it; False when no pager could be run
+    (the caller then writes the page itself)."""
     command = pager_command()
     if command is None:
         return False
@@ -53,7 +53,7 @@ def page_through(text: str) -> bool:
         return False
     assert process.stdin is not None
     try:
-        process.stdin.write(text.encode(sys.stdout.encoding or "utf-8", "backslashreplace"))
+        process.stdin.write(page)
         process.stdin.close()
     except BrokenPipeError:
         pass  # the reader quit the pager before the end: nothing more to show

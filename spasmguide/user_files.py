@@ -5,29 +5,47 @@ Each folder comes with where it came from (tealdeer's `PathWithSource`), so `spa
 can say why a file is where it is. Folders are read from the environment at call time. The
 platform conventions are those of `platformdirs` (a test holds them to it), spelled out here
 because importing `platformdirs` costs about 14 ms, more than a cached page (docs/decisions/012).
-This module imports nothing beyond `os` and `contextlib` for the same reason: the rendered-page
-cache asks it for the cache folder before anything else is loaded.
+This module imports nothing beyond `os` and `sys` at run time for the same reason (not even
+`typing`, which alone costs 9 ms): the rendered-page cache asks it for the cache folder
+before anything else is loaded.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Iterator, Mapping
-from typing import NamedTuple
+
+# Not `from typing import TYPE_CHECKING`: type checkers read this constant the same way.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from types import TracebackType
 
 APP = "spasmguide"
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
 
 
-class PathWithSource(NamedTuple):
+class PathWithSource:
     """A folder and what decided it: an environment variable, or the platform's convention.
     `path` is None when nothing gives one (no home folder at all)."""
 
-    path: str | None
-    source: str
+    __slots__ = ("path", "source")
+
+    def __init__(self, path: str | None, source: str) -> None:
+        self.path = path
+        self.source = source
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PathWithSource):
+            return NotImplemented
+        return (self.path, self.source) == (other.path, other.source)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.source))
+
+    def __repr__(self) -> str:
+        return f"PathWithSource({self.path!r}, {self.source!r})"
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> PathWithSource:
@@ -82,28 +100,40 @@ def make_private_folder(folder: str) -> None:
     os.makedirs(folder, mode=PRIVATE_FOLDER, exist_ok=True)
 
 
-@contextlib.contextmanager
-def replacing(target: str, *, private: bool = False) -> Iterator[str]:
+class replacing:
     """A temporary path beside `target` to write into; when the block ends without an error it
     is renamed over `target` in one step, so readers see the old file or the new one, never
     half of either. On any error the temporary file is removed and the error goes on.
 
     A new file gets the usual mode for the umask (0600 when `private`); a file being replaced
     keeps its mode."""
-    folder = os.path.dirname(target) or "."
-    name = os.path.basename(target)
-    temporary = os.path.join(folder, f".{name}.{os.getpid()}-{id(target):x}.tmp")
-    try:
-        mode = os.stat(target).st_mode & 0o7777
-    except OSError:
-        mode = PRIVATE_FILE if private else 0o666 & ~_umask()
-    try:
-        yield temporary
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+
+    def __init__(self, target: str, *, private: bool = False) -> None:
+        self.target = target
+        folder = os.path.dirname(target) or "."
+        name = os.path.basename(target)
+        self.temporary = os.path.join(folder, f".{name}.{os.getpid()}-{id(self):x}.tmp")
+        try:
+            self.mode = os.stat(target).st_mode & 0o7777
+        except OSError:
+            self.mode = PRIVATE_FILE if private else 0o666 & ~_umask()
+
+    def __enter__(self) -> str:
+        return self.temporary
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        try:
+            if kind is None:
+                os.chmod(self.temporary, self.mode)
+                os.replace(self.temporary, self.target)
+        finally:
+            if os.path.lexists(self.temporary):
+                os.unlink(self.temporary)
 
 
 def write_atomically(target: str, data: bytes, *, private: bool = False) -> None:

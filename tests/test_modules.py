@@ -53,8 +53,9 @@ def _is_type_checking_only(path: Path, name: str) -> bool:
     for node in tree.body:
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             for inner in ast.walk(node):
-                if isinstance(inner, ast.ImportFrom) and inner.module == name:
-                    return True
+                if isinstance(inner, ast.ImportFrom) and inner.module is not None:
+                    if name == inner.module or name.startswith(inner.module + "."):
+                        return True
     return False
 
 

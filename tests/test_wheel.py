@@ -42,6 +42,8 @@ def test_the_wheel_holds_the_knowledge_base(wheel: Path) -> None:
     assert shipped
     for name in shipped:
         assert f"spasmguide/data/{name}" in names
+    version = wheel.name.split("-")[1]
+    assert f"spasmguide-{version}.data/data/share/man/man1/spasmguide.1" in names
 
 
 def test_the_installed_wheel_answers_a_lookup_from_any_directory(
@@ -71,6 +73,20 @@ def test_the_installed_wheel_answers_a_lookup_from_any_directory(
     )
     assert result.returncode == 0, result.stderr
     assert "Licensed Acupuncturist" in result.stdout
+    if shutil.which("man"):  # the man page is found beside the environment's bin folder
+        found = subprocess.run(
+            ["man", "-w", "spasmguide"],
+            capture_output=True,
+            text=True,
+            env={"PATH": f"{environment / 'bin'}:/usr/bin:/bin", "HOME": str(tmp_path)},
+            timeout=60,
+            check=False,
+        )
+        assert found.returncode == 0, found.stderr
+        assert (
+            Path(found.stdout.strip()).resolve()
+            == (environment / "share" / "man" / "man1" / "spasmguide.1").resolve()
+        )
     where = subprocess.run(
         [
             str(python),

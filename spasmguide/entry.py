@@ -1,0 +1,46 @@
+"""The `spasmguide` program's entry point: a page shown before is written again from the page
+cache; any other run goes to the command line, which records its page for next time.
+
+Nothing here or in `page_cache` imports Typer, Rich or YAML, so a repeated page costs little
+more than starting the interpreter (docs/decisions/010-page-cache.md).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from spasmguide import page_cache
+
+
+def run() -> None:
+    """The console-script entry point (also `python -m spasmguide`)."""
+    arguments = sys.argv[1:]
+    request = page_cache.request_for(arguments)
+    if request is not None:
+        entry = page_cache.look_up(request)
+        if entry is not None:
+            page_cache.deliver(entry.page, paged=entry.paged)
+            sys.exit(0)
+    _tolerate_any_encoding()
+    if request is not None:
+        page_cache.start_recording(request)
+    from spasmguide.cli import main
+
+    code = main(arguments)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): send what is left nowhere, quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if request is not None:
+        page_cache.finish_recording(code)
+    sys.exit(code)
+
+
+def _tolerate_any_encoding() -> None:
+    # On an ASCII or Latin-1 terminal, show what it cannot encode as escapes instead of failing.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if callable(reconfigure):
+            reconfigure(errors="backslashreplace")

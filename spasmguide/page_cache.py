@@ -1,0 +1,442 @@
+"""Rendered pages kept with everything they depended on, so a repeated page is only written.
+
+A page of a read-only command is stored with a digest of its request (the arguments, the
+interpreter's own arguments, the working folder, the environment less a few volatile
+variables, which standard streams are terminals and their size, the output encoding) and a
+stamp of every file it depended on: each loaded module file, the interpreter, each folder on
+the module search path, and each knowledge-base file and folder. A later run with the same
+request checks each stamp with one `os.stat` and, when none changed, writes the stored bytes
+without importing Typer, Rich or YAML; anything changed, missing or uncheckable means the
+page is rendered again. See docs/decisions/010-page-cache.md.
+
+This module runs on the fast path, so it imports only what the interpreter has loaded
+already, plus `_blake2`; recording a page also uses `spasmguide.layers`, which the command
+line has loaded by then.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import time
+
+from spasmguide.user_files import cache_dir
+
+# `typing`, `collections` and `contextlib` are not loaded when the interpreter starts, and
+# importing them would cost more than serving the page: types are for the checker only.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+    from typing import Any, TextIO
+
+try:  # the digest alone, without hashlib and OpenSSL (about 4 ms of start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the built-in module
+    from hashlib import blake2b
+
+# Only these commands' pages are kept: each reads the knowledge base and nothing else, and
+# prints one page. A new read-only command joins here.
+CACHED_COMMANDS = (
+    "lookup",
+    "technique",
+    "acupoint",
+    "list",
+    "search",
+    "red-flags",
+    "evidence",
+    "about",
+)
+# Options that print something other than a page; such runs are never looked up.
+NOT_A_PAGE = ("-h", "--help", "--version")
+# Set per terminal, login or `cd`, and read by neither this program nor its libraries:
+# leaving them out lets a page be found again from another shell or folder history.
+VOLATILE_VARIABLES = frozenset(
+    ("_", "OLDPWD", "SHLVL", "SSH_CLIENT", "SSH_CONNECTION", "TERM_SESSION_ID", "WINDOWID")
+)
+DISABLE_VARIABLE = "SPASMGUIDE_NO_PAGE_CACHE"
+KB_VARIABLE = "SPASMGUIDE_KB"
+KB_OPTION = "--kb"
+
+ENTRY_FORMAT = 1
+MAGIC = b"spasmguide-page\n"
+DIGEST_SIZE = 16
+FOLDER_NAME = "pages"
+SUFFIX = ".page"
+TEMPORARY_SUFFIX = ".tmp"
+MAX_TOTAL_BYTES = 16 * 1024 * 1024
+# A file changed this recently may change again within one tick of its file system's clock
+# (FAT's is 2 s) without its stamp changing, so a page that read one is not kept yet.
+SETTLE_NS = 2_000_000_000
+# A temporary file older than this was left by a run that was killed while writing.
+ABANDONED_SECONDS = 3600
+
+if TYPE_CHECKING:
+    Stamp = tuple[int, int, int, int, int] | None
+
+
+class Request:
+    """What a page depends on besides files, reduced to a digest, and where it would be kept."""
+
+    __slots__ = ("digest", "folder", "kb_paths", "started_ns")
+
+    def __init__(
+        self, digest: bytes, folder: str, started_ns: int, kb_paths: tuple[str, ...]
+    ) -> None:
+        self.digest = digest
+        self.folder = folder
+        self.started_ns = started_ns
+        self.kb_paths = kb_paths
+
+
+class Entry:
+    """A stored page: its bytes, whether it went to the pager, and the files it depended on."""
+
+    __slots__ = ("page", "paged", "stamps")
+
+    def __init__(self, page: bytes, paged: bool, stamps: tuple[tuple[str, Stamp], ...]) -> None:
+        self.page = page
+        self.paged = paged
+        self.stamps = stamps
+
+
+def cache_folder(environ: Mapping[str, str]) -> str | None:
+    """The user cache folder (`user_files.cache_dir`, which imports nothing heavy)."""
+    return cache_dir(environ).path
+
+
+def command_name(arguments: Sequence[str]) -> str | None:
+    """The command `arguments` run: the first that is not an option (the app's own options
+    take no values)."""
+    return next((argument for argument in arguments if not argument.startswith("-")), None)
+
+
+def request_for(
+    arguments: Sequence[str], environ: Mapping[str, str] | None = None
+) -> Request | None:
+    """The request of this run, or None when its page is not to be cached."""
+    env = os.environ if environ is None else environ
+    if env.get(DISABLE_VARIABLE, "") not in ("", "0"):
+        return None
+    if command_name(arguments) not in CACHED_COMMANDS:
+        return None
+    if any(argument in NOT_A_PAGE for argument in arguments):
+        return None
+    base = cache_folder(env)
+    if base is None or sys.stdout is None:
+        return None
+    try:
+        working_folder = os.getcwd()
+    except OSError:
+        return None
+    parts = [
+        f"format {ENTRY_FORMAT}",
+        sys.version,
+        *sys.orig_argv,
+        "\x01",
+        *arguments,
+        "\x01",
+        working_folder,
+        *sys.path,
+        "\x01",
+        *sorted(f"{name}={value}" for name, value in env.items() if name not in VOLATILE_VARIABLES),
+        "\x01",
+        str(getattr(sys.stdout, "encoding", None)),
+        *(_terminal(descriptor) for descriptor in (0, 1, 2)),
+    ]
+    described = "\x00".join(parts).encode("utf-8", "surrogateescape")
+    return Request(
+        blake2b(described, digest_size=DIGEST_SIZE).digest(),
+        os.path.join(base, FOLDER_NAME),
+        time.time_ns(),
+        _kb_paths(arguments, env),
+    )
+
+
+def _terminal(descriptor: int) -> str:
+    """Whether a standard stream is a terminal, and its size: what the text renderer reads."""
+    try:
+        if not os.isatty(descriptor):
+            return "not a terminal"
+        size = os.get_terminal_size(descriptor)
+    except OSError:
+        return "no size"
+    return f"terminal {size.columns}x{size.lines}"
+
+
+def _kb_paths(arguments: Sequence[str], environ: Mapping[str, str]) -> tuple[str, ...]:
+    """Every path the run may have layered over the shipped knowledge base: each
+    SPASMGUIDE_KB path and every argument that follows `--kb` or is written `--kb=PATH`.
+    Taking every such argument, wherever it is, can only add paths to check, never miss one."""
+    found = [path for path in environ.get(KB_VARIABLE, "").split(os.pathsep) if path]
+    for index, argument in enumerate(arguments):
+        if argument == KB_OPTION and index + 1 < len(arguments):
+            found.append(arguments[index + 1])
+        elif argument.startswith(KB_OPTION + "="):
+            found.append(argument[len(KB_OPTION) + 1 :])
+    return tuple(found)
+
+
+def entry_path(request: Request) -> str:
+    return os.path.join(request.folder, request.digest.hex() + SUFFIX)
+
+
+def look_up(request: Request) -> Entry | None:
+    """The stored page for `request` if every file it depended on is as it was."""
+    entry = read_entry(entry_path(request), request.digest)
+    if entry is None:
+        return None
+    for path, recorded in entry.stamps:
+        try:
+            if stamp(path) != recorded:
+                return None
+        except (OSError, ValueError):  # cannot be checked, so cannot be trusted
+            return None
+    return entry
+
+
+def stamp(path: str) -> Stamp:
+    """A file's or folder's size, times and identity; None when there is nothing there.
+    Any other failure to look is raised: such a file cannot be checked."""
+    try:
+        status = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+
+
+def read_entry(path: str, digest: bytes) -> Entry | None:
+    """The entry in `path` if it is whole, for `digest`, and well-formed; None otherwise."""
+    try:
+        with open(path, "rb") as stream:
+            blob = stream.read()
+    except OSError:
+        return None
+    header = MAGIC + digest
+    if not blob.startswith(header):
+        return None
+    start = len(header) + DIGEST_SIZE
+    checksum, payload = blob[len(header) : start], blob[start:]
+    if blake2b(payload, digest_size=DIGEST_SIZE).digest() != checksum:
+        return None
+    try:
+        entry_format, paged, stamps, page = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return None
+    if entry_format != ENTRY_FORMAT or not isinstance(page, bytes) or not _well_formed(stamps):
+        return None
+    return Entry(page, paged is True, stamps)
+
+
+def _well_formed(stamps: Any) -> bool:
+    return isinstance(stamps, tuple) and all(
+        isinstance(item, tuple)
+        and len(item) == 2
+        and isinstance(item[0], str)
+        and (item[1] is None or (isinstance(item[1], tuple) and len(item[1]) == 5))
+        for item in stamps
+    )
+
+
+def write_entry(path: str, digest: bytes, entry: Entry) -> bool:
+    """Writes `entry` to `path` whole or not at all; False when it cannot be written."""
+    payload = marshal.dumps((ENTRY_FORMAT, entry.paged, entry.stamps, entry.page), 2)
+    blob = MAGIC + digest + blake2b(payload, digest_size=DIGEST_SIZE).digest() + payload
+    folder = os.path.dirname(path)
+    temporary = f"{path}.{os.getpid()}.{time.monotonic_ns()}{TEMPORARY_SUFFIX}"
+    try:
+        os.makedirs(folder, exist_ok=True)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(blob)
+            os.replace(temporary, path)
+        except OSError:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        return False
+    return True
+
+
+def prune(folder: str, keep: str, limit: int = MAX_TOTAL_BYTES) -> None:
+    """Deletes the oldest entries until the folder's entries fit in `limit` bytes, and
+    temporary files abandoned by killed runs. Only files this module made are touched: entry
+    names in its own folder that open with its magic header. Runs pruning at once are harmless."""
+    entries: list[tuple[int, str, int]] = []
+    now = time.time()
+    try:
+        with os.scandir(folder) as listing:
+            for item in listing:
+                try:
+                    status = item.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if item.name.endswith(SUFFIX) and item.is_file(follow_symlinks=False):
+                    entries.append((status.st_mtime_ns, item.path, status.st_size))
+                elif (
+                    item.name.endswith(TEMPORARY_SUFFIX)
+                    and SUFFIX + "." in item.name
+                    and now - status.st_mtime > ABANDONED_SECONDS
+                ):
+                    _remove_own(item.path, check_magic=False)
+    except OSError:
+        return
+    total = sum(size for _, _, size in entries)
+    for _, path, size in sorted(entries):
+        if total <= limit:
+            break
+        if path != keep and _remove_own(path, check_magic=True):
+            total -= size
+
+
+def _remove_own(path: str, *, check_magic: bool) -> bool:
+    try:
+        if check_magic:
+            with open(path, "rb") as stream:
+                if stream.read(len(MAGIC)) != MAGIC:
+                    return False
+        os.unlink(path)
+    except OSError:
+        return False
+    return True
+
+
+# -- showing a page ------------------------------------------------------------------------
+
+
+def deliver(page: bytes, *, paged: bool) -> None:
+    """Writes a page's bytes to standard output, or through the pager when `paged`. A reader
+    that went away (`| head`) ends the run quietly with exit code 1, as Rich does."""
+    if paged:
+        from spasmguide.pager import page_through
+
+        sys.stdout.flush()
+        if page_through(page):
+            return
+    stream = sys.stdout
+    try:
+        stream.flush()
+        stream.buffer.write(page)
+        stream.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        raise SystemExit(1) from None
+
+
+def show_page(document: str, *, paged: bool) -> None:
+    """Shows a rendered page (to the pager when `paged`) and, when this run is being
+    recorded, keeps the bytes shown. The command line's one way to print a page."""
+    stream = sys.stdout
+    if getattr(stream, "buffer", None) is None:  # a text-only stand-in for stdout
+        stream.write(document)
+        return
+    if os.linesep != "\n":
+        document = document.replace("\n", os.linesep)
+    page = document.encode(stream.encoding or "utf-8", stream.errors or "strict")
+    deliver(page, paged=paged)
+    if _recording is not None:
+        _recording.shown.append((page, paged))
+
+
+# -- recording a page on its first run -------------------------------------------------------
+
+
+class _WatchedStream:
+    """Standard error, noting whether anything was written to it."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.written = False
+
+    def write(self, text: str) -> int:
+        if text:
+            self.written = True
+        return self.stream.write(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+class _Recording:
+    def __init__(self, request: Request, stderr: _WatchedStream) -> None:
+        self.request = request
+        self.stderr = stderr
+        self.shown: list[tuple[bytes, bool]] = []
+
+
+_recording: _Recording | None = None
+
+
+def start_recording(request: Request) -> None:
+    """Notes the page this run shows, and whether anything goes to standard error."""
+    global _recording
+    watched = _WatchedStream(sys.stderr)
+    sys.stderr = watched
+    _recording = _Recording(request, watched)
+
+
+def finish_recording(exit_code: int) -> None:
+    """Keeps the page shown if the run succeeded quietly with exactly one page and every file
+    it depended on can be stamped and has settled; otherwise keeps nothing."""
+    global _recording
+    recording, _recording = _recording, None
+    if recording is None:
+        return
+    sys.stderr = recording.stderr.stream
+    if exit_code != 0 or recording.stderr.written or len(recording.shown) != 1:
+        return
+    page, paged = recording.shown[0]
+    try:
+        stamps = _stamps(dependencies(recording.request.kb_paths), recording.request.started_ns)
+    except OSError:
+        return
+    if stamps is None:
+        return
+    target = entry_path(recording.request)
+    if write_entry(target, recording.request.digest, Entry(page, paged, stamps)):
+        prune(recording.request.folder, keep=target)
+
+
+def _stamps(paths: Iterable[str], started_ns: int) -> tuple[tuple[str, Stamp], ...] | None:
+    """Each path's stamp, or None when one changed too recently to be trusted."""
+    settled_before = started_ns - SETTLE_NS
+    stamps = []
+    for path in paths:
+        found = stamp(path)
+        if found is not None and max(found[1], found[2]) >= settled_before:
+            return None
+        stamps.append((path, found))
+    return tuple(stamps)
+
+
+def dependencies(kb_paths: Sequence[str]) -> list[str]:
+    """Every file and folder this run's page depended on, as absolute paths, each once:
+    the interpreter, the module search path, every loaded module, and the knowledge base."""
+    found = [sys.executable]
+    found.extend(os.path.abspath(folder) for folder in sys.path)
+    for module in list(sys.modules.values()):
+        name = getattr(module, "__file__", None)
+        if isinstance(name, str):
+            found.append(os.path.abspath(name))
+    found.extend(_knowledge_base_paths(kb_paths))
+    return list(dict.fromkeys(found))
+
+
+def _knowledge_base_paths(kb_paths: Sequence[str]) -> list[str]:
+    """The shipped data folder and its files, and each given path: the file, or the folder
+    and its files (so adding or removing one is seen)."""
+    from spasmguide.errors import GuideError
+    from spasmguide.layers import FROM_OPTION, expand_layer, shipped_layer
+
+    layers = [shipped_layer()]
+    for given in kb_paths:
+        try:
+            layers.append(expand_layer(given, FROM_OPTION))
+        except GuideError:  # an empty path: nothing to check
+            continue
+    found = []
+    for layer in layers:
+        found.append(os.path.abspath(os.path.expanduser(layer.given)))
+        found.extend(os.path.abspath(path) for path in layer.files)
+    return found
