@@ -53,9 +53,9 @@ def _is_type_checking_only(path: Path, name: str) -> bool:
     for node in tree.body:
         if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
             for inner in ast.walk(node):
-                if isinstance(inner, ast.ImportFrom) and inner.module is not None:
-                    if name == inner.module or name.startswith(inner.module + "."):
-                        return True
+                module = inner.module if isinstance(inner, ast.ImportFrom) else None
+                if module is not None and (name == module or name.startswith(module + ".")):
+                    return True
     return False
 
 
