@@ -93,7 +93,7 @@ def _examples(*commands: str) -> str:
 
 _APP_SETTINGS: dict[str, Any] = {
     "cls": GuideGroup,
-    "add_completion": False,
+    "add_completion": True,
     "pretty_exceptions_enable": False,
     "rich_markup_mode": None,
     "context_settings": {"help_option_names": ["-h", "--help"]},
@@ -113,7 +113,11 @@ app = typer.Typer(**_APP_SETTINGS)
 FormatOption = Annotated[
     OutputFormat,
     typer.Option(
-        "--format", "-f", case_sensitive=False, help="Output format: text, json or markdown."
+        "--format",
+        "-f",
+        case_sensitive=False,
+        metavar="FORMAT",
+        help="Output format: text, json or markdown.",
     ),
 ]
 
@@ -130,10 +134,22 @@ def main_callback(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color",
+            metavar="WHEN",
+            help="Colour in text pages: auto (in a terminal, unless NO_COLOR), always or never.",
+        ),
+    ] = "auto",
 ) -> None:
+    chosen = _one_of(color, ("auto", "always", "never"), "--color")
+    if chosen != "auto":  # Rich reads these when a page is rendered
+        os.environ.pop("FORCE_COLOR" if chosen == "never" else "NO_COLOR", None)
+        os.environ["NO_COLOR" if chosen == "never" else "FORCE_COLOR"] = "1"
     if context.invoked_subcommand is None:
         sys.stdout.write(context.get_help() + "\n")
 
@@ -156,6 +172,27 @@ KbOption = Annotated[
 ]
 
 
+def _complete_ids(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    """Shell completion for the entries of `kind`: their ids, the user's layers included."""
+
+    def complete(context: typer.Context, incomplete: str) -> list[str]:
+        try:
+            kb = _guide(context.params.get("kb_paths")).kb
+        except GuideError:
+            return []
+        wanted = incomplete.casefold()
+        return [entry_id for entry_id in kb.collection(kind) if entry_id.startswith(wanted)]
+
+    return complete
+
+
+def _complete_from(choices: Sequence[str]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        return [choice for choice in choices if choice.startswith(incomplete.casefold())]
+
+    return complete
+
+
 def _one_of(value: str, choices: Sequence[str], what: str) -> str:
     """`value` as one of `choices` (any case), or a usage error that lists them."""
     if value.lower() in choices:
@@ -173,10 +210,23 @@ def _one_of(value: str, choices: Sequence[str], what: str) -> str:
 def lookup(
     region: Annotated[
         str | None,
-        typer.Option("--region", "-r", help="A body region, e.g. neck, lower back, ITB."),
+        typer.Option(
+            "--region",
+            "-r",
+            metavar="REGION",
+            help="A body region, e.g. neck, lower back, ITB.",
+            autocompletion=_complete_ids("regions"),
+        ),
     ] = None,
     cause: Annotated[
-        str | None, typer.Option("--cause", "-c", help="A cause, e.g. stress, posture, overuse.")
+        str | None,
+        typer.Option(
+            "--cause",
+            "-c",
+            metavar="CAUSE",
+            help="A cause, e.g. stress, posture, overuse.",
+            autocompletion=_complete_ids("causes"),
+        ),
     ] = None,
     full: Annotated[
         bool,
@@ -212,7 +262,9 @@ def lookup(
     )
 )
 def ask(
-    words: Annotated[list[str], typer.Argument(help="Say what is wrong, in your own words.")],
+    words: Annotated[
+        list[str], typer.Argument(metavar="TEXT...", help="Say what is wrong, in your own words.")
+    ],
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,
     kb_paths: KbOption = None,
@@ -239,7 +291,11 @@ def ask(
 )
 def technique(
     name: Annotated[
-        str, typer.Argument(help="A technique's name or alias, e.g. cupping, tuina, dry needling.")
+        str,
+        typer.Argument(
+            help="A technique's name or alias, e.g. cupping, tuina, dry needling.",
+            autocompletion=_complete_ids("techniques"),
+        ),
     ],
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,
@@ -261,7 +317,11 @@ def technique(
 )
 def acupoint(
     name: Annotated[
-        str, typer.Argument(help="A point's code, pinyin or English name, e.g. GB20, Hegu.")
+        str,
+        typer.Argument(
+            help="A point's code, pinyin or English name, e.g. GB20, Hegu.",
+            autocompletion=_complete_ids("acupoints"),
+        ),
     ],
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,
@@ -284,16 +344,24 @@ LISTED_KINDS = tuple(kind.collection for kind in KINDS if kind.listed)
 )
 def list_entries(
     kind: Annotated[
-        str,
-        typer.Argument(metavar="KIND", help=f"{', '.join(LISTED_KINDS)}.", show_default=False),
-    ],
+        str | None,
+        typer.Argument(
+            metavar="[KIND]",
+            help=f"{', '.join(LISTED_KINDS)}.",
+            show_default=False,
+            autocompletion=_complete_from(LISTED_KINDS),
+        ),
+    ] = None,
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
     """List the regions, techniques, causes or acupoints the guide covers."""
-    chosen = _one_of(kind, LISTED_KINDS, "the kind to list")
-    _show(pages.list_page(_guide(kb_paths).kb, chosen), output, pager=pager)
+    kb = _guide(kb_paths).kb
+    if kind is None:
+        _show(pages.kinds_page(kb, LISTED_KINDS), output, pager=pager)
+        return
+    _show(pages.list_page(kb, _one_of(kind, LISTED_KINDS, "the kind to list")), output, pager=pager)
 
 
 @app.command(
@@ -302,10 +370,16 @@ def list_entries(
 def search(
     words: Annotated[
         list[str],
-        typer.Argument(help="Words to search for; word forms match (scrape finds scraping)."),
+        typer.Argument(
+            metavar="WORDS...",
+            help="Words to search for; word forms match (scrape finds scraping).",
+        ),
     ],
     limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, max=100, help="Show at most this many results.")
+        int,
+        typer.Option(
+            "--limit", "-n", min=1, max=100, metavar="N", help="Show at most this many results."
+        ),
     ] = 20,
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,
@@ -332,7 +406,14 @@ def search(
 )
 def red_flags(
     region: Annotated[
-        str | None, typer.Option("--region", "-r", help="Only the signs for this region.")
+        str | None,
+        typer.Option(
+            "--region",
+            "-r",
+            metavar="REGION",
+            help="Only the signs for this region.",
+            autocompletion=_complete_ids("regions"),
+        ),
     ] = None,
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,
@@ -379,7 +460,14 @@ def about(
 )
 def body_map(
     region: Annotated[
-        str | None, typer.Option("--region", "-r", help="Highlight this region, e.g. neck.")
+        str | None,
+        typer.Option(
+            "--region",
+            "-r",
+            metavar="REGION",
+            help="Highlight this region, e.g. neck.",
+            autocompletion=_complete_ids("regions"),
+        ),
     ] = None,
     output: FormatOption = OutputFormat.text,
     kb_paths: KbOption = None,
@@ -456,14 +544,21 @@ class ExportFormat(StrEnum):
 )
 def quiz(
     count: Annotated[
-        int, typer.Option("--count", "-n", min=1, max=500, help="How many questions.")
+        int, typer.Option("--count", "-n", min=1, max=500, metavar="N", help="How many questions.")
     ] = 10,
     seed: Annotated[
-        int | None, typer.Option("--seed", help="The same seed asks the same questions.")
+        int | None,
+        typer.Option("--seed", metavar="N", help="The same seed asks the same questions."),
     ] = None,
     topic: Annotated[
         str | None,
-        typer.Option("--topic", "-t", help=f"Only this topic: {', '.join(QUIZ_TOPICS)}."),
+        typer.Option(
+            "--topic",
+            "-t",
+            metavar="TOPIC",
+            help=f"Only this topic: {', '.join(QUIZ_TOPICS)}.",
+            autocompletion=_complete_from(QUIZ_TOPICS),
+        ),
     ] = None,
     stats: Annotated[
         bool, typer.Option("--stats", help="Show cards seen, due and mastered instead.")
@@ -522,7 +617,9 @@ def quiz(
 def export(
     export_format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", case_sensitive=False, help="markdown, html or anki."),
+        typer.Option(
+            "--format", "-f", case_sensitive=False, metavar="FORMAT", help="markdown, html or anki."
+        ),
     ] = ExportFormat.markdown,
     output_file: Annotated[
         str | None,
@@ -596,6 +693,27 @@ def _answer_reader() -> Callable[[str], str | None]:
         return line.rstrip("\r\n") if line else None
 
     return read
+
+
+@app.command("help", epilog=_examples("spasmguide help lookup", "spasmguide help"))
+def help_command(
+    context: typer.Context,
+    command: Annotated[
+        str | None, typer.Argument(metavar="[COMMAND]", help="The command to explain.")
+    ] = None,
+) -> None:
+    """Show the help of a command, or of spasmguide."""
+    root = typer.main.get_command(app)
+    with root.make_context(PROGRAM, [], resilient_parsing=True) as root_context:
+        if command is None:
+            sys.stdout.write(root.get_help(root_context) + "\n")
+            return
+        found = root.get_command(root_context, command)  # type: ignore[attr-defined]
+        if found is None:
+            known = ", ".join(root.list_commands(root_context))  # type: ignore[attr-defined]
+            raise UsageError(f"no command named '{one_line(command, 40)}' (commands: {known})")
+        with found.make_context(command, [], parent=root_context, resilient_parsing=True) as ctx:
+            sys.stdout.write(found.get_help(ctx) + "\n")
 
 
 def _line_writer() -> Callable[[str], None]:

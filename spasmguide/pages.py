@@ -382,6 +382,14 @@ def list_page(kb: KnowledgeBase, kind: str) -> Page:
     return _page(kb, "list", title, None, sections, {"list": kind, "entries": items})
 
 
+def kinds_page(kb: KnowledgeBase, kinds: Sequence[str]) -> Page:
+    """What `spasmguide list` can list, with how many of each and the command."""
+    rows = tuple((kind, str(len(kb.collection(kind))), f"spasmguide list {kind}") for kind in kinds)
+    sections = [Section("What can be listed", (Table(("Kind", "Entries", "Command"), rows),))]
+    data = {"kinds": [{"kind": kind, "entries": int(count)} for kind, count, _ in rows]}
+    return _page(kb, "list", "Lists", None, sections, data)
+
+
 def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
     terms = tuple(
         Term(
