@@ -415,26 +415,30 @@ def quiz(
         typer.Option("--topic", "-t", case_sensitive=False, help="Only this topic."),
     ] = None,
     stats: Annotated[
-        bool, typer.Option("--stats", help="Show cards seen, due and mastered instead.")
+        bool, typer.Option("--stats", help="Show cards seen, due and retention per topic instead.")
     ] = False,
     output: FormatOption = OutputFormat.text,
     kb_paths: KbOption = None,
 ) -> None:
     """Quiz yourself; cards you miss come back sooner.
 
-    Questions come from the knowledge base. Answer with the option's number or its name.
-    Progress is saved after every answer (Leitner boxes, in the user data folder or
-    SPASMGUIDE_DATA_DIR). Without a terminal, answers are read one per line and the quiz
-    ends with 'Score: X/N'.
+    Questions come from the knowledge base. Answer with the option's number or its name;
+    s skips, q ends the quiz, ? shows the keys. Progress is saved after every answer and
+    scheduled with FSRS (in the user data folder or SPASMGUIDE_DATA_DIR). Without a terminal,
+    answers are read one per line and the quiz ends with 'Score: X/N'.
     """
     import time
 
     from spasmguide.progress import Progress, data_dir
 
+    def say_note(message: str) -> None:
+        sys.stderr.write(f"{PROGRAM}: note: {one_line(message, 500)}\n")
+
     kb = _knowledge_base(kb_paths)
-    progress = Progress.open(data_dir())
-    if progress.note:
-        sys.stderr.write(f"{PROGRAM}: note: {one_line(progress.note, 500)}\n")
+    progress = Progress.open(data_dir(), for_stats=stats)
+    first_note = progress.take_note()
+    if first_note:
+        say_note(first_note)
     try:
         if stats:
             from spasmguide import pages
@@ -442,10 +446,19 @@ def quiz(
 
             cards = [(card.card, card.topic) for card in cards_of(kb)]
             where = str(progress.path) if progress.path else "memory only (not saved)"
-            _show(pages.quiz_stats_page(kb, progress.topic_stats(cards), where), output)
+            now = time.time()
+            page = pages.quiz_stats_page(
+                kb,
+                progress.topic_stats(cards, now),
+                where,
+                progress.next_due((card for card, _ in cards), now),
+                now,
+            )
+            _show(page, output)
             return
         from spasmguide.quiz_session import run_quiz
 
+        interactive = sys.stdin is not None and sys.stdin.isatty()
         run_quiz(
             kb,
             progress,
@@ -456,7 +469,15 @@ def quiz(
             write=_line_writer(),
             now=time.time(),
             width=min(100, _terminal_width()),
+            note=say_note,
+            # Time says how well a student knew an answer only when they typed it.
+            clock=time.monotonic if interactive else None,
+            # From a pipe, an answer that is no option would come back forever (`yes |`).
+            tries=None if interactive else 3,
         )
+    except BrokenPipeError:
+        # The reader went away (`| head`): every answer given is saved; end quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         progress.close()
 
@@ -521,19 +542,46 @@ def _write_file(name: str, document: str) -> None:
         raise InvalidContentError(f"cannot write {one_line(name, 200)}: {error.strerror}") from None
 
 
-def _answer_reader() -> Callable[[str], str | None]:
-    interactive = sys.stdin is not None and sys.stdin.isatty()
+# An answer is a number or a name: a line longer than this is cut. A line longer than
+# ANSWER_LINE_LIMIT (`quiz < /dev/zero`) ends the input, so memory stays small.
+ANSWER_LIMIT = 4096
+ANSWER_LINE_LIMIT = 1 << 20
 
-    def read(prompt: str) -> str | None:
-        if interactive:
+
+def _answer_reader() -> Callable[[str], str | None]:
+    """Reads one answer: with Rich's prompt in a terminal, else one line of standard input,
+    at most ANSWER_LIMIT bytes of it, decoded whatever its bytes. None when input ends."""
+    if sys.stdin is None:
+        return lambda prompt: None
+    if sys.stdin.isatty():
+        from rich.console import Console
+        from rich.prompt import Prompt
+        from rich.text import Text
+
+        console = Console(highlight=False, emoji=False)
+
+        def ask(prompt: str) -> str | None:
             try:
-                return input(prompt)
+                return Prompt.ask(Text(prompt.rstrip().removesuffix(":")), console=console)
             except EOFError:
                 return None
-        line = sys.stdin.readline() if sys.stdin is not None else ""
-        return line.rstrip("\r\n") if line else None
 
-    return read
+        return ask
+    stream = sys.stdin.buffer
+
+    def read_line(prompt: str) -> str | None:
+        line = stream.readline(ANSWER_LIMIT)
+        if not line:
+            return None
+        if not line.endswith(b"\n"):
+            skipped = 0
+            while not (chunk := stream.readline(ANSWER_LIMIT)).endswith(b"\n") and chunk:
+                skipped += len(chunk)
+                if skipped > ANSWER_LINE_LIMIT:
+                    return None
+        return line.decode("utf-8", "replace").rstrip("\r\n")
+
+    return read_line
 
 
 def _line_writer() -> Callable[[str], None]:
