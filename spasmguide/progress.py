@@ -33,8 +33,9 @@ WEEK = 7 * DAY
 FILE_NAME = "progress.sqlite"
 # A right answer given in less time than this, in a terminal, rates the card Easy.
 EASY_SECONDS = 8.0
-# How long to wait for another quiz's write before keeping answers in memory.
-BUSY_TIMEOUT = 3.0
+# How long to wait for the database before keeping answers in memory: long enough for a
+# dozen quizzes at once to take turns, each answer a short transaction.
+BUSY_TIMEOUT = 10.0
 # `quiz --stats` only reads: it waits less.
 STATS_BUSY_TIMEOUT = 0.25
 _SQLITE_HEADER = b"SQLite format 3\x00"
