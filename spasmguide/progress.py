@@ -561,6 +561,7 @@ def _memory_copy(source: sqlite3.Connection) -> sqlite3.Connection:
     older; empty if nothing can be read. `source` is only read."""
     memory = sqlite3.connect(":memory:", isolation_level=None)
     try:
+        source.execute(f"PRAGMA busy_timeout = {int(STATS_BUSY_TIMEOUT * 1000)}")  # waited once
         if source.in_transaction:
             source.execute("ROLLBACK")
         version = source.execute("PRAGMA user_version").fetchone()[0]

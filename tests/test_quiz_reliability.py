@@ -278,6 +278,7 @@ def test_a_lock_held_mid_quiz_keeps_the_answers_in_memory(tmp_path: Path) -> Non
     answer_when_asked(process, "2")  # once the second is asked, the first is saved
     holder = sqlite3.connect(data / "progress.sqlite", isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
+    locked = time.monotonic()
     try:
         answer_when_asked(process, "1")
         answer_when_asked(process, "1")
@@ -286,6 +287,7 @@ def test_a_lock_held_mid_quiz_keeps_the_answers_in_memory(tmp_path: Path) -> Non
         holder.execute("ROLLBACK")
         holder.close()
     assert process.returncode == 0
+    assert time.monotonic() - locked < 15  # one wait for the lock, not one per step
     one_note(stderr, "locked", "memory")
     assert "Score: " in stdout and stdout.rstrip().endswith("/4")
     assert seen_total(data) == 1
@@ -459,3 +461,14 @@ def test_a_leitner_database_is_migrated_with_every_answer_kept(tmp_path: Path) -
     # The missed card comes back first.
     result = run_quiz("--count", "1", "--seed", "5", answers="s\n", data=data)
     assert "Where is LI4" in result.stdout
+
+
+def test_fsrs_is_not_imported_at_start_up() -> None:
+    check = (
+        "import sys, spasmguide.cli, spasmguide.progress, spasmguide.quiz_session;"
+        " print('fsrs' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "False"
