@@ -542,15 +542,9 @@ def _write_file(name: str, document: str) -> None:
         raise InvalidContentError(f"cannot write {one_line(name, 200)}: {error.strerror}") from None
 
 
-# An answer is a number or a name: a line longer than this is cut. A line longer than
-# ANSWER_LINE_LIMIT (`quiz < /dev/zero`) ends the input, so memory stays small.
-ANSWER_LIMIT = 4096
-ANSWER_LINE_LIMIT = 1 << 20
-
-
 def _answer_reader() -> Callable[[str], str | None]:
     """Reads one answer: with Rich's prompt in a terminal, else one line of standard input,
-    at most ANSWER_LIMIT bytes of it, decoded whatever its bytes. None when input ends."""
+    at most 4 KiB of it, decoded whatever its bytes. None when input ends."""
     if sys.stdin is None:
         return lambda prompt: None
     if sys.stdin.isatty():
@@ -567,17 +561,23 @@ def _answer_reader() -> Callable[[str], str | None]:
                 return None
 
         return ask
-    stream = sys.stdin.buffer
+    # An answer is a number or a name: a longer line is cut to `limit` bytes. A line longer
+    # than `line_limit` (`quiz < /dev/zero`) ends the input, so memory stays small.
+    limit, line_limit = 4096, 1 << 20
+    stream = getattr(sys.stdin, "buffer", None)
 
     def read_line(prompt: str) -> str | None:
-        line = stream.readline(ANSWER_LIMIT)
+        if stream is None:  # a text stream without bytes beneath
+            text = sys.stdin.readline(limit)
+            return text.rstrip("\r\n") if text else None
+        line: bytes = stream.readline(limit)
         if not line:
             return None
         if not line.endswith(b"\n"):
             skipped = 0
-            while not (chunk := stream.readline(ANSWER_LIMIT)).endswith(b"\n") and chunk:
+            while not (chunk := stream.readline(limit)).endswith(b"\n") and chunk:
                 skipped += len(chunk)
-                if skipped > ANSWER_LINE_LIMIT:
+                if skipped > line_limit:
                     return None
         return line.decode("utf-8", "replace").rstrip("\r\n")
 

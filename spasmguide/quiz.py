@@ -2,8 +2,11 @@
 
 Every question is a card with a stable id (its kind and the entry it asks about), so the
 spaced-repetition state in `spasmguide.progress` follows the card across runs. Questions are
-multiple choice; an answer may be the option's number, its text, or (for questions whose
-answer is a technique or region) any name or alias of that entry, matched forgivingly.
+multiple choice; an answer may be the option's number, its text, or (for options that are a
+technique or region) any name or alias of that entry, matched forgivingly, a small typo
+forgiven when only one option is that close. Anything else is no option: `judge` says so with
+a hint, and the quiz asks again. No card's prompt names its answer (`giveaways`): a card is
+asked another way, or not at all, rather than give itself away.
 """
 
 from __future__ import annotations
