@@ -124,7 +124,7 @@ def judge(question: Question, given: str) -> Answer:
     count = len(question.choices)
     numbers = f"a number from 1 to {count}"
     if not typed:
-        return Answer("invalid", hint=f"No answer given: type {numbers}, or ? for help.")
+        return Answer("invalid", hint=f"No answer given: type {numbers}, or ? for the keys.")
     if typed.isascii() and typed.isdigit():
         if len(typed) <= 3 and 1 <= int(typed) <= count:
             return Answer("choose", int(typed) - 1)
@@ -140,7 +140,9 @@ def judge(question: Question, given: str) -> Answer:
     if close:
         options = " or ".join(str(index + 1) for index in close)
         return Answer("invalid", hint=f"That could be option {options}: type its number.")
-    return Answer("invalid", hint=f"That is not one of the options: type {numbers}, or ? for help.")
+    return Answer(
+        "invalid", hint=f"That is not one of the options: type {numbers}, or ? for the keys."
+    )
 
 
 def is_correct(question: Question, given: str) -> bool:

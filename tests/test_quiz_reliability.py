@@ -260,13 +260,19 @@ def quiz_in_background(data: Path, count: int) -> subprocess.Popen[str]:
     )
 
 
-def answer_when_asked(process: subprocess.Popen[str], answer: str) -> None:
-    assert process.stdin and process.stdout
+def wait_for_question(process: subprocess.Popen[str]) -> None:
+    assert process.stdout
     while True:
         line = process.stdout.readline()
         assert line, "the quiz ended early"
         if line.startswith("  4. "):  # the last option of a question
-            break
+            return
+
+
+def answer_when_asked(process: subprocess.Popen[str], answer: str, wait: bool = True) -> None:
+    assert process.stdin
+    if wait:
+        wait_for_question(process)
     process.stdin.write(answer + "\n")
     process.stdin.flush()
 
@@ -275,12 +281,13 @@ def test_a_lock_held_mid_quiz_keeps_the_answers_in_memory(tmp_path: Path) -> Non
     data = tmp_path / "data"
     process = quiz_in_background(data, 4)
     answer_when_asked(process, "1")
-    answer_when_asked(process, "2")  # once the second is asked, the first is saved
+    answer_when_asked(process, "2")
+    wait_for_question(process)  # once the third is asked, the first two are saved
     holder = sqlite3.connect(data / "progress.sqlite", isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     locked = time.monotonic()
     try:
-        answer_when_asked(process, "1")
+        answer_when_asked(process, "1", wait=False)
         answer_when_asked(process, "1")
         stdout, stderr = process.communicate(timeout=60)
     finally:
@@ -290,7 +297,7 @@ def test_a_lock_held_mid_quiz_keeps_the_answers_in_memory(tmp_path: Path) -> Non
     assert time.monotonic() - locked < 15  # one wait for the lock, not one per step
     one_note(stderr, "locked", "memory")
     assert "Score: " in stdout and stdout.rstrip().endswith("/4")
-    assert seen_total(data) == 1
+    assert seen_total(data) == 2
 
 
 def test_a_full_disk_mid_quiz_keeps_the_answers_in_memory(tmp_path: Path) -> None:
