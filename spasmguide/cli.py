@@ -561,7 +561,7 @@ def quiz(
         ),
     ] = None,
     stats: Annotated[
-        bool, typer.Option("--stats", help="Show cards seen, due and mastered instead.")
+        bool, typer.Option("--stats", help="Show cards seen, due and retention per topic instead.")
     ] = False,
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,
@@ -569,29 +569,42 @@ def quiz(
 ) -> None:
     """Quiz yourself; cards you miss come back sooner.
 
-    Questions come from the knowledge base. Answer with the option's number or its name.
-    Progress is saved after every answer (Leitner boxes, in the user data folder or
-    SPASMGUIDE_DATA_DIR). Without a terminal, answers are read one per line and the quiz
-    ends with 'Score: X/N'.
+    Questions come from the knowledge base. Answer with the option's number or its name;
+    s skips, q ends the quiz, ? shows the keys. Progress is saved after every answer and
+    scheduled with FSRS (in the user data folder or SPASMGUIDE_DATA_DIR). Without a terminal,
+    answers are read one per line and the quiz ends with 'Score: X/N'.
     """
     import time
 
     from spasmguide.progress import Progress, data_dir
 
+    def say_note(message: str) -> None:
+        sys.stderr.write(f"{PROGRAM}: note: {one_line(message, 500)}\n")
+
     kb = _guide(kb_paths).kb
-    progress = Progress.open(data_dir())
-    if progress.note:
-        sys.stderr.write(f"{PROGRAM}: note: {one_line(progress.note, 500)}\n")
+    progress = Progress.open(data_dir(), for_stats=stats)
+    first_note = progress.take_note()
+    if first_note:
+        say_note(first_note)
     try:
         if stats:
             from spasmguide.quiz import cards_of
 
             cards = [(card.card, card.topic) for card in cards_of(kb)]
             where = str(progress.path) if progress.path else "memory only (not saved)"
-            _show(pages.quiz_stats_page(kb, progress.topic_stats(cards), where), output)
+            now = time.time()
+            page = pages.quiz_stats_page(
+                kb,
+                progress.topic_stats(cards, now),
+                where,
+                progress.next_due((card for card, _ in cards), now),
+                now,
+            )
+            _show(page, output)
             return
         from spasmguide.quiz_session import run_quiz
 
+        interactive = sys.stdin is not None and sys.stdin.isatty()
         run_quiz(
             kb,
             progress,
@@ -602,7 +615,15 @@ def quiz(
             write=_line_writer(),
             now=time.time(),
             width=min(100, _terminal_width()),
+            note=say_note,
+            # Time says how well a student knew an answer only when they typed it.
+            clock=time.monotonic if interactive else None,
+            # From a pipe, an answer that is no option would come back forever (`yes |`).
+            tries=None if interactive else 3,
         )
+    except BrokenPipeError:
+        # The reader went away (`| head`): every answer given is saved; end quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         progress.close()
 
@@ -681,18 +702,45 @@ def _write_file(name: str, document: str | bytes) -> None:
 
 
 def _answer_reader() -> Callable[[str], str | None]:
-    interactive = sys.stdin is not None and sys.stdin.isatty()
+    """Reads one answer: with Rich's prompt in a terminal, else one line of standard input,
+    at most 4 KiB of it, decoded whatever its bytes. None when input ends."""
+    if sys.stdin is None:
+        return lambda prompt: None
+    if sys.stdin.isatty():
+        from rich.console import Console
+        from rich.prompt import Prompt
+        from rich.text import Text
 
-    def read(prompt: str) -> str | None:
-        if interactive:
+        console = Console(highlight=False, emoji=False)
+
+        def ask(prompt: str) -> str | None:
             try:
-                return input(prompt)
+                return Prompt.ask(Text(prompt.rstrip().removesuffix(":")), console=console)
             except EOFError:
                 return None
-        line = sys.stdin.readline() if sys.stdin is not None else ""
-        return line.rstrip("\r\n") if line else None
 
-    return read
+        return ask
+    # An answer is a number or a name: a longer line is cut to `limit` bytes. A line longer
+    # than `line_limit` (`quiz < /dev/zero`) ends the input, so memory stays small.
+    limit, line_limit = 4096, 1 << 20
+    stream = getattr(sys.stdin, "buffer", None)
+
+    def read_line(prompt: str) -> str | None:
+        if stream is None:  # a text stream without bytes beneath
+            text = sys.stdin.readline(limit)
+            return text.rstrip("\r\n") if text else None
+        line: bytes = stream.readline(limit)
+        if not line:
+            return None
+        if not line.endswith(b"\n"):
+            skipped = 0
+            while not (chunk := stream.readline(limit)).endswith(b"\n") and chunk:
+                skipped += len(chunk)
+                if skipped > line_limit:
+                    return None
+        return line.decode("utf-8", "replace").rstrip("\r\n")
+
+    return read_line
 
 
 @app.command("help", epilog=_examples("spasmguide help lookup", "spasmguide help"))

@@ -557,41 +557,74 @@ def about_page(kb: KnowledgeBase) -> Page:
     return _page(kb, "about", guide.title, None, sections, data)
 
 
-def quiz_stats_page(kb: KnowledgeBase, stats: Sequence[TopicStats], where: str) -> Page:
-    """Quiz progress per topic: cards, seen, due now, mastered."""
-    rows = []
-    for topic in stats:
-        share = f"{round(100 * topic.mastered / topic.cards)}%" if topic.cards else "-"
-        rows.append(
-            (
-                topic.topic,
-                str(topic.cards),
-                str(topic.seen),
-                str(topic.due),
-                f"{topic.mastered} ({share})",
-            )
+def quiz_stats_page(
+    kb: KnowledgeBase,
+    stats: Sequence[TopicStats],
+    where: str,
+    next_due: float | None,
+    now: float,
+) -> Page:
+    """Quiz progress per topic: cards, seen, due now, due this week, retention so far (the
+    share of reviews answered right); and when the next card falls due."""
+    import time
+
+    def percent(right: int, reviews: int) -> str:
+        return f"{round(100 * right / reviews)}% of {reviews}" if reviews else "-"
+
+    rows = tuple(
+        (
+            topic.topic,
+            str(topic.cards),
+            str(topic.seen),
+            str(topic.due_now),
+            str(topic.due_this_week),
+            percent(topic.right, topic.reviews),
         )
-    total = [
-        sum(getattr(topic, name) for topic in stats)
-        for name in ("cards", "seen", "due", "mastered")
-    ]
+        for topic in stats
+    )
+    fields = ("cards", "seen", "due_now", "due_this_week", "reviews", "right")
+    total = {name: sum(getattr(topic, name) for topic in stats) for name in fields}
+    if next_due is None:
+        next_text = "No card seen is waiting to fall due."
+        next_iso = None
+    else:
+        wait = max(0.0, next_due - now)
+        if wait < 3600:
+            after = f"{max(1, round(wait / 60))} min"
+        elif wait < 36 * 3600:
+            after = f"{round(wait / 3600)} h"
+        else:
+            after = f"{round(wait / 86400)} days"
+        stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(next_due))
+        next_text = f"The next card falls due at {stamp} (in {after})."
+        next_iso = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(next_due))
     sections = [
         Section(
             "Progress by topic",
             (
-                Table(("Topic", "Cards", "Seen", "Due now", "Mastered"), tuple(rows)),
-                Paragraph(
-                    f"{total[1]} of {total[0]} cards seen, {total[2]} due now, {total[3]} mastered"
-                    " (in the top two boxes). Cards never seen count as due."
+                Table(
+                    ("Topic", "Cards", "Seen", "Due now", "Due this week", "Retention so far"),
+                    rows,
                 ),
-                Paragraph(f"Progress is kept in {where}."),
+                Paragraph(
+                    f"{total['seen']} of {total['cards']} cards seen, {total['due_now']} due now,"
+                    f" {total['due_this_week']} due this week; answered right:"
+                    f" {percent(total['right'], total['reviews'])} reviews. Cards never seen"
+                    " count as due; cards missed lately are due again at once."
+                ),
+                Paragraph(next_text),
+                Paragraph(f"Progress is kept in {where}, scheduled with FSRS."),
             ),
         )
     ]
     data = {
         "database": where,
-        "topics": [topic._asdict() for topic in stats],
-        "totals": dict(zip(("cards", "seen", "due", "mastered"), total, strict=True)),
+        "topics": [{**topic._asdict(), "retention": topic.retention} for topic in stats],
+        "totals": {
+            **total,
+            "retention": total["right"] / total["reviews"] if total["reviews"] else None,
+        },
+        "next_due": next_iso,
     }
     return _page(kb, "quiz-stats", "Quiz progress", None, sections, data)
 

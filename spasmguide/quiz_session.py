@@ -1,5 +1,8 @@
 """One quiz: choose the cards (due first), ask them, judge and record each answer at once.
 
+An answer that is no option is asked again with a hint; `s` skips, `q` ends the quiz, `?`
+shows the keys.
+
 Input and output are plain callables, so the same session runs in a terminal, from a pipe
 (one answer per line) and in tests.
 """
@@ -12,15 +15,19 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from spasmguide.model import KnowledgeBase
-from spasmguide.progress import Progress, order_cards
-from spasmguide.quiz import Card, cards_of, is_correct, make_question
+from spasmguide.progress import Progress, order_cards, rating_for
+from spasmguide.quiz import KEYS_HELP, Answer, Card, Question, cards_of, judge, make_question
 from spasmguide.safe_text import escape_controls
 
 
 class QuizResult(NamedTuple):
     right: int
-    asked: int
+    asked: int  # questions answered: skipped ones are not counted
     planned: int
+    skipped: int = 0
+
+
+PROMPT = "Your answer (number or name; ? for keys): "
 
 
 def run_quiz(
@@ -34,8 +41,16 @@ def run_quiz(
     write: Callable[[str], None],
     now: float,
     width: int = 80,
+    note: Callable[[str], None] | None = None,
+    clock: Callable[[], float] | None = None,
+    tries: int | None = None,
 ) -> QuizResult:
-    """Asks up to `count` questions; `read_answer(prompt)` returns None when input ends."""
+    """Asks up to `count` questions; `read_answer(prompt)` returns None when input ends.
+
+    An answer that is no option is not scored: the question is asked again with a hint, up to
+    `tries` times (None: without limit) before it is skipped. `clock` times each answer in
+    seconds (a right answer under EASY_SECONDS is rated Easy); None when time says nothing,
+    as with answers read from a pipe. `note` hears, once, when progress cannot be saved."""
     rng = random.Random(seed)
     cards = [card for card in cards_of(kb) if topic is None or card.topic == topic]
     rng.shuffle(cards)  # the seed decides the order among equally due cards
@@ -54,8 +69,13 @@ def run_quiz(
         ) or [""]:
             write(line)
 
+    def tell_note() -> None:
+        message = progress.take_note()
+        if message and note is not None:
+            note(message)
+
     say(f"Notice: {kb.guide.notice}")
-    right = asked = 0
+    right = asked = skipped = 0
     for number, card_id in enumerate(chosen, start=1):
         question = make_question(by_id[card_id], rng)
         write("")
@@ -63,21 +83,57 @@ def run_quiz(
         say(question.prompt)
         for option, choice in enumerate(question.choices, start=1):
             say(f"{option}. {choice}", indent="  ")
-        answer = read_answer("Your answer (number or name): ")
-        if answer is None:
+        started = clock() if clock else None
+        verdict = _ask(question, read_answer, say, tries)
+        if verdict is None:
             write("")
-            say(f"Input ended after {asked} of {len(chosen)} questions.")
+            say(f"Input ended after {number - 1} of {len(chosen)} questions.")
             break
+        if verdict.action == "quit":
+            say(f"Quiz ended after {number - 1} of {len(chosen)} questions; progress is saved.")
+            break
+        if verdict.action != "choose":
+            skipped += 1
+            say("Skipped.")
+            continue
         asked += 1
-        correct = is_correct(question, answer)
+        correct = verdict.choice == question.answer
         right += correct
-        progress.record(question.card, question.topic, correct, now=now)
+        seconds = clock() - started if clock and started is not None else None
+        progress.record(question.card, question.topic, rating_for(correct, seconds), now=now)
+        tell_note()
         expected = f"{question.answer + 1}. {question.choices[question.answer]}"
         say("Right." if correct else f"Not quite. The answer is {expected}")
         say(question.explanation, indent="  ")
     write("")
     write(f"Score: {right}/{asked}")
-    return QuizResult(right, asked, len(chosen))
+    return QuizResult(right, asked, len(chosen), skipped)
+
+
+def _ask(
+    question: Question,
+    read_answer: Callable[[str], str | None],
+    say: Callable[[str], None],
+    tries: int | None,
+) -> Answer | None:
+    """Reads answers until one is an option or a key; None when input ends. After `tries`
+    answers that are no option, the question counts as skipped."""
+    wrong_tries = 0
+    while True:
+        given = read_answer(PROMPT)
+        if given is None:
+            return None
+        verdict = judge(question, given)
+        if verdict.action == "help":
+            say(KEYS_HELP)
+            continue
+        if verdict.action != "invalid":
+            return verdict
+        wrong_tries += 1
+        if tries is not None and wrong_tries >= tries:
+            say(f"{verdict.hint.split(':')[0]}.")
+            return Answer("skip")
+        say(verdict.hint)
 
 
 def _mixed_topics(cards: list[Card]) -> list[Card]:

@@ -1,0 +1,250 @@
+"""A fair quiz: no question gives its answer away, an answer that is no option is asked
+again, typed names forgive small typos but never guess between two close options, and the
+quiz works the same in a real terminal and through a pipe."""
+
+from __future__ import annotations
+
+import os
+import pty
+import random
+import re
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from spasmguide.layers import Layer, shipped_layer
+from spasmguide.loader import load_knowledge_base
+from spasmguide.model import CERTAINTY_LEVELS, KnowledgeBase, Region, Technique
+from spasmguide.names import names_of
+from spasmguide.quiz import Card, Question, cards_of, giveaways, judge, make_question
+from spasmguide.search import STOP_WORDS, stems_of
+
+
+def meaningful(text: str) -> set[str]:
+    return {stem for stem in stems_of(text) if stem not in STOP_WORDS and len(stem) > 2}
+
+
+def test_no_question_gives_its_answer_away(kb: KnowledgeBase) -> None:
+    entries_by_name: dict[str, Technique | Region] = {
+        **{technique.name: technique for technique in kb.techniques.values()},
+        **{region.name: region for region in kb.regions.values()},
+    }
+    for card in cards_of(kb):
+        prompt = meaningful(card.prompt)
+        answer_names = [card.answer]
+        if card.answer in entries_by_name:
+            answer_names += names_of(entries_by_name[card.answer])
+        for name in answer_names:
+            stems = meaningful(name)
+            assert not (stems and stems <= prompt), (card.card, name)
+        other_words = set().union(*(meaningful(option) for option in card.pool))
+        for name in answer_names:
+            assert not ((meaningful(name) - other_words) & prompt), (card.card, name)
+        assert not giveaways(card)
+
+
+def test_a_prompt_that_names_its_answer_is_caught() -> None:
+    card = Card(
+        "technique-how:cupping",
+        "techniques",
+        'Which technique works like this? "Cups placed on the skin create suction."',
+        "Cupping",
+        ("Cupping", "Gua sha", "Tui Na"),
+        frozenset(),
+        "",
+    )
+    assert giveaways(card) == {"cup"}
+
+
+def test_which_technique_has_the_strongest_evidence_for_a_region(kb: KnowledgeBase) -> None:
+    cards = {card.card: card for card in cards_of(kb)}
+    assert "region-technique:neck" not in cards  # "suggested first" is no question of fact
+    asked = [card for card in cards.values() if card.card.startswith("region-evidence:")]
+    assert asked
+    for card in asked:
+        region = kb.regions[card.card.split(":")[1]]
+        best: dict[str, int] = {}
+        for evidence in kb.evidence.values():
+            if region.id in evidence.regions:
+                for technique in evidence.techniques:
+                    level = CERTAINTY_LEVELS[evidence.certainty]
+                    best[technique] = max(best.get(technique, -1), level)
+        by_name = {technique.name: technique.id for technique in kb.techniques.values()}
+        top = best[by_name[card.answer]]
+        for option in card.pool:
+            assert best.get(by_name[option], -1) < top, (card.card, option)
+        assert any(
+            evidence.title in card.explanation and evidence.certainty in card.explanation
+            for evidence in kb.evidence.values()
+            if region.id in evidence.regions
+        )
+    # A region where two techniques share the best level makes no such question.
+    assert "region-evidence:low-back" not in cards
+
+
+def test_a_tie_for_the_strongest_evidence_asks_nothing(tmp_path: Path) -> None:
+    extra = tmp_path / "tie.yaml"
+    extra.write_text(
+        """
+evidence:
+  - id: calf-tie-a
+    title: Cupping for calf cramps
+    finding: A finding.
+    certainty: low
+    basis: One trial.
+    sources: [article]
+    techniques: [cupping]
+    regions: [calf]
+  - id: calf-tie-b
+    title: Gua sha for calf cramps
+    finding: A finding.
+    certainty: low
+    basis: One trial.
+    sources: [article]
+    techniques: [gua-sha]
+    regions: [calf]
+  - id: hamstring-one
+    title: Gua sha for hamstring cramps
+    finding: A finding.
+    certainty: moderate
+    basis: One trial.
+    sources: [article]
+    techniques: [gua-sha]
+    regions: [hamstring]
+"""
+    )
+    kb = load_knowledge_base([shipped_layer(), Layer("--kb", str(extra), (extra,))])
+    ids = {card.card for card in cards_of(kb)}
+    assert "region-evidence:calf" not in ids
+    assert "region-evidence:hamstring" in ids
+
+
+def question_of(kb: KnowledgeBase, card_id: str, seed: int = 3) -> Question:
+    card = next(card for card in cards_of(kb) if card.card == card_id)
+    return make_question(card, random.Random(seed))
+
+
+def test_keys_and_answers_that_are_no_option(kb: KnowledgeBase) -> None:
+    question = question_of(kb, "technique-how:cupping")
+    assert judge(question, "s").action == judge(question, "SKIP").action == "skip"
+    assert judge(question, "q").action == judge(question, " quit ").action == "quit"
+    assert judge(question, "?").action == "help"
+    for given in ("", "5", "0", "-1", "99999", "nonsense", "²", "①", "7" * 4301, "\x00"):
+        verdict = judge(question, given)
+        assert verdict.action == "invalid" and verdict.hint, given
+    assert judge(question, str(question.answer + 1)).choice == question.answer
+
+
+def test_typos_are_forgiven_only_when_one_option_is_that_close() -> None:
+    question = Question(
+        "c",
+        "regions",
+        "Which?",
+        ("Hamstring cramps", "Calf cramps", "Neck", "Piriformis"),
+        0,
+        frozenset(),
+        "",
+    )
+    assert judge(question, "hamstrng cramps").choice == 0
+    assert judge(question, "piriformus").choice == 3
+    assert judge(question, "nek").choice == 2
+    assert judge(question, "dock").action == "invalid"  # too far from "neck" to be sure
+    close = Question(
+        "c",
+        "t",
+        "Which?",
+        ("Tui Na massage", "Tui Ma massage", "Cupping", "Gua sha"),
+        0,
+        frozenset(),
+        "",
+    )
+    verdict = judge(close, "tui na masage")
+    assert verdict.action == "invalid" and "1 or 2" in verdict.hint
+    assert judge(close, "tui na massage").choice == 0  # an exact name is never in doubt
+
+
+def quiz_process(*args: str, answers: str, data: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "spasmguide", "quiz", *args],
+        input=answers,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SPASMGUIDE_DATA_DIR": str(data)},
+        timeout=60,
+        check=False,
+    )
+
+
+def test_through_a_pipe_skips_are_not_counted_and_quit_saves(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = quiz_process("-n", "5", "--seed", "6", answers="?\n1\ns\nbogus\n2\nq\n", data=data)
+    assert result.returncode == 0 and result.stderr == ""
+    assert "s or skip" in result.stdout  # the keys, shown on ?
+    assert "Skipped." in result.stdout
+    assert "That is not one of the options" in result.stdout
+    assert "Quiz ended after 3 of 5 questions" in result.stdout
+    assert re.search(r"^Score: [0-2]/2$", result.stdout, flags=re.M)
+    stats = quiz_process("--stats", "--format", "json", answers="", data=data)
+    assert '"seen": 2' in stats.stdout
+
+
+def read_until(descriptor: int, pattern: str, timeout: float = 30) -> str:
+    """Reads the terminal until `pattern` shows (ANSI codes removed)."""
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([descriptor], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(descriptor, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode("utf-8", "replace"))
+            if re.search(pattern, text):
+                return text
+    raise AssertionError(f"{pattern!r} never showed; the terminal showed: {seen[-2000:]!r}")
+
+
+def test_in_a_real_terminal(tmp_path: Path) -> None:
+    primary, secondary = pty.openpty()
+    env = {
+        **os.environ,
+        "SPASMGUIDE_DATA_DIR": str(tmp_path / "data"),
+        "TERM": "xterm-256color",
+        "COLUMNS": "100",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "spasmguide", "quiz", "-n", "3", "--seed", "2"],
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        env=env,
+        close_fds=True,
+    )
+    os.close(secondary)
+    try:
+        first = read_until(
+            primary, r"Question 1 of 3[\s\S]*Your answer \(number or name; \? for keys\)"
+        )
+        assert "Licensed Acupuncturist (L.Ac)" in " ".join(first.split())
+        os.write(primary, b"7\r")
+        read_until(primary, r"There is no option 7")
+        os.write(primary, b"?\r")
+        read_until(primary, r"q\s+or quit")
+        os.write(primary, b"1\r")
+        read_until(primary, r"(Right\.|Not quite\.)[\s\S]*Question 2 of 3")
+        os.write(primary, b"s\r")
+        read_until(primary, r"Skipped\.[\s\S]*Question 3 of 3")
+        os.write(primary, b"q\r")
+        read_until(primary, r"Quiz ended after 2 of 3 questions[\s\S]*Score: [01]/1")
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(primary)
