@@ -15,6 +15,7 @@ from spasmguide import body_map, pages
 from spasmguide.body_map import FIGURES, HEIGHT, POINTS, SPOTS, WIDTH, draw_svg, plain_text
 from spasmguide.model import KnowledgeBase
 from spasmguide.render_html import render_html
+from tests.browser import chromium_command, needs_chromium
 from tests.conftest import NOTICE_WORDS, invoke, render_to_string, run_process
 
 REPO = Path(__file__).resolve().parent.parent
@@ -205,17 +206,7 @@ def test_svg_text_is_escaped(kb: KnowledgeBase) -> None:
     assert "<b>" not in svg and "&lt;b&gt;" in svg and '"<' not in svg
 
 
-def chromium() -> str | None:
-    return (
-        shutil.which("chromium")
-        or shutil.which("chromium-browser")
-        or shutil.which("google-chrome")
-    )
-
-
-@pytest.mark.skipif(
-    chromium() is None, reason="Chromium is not installed here (.ci/run installs it)"
-)
+@needs_chromium
 def test_chromium_draws_the_body_map(tmp_path: Path, kb: KnowledgeBase) -> None:
     guide = pages.study_guide_page(kb)
     shown = [
@@ -225,21 +216,9 @@ def test_chromium_draws_the_body_map(tmp_path: Path, kb: KnowledgeBase) -> None:
     ]
     target = tmp_path / "map.html"
     target.write_text(render_html(guide._replace(sections=tuple(shown))), encoding="utf-8")
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        f"--user-data-dir={tmp_path / 'profile'}",
-    ]
-    browser = str(chromium())
+    profile = tmp_path / "profile"
     dom = subprocess.run(
-        [browser, *flags, "--dump-dom", target.as_uri()],
+        chromium_command(profile, "--dump-dom", target.as_uri()),
         capture_output=True,
         text=True,
         timeout=120,
@@ -250,7 +229,9 @@ def test_chromium_draws_the_body_map(tmp_path: Path, kb: KnowledgeBase) -> None:
     assert "FRONT</text>" in dom and "BACK</text>" in dom
     shot = tmp_path / "body-map.png"
     subprocess.run(
-        [browser, *flags, "--window-size=900,1650", f"--screenshot={shot}", target.as_uri()],
+        chromium_command(
+            profile, "--window-size=900,1650", f"--screenshot={shot}", target.as_uri()
+        ),
         capture_output=True,
         timeout=120,
         check=False,

@@ -6,7 +6,6 @@ import json
 import os
 import random
 import re
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -21,6 +20,7 @@ from spasmguide.loader import load_knowledge_base
 from spasmguide.model import KnowledgeBase
 from spasmguide.progress import DAY, CardState, Progress, Rating, data_dir, order_cards
 from spasmguide.quiz import TOPICS, cards_of, is_correct, make_question
+from tests.browser import chromium_command, needs_chromium
 from tests.conftest import NOTICE_WORDS, invoke
 
 HOSTILE_TECHNIQUE = """
@@ -365,17 +365,7 @@ def test_export_to_an_unwritable_place_is_one_clear_line(tmp_path: Path) -> None
     assert len(outcome.stderr.splitlines()) == 1 and "cannot write" in outcome.stderr
 
 
-def chromium() -> str | None:
-    return (
-        shutil.which("chromium")
-        or shutil.which("chromium-browser")
-        or shutil.which("google-chrome")
-    )
-
-
-@pytest.mark.skipif(
-    chromium() is None, reason="Chromium is not installed here (.ci/run installs it)"
-)
+@needs_chromium
 def test_chromium_shows_the_html_study_guide(tmp_path: Path) -> None:
     extra = tmp_path / "hostile.yaml"
     extra.write_text(HOSTILE_TECHNIQUE)
@@ -384,20 +374,9 @@ def test_chromium_shows_the_html_study_guide(tmp_path: Path) -> None:
         invoke("export", "--format", "html", "--output", str(target), "--kb", str(extra)).exit_code
         == 0
     )
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={tmp_path / 'profile'}",
-    ]
-    browser = str(chromium())
+    profile = tmp_path / "profile"
     dom = subprocess.run(
-        [browser, *flags, "--dump-dom", target.as_uri()],
+        chromium_command(profile, "--dump-dom", target.as_uri()),
         capture_output=True,
         text=True,
         timeout=120,
@@ -410,7 +389,9 @@ def test_chromium_shows_the_html_study_guide(tmp_path: Path) -> None:
     assert NOTICE_WORDS in dom
     shot = tmp_path / "guide.png"
     subprocess.run(
-        [browser, *flags, "--window-size=1000,1400", f"--screenshot={shot}", target.as_uri()],
+        chromium_command(
+            profile, "--window-size=1000,1400", f"--screenshot={shot}", target.as_uri()
+        ),
         capture_output=True,
         timeout=120,
         check=False,
@@ -418,7 +399,9 @@ def test_chromium_shows_the_html_study_guide(tmp_path: Path) -> None:
     assert shot.exists() and shot.stat().st_size > 10_000
     pdf = tmp_path / "guide.pdf"
     subprocess.run(
-        [browser, *flags, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", target.as_uri()],
+        chromium_command(
+            profile, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", target.as_uri()
+        ),
         capture_output=True,
         timeout=120,
         check=False,
@@ -473,9 +456,7 @@ def test_the_html_summary_prints_in_columns(tmp_path: Path) -> None:
     assert ".columns" in print_css and "break-inside: avoid" in print_css
 
 
-@pytest.mark.skipif(
-    chromium() is None, reason="Chromium is not installed here (.ci/run installs it)"
-)
+@needs_chromium
 def test_the_summary_prints_on_at_most_two_sheets(tmp_path: Path, kb: KnowledgeBase) -> None:
     from spasmguide import pages
     from spasmguide.render_html import render_html
@@ -487,15 +468,7 @@ def test_the_summary_prints_on_at_most_two_sheets(tmp_path: Path, kb: KnowledgeB
     pdf = tmp_path / "summary.pdf"
     subprocess.run(
         [
-            str(chromium()),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
+            *chromium_command(tmp_path / "profile"),
             f"--print-to-pdf={pdf}",
             "--no-pdf-header-footer",
             target.as_uri(),

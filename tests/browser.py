@@ -1,0 +1,39 @@
+"""Headless Chromium for the tests that look at exported pages (.ci/run installs it)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+
+def chromium() -> str | None:
+    return (
+        shutil.which("chromium")
+        or shutil.which("chromium-browser")
+        or shutil.which("google-chrome")
+    )
+
+
+needs_chromium = pytest.mark.skipif(
+    chromium() is None, reason="Chromium is not installed here (.ci/run installs it)"
+)
+
+
+def chromium_command(profile: Path, *arguments: str) -> list[str]:
+    """Chromium, headless and quiet on a closed network, with a profile of its own."""
+    return [
+        str(chromium()),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        *arguments,
+    ]
