@@ -193,6 +193,17 @@ def _complete_from(choices: Sequence[str]) -> Callable[[str], list[str]]:
     return complete
 
 
+def _region_option(help_text: str) -> Any:
+    """The --region option of the commands that take one, with its completion."""
+    return typer.Option(
+        "--region",
+        "-r",
+        metavar="REGION",
+        help=help_text,
+        autocompletion=_complete_ids("regions"),
+    )
+
+
 def _one_of(value: str, choices: Sequence[str], what: str) -> str:
     """`value` as one of `choices` (any case), or a usage error that lists them."""
     if value.lower() in choices:
@@ -210,13 +221,7 @@ def _one_of(value: str, choices: Sequence[str], what: str) -> str:
 def lookup(
     region: Annotated[
         str | None,
-        typer.Option(
-            "--region",
-            "-r",
-            metavar="REGION",
-            help="A body region, e.g. neck, lower back, ITB.",
-            autocompletion=_complete_ids("regions"),
-        ),
+        _region_option("A body region, e.g. neck, lower back, ITB."),
     ] = None,
     cause: Annotated[
         str | None,
@@ -407,13 +412,7 @@ def search(
 def red_flags(
     region: Annotated[
         str | None,
-        typer.Option(
-            "--region",
-            "-r",
-            metavar="REGION",
-            help="Only the signs for this region.",
-            autocompletion=_complete_ids("regions"),
-        ),
+        _region_option("Only the signs for this region."),
     ] = None,
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,
@@ -461,13 +460,7 @@ def about(
 def body_map(
     region: Annotated[
         str | None,
-        typer.Option(
-            "--region",
-            "-r",
-            metavar="REGION",
-            help="Highlight this region, e.g. neck.",
-            autocompletion=_complete_ids("regions"),
-        ),
+        _region_option("Highlight this region, e.g. neck."),
     ] = None,
     output: FormatOption = OutputFormat.text,
     kb_paths: KbOption = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,15 @@ def chromium_command(profile: Path, *arguments: str) -> list[str]:
         f"--user-data-dir={profile}",
         *arguments,
     ]
+
+
+def run_chromium(profile: Path, *arguments: str) -> str:
+    """Runs Chromium to its end and returns what it printed (the DOM for --dump-dom)."""
+    done = subprocess.run(
+        chromium_command(profile, *arguments),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    return done.stdout

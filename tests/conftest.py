@@ -6,7 +6,7 @@ import io
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,21 @@ from spasmguide.model import KnowledgeBase
 from spasmguide.render_text import render_text
 
 NOTICE_WORDS = "Licensed Acupuncturist (L.Ac)"
+# A small valid layer with one technique of its own, for tests of layering and caching.
+HOT_STONE_LAYER = """
+techniques:
+  - id: hot-stone
+    name: Hot stone massage
+    category: manual therapy
+    invasiveness: touch
+    summary: Warm stones placed on tight muscles.
+    how_it_works: [Warmth relaxes the muscle.]
+    benefits: [Relaxation.]
+    often_used_for: [Tension.]
+    session: Stones are placed on the back.
+    cautions: [Stones must not burn.]
+    sources: [article]
+"""
 # Every command the app has, read from the app itself so no test list can fall behind.
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
@@ -93,16 +108,24 @@ def invoke(*args: str) -> Outcome:
 
 
 def run_process(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 60
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 60,
+    answers: str | None = None,
+    before_start: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Runs `python -m spasmguide` in a real process."""
+    """Runs `python -m spasmguide` in a real process, with `answers` on its stdin and
+    `before_start` run in the child before it starts (to set resource limits)."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "spasmguide", *args],
+        input=answers,
         capture_output=True,
         text=True,
         env=full_env,
         cwd=cwd,
         timeout=timeout,
         check=False,
+        preexec_fn=before_start,
     )

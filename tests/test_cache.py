@@ -17,22 +17,9 @@ from spasmguide.model import COLLECTIONS
 from spasmguide.search import search
 from spasmguide.search_index import SqlitePostings, open_postings
 from spasmguide.user_files import cache_dir
-from tests.conftest import invoke, run_process
+from tests.conftest import HOT_STONE_LAYER, invoke, run_process
 
-EXTRA = """
-techniques:
-  - id: hot-stone
-    name: Hot stone massage
-    category: manual therapy
-    invasiveness: touch
-    summary: Warm stones placed on tight muscles.
-    how_it_works: [Warmth relaxes the muscle.]
-    benefits: [Relaxation.]
-    often_used_for: [Tension.]
-    session: Stones are placed on the back.
-    cautions: [Stones must not burn.]
-    sources: [article]
-"""
+EXTRA = HOT_STONE_LAYER
 
 
 def test_a_cached_knowledge_base_equals_the_loaded_one(cache: Path) -> None:

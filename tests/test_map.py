@@ -6,7 +6,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from spasmguide import body_map, pages
 from spasmguide.body_map import FIGURES, HEIGHT, POINTS, SPOTS, WIDTH, draw_svg, plain_text
 from spasmguide.model import KnowledgeBase
 from spasmguide.render_html import render_html
-from tests.browser import chromium_command, needs_chromium
+from tests.browser import needs_chromium, run_chromium
 from tests.conftest import NOTICE_WORDS, invoke, render_to_string, run_process
 
 REPO = Path(__file__).resolve().parent.parent
@@ -217,25 +216,12 @@ def test_chromium_draws_the_body_map(tmp_path: Path, kb: KnowledgeBase) -> None:
     target = tmp_path / "map.html"
     target.write_text(render_html(guide._replace(sections=tuple(shown))), encoding="utf-8")
     profile = tmp_path / "profile"
-    dom = subprocess.run(
-        chromium_command(profile, "--dump-dom", target.as_uri()),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    ).stdout
+    dom = run_chromium(profile, "--dump-dom", target.as_uri())
     places = sum(len(spot.places) for spot in body_map.spots_of(kb).values())
     assert dom.count("<svg") == 2 and dom.count('class="bm-number') == places + 1
     assert "FRONT</text>" in dom and "BACK</text>" in dom
     shot = tmp_path / "body-map.png"
-    subprocess.run(
-        chromium_command(
-            profile, "--window-size=900,1650", f"--screenshot={shot}", target.as_uri()
-        ),
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
+    run_chromium(profile, "--window-size=900,1650", f"--screenshot={shot}", target.as_uri())
     assert shot.exists() and shot.stat().st_size > 20_000
     if UPDATE:
         SCREENSHOT.parent.mkdir(exist_ok=True)

@@ -21,6 +21,7 @@ import pytest
 
 from spasmguide import page_cache
 from spasmguide.layers import shipped_files
+from tests.conftest import HOT_STONE_LAYER
 
 COMMAND = Path(sys.executable).parent / "spasmguide"
 MARKER = b"served from the page cache\n"
@@ -28,20 +29,7 @@ SETTLE_SECONDS = page_cache.SETTLE_NS / 1e9 + 0.2
 
 pytestmark = pytest.mark.skipif(not COMMAND.exists(), reason="needs the installed command")
 
-STONES = """
-techniques:
-  - id: hot-stone
-    name: Hot stone massage
-    category: manual therapy
-    invasiveness: touch
-    summary: Warm stones placed on tight muscles.
-    how_it_works: [Warmth relaxes the muscle.]
-    benefits: [Relaxation.]
-    often_used_for: [Tension.]
-    session: Stones are placed on the back.
-    cautions: [Stones must not burn.]
-    sources: [article]
-"""
+STONES = HOT_STONE_LAYER
 SALT = STONES.replace("hot-stone", "salt-scrub").replace("Hot stone massage", "Salt scrub")
 STONES_ARGS = ("technique", "hot stone")
 COLOUR = re.compile(rb"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])(?:;\d+)*m")

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from spasmguide.progress import SCHEMA_VERSION
+from tests.conftest import run_process
 
 # The schema of the Leitner-box release, exactly as it created its database (user_version 1).
 LEITNER_SCHEMA = """
@@ -47,21 +48,17 @@ def run_quiz(
     limit_file_size: int | None = None,
     timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SPASMGUIDE_DATA_DIR": str(data)}
-
     def limits() -> None:
         if limit_file_size is not None:  # writing past it fails like a full disk
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit_file_size, limit_file_size))
 
-    return subprocess.run(
-        [sys.executable, "-m", "spasmguide", "quiz", *args],
-        input=answers,
-        capture_output=True,
-        text=True,
-        env=env,
+    return run_process(
+        "quiz",
+        *args,
+        env={"SPASMGUIDE_DATA_DIR": str(data)},
         timeout=timeout,
-        check=False,
-        preexec_fn=limits,
+        answers=answers,
+        before_start=limits,
     )
 
 

@@ -20,8 +20,8 @@ from spasmguide.loader import load_knowledge_base
 from spasmguide.model import KnowledgeBase
 from spasmguide.progress import DAY, CardState, Progress, Rating, data_dir, order_cards
 from spasmguide.quiz import TOPICS, cards_of, is_correct, make_question
-from tests.browser import chromium_command, needs_chromium
-from tests.conftest import NOTICE_WORDS, invoke
+from tests.browser import chromium_command, needs_chromium, run_chromium
+from tests.conftest import NOTICE_WORDS, invoke, run_process
 
 HOSTILE_TECHNIQUE = """
 techniques:
@@ -40,16 +40,7 @@ techniques:
 
 
 def quiz_process(*args: str, answers: str, data: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SPASMGUIDE_DATA_DIR": str(data)}
-    return subprocess.run(
-        [sys.executable, "-m", "spasmguide", "quiz", *args],
-        input=answers,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
+    return run_process("quiz", *args, env={"SPASMGUIDE_DATA_DIR": str(data)}, answers=answers)
 
 
 def questions_of(output: str) -> list[str]:
@@ -375,37 +366,17 @@ def test_chromium_shows_the_html_study_guide(tmp_path: Path) -> None:
         == 0
     )
     profile = tmp_path / "profile"
-    dom = subprocess.run(
-        chromium_command(profile, "--dump-dom", target.as_uri()),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    ).stdout
+    dom = run_chromium(profile, "--dump-dom", target.as_uri())
     assert "<h1>" in dom and "<nav>" in dom
     assert dom.count('<a href="#') > 30
     assert "<script" not in dom.lower()  # the hostile text stayed text
     assert "Hostile &lt;script&gt;alert(1)&lt;/script&gt; rub" in dom
     assert NOTICE_WORDS in dom
     shot = tmp_path / "guide.png"
-    subprocess.run(
-        chromium_command(
-            profile, "--window-size=1000,1400", f"--screenshot={shot}", target.as_uri()
-        ),
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
+    run_chromium(profile, "--window-size=1000,1400", f"--screenshot={shot}", target.as_uri())
     assert shot.exists() and shot.stat().st_size > 10_000
     pdf = tmp_path / "guide.pdf"
-    subprocess.run(
-        chromium_command(
-            profile, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", target.as_uri()
-        ),
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
+    run_chromium(profile, f"--print-to-pdf={pdf}", "--no-pdf-header-footer", target.as_uri())
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
 
 
