@@ -32,7 +32,26 @@ PAGES = [
     ("about",),
     ("paths",),
     ("quiz", "--stats"),
+    ("list",),
+    ("ask", "my calf cramps at night"),
+    ("ask", "cramp"),
+    ("map",),
+    ("map", "--region", "jaw"),
+    *[("lookup", "--region", region, "--full") for region in KB.regions],
 ]
+
+
+@pytest.mark.parametrize("output", FORMATS)
+@pytest.mark.parametrize("region", list(KB.regions))
+def test_every_regions_warning_signs_show_in_every_format(region: str, output: str) -> None:
+    page = invoke("lookup", "--region", region, "--format", output).stdout
+    if output == "json":
+        shown = {flag["title"] for flag in json.loads(page)["region"]["red_flags"]}
+        flat = "\n".join(shown)
+    else:
+        flat = " ".join(page.split()).replace("\\", "")
+    for flag_id in KB.regions[region].red_flags:
+        assert KB.red_flags[flag_id].title in flat, (region, flag_id)
 
 
 @pytest.mark.parametrize("output", FORMATS)

@@ -29,12 +29,20 @@ def text_at(width: int, *, color: bool = False) -> Callable[[Page], str]:
     return lambda page: render_to_string(page, width, color=color)
 
 
+def region_page(region: str) -> Callable[[KnowledgeBase], Page]:
+    return lambda kb: pages.region_page(kb, kb.regions[region])
+
+
 CASES: dict[str, tuple[Callable[[KnowledgeBase], Page], Callable[[Page], str]]] = {
     "lookup-neck-80.txt": (lambda kb: pages.region_page(kb, kb.regions["neck"]), text_at(80)),
     "lookup-neck-short-80.txt": (
         lambda kb: pages.region_page(kb, kb.regions["neck"], full=False),
         text_at(80),
     ),
+    **{
+        f"lookup-{region}-80.txt": (region_page(region), text_at(80))
+        for region in ("jaw", "head", "mid-back", "forearm-hand", "foot", "front-thigh")
+    },
     "lookup-neck-120.txt": (lambda kb: pages.region_page(kb, kb.regions["neck"]), text_at(120)),
     "lookup-neck.md": (lambda kb: pages.region_page(kb, kb.regions["neck"]), render_markdown),
     "lookup-calf-stress-60.txt": (
