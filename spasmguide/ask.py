@@ -50,7 +50,7 @@ class Understanding(NamedTuple):
 def understand(kb: KnowledgeBase, text: str, postings: Postings | None = None) -> Understanding:
     """The guide's best reading of `text`: warning signs it mentions, and up to three
     readings (region and cause), the likeliest first."""
-    text = text[:MAX_TEXT]
+    text = " ".join(text[:MAX_TEXT].split())
     stems = {stem for stem, word in zip(stems_of(text), words_of(text), strict=True)
              if word not in STOP_WORDS}  # fmt: skip
     warnings = _matches("red_flags", kb.red_flags.values(), stems)
@@ -74,7 +74,7 @@ def understand(kb: KnowledgeBase, text: str, postings: Postings | None = None) -
 def _phrases(entry: Region | Cause | RedFlagGroup) -> Iterable[str]:
     if isinstance(entry, RedFlagGroup):
         return entry.lay_terms  # a title or a sign is too long to stand for what people say
-    return (entry.name, *entry.aliases, *entry.lay_terms)
+    return (entry.id.replace("-", " "), entry.name, *entry.aliases, *entry.lay_terms)
 
 
 def _matches(

@@ -740,7 +740,14 @@ def _answer_reader() -> Callable[[str], str | None]:
 def help_command(
     context: typer.Context,
     command: Annotated[
-        str | None, typer.Argument(metavar="[COMMAND]", help="The command to explain.")
+        str | None,
+        typer.Argument(
+            metavar="[COMMAND]",
+            help="The command to explain.",
+            autocompletion=lambda incomplete: [
+                name for name in _command_names() if name.startswith(incomplete)
+            ],
+        ),
     ] = None,
 ) -> None:
     """Show the help of a command, or of spasmguide."""
@@ -755,6 +762,10 @@ def help_command(
             raise UsageError(f"no command named '{one_line(command, 40)}' (commands: {known})")
         with found.make_context(command, [], parent=root_context, resilient_parsing=True) as ctx:
             sys.stdout.write(found.get_help(ctx) + "\n")
+
+
+def _command_names() -> list[str]:
+    return [_command_name(info) for info in app.registered_commands]
 
 
 def _line_writer() -> Callable[[str], None]:

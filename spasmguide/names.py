@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from spasmguide.errors import NotFoundError
+from spasmguide.errors import NotFoundError, UsageError
 from spasmguide.model import KINDS, Acupoint, Cause, Entry, KnowledgeBase, Region, Technique
 from spasmguide.safe_text import one_line
 
@@ -86,6 +86,8 @@ def resolve_id(kb: KnowledgeBase, kind: str, typed: str) -> str:
     those, a lay word of the entry's ('sitting' for posture); raises NotFoundError with the
     closest names and the command that would find it when it names none."""
     key = normalize_name(typed)
+    if not key:
+        raise UsageError(f"give a {KIND_LABELS[kind]} name (see 'spasmguide list {kind}')")
     found = kb.names[kind].get(key)
     if found is not None:
         return found

@@ -185,11 +185,29 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
                 ),
             )
         )
-    elif len(readings) == 1:
+    elif understood.warnings:
+        # A warning sign comes before any technique: where to go, not what to try.
         reading = readings[0]
         sections.append(
-            Section("What the guide understood", (_reading_facts(reading, understood),))
+            Section(
+                "No techniques until a doctor has seen you",
+                (
+                    Paragraph(
+                        "Your words match a warning sign, so this answer stops here: get the"
+                        " medical care it names first. If the sign does not apply to you, the"
+                        " page for what the guide understood is:"
+                    ),
+                    _reading_facts(reading, understood),
+                ),
+                warning=True,
+            )
         )
+    elif len(readings) == 1 and not understood.from_search:
+        reading = readings[0]
+        understood_section = Section(
+            "What the guide understood", (_reading_facts(reading, understood),)
+        )
+        sections.append(understood_section)
         page = lookup_page(kb, reading.region, reading.cause, full=False)
         sections.extend(page.sections)
     else:
@@ -201,15 +219,18 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             )
             for reading in readings
         )
-        sections.append(
-            Section(
-                "The text can be read more than one way",
-                (
-                    Paragraph("The likeliest readings first; open the one that fits."),
-                    Terms(terms, numbered=True),
-                ),
-            )
+        intro = (
+            "No body part, cause or everyday word the guide knows is in the text. These are the"
+            " closest entries a search of the guide found; they may not be what you mean."
+            if understood.from_search
+            else "The likeliest readings first; open the one that fits."
         )
+        heading = (
+            "Not understood: the closest entries"
+            if understood.from_search
+            else "The text can be read more than one way"
+        )
+        sections.append(Section(heading, (Paragraph(intro), Terms(terms, numbered=True))))
     data: dict[str, Any] = {
         "text": understood.text,
         "warnings": [
@@ -226,10 +247,10 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             for reading in readings
         ],
     }
-    if len(readings) == 1:
+    if len(readings) == 1 and not understood.warnings and not understood.from_search:
         reading = readings[0]
         data["page"] = lookup_page(kb, reading.region, reading.cause).data
-    title = f"You asked: {understood.text}"
+    title = f"You asked: {understood.text}"  # its spaces and line breaks already folded
     return _page(kb, "ask", title, None, sections, data)
 
 

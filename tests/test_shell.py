@@ -49,6 +49,7 @@ def _complete(shell: str, words: str, env: dict[str, str] | None = None) -> list
         ("spasmguide lookup --format ma", "markdown"),
         ("spasmguide lookup --re", "--region"),
         ("spasmguide red-flags --region ca", "calf"),
+        ("spasmguide help lo", "lookup"),
     ],
 )
 def test_bash_completes_commands_options_values_and_names(words: str, expected: str) -> None:

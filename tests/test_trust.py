@@ -288,11 +288,11 @@ def test_hostile_text_in_a_layer_never_reaches_the_terminal_raw(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("args", "code"),
     [
-        (("technique", ""), 1),
+        (("technique", ""), 2),  # an empty name is a malformed request
         (("technique", "x" * 100_000), 1),
         (("technique", "cup\x1b[2Jping\x07"), 1),
         (("technique", "針灸"), 1),
-        (("lookup", "--region", ""), 1),
+        (("lookup", "--region", ""), 2),
         (("lookup", "--region", "\u202eneck"), 0),
         (("search", '"cupping" AND (neck OR *) NOT'), 0),
         (("search", "x" * 100_000), 0),
