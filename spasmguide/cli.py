@@ -470,7 +470,9 @@ def export(
     ] = ExportFormat.markdown,
     output_file: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write here, not to standard output."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write here, not to standard output (-)."
+        ),
     ] = None,
     kb_paths: KbOption = None,
 ) -> None:
@@ -480,7 +482,8 @@ def export(
     the warning signs and the notice, with a table of contents. HTML is one self-contained
     file with a print stylesheet.
     """
-    page = pages.study_guide_page(_guide(kb_paths).kb)
+    guide = _guide(kb_paths)
+    page = pages.study_guide_page(guide.kb)
     if export_format is ExportFormat.html:
         from spasmguide.render_html import render_html
 
@@ -489,29 +492,13 @@ def export(
         from spasmguide.render_markdown import render_markdown
 
         document = render_markdown(page)
-    if output_file is None:
+    if output_file is None or output_file == "-":
         sys.stdout.write(document)
         return
-    _write_file(output_file, document)
+    from spasmguide.output_file import write_output
+
+    write_output(output_file, document, guide.input_files())
     sys.stderr.write(f"{PROGRAM}: wrote {one_line(output_file, 200)}\n")
-
-
-def _write_file(name: str, document: str) -> None:
-    """Writes `document` to `name` whole or not at all."""
-    import tempfile
-    from pathlib import Path
-
-    if not name.strip() or "\x00" in name:
-        raise UsageError("--output needs a file name")
-    target = Path(name).expanduser()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(document)
-        os.chmod(temporary, 0o644)  # an exported guide is for sharing, not private like temp files
-        os.replace(temporary, target)
-    except OSError as error:
-        raise InvalidContentError(f"cannot write {one_line(name, 200)}: {error.strerror}") from None
 
 
 def _answer_reader() -> Callable[[str], str | None]:
