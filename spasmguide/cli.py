@@ -7,6 +7,8 @@ that need them, to keep start-up fast.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -54,6 +56,7 @@ class GuideGroup(TyperGroup):
         self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, **extra: Any
     ) -> int:
         try:
+            _refuse_repeated_options(self, list(sys.argv[1:] if args is None else args))
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except GuideError as error:
             return _fail(error.message, error.exit_code)
@@ -65,11 +68,60 @@ class GuideGroup(TyperGroup):
             return exit_.code if isinstance(exit_.code, int) else 1
         except KeyboardInterrupt:
             return 130
+        except OSError as error:
+            if error.errno not in _OUTPUT_ERRORS:
+                raise
+            return _fail(f"cannot write the output: {error.strerror}", 1)
         except Exception as error:  # a bug: say so in one line; SPASMGUIDE_DEBUG shows the trace
             if os.environ.get("SPASMGUIDE_DEBUG"):
                 raise
             return _fail(f"internal error: {type(error).__name__}: {error}", 1)
         return result if isinstance(result, int) else 0
+
+
+# Writing to standard output failed: it is closed, the disk is full, the device failed.
+_OUTPUT_ERRORS = frozenset({errno.EBADF, errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT})
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process started with it closed (`>&-`): every write fails."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _refuse_repeated_options(group: TyperGroup, arguments: list[str]) -> None:
+    """A usage error when an option that takes one value is given twice (`-r neck -r back`):
+    click would silently keep the last."""
+    name = next((argument for argument in arguments if not argument.startswith("-")), None)
+    command = group.commands.get(name or "")
+    if command is None:
+        return
+    single: dict[str, str] = {}
+    for parameter in command.params:
+        takes_one_value = (
+            getattr(parameter, "param_type_name", "") == "option"
+            and not parameter.multiple
+            and not getattr(parameter, "is_flag", False)
+            and not getattr(parameter, "count", False)
+        )
+        if takes_one_value:
+            for spelling in parameter.opts:
+                single[spelling] = parameter.opts[-1]
+    seen: set[str] = set()
+    rest = iter(arguments[arguments.index(name or "") + 1 :])
+    for argument in rest:
+        if argument == "--":
+            break
+        spelling = argument.split("=", 1)[0] if argument.startswith("--") else argument[:2]
+        option = single.get(spelling)
+        if option is None:
+            continue
+        if option in seen:
+            raise UsageError(f"{option} was given more than once")
+        seen.add(option)
+        if argument == spelling:
+            next(rest, None)  # its value
 
 
 def _click_message(error: typer.TyperException) -> str:
@@ -376,8 +428,8 @@ def validate(
     except InvalidContentError as error:
         for line in error.details:
             sys.stderr.write(f"{one_line(line, 2000)}\n")
-        count = len(error.details)
-        raise InvalidContentError(f"{count} problem{'s' if count != 1 else ''} found") from None
+        count = error.count
+        raise InvalidContentError(f"{count:,} problem{'s' if count != 1 else ''} found") from None
     counts = ", ".join(
         f"{len(kb.collection(kind.collection))} {kind.plural}" for kind in KINDS if kind.counted
     )
@@ -452,7 +504,7 @@ def quiz(
             read_answer=_answer_reader(),
             write=_line_writer(),
             now=time.time(),
-            width=min(100, _terminal_width()),
+            width=min(100, max(40, _terminal_width())),
         )
     finally:
         progress.close()
@@ -547,9 +599,10 @@ def _show(page: Page, output: OutputFormat, *, pager: bool = False) -> None:
         from rich.console import Console
 
         from spasmguide.pager import page_through, should_page
-        from spasmguide.render_text import render_text
+        from spasmguide.render_text import render_text, usable_width
 
-        console = Console(highlight=False, markup=False, emoji=False)
+        width = usable_width(_terminal_width())
+        console = Console(width=width, highlight=False, markup=False, emoji=False)
         with console.capture() as capture:
             render_text(page, console)
         text = capture.get()
@@ -573,6 +626,8 @@ def _app_for(arguments: Sequence[str]) -> typer.Typer:
     version and unknown commands get the whole app, so listings and suggestions are complete.
     """
     name = next((argument for argument in arguments if not argument.startswith("-")), None)
+    if not arguments or arguments[0] != name:
+        return app  # options before the command (`--help search`): the whole app answers
     chosen = [info for info in app.registered_commands if _command_name(info) == name]
     if not chosen:
         return app
@@ -589,12 +644,17 @@ def _command_name(info: typer.models.CommandInfo) -> str:
 
 def run() -> None:
     """The console-script entry point."""
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
     _tolerate_any_encoding()
     code = main()
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`| head`): send what is left nowhere, quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:  # a full disk or device: say so once, and drop what is left
+        code = _fail(f"cannot write the output: {error.strerror}", 1)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     sys.exit(code)
 
