@@ -27,7 +27,7 @@ from typing import Any
 
 from spasmguide import __version__
 from spasmguide.errors import GuideError
-from spasmguide.layers import Layer, read_file_bytes
+from spasmguide.layers import Layer, check_total_size, read_file_bytes
 from spasmguide.model import (
     COLLECTIONS,
     Guide,
@@ -61,6 +61,7 @@ def load_keyed(
     if folder is None:
         found = cache_dir().path
         folder = Path(found) if found else None
+    check_total_size(layers)
     contents = _read_all(layers)
     if contents is None or folder is None:
         return _load_yaml(layers, contents), None
