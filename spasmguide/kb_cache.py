@@ -38,7 +38,7 @@ from spasmguide.model import (
 )
 from spasmguide.user_files import cache_dir, make_private_folder, write_atomically
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 MAGIC = b"spasmguide-kb\n"
 DIGEST_SIZE = 4
 HEADER_BYTES = 100  # enough for the magic header here and SQLite's application id
@@ -209,13 +209,15 @@ def to_plain_tuples(kb: KnowledgeBase) -> tuple[Any, ...]:
         for kind in COLLECTIONS
     }
     names = {kind: dict(table) for kind, table in kb.names.items()}
-    return (_strip(kb.guide), collections, names)
+    return (_strip(kb.guide), collections, names, dict(kb.changed_by))
 
 
 def from_plain(plain: tuple[Any, ...]) -> KnowledgeBase:
-    guide_values, collections, names = plain
+    guide_values, collections, names, changed_by = plain
     lazy = {kind: LazyRecords(record, collections[kind]) for kind, record in COLLECTIONS.items()}
-    return KnowledgeBase(guide=_build(Guide, guide_values), names=names, **lazy)
+    return KnowledgeBase(
+        guide=_build(Guide, guide_values), names=names, changed_by=changed_by, **lazy
+    )
 
 
 def _strip(value: Any) -> Any:

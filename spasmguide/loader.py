@@ -22,6 +22,7 @@ import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError
 from spasmguide.layers import (
+    SHIPPED,
     FileReport,
     Layer,
     Location,
@@ -33,6 +34,7 @@ from spasmguide.layers import (
 from spasmguide.model import (
     COLLECTIONS,
     KIND_BY_COLLECTION,
+    SAFETY_FIELDS,
     Guide,
     KnowledgeBase,
     Ref,
@@ -123,7 +125,9 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
     problems += clashes
     if problems or merged.guide is None:
         raise _invalid(problems)
-    return KnowledgeBase(guide=merged.guide.value, names=names, **collections)
+    return KnowledgeBase(
+        guide=merged.guide.value, names=names, changed_by=merged.changed_by, **collections
+    )
 
 
 @dataclass
@@ -133,11 +137,16 @@ class _Merged:
     in_force: dict[str, dict[str, Defined]]
     guide: Defined | None
     problems: list[Problem]
+    # Shipped safety content a user's file replaced: "kind/id" to that file.
+    changed_by: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
     merged = _Merged({kind: {} for kind in COLLECTIONS}, None, [])
+    shipped: dict[tuple[str, str], Any] = {}
+    shipped_notice: str | None = None
     for layer, parsed in layers:
+        from_user = layer.origin != SHIPPED
         merged.problems.extend(layer.problems)
         layer_guide: Defined | None = None
         seen_in_layer: dict[tuple[str, str], Location] = {}
@@ -149,6 +158,15 @@ def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
                         _again(one.guide.where, "a second 'guide' section", layer_guide.where)
                     )
                 layer_guide = merged.guide = one.guide
+                if not from_user:
+                    shipped_notice = one.guide.value.notice
+                elif shipped_notice is not None and one.guide.value.notice != shipped_notice:
+                    merged.problems.append(
+                        one.guide.where.problem(
+                            "a file of yours cannot change the guide's notice; copy it exactly"
+                            " from the shipped guide.yaml"
+                        )
+                    )
             for kind, entries in one.entries.items():
                 for defined in entries:
                     key = (kind, defined.value.id)
@@ -159,7 +177,34 @@ def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
                         continue
                     seen_in_layer[key] = defined.where
                     merged.in_force[kind][defined.value.id] = defined
+                    _note_safety_change(merged, key, defined, shipped, from_user=from_user)
     return merged
+
+
+def _note_safety_change(
+    merged: _Merged,
+    key: tuple[str, str],
+    defined: Defined,
+    shipped: dict[tuple[str, str], Any],
+    *,
+    from_user: bool,
+) -> None:
+    """Records which file last replaced a shipped entry's safety content, if any did."""
+    kind, entry_id = key
+    fields = SAFETY_FIELDS.get(kind)
+    if fields is None:
+        return
+    if not from_user:
+        shipped[key] = defined.value
+        return
+    original = shipped.get(key)
+    if original is None:
+        return
+    changed = any(getattr(defined.value, f) != getattr(original, f) for f in fields)
+    if changed:
+        merged.changed_by[f"{kind}/{entry_id}"] = defined.where.path
+    else:
+        merged.changed_by.pop(f"{kind}/{entry_id}", None)
 
 
 def _check_references(
@@ -568,8 +613,12 @@ def file_reports(layers: Sequence[Layer]) -> list[FileReport]:
                 for kind, entries in parsed.entries.items()
                 for defined in entries
             ]
+            if parsed.guide is not None:
+                keys.insert(0, (GUIDE_KEY, GUIDE_KEY))
             replaces = tuple(
-                f"{kind}/{entry_id}" for kind, entry_id in keys if (kind, entry_id) in seen
+                kind if kind == GUIDE_KEY else f"{kind}/{entry_id}"
+                for kind, entry_id in keys
+                if (kind, entry_id) in seen
             )
             seen.update(keys)
             reports.append(
