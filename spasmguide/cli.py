@@ -426,6 +426,8 @@ def validate(
     try:
         kb = guide.checked()
     except InvalidContentError as error:
+        if not error.details:  # refused before reading, e.g. too large in all
+            raise
         for line in error.details:
             sys.stderr.write(f"{one_line(line, 2000)}\n")
         count = error.count

@@ -46,6 +46,10 @@ def test_a_folder_of_large_files_fails_fast(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "larger than 16 MiB together" in result.stderr
     assert result.stderr.count("\n") == 1
+    checked = run_process("validate", str(folder))
+    assert checked.returncode == 1
+    assert "larger than 16 MiB together" in checked.stderr
+    assert checked.stderr.count("\n") == 1
 
 
 def test_validate_lists_a_bounded_number_of_problems(tmp_path: Path) -> None:
