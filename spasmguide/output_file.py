@@ -52,7 +52,8 @@ def write_output(name: str, document: str, inputs: Iterable[Path]) -> None:
     path = output_path(name)
     resolved = Path(os.path.realpath(path))
     try:
-        status: os.stat_result | None = resolved.stat()
+        # The path itself, followed: `/dev/stdout` on a pipe resolves to no real name.
+        status: os.stat_result | None = os.stat(path)
     except OSError:
         status = None
     if _is_input(resolved, status, inputs):
@@ -60,9 +61,11 @@ def write_output(name: str, document: str, inputs: Iterable[Path]) -> None:
     data = document.encode("utf-8")
     try:
         if status is not None and not stat.S_ISREG(status.st_mode):
-            _write_through(resolved, data)
+            _write_through(path, data)
         else:
             _replace(resolved, data)
+    except BrokenPipeError:
+        return  # the reader went away (`-o /dev/stdout | head`), as with standard output
     except OSError as error:
         raise InvalidContentError(f"cannot write {shown}: {error.strerror or error}") from None
 

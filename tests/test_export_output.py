@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from spasmguide.layers import shipped_files
-from tests.conftest import NOTICE_WORDS, invoke
+from tests.conftest import NOTICE_WORDS, invoke, run_process
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -167,3 +167,21 @@ def test_export_to_an_unknown_users_home_is_a_clear_error() -> None:
     assert outcome.exit_code == 2
     assert "no user named 'nosuchuser-spasmguide'" in outcome.stderr
     assert "internal error" not in outcome.stderr
+
+
+def test_export_to_dev_stdout_on_a_pipe_writes_through() -> None:
+    result = run_process("export", "-o", "/dev/stdout")
+    assert result.returncode == 0, result.stderr
+    assert NOTICE_WORDS in result.stdout
+
+
+def test_export_to_a_device_node_keeps_the_node(tmp_path: Path) -> None:
+    node = tmp_path / "fullnode"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o600, os.makedev(1, 7))
+    except (PermissionError, AttributeError):
+        pytest.skip("cannot make a device node here")
+    outcome = invoke("export", "-o", str(node))
+    assert outcome.exit_code == 1
+    assert stat.S_ISCHR(node.lstat().st_mode)
+    assert _leftovers(tmp_path) == []
