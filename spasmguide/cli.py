@@ -7,6 +7,7 @@ that need them, to keep start-up fast.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -54,6 +55,7 @@ class GuideGroup(TyperGroup):
         self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, **extra: Any
     ) -> int:
         try:
+            _refuse_repeated_options(self, list(sys.argv[1:] if args is None else args))
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except GuideError as error:
             return _fail(error.message, error.exit_code)
@@ -65,11 +67,53 @@ class GuideGroup(TyperGroup):
             return exit_.code if isinstance(exit_.code, int) else 1
         except KeyboardInterrupt:
             return 130
+        except OSError as error:
+            if error.errno not in _OUTPUT_ERRORS:
+                raise
+            return _fail(f"cannot write the output: {error.strerror}", 1)
         except Exception as error:  # a bug: say so in one line; SPASMGUIDE_DEBUG shows the trace
             if os.environ.get("SPASMGUIDE_DEBUG"):
                 raise
             return _fail(f"internal error: {type(error).__name__}: {error}", 1)
         return result if isinstance(result, int) else 0
+
+
+# Writing to standard output failed: it is closed, the disk is full, the device failed.
+_OUTPUT_ERRORS = frozenset({errno.EBADF, errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT})
+
+
+def _refuse_repeated_options(group: TyperGroup, arguments: list[str]) -> None:
+    """A usage error when an option that takes one value is given twice (`-r neck -r back`):
+    click would silently keep the last."""
+    name = next((argument for argument in arguments if not argument.startswith("-")), None)
+    command = group.commands.get(name or "")
+    if command is None:
+        return
+    single: dict[str, str] = {}
+    for parameter in command.params:
+        takes_one_value = (
+            getattr(parameter, "param_type_name", "") == "option"
+            and not parameter.multiple
+            and not getattr(parameter, "is_flag", False)
+            and not getattr(parameter, "count", False)
+        )
+        if takes_one_value:
+            for spelling in parameter.opts:
+                single[spelling] = parameter.opts[-1]
+    seen: set[str] = set()
+    rest = iter(arguments[arguments.index(name or "") + 1 :])
+    for argument in rest:
+        if argument == "--":
+            break
+        spelling = argument.split("=", 1)[0] if argument.startswith("--") else argument[:2]
+        option = single.get(spelling)
+        if option is None:
+            continue
+        if option in seen:
+            raise UsageError(f"{option} was given more than once")
+        seen.add(option)
+        if argument == spelling:
+            next(rest, None)  # its value
 
 
 def _click_message(error: typer.TyperException) -> str:
@@ -508,10 +552,12 @@ def validate(
     try:
         kb = guide.checked()
     except InvalidContentError as error:
+        if not error.details:  # refused before reading, e.g. too large in all
+            raise
         for line in error.details:
             sys.stderr.write(f"{one_line(line, 2000)}\n")
-        count = len(error.details)
-        raise InvalidContentError(f"{count} problem{'s' if count != 1 else ''} found") from None
+        count = error.count
+        raise InvalidContentError(f"{count:,} problem{'s' if count != 1 else ''} found") from None
     counts = ", ".join(
         f"{len(kb.collection(kind.collection))} {kind.plural}" for kind in KINDS if kind.counted
     )
@@ -607,7 +653,7 @@ def quiz(
             read_answer=_answer_reader(),
             write=_line_writer(),
             now=time.time(),
-            width=min(100, _terminal_width()),
+            width=min(100, max(40, _terminal_width())),
             note=say_note,
             # Time says how well a student knew an answer only when they typed it.
             clock=time.monotonic if interactive else None,
@@ -637,7 +683,9 @@ def export(
     ] = ExportFormat.markdown,
     output_file: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write here, not to standard output."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write here, not to standard output (-)."
+        ),
     ] = None,
     kb_paths: KbOption = None,
 ) -> None:
@@ -648,18 +696,18 @@ def export(
     file with a print stylesheet and a body map. Anki writes every quiz card to an .apkg
     file (--output is required); importing a newer export updates the cards.
     """
-    if export_format is ExportFormat.anki and output_file is None:
+    if export_format is ExportFormat.anki and output_file in (None, "-"):
         raise UsageError("--format anki writes a binary .apkg file: give --output FILE")
-    kb = _guide(kb_paths).kb
+    guide = _guide(kb_paths)
     document: str | bytes
     if export_format is ExportFormat.anki:
         import time
 
         from spasmguide.anki_deck import anki_package
 
-        document = anki_package(kb, time.time())
+        document = anki_package(guide.kb, time.time())
     else:
-        page = pages.study_guide_page(kb)
+        page = pages.study_guide_page(guide.kb)
         if export_format is ExportFormat.html:
             from spasmguide.render_html import render_html
 
@@ -668,30 +716,14 @@ def export(
             from spasmguide.render_markdown import render_markdown
 
             document = render_markdown(page)
-    if output_file is None:
+    if output_file is None or output_file == "-":
         assert isinstance(document, str)
         sys.stdout.write(document)
         return
-    _write_file(output_file, document)
+    from spasmguide.output_file import write_output
+
+    write_output(output_file, document, guide.input_files())
     sys.stderr.write(f"{PROGRAM}: wrote {one_line(output_file, 200)}\n")
-
-
-def _write_file(name: str, document: str | bytes) -> None:
-    """Writes `document` to `name` whole or not at all."""
-    import tempfile
-    from pathlib import Path
-
-    if not name.strip() or "\x00" in name:
-        raise UsageError("--output needs a file name")
-    target = Path(name).expanduser()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(document.encode() if isinstance(document, str) else document)
-        os.chmod(temporary, 0o644)  # an exported guide is for sharing, not private like temp files
-        os.replace(temporary, target)
-    except OSError as error:
-        raise InvalidContentError(f"cannot write {one_line(name, 200)}: {error.strerror}") from None
 
 
 def _answer_reader() -> Callable[[str], str | None]:
@@ -802,9 +834,10 @@ def _show(page: Page, output: OutputFormat, *, pager: bool = False) -> None:
         from rich.console import Console
 
         from spasmguide.pager import should_page
-        from spasmguide.render_text import render_text
+        from spasmguide.render_text import render_text, usable_width
 
-        console = Console(highlight=False, markup=False, emoji=False)
+        width = usable_width(_terminal_width())
+        console = Console(width=width, highlight=False, markup=False, emoji=False)
         with console.capture() as captured:  # exactly what Rich would have written
             render_text(page, console)
         document = captured.get()
@@ -828,6 +861,8 @@ def _app_for(arguments: Sequence[str]) -> typer.Typer:
     version and unknown commands get the whole app, so listings and suggestions are complete.
     """
     name = next((argument for argument in arguments if not argument.startswith("-")), None)
+    if not arguments or arguments[0] != name:
+        return app  # options before the command (`--help search`): the whole app answers
     chosen = [info for info in app.registered_commands if _command_name(info) == name]
     if not chosen:
         return app

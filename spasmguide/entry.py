@@ -7,16 +7,30 @@ more than starting the interpreter (docs/decisions/010-page-cache.md).
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 
 from spasmguide import page_cache
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process started with it closed (`>&-`): every write fails,
+    and the command line turns that into one line on standard error."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def run() -> None:
     """The console-script entry point (also `python -m spasmguide`)."""
     arguments = sys.argv[1:]
-    request = page_cache.request_for(arguments)
+    if sys.stdout is None:  # started with standard output closed: nothing to serve a page to
+        sys.stdout = _ClosedOutput()
+        request = None
+    else:
+        request = page_cache.request_for(arguments)
     if request is not None:
         entry = page_cache.look_up(request)
         if entry is not None:
@@ -33,6 +47,10 @@ def run() -> None:
     except BrokenPipeError:
         # The reader went away (`| head`): send what is left nowhere, quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:  # a full disk or device: say so once, and drop what is left
+        sys.stderr.write(f"spasmguide: error: cannot write the output: {error.strerror}\n")
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 1
     if request is not None:
         page_cache.finish_recording(code)
     sys.exit(code)

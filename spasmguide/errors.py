@@ -12,10 +12,13 @@ class GuideError(Exception):
 
     exit_code = EXIT_NOT_FOUND
 
-    def __init__(self, message: str, *, details: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, message: str, *, details: tuple[str, ...] = (), count: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
-        self.details = details
+        self.details = details  # at most a hundred lines or so; `count` is how many in all
+        self.count = len(details) if count is None else count
 
 
 class NotFoundError(GuideError):

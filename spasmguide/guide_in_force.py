@@ -9,15 +9,22 @@ on first use, so a cached page never pays for them.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spasmguide import kb_cache
 from spasmguide.errors import InvalidContentError
-from spasmguide.layers import FileReport, Layer, layers_in_force, shipped_layer
+from spasmguide.layers import (
+    FileReport,
+    Layer,
+    layers_in_force,
+    shipped_data_dir,
+    shipped_layer,
+)
 from spasmguide.model import KnowledgeBase
-from spasmguide.user_files import cache_dir, environment_layers
+from spasmguide.user_files import cache_dir, data_dir, environment_layers
 
 if TYPE_CHECKING:
     from spasmguide.search import Postings
@@ -29,6 +36,7 @@ class GuideInForce:
     def __init__(
         self, option_paths: Sequence[str] = (), environ: Mapping[str, str] | None = None
     ) -> None:
+        self.environ = environ
         self.layers: list[Layer] = layers_in_force(option_paths, environment_layers(environ))
         found = cache_dir(environ).path
         self.cache_folder = Path(found) if found else None
@@ -68,6 +76,20 @@ class GuideInForce:
         from spasmguide.loader import load_knowledge_base
 
         return load_knowledge_base(self.layers)
+
+    def input_files(self) -> list[Path]:
+        """Every file this run reads and must never overwrite: each layer's files and the path
+        it was given as, the shipped data, and the quiz progress database."""
+        from spasmguide.progress import FILE_NAME
+
+        found: list[Path] = [shipped_data_dir()]
+        for layer in self.layers:
+            found.append(Path(os.path.expanduser(layer.given)))
+            found.extend(layer.files)
+        data = data_dir(self.environ).path
+        if data:
+            found.append(Path(data) / FILE_NAME)
+        return found
 
     def file_count(self) -> int:
         return sum(len(layer.files) for layer in self.layers)

@@ -16,16 +16,18 @@ from __future__ import annotations
 import contextlib
 import functools
 import marshal
+import stat
 import sys
+import time
 import typing
 import zlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from spasmguide import __version__
 from spasmguide.errors import GuideError
-from spasmguide.layers import Layer, read_file_bytes
+from spasmguide.layers import Layer, check_total_size, read_file_bytes
 from spasmguide.model import (
     COLLECTIONS,
     Guide,
@@ -36,10 +38,14 @@ from spasmguide.model import (
 )
 from spasmguide.user_files import cache_dir, make_private_folder, write_atomically
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 MAGIC = b"spasmguide-kb\n"
 DIGEST_SIZE = 4
+HEADER_BYTES = 100  # enough for the magic header here and SQLite's application id
 KEEP_FILES = 8
+KB_FOLDER = "kb"
+# A temporary file older than this is what a killed run left behind, not a build in progress.
+STALE_SECONDS = 3600
 
 
 def load(layers: Sequence[Layer], folder: Path | None = None) -> KnowledgeBase:
@@ -55,11 +61,12 @@ def load_keyed(
     if folder is None:
         found = cache_dir().path
         folder = Path(found) if found else None
+    check_total_size(layers)
     contents = _read_all(layers)
     if contents is None or folder is None:
         return _load_yaml(layers, contents), None
     key = cache_key(layers, contents)
-    target = folder / f"kb-{key}.bin"
+    target = folder / KB_FOLDER / f"kb-{key}.bin"
     cached = read_cache(target, key)
     if cached is not None:
         return cached, key
@@ -110,7 +117,7 @@ def write_cache(target: Path, key: str, kb: KnowledgeBase) -> None:
     try:
         make_private_folder(str(target.parent))
         write_atomically(str(target), header + payload, private=True)
-        prune(target.parent, "kb-*.bin", keep=target)
+        prune(target.parent, keep=target, ours=lambda head: head.startswith(MAGIC))
     except OSError:
         return
 
@@ -119,19 +126,31 @@ def _checksum(payload: bytes) -> bytes:
     return zlib.crc32(payload).to_bytes(DIGEST_SIZE, "big")
 
 
-def prune(folder: Path, pattern: str, keep: Path) -> None:
-    """Deletes all but the newest few files matching `pattern`: entries for earlier versions
-    or edited files are only dead weight. Another run pruning at the same time is harmless."""
+def prune(folder: Path, keep: Path, ours: Callable[[bytes], bool]) -> None:
+    """Deletes all but the newest few cache files in `folder` (a folder of the cache's own),
+    and temporary files a killed run left there more than an hour ago. A file counts as the
+    cache's only when its first bytes pass `ours` (its magic header), never by its name, so
+    nothing another program keeps there is touched. Another run pruning at once is harmless."""
     dated = []
-    for path in folder.glob(pattern):
+    now = time.time()
+    for path in folder.iterdir():
         try:
-            dated.append((path.stat().st_mtime, path))
+            status = path.lstat()
+            if not stat.S_ISREG(status.st_mode) or path == keep:
+                continue
+            if path.name.startswith(".") and path.name.endswith(".tmp"):
+                if now - status.st_mtime > STALE_SECONDS:
+                    path.unlink()
+                continue
+            with path.open("rb") as stream:
+                head = stream.read(HEADER_BYTES)
         except OSError:
             continue
-    for _, old in sorted(dated, reverse=True)[KEEP_FILES:]:
-        if old != keep:
-            with contextlib.suppress(OSError):
-                old.unlink()
+        if ours(head):
+            dated.append((status.st_mtime, path))
+    for _, old in sorted(dated, reverse=True)[KEEP_FILES - 1 :]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def _read_all(layers: Sequence[Layer]) -> dict[Path, bytes] | None:
@@ -190,13 +209,15 @@ def to_plain_tuples(kb: KnowledgeBase) -> tuple[Any, ...]:
         for kind in COLLECTIONS
     }
     names = {kind: dict(table) for kind, table in kb.names.items()}
-    return (_strip(kb.guide), collections, names)
+    return (_strip(kb.guide), collections, names, dict(kb.changed_by))
 
 
 def from_plain(plain: tuple[Any, ...]) -> KnowledgeBase:
-    guide_values, collections, names = plain
+    guide_values, collections, names, changed_by = plain
     lazy = {kind: LazyRecords(record, collections[kind]) for kind, record in COLLECTIONS.items()}
-    return KnowledgeBase(guide=_build(Guide, guide_values), names=names, **lazy)
+    return KnowledgeBase(
+        guide=_build(Guide, guide_values), names=names, changed_by=changed_by, **lazy
+    )
 
 
 def _strip(value: Any) -> Any:

@@ -19,6 +19,8 @@ FROM_ENVIRONMENT = "SPASMGUIDE_KB"
 FROM_OPTION = "--kb"
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# All the files in force together: a folder of many large files fails at once, unread.
+MAX_TOTAL_BYTES = 16 * 1024 * 1024
 
 
 class Problem(NamedTuple):
@@ -121,6 +123,29 @@ def _reason(error: OSError) -> str:
     return "a symlink loop" if error.errno == errno.ELOOP else str(error.strerror)
 
 
+def is_debris(name: str) -> bool:
+    """Whether a file in a knowledge-base folder is hidden, or an editor's or system's leftover
+    (`.#notes.yaml` lock, `._notes.yaml` macOS metadata, `notes.yaml~`, `#notes.yaml#`)."""
+    return name.startswith((".", "#")) or name.endswith(("~", "#"))
+
+
+def check_total_size(layers: Sequence[Layer]) -> None:
+    """Refuses, before reading anything, files in force larger than MAX_TOTAL_BYTES together."""
+    total = 0
+    for layer in layers:
+        for path in layer.files:
+            with contextlib.suppress(OSError):
+                status = path.stat()
+                if stat.S_ISREG(status.st_mode):
+                    total += status.st_size
+    if total > MAX_TOTAL_BYTES:
+        megabytes = MAX_TOTAL_BYTES // (1024 * 1024)
+        raise InvalidContentError(
+            f"the knowledge-base files in force are larger than {megabytes} MiB together"
+            f" ({total // (1024 * 1024)} MiB)"
+        )
+
+
 def expand_layer(given: str, origin: str) -> Layer:
     """The YAML files a path names: the file itself, or the .yaml/.yml files in a folder."""
     if not given.strip():
@@ -144,7 +169,11 @@ def expand_layer(given: str, origin: str) -> Layer:
     if not stat.S_ISDIR(mode):
         return Layer(origin, given, (path,))
     try:
-        files = sorted(child for child in path.iterdir() if child.suffix.lower() in YAML_SUFFIXES)
+        files = sorted(
+            child
+            for child in path.iterdir()
+            if child.suffix.lower() in YAML_SUFFIXES and not is_debris(child.name)
+        )
     except OSError as error:
         return refused(f"cannot list the folder ({error.strerror})")
     if not files:

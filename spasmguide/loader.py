@@ -21,10 +21,20 @@ from typing import Any, Literal, NamedTuple, get_args, get_origin
 import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError
-from spasmguide.layers import FileReport, Layer, Location, Problem, read_file_bytes, shipped_layer
+from spasmguide.layers import (
+    SHIPPED,
+    FileReport,
+    Layer,
+    Location,
+    Problem,
+    check_total_size,
+    read_file_bytes,
+    shipped_layer,
+)
 from spasmguide.model import (
     COLLECTIONS,
     KIND_BY_COLLECTION,
+    SAFETY_FIELDS,
     Guide,
     KnowledgeBase,
     Ref,
@@ -37,6 +47,7 @@ from spasmguide.names import name_table
 NOTICE_MUST_NAME = "Licensed Acupuncturist (L.Ac)"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 GUIDE_KEY = "guide"
+MAX_PROBLEMS_LISTED = 100  # the rest are counted, not listed
 
 # Tags a plain (unquoted) scalar resolves to that mean YAML read it as something other than text.
 _NON_TEXT_TAGS = {
@@ -89,6 +100,7 @@ def load_knowledge_base(
     Raises InvalidContentError listing every problem found when anything is wrong.
     """
     chosen = list(layers) if layers is not None else [shipped_layer()]
+    check_total_size(chosen)
     known = contents or {}
     return assemble(
         [(layer, [parse_file(path, known.get(path)) for path in layer.files]) for layer in chosen]
@@ -113,7 +125,9 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
     problems += clashes
     if problems or merged.guide is None:
         raise _invalid(problems)
-    return KnowledgeBase(guide=merged.guide.value, names=names, **collections)
+    return KnowledgeBase(
+        guide=merged.guide.value, names=names, changed_by=merged.changed_by, **collections
+    )
 
 
 @dataclass
@@ -123,11 +137,16 @@ class _Merged:
     in_force: dict[str, dict[str, Defined]]
     guide: Defined | None
     problems: list[Problem]
+    # Shipped safety content a user's file replaced: "kind/id" to that file.
+    changed_by: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
     merged = _Merged({kind: {} for kind in COLLECTIONS}, None, [])
+    shipped: dict[tuple[str, str], Any] = {}
+    shipped_notice: str | None = None
     for layer, parsed in layers:
+        from_user = layer.origin != SHIPPED
         merged.problems.extend(layer.problems)
         layer_guide: Defined | None = None
         seen_in_layer: dict[tuple[str, str], Location] = {}
@@ -139,6 +158,15 @@ def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
                         _again(one.guide.where, "a second 'guide' section", layer_guide.where)
                     )
                 layer_guide = merged.guide = one.guide
+                if not from_user:
+                    shipped_notice = one.guide.value.notice
+                elif shipped_notice is not None and one.guide.value.notice != shipped_notice:
+                    merged.problems.append(
+                        one.guide.where.problem(
+                            "a file of yours cannot change the guide's notice; copy it exactly"
+                            " from the shipped guide.yaml"
+                        )
+                    )
             for kind, entries in one.entries.items():
                 for defined in entries:
                     key = (kind, defined.value.id)
@@ -149,7 +177,34 @@ def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
                         continue
                     seen_in_layer[key] = defined.where
                     merged.in_force[kind][defined.value.id] = defined
+                    _note_safety_change(merged, key, defined, shipped, from_user=from_user)
     return merged
+
+
+def _note_safety_change(
+    merged: _Merged,
+    key: tuple[str, str],
+    defined: Defined,
+    shipped: dict[tuple[str, str], Any],
+    *,
+    from_user: bool,
+) -> None:
+    """Records which file last replaced a shipped entry's safety content, if any did."""
+    kind, entry_id = key
+    fields = SAFETY_FIELDS.get(kind)
+    if fields is None:
+        return
+    if not from_user:
+        shipped[key] = defined.value
+        return
+    original = shipped.get(key)
+    if original is None:
+        return
+    changed = any(getattr(defined.value, f) != getattr(original, f) for f in fields)
+    if changed:
+        merged.changed_by[f"{kind}/{entry_id}"] = defined.where.path
+    else:
+        merged.changed_by.pop(f"{kind}/{entry_id}", None)
 
 
 def _check_references(
@@ -188,9 +243,26 @@ def _again(where: Location, what: str, first: Location) -> Problem:
 
 
 def _invalid(problems: list[Problem]) -> InvalidContentError:
-    lines = tuple(str(problem) for problem in problems)
-    more = f" (and {len(lines) - 1} more problems)" if len(lines) > 1 else ""
-    return InvalidContentError(f"invalid knowledge base: {lines[0]}{more}", details=lines)
+    lines = [str(problem) for problem in problems[:MAX_PROBLEMS_LISTED]]
+    if len(problems) > MAX_PROBLEMS_LISTED:
+        lines.append(f"… and {len(problems) - MAX_PROBLEMS_LISTED:,} more")
+    more = f" (and {len(problems) - 1:,} more problems)" if len(problems) > 1 else ""
+    message = f"invalid knowledge base: {lines[0]}{more}"
+    return InvalidContentError(message, details=tuple(lines), count=len(problems))
+
+
+# What an error may quote of a file's own text: a short word such as a key or a choice. Longer
+# or odder text (a file that is not YAML at all, such as a password file behind a symlink) is
+# described, never echoed.
+_QUOTABLE = re.compile(r"[A-Za-z0-9_.,/!' -]{1,40}")
+
+
+def _excerpt(value: object) -> str:
+    """`value` quoted when it is a short plain word, else only how long it is."""
+    text = str(value)
+    if _QUOTABLE.fullmatch(text):
+        return f"'{text}'"
+    return f"(text of {len(text)} characters, not quoted)"
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -344,7 +416,7 @@ class _FileReader:
             else:
                 self.problem(
                     pairs.key_nodes[key],
-                    f"unknown section '{key}' (expected one of: {', '.join(allowed)})",
+                    f"unknown section {_excerpt(key)} (expected one of: {', '.join(allowed)})",
                 )
 
     def read_collection(self, kind: str, node: yaml.Node) -> None:
@@ -373,7 +445,7 @@ class _FileReader:
         if not isinstance(node, yaml.MappingNode):
             return self.problem(node, f"{what} must be a mapping of keys to values")
         if node.tag != _MAP_TAG:
-            return self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
+            return self.problem(node, f"{what}: the tag {_excerpt(node.tag)} is not allowed")
         if not self.first_visit(node):
             return FAILED
         pairs = _Pairs()
@@ -384,7 +456,7 @@ class _FileReader:
             key = key_node.value
             if key in pairs:
                 first = pairs.key_nodes[key].start_mark.line + 1
-                self.problem(key_node, f"duplicate key '{key}' (first at line {first})")
+                self.problem(key_node, f"duplicate key {_excerpt(key)} (first at line {first})")
                 continue
             pairs[key] = value_node
             pairs.key_nodes[key] = key_node
@@ -394,7 +466,7 @@ class _FileReader:
         """Builds a value by `plan` from `node`; FAILED after noting a problem, None when an
         optional value is absent."""
         if node.tag not in _KNOWN_TAGS:
-            return self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
+            return self.problem(node, f"{what}: the tag {_excerpt(node.tag)} is not allowed")
         shape = plan.shape
         if shape == "text":
             return self.build_text(node, what)
@@ -430,7 +502,8 @@ class _FileReader:
             if key not in record._fields:
                 expected = ", ".join(record._fields)
                 self.problem(
-                    pairs.key_nodes[key], f"unknown key '{key}' in {what} (expected: {expected})"
+                    pairs.key_nodes[key],
+                    f"unknown key {_excerpt(key)} in {what} (expected: {expected})",
                 )
                 ok = False
         values: dict[str, Any] = {}
@@ -449,7 +522,7 @@ class _FileReader:
         if "id" in values and not ID_PATTERN.fullmatch(values["id"]):
             self.problem(
                 pairs["id"],
-                f"id '{values['id']}' must be lowercase letters and digits"
+                f"id {_excerpt(values['id'])} must be lowercase letters and digits"
                 " joined by single hyphens",
             )
             ok = False
@@ -459,7 +532,7 @@ class _FileReader:
         if not isinstance(node, yaml.SequenceNode):
             return self.problem(node, f"{what} must be a list")
         if node.tag != _SEQ_TAG:
-            return self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
+            return self.problem(node, f"{what}: the tag {_excerpt(node.tag)} is not allowed")
         if not node.value:
             return self.problem(
                 node, f"{what} must not be an empty list (leave the key out instead)"
@@ -483,21 +556,23 @@ class _FileReader:
             return FAILED
         if value not in choices:
             allowed = ", ".join(repr(choice) for choice in choices)
-            return self.problem(node, f"{what} is '{value}', which is not one of: {allowed}")
+            return self.problem(
+                node, f"{what} is {_excerpt(value)}, which is not one of: {allowed}"
+            )
         return value
 
     def build_text(self, node: yaml.Node, what: str) -> str | _Failed:
         if not isinstance(node, yaml.ScalarNode):
             return self.problem(node, f"{what} must be text, not a {_node_kind(node)}")
         if node.tag != _STR_TAG:
-            return self.problem(node, f"{what}: the tag '{node.tag}' is not allowed")
+            return self.problem(node, f"{what}: the tag {_excerpt(node.tag)} is not allowed")
         value = str(node.value)
         if not node.style:
             reading = _implicit_tag(value)
             if reading is not None:
                 return self.problem(
                     node,
-                    f"{what}: YAML reads '{value}' as {_NON_TEXT_TAGS[reading]};"
+                    f"{what}: YAML reads {_excerpt(value)} as {_NON_TEXT_TAGS[reading]};"
                     " put it in quotes if it is text",
                 )
         text = value.strip()
@@ -538,8 +613,12 @@ def file_reports(layers: Sequence[Layer]) -> list[FileReport]:
                 for kind, entries in parsed.entries.items()
                 for defined in entries
             ]
+            if parsed.guide is not None:
+                keys.insert(0, (GUIDE_KEY, GUIDE_KEY))
             replaces = tuple(
-                f"{kind}/{entry_id}" for kind, entry_id in keys if (kind, entry_id) in seen
+                kind if kind == GUIDE_KEY else f"{kind}/{entry_id}"
+                for kind, entry_id in keys
+                if (kind, entry_id) in seen
             )
             seen.update(keys)
             reports.append(

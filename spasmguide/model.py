@@ -287,10 +287,22 @@ class KnowledgeBase(NamedTuple):
     sources: Mapping[str, Source]
     # For each kind, every name its entries answer to (normalized) and the id it belongs to.
     names: Mapping[str, Mapping[str, str]]
+    # Shipped safety content a user's file replaced: "kind/id" to the file that replaced it.
+    changed_by: Mapping[str, str] = {}
 
     def collection(self, kind: str) -> Mapping[str, Entry]:
         entries: Mapping[str, Entry] = getattr(self, kind)
         return entries
+
+
+# The fields that carry safety content, per kind: a user's file that changes any of them in a
+# shipped entry is named on every page (docs/decisions/013).
+SAFETY_FIELDS: dict[str, tuple[str, ...]] = {
+    "red_flags": ("title", "urgency", "applies_to", "signs", "note"),
+    "techniques": ("cautions", "contraindications", "safety"),
+    "acupoints": ("cautions",),
+    "safety": ("title", "points"),
+}
 
 
 @functools.cache

@@ -790,6 +790,11 @@ def _page(
     sections: Sequence[Section],
     data: dict[str, Any],
 ) -> Page:
+    changed = changed_safety_lines(kb)
+    if changed:
+        warning = Section("Changed by your files", (Bullets(tuple(changed)),), warning=True)
+        sections = [warning, *sections]
+        data = {**data, "changed_by_your_files": changed}
     return Page(
         kind=kind,
         title=title,
@@ -798,6 +803,26 @@ def _page(
         sections=tuple(sections),
         data=data,
     )
+
+
+_CHANGED_WHAT = {
+    "red_flags": "the shipped warning signs are replaced",
+    "techniques": "the shipped cautions or contraindications are replaced",
+    "acupoints": "the shipped cautions are replaced",
+    "safety": "the shipped safety advice is replaced",
+}
+
+
+def changed_safety_lines(kb: KnowledgeBase) -> list[str]:
+    """For the top of every page: each shipped entry whose safety content a user's file
+    replaced, the file, and what was replaced."""
+    lines = []
+    for key, path in sorted(kb.changed_by.items()):
+        kind, _, entry_id = key.partition("/")
+        entry = kb.collection(kind).get(entry_id)
+        name = _entry_label(entry) if entry is not None else entry_id
+        lines.append(f"{name} ({key}): changed by your file {path}: {_CHANGED_WHAT[kind]}.")
+    return lines
 
 
 def _ranked_section(
@@ -1079,3 +1104,14 @@ def _cause_data(
         "red_flags": [to_plain(flag) for flag in flags],
         "sources": _sources_data(kb, cause.sources),
     }
+
+
+def _entry_label(entry: Any) -> str:
+    """What an entry is called on a page: its name, title, or code and pinyin."""
+    for field in ("name", "title"):
+        value = getattr(entry, field, None)
+        if isinstance(value, str):
+            return value
+    code = getattr(entry, "code", None)
+    pinyin = str(getattr(entry, "pinyin", ""))
+    return f"{code} {pinyin}" if code else pinyin

@@ -36,6 +36,15 @@ MAP_HIGHLIGHT_STYLE = "bold reverse"
 INDENT = "  "
 # Below this many columns a table of more than two columns is shown as stacked records.
 WIDE_TABLE_WIDTH = 100
+# Whatever the terminal or COLUMNS says (0, negative, 5, 99999999999), pages are laid out in
+# this range: narrower cuts every word, wider only wastes memory.
+MIN_WIDTH = 40
+MAX_WIDTH = 500
+
+
+def usable_width(columns: int) -> int:
+    """The width to lay a page out in for a terminal reported as `columns` wide."""
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns))
 
 
 def text(value: str, style: str = "") -> Text:
@@ -50,7 +59,8 @@ def render_text(page: Page, console: Console) -> None:
         pieces.append(layout.hanging(text(page.subtitle, "italic"), "", ""))
     for section in page.sections:
         pieces.append(Text())
-        pieces.append(text(section.heading, WARNING_STYLE if section.warning else HEADING_STYLE))
+        style = WARNING_STYLE if section.warning else HEADING_STYLE
+        pieces.append(layout.hanging(text(section.heading, style), "", ""))
         pieces.extend(layout.block(block) for block in section.blocks)
     pieces.append(Text())
     pieces.append(layout.notice_box(page.notice))

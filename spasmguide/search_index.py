@@ -25,7 +25,11 @@ from spasmguide.search import (
 )
 from spasmguide.user_files import make_private_folder, replacing
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
+SEARCH_FOLDER = "search"
+# Written into the SQLite header (bytes 68-71), so pruning can tell the cache's own index
+# files from anything else: "SgIx".
+APPLICATION_ID = 0x53674978
 
 
 class SqlitePostings:
@@ -59,7 +63,7 @@ def open_postings(kb: KnowledgeBase, key: str | None, folder: Path | None) -> Po
     """The postings for `kb`: from its index file when there is one, else built (and saved)."""
     if key is None or folder is None:
         return InMemoryPostings(kb)
-    target = folder / f"search-{key}-{INDEX_FORMAT}.sqlite"
+    target = folder / SEARCH_FOLDER / f"search-{key}-{INDEX_FORMAT}.sqlite"
     existing = _open_checked(target, key)
     if existing is not None:
         return existing
@@ -74,7 +78,8 @@ def _open_checked(target: Path, key: str) -> SqlitePostings | None:
     if not target.is_file():
         return None
     try:
-        connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        # As a URI, so '#', '?' or '%' in a folder name stay part of the path.
+        connection = sqlite3.connect(f"{target.absolute().as_uri()}?mode=ro", uri=True)
         row = connection.execute("SELECT key, format FROM meta").fetchone()
         connection.execute("SELECT 1 FROM postings LIMIT 1").fetchall()
     except sqlite3.Error:
@@ -91,6 +96,7 @@ def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
     with replacing(str(target), private=True) as temporary:
         connection = sqlite3.connect(temporary)
         with connection:
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             connection.executescript(
                 """
                 PRAGMA journal_mode = OFF;
@@ -117,4 +123,11 @@ def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
             connection.execute("CREATE INDEX postings_by_stem ON postings (stem)")
             connection.execute("INSERT INTO meta VALUES (?, ?)", (key, INDEX_FORMAT))
         connection.close()
-    prune(target.parent, "search-*.sqlite", keep=target)
+    prune(target.parent, keep=target, ours=is_index_file)
+
+
+def is_index_file(head: bytes) -> bool:
+    """Whether a file's first bytes are those of an index this module wrote."""
+    return head.startswith(b"SQLite format 3\x00") and head[68:72] == APPLICATION_ID.to_bytes(
+        4, "big"
+    )

@@ -95,9 +95,19 @@ def _under(base: str | None, parts: tuple[str, ...], source: str) -> PathWithSou
 
 
 def make_private_folder(folder: str) -> None:
-    """Creates `folder` (and its parents) for the user alone; an existing one is left as it
-    is, since it may be shared on purpose."""
-    os.makedirs(folder, mode=PRIVATE_FOLDER, exist_ok=True)
+    """Creates `folder` and any missing parents for the user alone (0700); an existing folder
+    is left as it is, since it may be shared on purpose."""
+    missing = []
+    current = os.path.abspath(folder)
+    while not os.path.isdir(current):
+        missing.append(current)
+        parent = os.path.dirname(current)
+        if parent == current:
+            break
+        current = parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(path, PRIVATE_FOLDER)
 
 
 class replacing:

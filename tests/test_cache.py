@@ -26,7 +26,7 @@ def test_a_cached_knowledge_base_equals_the_loaded_one(cache: Path) -> None:
     layers = [shipped_layer()]
     loaded = load_knowledge_base(layers)
     first = kb_cache.load(layers)
-    assert list(cache.glob("kb-*.bin"))
+    assert list(cache.glob("kb/kb-*.bin"))
     second = kb_cache.load(layers)  # from the file
     assert isinstance(second.techniques, kb_cache.LazyRecords)
     for kind in COLLECTIONS:
@@ -56,7 +56,7 @@ def test_a_cache_written_with_another_record_layout_is_never_decoded(
     kb_cache.load(layers)
     monkeypatch.setattr(kb_cache, "record_layout", lambda: "Region:id,name")
     kb, _key = kb_cache.load_keyed(layers)
-    assert len(list(cache.glob("kb-*.bin"))) == 2  # a new entry, the old one left unread
+    assert len(list(cache.glob("kb/kb-*.bin"))) == 2  # a new entry, the old one left unread
     assert kb.regions["neck"].techniques[0].technique
 
 
@@ -78,7 +78,7 @@ def test_editing_a_layer_makes_a_new_entry(cache: Path, tmp_path: Path) -> None:
 def test_a_damaged_cache_is_rebuilt_not_trusted(cache: Path, damage: str) -> None:
     layers = [shipped_layer()]
     kb_cache.load(layers)
-    (target,) = cache.glob("kb-*.bin")
+    (target,) = cache.glob("kb/kb-*.bin")
     blob = target.read_bytes()
     damaged = {
         "truncate": blob[: len(blob) // 2],
@@ -128,8 +128,8 @@ def test_many_first_runs_at_once_share_one_cold_cache(tmp_path: Path) -> None:
         assert run.returncode == 0, stderr
         assert stderr == ""
         assert json.loads(stdout)["notice"]
-    assert len(list(cache.glob("kb-*.bin"))) == 1
-    assert len(list(cache.glob("search-*.sqlite"))) == 1
+    assert len(list(cache.glob("kb/kb-*.bin"))) == 1
+    assert len(list(cache.glob("search/search-*.sqlite"))) == 1
     assert not list(cache.glob(".*tmp"))
 
 
@@ -144,7 +144,7 @@ def test_the_search_index_gives_the_same_results_as_memory(cache: Path) -> None:
 
 def test_a_damaged_search_index_is_rebuilt(cache: Path) -> None:
     invoke("search", "spasm")
-    (index,) = cache.glob("search-*.sqlite")
+    (index,) = cache.glob("search/search-*.sqlite")
     index.write_bytes(b"not a database")
     outcome = invoke("search", "spasm", "--format", "json")
     assert outcome.exit_code == 0 and json.loads(outcome.stdout)["results"]
@@ -157,7 +157,7 @@ def test_an_invalid_layer_is_never_cached(cache: Path, tmp_path: Path) -> None:
     layers = [shipped_layer(), Layer("--kb", str(broken), (broken,))]
     with pytest.raises(Exception, match="invalid knowledge base"):
         kb_cache.load(layers)
-    assert not list(cache.glob("kb-*.bin"))
+    assert not list(cache.glob("kb/kb-*.bin"))
 
 
 def test_technique_imports_only_what_it_needs() -> None:
@@ -214,5 +214,5 @@ def test_old_cache_entries_are_pruned(cache: Path, tmp_path: Path) -> None:
     for number in range(kb_cache.KEEP_FILES + 4):
         extra.write_text(EXTRA.replace("Warm stones", f"Warm stones {number}"))
         assert invoke("search", "stones", "--kb", str(extra)).exit_code == 0
-    assert len(list(cache.glob("kb-*.bin"))) <= kb_cache.KEEP_FILES
-    assert len(list(cache.glob("search-*.sqlite"))) <= kb_cache.KEEP_FILES
+    assert len(list(cache.glob("kb/kb-*.bin"))) <= kb_cache.KEEP_FILES
+    assert len(list(cache.glob("search/search-*.sqlite"))) <= kb_cache.KEEP_FILES

@@ -132,3 +132,44 @@ def test_any_knowledge_base_file_gets_a_handled_answer(
 @given(st.text(HOSTILE_ALPHABET, max_size=40), st.sampled_from(["--kb", "validate"]))
 def test_any_path_gets_a_handled_answer(path: str, how: str) -> None:
     assert_handled(["technique", "cupping", "--kb", path] if how == "--kb" else ["validate", path])
+
+
+@settings(max_examples=40, deadline=None)
+@given(columns=st.one_of(st.integers(min_value=-(10**12), max_value=10**12), st.just(0)))
+def test_any_width_lays_out_between_the_bounds(columns: int) -> None:
+    from spasmguide.render_text import MAX_WIDTH, MIN_WIDTH, usable_width
+
+    width = usable_width(columns)
+    assert MIN_WIDTH <= width <= MAX_WIDTH
+    if MIN_WIDTH <= columns <= MAX_WIDTH:
+        assert width == columns
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(name=st.text(alphabet=HOSTILE_ALPHABET, min_size=0, max_size=30))
+def test_any_output_path_is_written_whole_or_refused_cleanly(name: str) -> None:
+    import os
+
+    from spasmguide.errors import GuideError
+    from spasmguide.output_file import write_output
+
+    with tempfile.TemporaryDirectory() as folder:
+        kept = Path(folder) / "input.yaml"
+        kept.write_text("techniques: []\n")
+        before = os.getcwd()
+        os.chdir(folder)
+        try:
+            write_output(name, "document\n", [kept])
+        except GuideError as error:
+            assert error.exit_code in (1, 2)
+            assert "\n" not in error.message
+        else:
+            target = Path(os.path.expanduser(name))
+            assert target.read_text() == "document\n"
+        finally:
+            os.chdir(before)
+        assert kept.read_text() == "techniques: []\n"
+        leftovers = [entry for entry in os.listdir(folder) if entry.endswith(".tmp")]
+        assert leftovers == []
