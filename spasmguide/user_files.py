@@ -106,8 +106,10 @@ def make_private_folder(folder: str) -> None:
             break
         current = parent
     for path in reversed(missing):
-        with contextlib.suppress(FileExistsError):
+        try:
             os.mkdir(path, PRIVATE_FOLDER)
+        except FileExistsError:  # another run made it first
+            continue
 
 
 class replacing:
