@@ -59,6 +59,11 @@ def test_the_likeliest_reading(text: str, region: str | None, cause: str | None)
         ("dark urine after a marathon", "rhabdomyolysis"),
         ("leg pain and I am short of breath", "possible-pe"),
         ("hip pain after a fall", "hip-serious-cause"),
+        ("thunderclap headache", "headache-emergency"),
+        ("stiff neck with fever and a rash", "neck-emergency"),
+        ("calf swollen after long flight and now short of breath", "possible-pe"),
+        ("numbness in my groin and trouble peeing", "cauda-equina"),
+        ("I cannot open my mouth after a wound", "possible-tetanus"),
     ],
 )
 def test_words_of_a_warning_sign_put_it_first(text: str, flag: str) -> None:
