@@ -248,6 +248,11 @@ def _region_option(help_text: str) -> Any:
     )
 
 
+def _name_argument(kind: str, help_text: str) -> Any:
+    """The NAME argument of a command that opens one entry of `kind`, with its completion."""
+    return typer.Argument(metavar="NAME", help=help_text, autocompletion=_complete_ids(kind))
+
+
 def _one_of(value: str, choices: Sequence[str], what: str) -> str:
     """`value` as one of `choices` (any case), or a usage error that lists them."""
     if value.lower() in choices:
@@ -341,9 +346,8 @@ def ask(
 def technique(
     name: Annotated[
         str,
-        typer.Argument(
-            help="A technique's name or alias, e.g. cupping, tuina, dry needling.",
-            autocompletion=_complete_ids("techniques"),
+        _name_argument(
+            "techniques", "A technique's name or alias, e.g. cupping, tuina, dry needling."
         ),
     ],
     output: FormatOption = OutputFormat.text,
@@ -366,11 +370,7 @@ def technique(
 )
 def acupoint(
     name: Annotated[
-        str,
-        typer.Argument(
-            help="A point's code, pinyin or English name, e.g. GB20, Hegu.",
-            autocompletion=_complete_ids("acupoints"),
-        ),
+        str, _name_argument("acupoints", "A point's code, pinyin or English name, e.g. GB20, Hegu.")
     ],
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,

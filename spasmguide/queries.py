@@ -4,19 +4,14 @@ the stated rule (docs/decisions/008), and where a technique is suggested."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from spasmguide.model import (
-    CERTAINTY_LEVELS,
-    INVASIVENESS_ORDER,
-    STANCE_LEVELS,
-    Cause,
-    Evidence,
-    KnowledgeBase,
-    RedFlagGroup,
-    Region,
-    Technique,
-)
+from spasmguide.model import CERTAINTY_LEVELS, INVASIVENESS_ORDER, STANCE_LEVELS, Region
+
+if TYPE_CHECKING:  # named in annotations only
+    from spasmguide.model import Cause, Evidence, KnowledgeBase, RedFlagGroup, Technique
+
+    Holder = Region | Cause
 
 
 class Reason(NamedTuple):
@@ -67,9 +62,6 @@ class RankedTechnique(NamedTuple):
     technique: Technique
     basis: Basis
     reasons: tuple[Reason, ...]
-
-
-Holder = Region | Cause
 
 
 def rank_techniques(kb: KnowledgeBase, holders: Sequence[Holder]) -> list[RankedTechnique]:

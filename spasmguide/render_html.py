@@ -5,18 +5,7 @@ from __future__ import annotations
 
 import html
 
-from spasmguide.document import (
-    Block,
-    BodyMap,
-    Bullets,
-    Contents,
-    Facts,
-    Page,
-    Paragraph,
-    Section,
-    Table,
-    Terms,
-)
+from spasmguide import document
 from spasmguide.safe_text import escape_controls
 
 STYLE = """
@@ -74,7 +63,7 @@ def text(value: str) -> str:
     return html.escape(escape_controls(value), quote=True)
 
 
-def render_html(page: Page) -> str:
+def render_html(page: document.Page) -> str:
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -96,10 +85,14 @@ def render_html(page: Page) -> str:
     return "\n".join(parts)
 
 
-def _section(section: Section) -> str:
+def _section(section: document.Section) -> str:
     level = min(6, max(2, section.level))
     anchor = f' id="{text(section.anchor)}"' if section.anchor else ""
-    tag = "nav" if any(isinstance(block, Contents) for block in section.blocks) else "section"
+    tag = (
+        "nav"
+        if any(isinstance(block, document.Contents) for block in section.blocks)
+        else "section"
+    )
     names = [
         name
         for name, wanted in (("warning", section.warning), ("columns", section.columns))
@@ -112,12 +105,12 @@ def _section(section: Section) -> str:
     )
 
 
-def _block(block: Block) -> str:
-    if isinstance(block, Paragraph):
+def _block(block: document.Block) -> str:
+    if isinstance(block, document.Paragraph):
         return f"<p>{text(block.text)}</p>"
-    if isinstance(block, Bullets):
+    if isinstance(block, document.Bullets):
         return "<ul>" + "".join(f"<li>{text(item)}</li>" for item in block.items) + "</ul>"
-    if isinstance(block, Facts):
+    if isinstance(block, document.Facts):
         return (
             "<dl>"
             + "".join(
@@ -125,7 +118,7 @@ def _block(block: Block) -> str:
             )
             + "</dl>"
         )
-    if isinstance(block, Terms):
+    if isinstance(block, document.Terms):
         tag = "ol" if block.numbered else "ul"
         items = []
         for term in block.items:
@@ -140,16 +133,16 @@ def _block(block: Block) -> str:
                 body += f'<br><span class="command">{text(term.opens.words())}</span>'
             items.append(f"<li>{body}</li>")
         return f"<{tag}>" + "".join(items) + f"</{tag}>"
-    if isinstance(block, Table):
+    if isinstance(block, document.Table):
         head = "".join(f"<th>{text(cell)}</th>" for cell in block.headers)
         rows = "".join(
             "<tr>" + "".join(f"<td>{text(cell)}</td>" for cell in row) + "</tr>"
             for row in block.rows
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    if isinstance(block, Contents):
+    if isinstance(block, document.Contents):
         return _contents(block)
-    if isinstance(block, BodyMap):
+    if isinstance(block, document.BodyMap):
         from spasmguide.body_map import draw_svg
 
         size = "small" if block.small else "whole"
@@ -157,7 +150,7 @@ def _block(block: Block) -> str:
     raise TypeError(f"unknown block {block!r}")
 
 
-def _contents(block: Contents) -> str:
+def _contents(block: document.Contents) -> str:
     """Nested lists following each entry's depth."""
     out = ["<ul>"]
     depth = 0

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spasmguide.document import (
-    Block,
-    BodyMap,
-    Bullets,
-    Contents,
-    Facts,
-    Page,
-    Paragraph,
-    Table,
-    Terms,
-)
+from spasmguide import document
 from spasmguide.safe_text import escape_controls
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -26,7 +16,7 @@ def inline(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
-def render_markdown(page: Page) -> str:
+def render_markdown(page: document.Page) -> str:
     lines = [f"# {inline(page.title)}", ""]
     if page.subtitle:
         lines += [f"*{inline(page.subtitle)}*", ""]
@@ -39,12 +29,12 @@ def render_markdown(page: Page) -> str:
     return "\n".join(lines)
 
 
-def _block(block: Block) -> list[str]:
-    if isinstance(block, Paragraph):
+def _block(block: document.Block) -> list[str]:
+    if isinstance(block, document.Paragraph):
         return [inline(block.text)]
-    if isinstance(block, Bullets):
+    if isinstance(block, document.Bullets):
         return [f"- {inline(item)}" for item in block.items]
-    if isinstance(block, Terms):
+    if isinstance(block, document.Terms):
         lines = []
         for number, term in enumerate(block.items, start=1):
             marker = f"{number}." if block.numbered else "-"
@@ -58,18 +48,18 @@ def _block(block: Block) -> list[str]:
             lines.append(line)
             lines += [f"    - {inline(item)}" for item in term.items]
         return lines
-    if isinstance(block, Contents):
+    if isinstance(block, document.Contents):
         return [
             f"{'  ' * depth}- [{inline(title)}](#{anchor})" for title, anchor, depth in block.items
         ]
-    if isinstance(block, Facts):
+    if isinstance(block, document.Facts):
         return [f"- **{inline(fact.label)}:** {inline(fact.value)}" for fact in block.items]
-    if isinstance(block, Table):
+    if isinstance(block, document.Table):
         header = "| " + " | ".join(inline(cell) for cell in block.headers) + " |"
         rule = "|" + "|".join("---" for _ in block.headers) + "|"
         rows = ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in block.rows]
         return [header, rule, *rows]
-    if isinstance(block, BodyMap):
+    if isinstance(block, document.BodyMap):
         from spasmguide.body_map import plain_text
 
         # The figure holds no knowledge-base text, only lines and numbers.

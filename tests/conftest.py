@@ -107,6 +107,16 @@ def invoke(*args: str) -> Outcome:
     return Outcome(result.exit_code, result.stdout, result.stderr)
 
 
+def loads_module(code: str, module: str) -> bool:
+    """Whether running `code` in a fresh Python loads `module` (start-up cost guards)."""
+    probe = f"{code}\nimport sys\nsys.stderr.write(str({module!r} in sys.modules))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.stderr.endswith(("True", "False")), done.stderr
+    return done.stderr.endswith("True")
+
+
 def run_process(
     *args: str,
     env: dict[str, str] | None = None,

@@ -137,29 +137,18 @@ def test_keys_and_answers_that_are_no_option(kb: KnowledgeBase) -> None:
     assert judge(question, str(question.answer + 1)).choice == question.answer
 
 
+def _choosing_among(*choices: str) -> Question:
+    """A question whose options are `choices`, the first one right."""
+    return Question("c", "regions", "Which?", choices, 0, frozenset(), "")
+
+
 def test_typos_are_forgiven_only_when_one_option_is_that_close() -> None:
-    question = Question(
-        "c",
-        "regions",
-        "Which?",
-        ("Hamstring cramps", "Calf cramps", "Neck", "Piriformis"),
-        0,
-        frozenset(),
-        "",
-    )
+    question = _choosing_among("Hamstring cramps", "Calf cramps", "Neck", "Piriformis")
     assert judge(question, "hamstrng cramps").choice == 0
     assert judge(question, "piriformus").choice == 3
     assert judge(question, "nek").choice == 2
     assert judge(question, "dock").action == "invalid"  # too far from "neck" to be sure
-    close = Question(
-        "c",
-        "t",
-        "Which?",
-        ("Tui Na massage", "Tui Ma massage", "Cupping", "Gua sha"),
-        0,
-        frozenset(),
-        "",
-    )
+    close = _choosing_among("Tui Na massage", "Tui Ma massage", "Cupping", "Gua sha")
     verdict = judge(close, "tui na masage")
     assert verdict.action == "invalid" and "1 or 2" in verdict.hint
     assert judge(close, "tui na massage").choice == 0  # an exact name is never in doubt

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from spasmguide.progress import SCHEMA_VERSION
-from tests.conftest import run_process
+from tests.conftest import loads_module, run_process
 
 # The schema of the Leitner-box release, exactly as it created its database (user_version 1).
 LEITNER_SCHEMA = """
@@ -216,18 +216,9 @@ def test_a_database_failing_its_integrity_check_is_moved_aside(tmp_path: Path) -
 def test_quizzes_at_once_count_every_answer_on_its_card(tmp_path: Path) -> None:
     data = tmp_path / "data"
     run_quiz("--stats", data=data)  # creates the database, so no process races to make it
-    env = {**os.environ, "SPASMGUIDE_DATA_DIR": str(data)}
     quizzes, answers = 12, 60
     processes = [
-        subprocess.Popen(
-            [sys.executable, "-m", "spasmguide", "quiz", "-n", str(answers), "--seed", "1"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            env=env,
-            text=True,
-        )
-        for _ in range(quizzes)
+        quiz_in_background(data, answers, seed=1, output=subprocess.DEVNULL) for _ in range(quizzes)
     ]
     for process in processes:  # every quiz gets its answers at once, so they run together
         assert process.stdin
@@ -245,12 +236,15 @@ def test_quizzes_at_once_count_every_answer_on_its_card(tmp_path: Path) -> None:
     assert counted == logged
 
 
-def quiz_in_background(data: Path, count: int) -> subprocess.Popen[str]:
+def quiz_in_background(
+    data: Path, count: int, *, seed: int = 4, output: int = subprocess.PIPE
+) -> subprocess.Popen[str]:
+    """A quiz process reading its answers from a pipe the test writes to."""
     env = {**os.environ, "SPASMGUIDE_DATA_DIR": str(data), "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
-        [sys.executable, "-m", "spasmguide", "quiz", "-n", str(count), "--seed", "4"],
+        [sys.executable, "-m", "spasmguide", "quiz", "-n", str(count), "--seed", str(seed)],
         stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
+        stdout=output,
         stderr=subprocess.PIPE,
         env=env,
         text=True,
@@ -468,11 +462,5 @@ def test_a_leitner_database_is_migrated_with_every_answer_kept(tmp_path: Path) -
 
 
 def test_fsrs_is_not_imported_at_start_up() -> None:
-    check = (
-        "import sys, spasmguide.cli, spasmguide.progress, spasmguide.quiz_session;"
-        " print('fsrs' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", check], capture_output=True, text=True, timeout=60, check=True
-    )
-    assert result.stdout.strip() == "False"
+    code = "import spasmguide.cli, spasmguide.progress, spasmguide.quiz_session"
+    assert not loads_module(code, "fsrs")
