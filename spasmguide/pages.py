@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 
 # A short text page shows this many suggested techniques; --full and every other format, all.
-SHORT_TECHNIQUES = 5
+SHORT_TECHNIQUES = 3
 
 
 def lookup_page(
