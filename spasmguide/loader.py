@@ -34,6 +34,7 @@ from spasmguide.layers import (
 from spasmguide.model import (
     COLLECTIONS,
     KIND_BY_COLLECTION,
+    NOTICE_MUST_NAME,
     SAFETY_FIELDS,
     Guide,
     KnowledgeBase,
@@ -44,7 +45,6 @@ from spasmguide.model import (
 from spasmguide.names import name_table
 
 # The standing notice is what keeps the guide safe to read; no layer may drop it.
-NOTICE_MUST_NAME = "Licensed Acupuncturist (L.Ac)"
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 GUIDE_KEY = "guide"
 MAX_PROBLEMS_LISTED = 100  # the rest are counted, not listed

@@ -43,6 +43,9 @@ Certainty = Literal[
     "no study named",
 ]
 Urgency = Literal["emergency", "urgent", "see a doctor"]
+# The standing notice is what keeps the guide safe to read: it must name this, and pages never
+# break the name across lines (so it is always there to read, or to find with grep).
+NOTICE_MUST_NAME = "Licensed Acupuncturist (L.Ac)"
 # How much a technique does to the body, least first: the ranking's last step (docs/decisions/008).
 Invasiveness = Literal["self-care", "touch", "tools on the skin", "needling", "electrical needling"]
 # A guideline's position on a technique for a region or condition, strongest for first.

@@ -25,6 +25,7 @@ from spasmguide.document import (
     Term,
     Terms,
 )
+from spasmguide.model import NOTICE_MUST_NAME
 from spasmguide.safe_text import escape_controls
 
 HEADING_STYLE = "bold cyan"
@@ -115,11 +116,10 @@ class _Layout:
         box.append(top_left + line, BORDER_STYLE)
         box.append(label, "bold")
         box.append(line * max(0, inner - len(label) + 1) + top_right, BORDER_STYLE)
-        for row in text(notice).wrap(self.console, inner):
-            row.rstrip()
+        for row in _notice_rows(escape_controls(notice), inner):
             box.append("\n" + side + " ", BORDER_STYLE)
-            box.append_text(row)
-            box.append(" " * (inner - cell_len(row.plain)) + " " + side, BORDER_STYLE)
+            box.append(row)
+            box.append(" " * max(0, inner - cell_len(row)) + " " + side, BORDER_STYLE)
         box.append("\n" + bottom_left + line * (inner + 2) + bottom_right, BORDER_STYLE)
         return box
 
@@ -247,6 +247,29 @@ class _Layout:
                 rule = "─" if self.unicode_ok else "-"
                 out.append("\n" + INDENT + rule * (sum(widths) + gap * (len(widths) - 1)))
         return out
+
+
+def _notice_rows(notice: str, inner: int) -> list[str]:
+    """The notice wrapped to `inner` columns, never breaking the name it must carry."""
+    words = notice.split()
+    name = NOTICE_MUST_NAME.split()
+    tokens: list[str] = []
+    index = 0
+    while index < len(words):
+        run = words[index : index + len(name)]
+        if run[:-1] == name[:-1] and run and run[-1].startswith(name[-1]):
+            tokens.append(" ".join(run))  # "(L.Ac)" may carry its punctuation
+            index += len(name)
+        else:
+            tokens.append(words[index])
+            index += 1
+    rows: list[str] = []
+    for token in tokens:
+        if rows and cell_len(rows[-1]) + 1 + cell_len(token) <= inner:
+            rows[-1] += " " + token
+        else:
+            rows.append(token)
+    return rows
 
 
 def _is_long(term: Term) -> bool:

@@ -87,3 +87,14 @@ def test_markdown_tables_escape_pipes(kb: KnowledgeBase) -> None:
 def test_plain_output_has_no_escape_codes(kb: KnowledgeBase) -> None:
     output = render_to_string(pages.region_page(kb, kb.regions["calf"]), 80)
     assert "\x1b" not in output
+
+
+@pytest.mark.parametrize("width", [40, 47, 53, 60, 71, 80, 93, 100, 120])
+def test_the_notice_never_breaks_the_name_it_must_carry(kb: KnowledgeBase, width: int) -> None:
+    from spasmguide import pages
+    from spasmguide.model import NOTICE_MUST_NAME
+
+    shown = render_to_string(pages.about_page(kb), width)
+    assert any(NOTICE_MUST_NAME in line for line in shown.splitlines())
+    rows = [line for line in shown.splitlines() if line.startswith("│")]
+    assert rows and all(len(row) == width for row in rows)
