@@ -21,7 +21,7 @@ import os
 import sys
 import time
 
-from spasmguide.user_files import cache_dir
+from spasmguide.user_files import cache_dir, make_private_folder, write_atomically
 
 # `typing`, `collections` and `contextlib` are not loaded when the interpreter starts, and
 # importing them would cost more than serving the page: types are for the checker only.
@@ -242,18 +242,9 @@ def write_entry(path: str, digest: bytes, entry: Entry) -> bool:
     """Writes `entry` to `path` whole or not at all; False when it cannot be written."""
     payload = marshal.dumps((ENTRY_FORMAT, entry.paged, entry.stamps, entry.page), 2)
     blob = MAGIC + digest + blake2b(payload, digest_size=DIGEST_SIZE).digest() + payload
-    folder = os.path.dirname(path)
-    temporary = f"{path}.{os.getpid()}.{time.monotonic_ns()}{TEMPORARY_SUFFIX}"
     try:
-        os.makedirs(folder, exist_ok=True)
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(descriptor, "wb") as stream:
-                stream.write(blob)
-            os.replace(temporary, path)
-        except OSError:
-            os.unlink(temporary)
-            raise
+        make_private_folder(os.path.dirname(path))
+        write_atomically(path, blob, private=True)
     except OSError:
         return False
     return True

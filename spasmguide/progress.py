@@ -147,7 +147,7 @@ class Progress:
         path = folder / FILE_NAME
         timeout = STATS_BUSY_TIMEOUT if for_stats else BUSY_TIMEOUT
         try:
-            _private_folder(folder)
+            user_files.make_private_folder(str(folder))
             _private_file(path)
             connection = _connect(path, timeout)
         except (OSError, sqlite3.Error) as error:
@@ -331,15 +331,6 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror.lower()
     return str(error) or type(error).__name__
-
-
-def _private_folder(folder: Path) -> None:
-    """Creates `folder` readable by its owner only; a folder that exists is left as it is."""
-    if folder.is_dir():
-        return
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    folder.mkdir(mode=0o700)
-    os.chmod(folder, 0o700)
 
 
 def _private_file(path: Path) -> None:

@@ -110,6 +110,7 @@ def make_private_folder(folder: str) -> None:
             os.mkdir(path, PRIVATE_FOLDER)
         except FileExistsError:  # another run made it first
             continue
+        os.chmod(path, PRIVATE_FOLDER)  # whatever the umask took away
 
 
 class replacing:
