@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 from spasmguide import __version__, names, pages, user_files
 from spasmguide.errors import GuideError, InvalidContentError, UsageError
 from spasmguide.guide_in_force import GuideInForce
-from spasmguide.model import KINDS
+from spasmguide.model import KINDS, LISTED_KINDS, QUIZ_TOPICS
 from spasmguide.safe_text import one_line
 
 if TYPE_CHECKING:
@@ -384,9 +384,6 @@ def acupoint(
     _show(pages.acupoint_page(kb, names.resolve_acupoint(kb, name)), output, pager=pager)
 
 
-LISTED_KINDS = tuple(kind.collection for kind in KINDS if kind.listed)
-
-
 @app.command(
     "list",
     epilog=_examples("spasmguide list regions", "spasmguide list techniques --format json"),
@@ -564,9 +561,6 @@ def validate(
     sys.stdout.write(f"valid: {guide.file_count()} files; {counts}\n")
 
 
-QUIZ_TOPICS = tuple(kind.collection for kind in KINDS if kind.quizzed)
-
-
 class ExportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
@@ -696,7 +690,9 @@ def export(
     file with a print stylesheet and a body map. Anki writes every quiz card to an .apkg
     file (--output is required); importing a newer export updates the cards.
     """
-    if export_format is ExportFormat.anki and output_file in (None, "-"):
+    from spasmguide.output_file import STANDARD_OUTPUT, write_output
+
+    if export_format is ExportFormat.anki and output_file in (None, STANDARD_OUTPUT):
         raise UsageError("--format anki writes a binary .apkg file: give --output FILE")
     guide = _guide(kb_paths)
     document: str | bytes
@@ -716,12 +712,10 @@ def export(
             from spasmguide.render_markdown import render_markdown
 
             document = render_markdown(page)
-    if output_file is None or output_file == "-":
+    if output_file is None or output_file == STANDARD_OUTPUT:
         assert isinstance(document, str)
         sys.stdout.write(document)
         return
-    from spasmguide.output_file import write_output
-
     write_output(output_file, document, guide.input_files())
     sys.stderr.write(f"{PROGRAM}: wrote {one_line(output_file, 200)}\n")
 

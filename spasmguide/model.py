@@ -274,6 +274,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("sources", Source, "source", "source", "sources"),
 )  # fmt: skip
 KIND_BY_COLLECTION: dict[str, Kind] = {kind.collection: kind for kind in KINDS}
+LISTED_KINDS = tuple(kind.collection for kind in KINDS if kind.listed)
+QUIZ_TOPICS = tuple(kind.collection for kind in KINDS if kind.quizzed)
 # The collections of a knowledge-base file with their entry type.
 COLLECTIONS: dict[str, type[Entry]] = {kind.collection: kind.record for kind in KINDS}
 

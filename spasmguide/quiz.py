@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from spasmguide.model import (
     CERTAINTY_LEVELS,
+    QUIZ_TOPICS,
     Acupoint,
     Entry,
     Evidence,
@@ -29,7 +30,7 @@ from spasmguide.model import (
 from spasmguide.names import names_of, normalize_name
 from spasmguide.search import _WORD, STOP_WORDS, stem, stems_of
 
-TOPICS = ("regions", "techniques", "causes", "acupoints", "evidence")
+TOPICS = QUIZ_TOPICS  # one for each kind the model marks as quizzed
 CHOICES = 4
 
 
