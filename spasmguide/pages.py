@@ -172,6 +172,7 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             )
         )
     readings = understood.readings
+    answered: Page | None = None
     if not readings:
         sections.append(
             Section(
@@ -208,8 +209,8 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             "What the guide understood", (_reading_facts(reading, understood),)
         )
         sections.append(understood_section)
-        page = lookup_page(kb, reading.region, reading.cause, full=False)
-        sections.extend(page.sections)
+        answered = lookup_page(kb, reading.region, reading.cause, full=False)
+        sections.extend(answered.sections)
     else:
         terms = tuple(
             Term(
@@ -247,9 +248,8 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             for reading in readings
         ],
     }
-    if len(readings) == 1 and not understood.warnings and not understood.from_search:
-        reading = readings[0]
-        data["page"] = lookup_page(kb, reading.region, reading.cause).data
+    if answered is not None:  # the page's data is whole whether or not its text is short
+        data["page"] = answered.data
     title = f"You asked: {understood.text}"  # its spaces and line breaks already folded
     return _page(kb, "ask", title, None, sections, data)
 
