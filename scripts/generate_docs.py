@@ -20,7 +20,8 @@ from typing import Any, NamedTuple
 
 import typer.main
 
-from spasmguide import __version__, cli
+from spasmguide import __version__
+from spasmguide.cli import app as cli
 
 REPO = Path(__file__).resolve().parent.parent
 MAN_PAGE = Path("man") / "spasmguide.1"

@@ -39,7 +39,7 @@ def run() -> None:
     _tolerate_any_encoding()
     if request is not None:
         page_cache.start_recording(request)
-    from spasmguide.cli import main
+    from spasmguide.cli.app import main
 
     code = main(arguments)
     try:

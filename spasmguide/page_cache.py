@@ -10,7 +10,7 @@ without importing Typer, Rich or YAML; anything changed, missing or uncheckable 
 page is rendered again. See docs/decisions/010-page-cache.md.
 
 This module runs on the fast path, so it imports only what the interpreter has loaded
-already, plus `_blake2`; recording a page also uses `spasmguide.layers`, which the command
+already, plus `_blake2`; recording a page also uses `spasmguide.kb.layers`, which the command
 line has loaded by then.
 """
 
@@ -300,7 +300,7 @@ def deliver(page: bytes, *, paged: bool) -> None:
     """Writes a page's bytes to standard output, or through the pager when `paged`. A reader
     that went away (`| head`) ends the run quietly with exit code 1, as Rich does."""
     if paged:
-        from spasmguide.pager import page_through
+        from spasmguide.cli.pager import page_through
 
         sys.stdout.flush()
         if page_through(page):
@@ -418,7 +418,7 @@ def _knowledge_base_paths(kb_paths: Sequence[str]) -> list[str]:
     """The shipped data folder and its files, and each given path: the file, or the folder
     and its files (so adding or removing one is seen)."""
     from spasmguide.errors import GuideError
-    from spasmguide.layers import FROM_OPTION, expand_layer, shipped_layer
+    from spasmguide.kb.layers import FROM_OPTION, expand_layer, shipped_layer
 
     layers = [shipped_layer()]
     for given in kb_paths:

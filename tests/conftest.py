@@ -15,11 +15,11 @@ import typer.main
 from rich.console import Console
 from typer.testing import CliRunner
 
-from spasmguide.cli import app
-from spasmguide.document import Page
-from spasmguide.loader import load_knowledge_base
-from spasmguide.model import KnowledgeBase
-from spasmguide.render_text import render_text
+from spasmguide.cli.app import app
+from spasmguide.kb.loader import load_knowledge_base
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.pages.document import Page
+from spasmguide.render.text import render_text
 
 NOTICE_WORDS = "Licensed Acupuncturist (L.Ac)"
 # A small valid layer with one technique of its own, for tests of layering and caching.

@@ -11,9 +11,9 @@ from typing import Any
 
 import genanki
 
-from spasmguide.anki_deck import DECK_ID, FIELDS, MODEL_ID, entry_of, regions_of
-from spasmguide.model import KnowledgeBase
-from spasmguide.quiz import cards_of
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.study.anki import DECK_ID, FIELDS, MODEL_ID, entry_of, regions_of
+from spasmguide.study.cards import cards_of
 from tests.conftest import NOTICE_WORDS, invoke, loads_module
 
 HOSTILE_REGION_NOTE = """
@@ -147,5 +147,5 @@ def test_anki_export_replaces_a_file_whole(tmp_path: Path) -> None:
 
 
 def test_the_command_line_imports_genanki_only_for_anki() -> None:
-    code = "from spasmguide.cli import main\nmain(['export', '--format', 'markdown'])"
+    code = "from spasmguide.cli.app import main\nmain(['export', '--format', 'markdown'])"
     assert not loads_module(code, "genanki")

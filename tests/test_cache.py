@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide import kb_cache
-from spasmguide.layers import Layer, layers_in_force, shipped_layer
-from spasmguide.loader import load_knowledge_base
-from spasmguide.model import COLLECTIONS
-from spasmguide.search import search
-from spasmguide.search_index import SqlitePostings, open_postings
+from spasmguide.kb import cache as kb_cache
+from spasmguide.kb.layers import Layer, layers_in_force, shipped_layer
+from spasmguide.kb.loader import load_knowledge_base
+from spasmguide.kb.model import COLLECTIONS
+from spasmguide.kb.search import search
+from spasmguide.kb.search_index import SqlitePostings, open_postings
 from spasmguide.user_files import cache_dir
 from tests.conftest import HOT_STONE_LAYER, invoke, run_process
 
@@ -164,7 +164,7 @@ def test_technique_imports_only_what_it_needs() -> None:
     """Start-up guard: no YAML parser, search engine or database on a cached run."""
     probe = (
         "import sys, io, contextlib\n"
-        "from spasmguide.cli import main\n"
+        "from spasmguide.cli.app import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main({args})\n"
         "print(' '.join(sorted(sys.modules)))\n"
@@ -174,8 +174,8 @@ def test_technique_imports_only_what_it_needs() -> None:
             ["technique", "cupping"],
             {
                 "yaml",
-                "spasmguide.loader",
-                "spasmguide.search",
+                "spasmguide.kb.loader",
+                "spasmguide.kb.search",
                 "sqlite3",
                 "hashlib",
                 "rich.table",
@@ -183,11 +183,11 @@ def test_technique_imports_only_what_it_needs() -> None:
         ),
         (
             ["lookup", "--region", "neck"],
-            {"yaml", "spasmguide.loader", "sqlite3", "hashlib"},
+            {"yaml", "spasmguide.kb.loader", "sqlite3", "hashlib"},
         ),
         (
             ["technique", "cupping", "--format", "json"],
-            {"yaml", "rich", "rich.console", "spasmguide.render_text"},
+            {"yaml", "rich", "rich.console", "spasmguide.render.text"},
         ),
     ):
         code = probe.format(args=args)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide import kb_cache
-from spasmguide.layers import shipped_layer
-from spasmguide.model import record_layout
+from spasmguide.kb import cache as kb_cache
+from spasmguide.kb.layers import shipped_layer
+from spasmguide.kb.model import record_layout
 from tests.conftest import invoke
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from spasmguide import __version__
-from spasmguide.loader import load_knowledge_base
+from spasmguide.kb.loader import load_knowledge_base
 from tests.conftest import COMMANDS, NOTICE_WORDS, invoke
 
 KB = load_knowledge_base()
@@ -329,7 +329,7 @@ def test_every_command_help_has_an_example(command: str) -> None:
 def test_the_entry_point_answers_as_the_full_app_does(
     args: tuple[str, ...], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from spasmguide.cli import main
+    from spasmguide.cli.app import main
 
     expected = invoke(*args)
     code = main(list(args))

@@ -7,7 +7,7 @@ import typing
 
 import pytest
 
-from spasmguide.model import KnowledgeBase, Source, is_record
+from spasmguide.kb.model import KnowledgeBase, Source, is_record
 
 # Every fact the source article states, as words that must appear somewhere in the knowledge base.
 ARTICLE_FACTS = [

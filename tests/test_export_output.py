@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide.layers import shipped_files
+from spasmguide.kb.layers import shipped_files
 from tests.conftest import NOTICE_WORDS, invoke, run_process
 
 

@@ -6,7 +6,7 @@ import os
 import time
 from pathlib import Path
 
-from spasmguide.loader import MAX_PROBLEMS_LISTED
+from spasmguide.kb.loader import MAX_PROBLEMS_LISTED
 from tests.conftest import invoke, run_process
 
 SHADOW_LINE = "root:*:19000:0:99999:7:::"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide import pages
-from spasmguide.document import Page
-from spasmguide.model import KnowledgeBase
-from spasmguide.render_json import render_json
-from spasmguide.render_markdown import render_markdown
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.pages import builders as pages
+from spasmguide.pages.document import Page
+from spasmguide.render.json import render_json
+from spasmguide.render.markdown import render_markdown
 from tests.conftest import render_to_string
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

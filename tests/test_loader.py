@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from spasmguide.errors import InvalidContentError
-from spasmguide.layers import Layer, shipped_layer
-from spasmguide.loader import load_knowledge_base
+from spasmguide.kb.layers import Layer, shipped_layer
+from spasmguide.kb.loader import load_knowledge_base
 
 VALID_TECHNIQUE = """
 techniques:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide import body_map, pages
-from spasmguide.body_map import FIGURES, HEIGHT, POINTS, SPOTS, WIDTH, draw_svg, plain_text
-from spasmguide.model import KnowledgeBase
-from spasmguide.render_html import render_html
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.pages import body_map
+from spasmguide.pages import builders as pages
+from spasmguide.pages.body_map import FIGURES, HEIGHT, POINTS, SPOTS, WIDTH, draw_svg, plain_text
+from spasmguide.render.html import render_html
 from tests.browser import needs_chromium, run_chromium
 from tests.conftest import NOTICE_WORDS, invoke, render_to_string, run_process
 

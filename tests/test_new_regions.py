@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from spasmguide.model import STANCE_LEVELS, KnowledgeBase
-from spasmguide.names import normalize_name, resolve_id
+from spasmguide.kb.model import STANCE_LEVELS, KnowledgeBase
+from spasmguide.kb.names import normalize_name, resolve_id
 
 NEW_REGIONS = ["jaw", "head", "mid-back", "forearm-hand", "foot", "front-thigh"]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from spasmguide import page_cache
-from spasmguide.layers import shipped_files
+from spasmguide.kb.layers import shipped_files
 from tests.conftest import HOT_STONE_LAYER
 
 COMMAND = Path(sys.executable).parent / "spasmguide"
@@ -198,7 +198,7 @@ def test_a_hit_imports_no_typer_rich_or_yaml(pages: Path) -> None:
     shown, modules = imported()
     assert shown == uncached("technique", "cupping")
     assert "spasmguide.entry" in modules
-    assert not {"typer", "click", "rich", "rich.console", "yaml", "spasmguide.cli"} & modules
+    assert not {"typer", "click", "rich", "rich.console", "yaml", "spasmguide.cli.app"} & modules
 
 
 # -- freshness -------------------------------------------------------------------------------
@@ -343,7 +343,7 @@ def touch_later() -> Iterator[Callable[[Path], None]]:
 def test_touching_a_module_file_renders_afresh(
     pages: Path, touch_later: Callable[[Path], None]
 ) -> None:
-    spec = importlib.util.find_spec("spasmguide.render_text")
+    spec = importlib.util.find_spec("spasmguide.render.text")
     assert spec is not None and spec.origin is not None
     shown = assert_fresh_after(
         pages,

@@ -137,7 +137,7 @@ def test_any_path_gets_a_handled_answer(path: str, how: str) -> None:
 @settings(max_examples=40, deadline=None)
 @given(columns=st.one_of(st.integers(min_value=-(10**12), max_value=10**12), st.just(0)))
 def test_any_width_lays_out_between_the_bounds(columns: int) -> None:
-    from spasmguide.render_text import MAX_WIDTH, MIN_WIDTH, usable_width
+    from spasmguide.render.text import MAX_WIDTH, MIN_WIDTH, usable_width
 
     width = usable_width(columns)
     assert MIN_WIDTH <= width <= MAX_WIDTH
@@ -152,8 +152,8 @@ def test_any_width_lays_out_between_the_bounds(columns: int) -> None:
 def test_any_output_path_is_written_whole_or_refused_cleanly(name: str) -> None:
     import os
 
+    from spasmguide.cli.output import write_output
     from spasmguide.errors import GuideError
-    from spasmguide.output_file import write_output
 
     with tempfile.TemporaryDirectory() as folder:
         kept = Path(folder) / "input.yaml"

@@ -14,12 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-from spasmguide.layers import Layer, shipped_layer
-from spasmguide.loader import load_knowledge_base
-from spasmguide.model import CERTAINTY_LEVELS, KnowledgeBase, Region, Technique
-from spasmguide.names import names_of
-from spasmguide.quiz import Card, Question, cards_of, giveaways, judge, make_question
-from spasmguide.search import STOP_WORDS, stems_of
+from spasmguide.kb.layers import Layer, shipped_layer
+from spasmguide.kb.loader import load_knowledge_base
+from spasmguide.kb.model import CERTAINTY_LEVELS, KnowledgeBase, Region, Technique
+from spasmguide.kb.names import names_of
+from spasmguide.kb.search import STOP_WORDS, stems_of
+from spasmguide.study.cards import Card, Question, cards_of, giveaways, judge, make_question
 
 
 def meaningful(text: str) -> set[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide.progress import SCHEMA_VERSION
+from spasmguide.study.progress import SCHEMA_VERSION
 from tests.conftest import loads_module, run_process
 
 # The schema of the Leitner-box release, exactly as it created its database (user_version 1).
@@ -462,5 +462,5 @@ def test_a_leitner_database_is_migrated_with_every_answer_kept(tmp_path: Path) -
 
 
 def test_fsrs_is_not_imported_at_start_up() -> None:
-    code = "import spasmguide.cli, spasmguide.progress, spasmguide.quiz_session"
+    code = "import spasmguide.cli.app, spasmguide.study.progress, spasmguide.study.session"
     assert not loads_module(code, "fsrs")

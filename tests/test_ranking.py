@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide.layers import Layer, shipped_layer
-from spasmguide.loader import load_knowledge_base
-from spasmguide.model import CERTAINTY_LEVELS, INVASIVENESS_ORDER, KnowledgeBase
-from spasmguide.queries import rank_techniques
+from spasmguide.kb.layers import Layer, shipped_layer
+from spasmguide.kb.loader import load_knowledge_base
+from spasmguide.kb.model import CERTAINTY_LEVELS, INVASIVENESS_ORDER, KnowledgeBase
+from spasmguide.kb.queries import rank_techniques
 from tests.conftest import invoke
 
 

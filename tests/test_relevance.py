@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from spasmguide.model import KnowledgeBase
-from spasmguide.search import InMemoryPostings, search
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.kb.search import InMemoryPostings, search
 
 PHRASINGS = yaml.safe_load((Path(__file__).parent / "search_phrasings.yaml").read_text())
 KINDS = {

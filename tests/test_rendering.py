@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from spasmguide import pages
-from spasmguide.model import KnowledgeBase
-from spasmguide.render_json import render_json
-from spasmguide.render_markdown import render_markdown
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.pages import builders as pages
+from spasmguide.render.json import render_json
+from spasmguide.render.markdown import render_markdown
 from spasmguide.safe_text import escape_controls
 from tests.conftest import render_to_string
 
@@ -91,8 +91,8 @@ def test_plain_output_has_no_escape_codes(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize("width", [40, 47, 53, 60, 71, 80, 93, 100, 120])
 def test_the_notice_never_breaks_the_name_it_must_carry(kb: KnowledgeBase, width: int) -> None:
-    from spasmguide import pages
-    from spasmguide.model import NOTICE_MUST_NAME
+    from spasmguide.kb.model import NOTICE_MUST_NAME
+    from spasmguide.pages import builders as pages
 
     shown = render_to_string(pages.about_page(kb), width)
     assert any(NOTICE_MUST_NAME in line for line in shown.splitlines())

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from spasmguide.loader import load_knowledge_base
-from spasmguide.model import Cause, KnowledgeBase, Region, Source
-from spasmguide.names import normalize_name
+from spasmguide.kb.loader import load_knowledge_base
+from spasmguide.kb.model import Cause, KnowledgeBase, Region, Source
+from spasmguide.kb.names import normalize_name
 
 NEEDLING = {"needling", "electrical needling"}
 # Points over the lung: shallow, slanted needling only.

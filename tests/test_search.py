@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from spasmguide.document import Command
 from spasmguide.errors import UsageError
-from spasmguide.model import KnowledgeBase
-from spasmguide.search import search, stem
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.kb.search import search, stem
+from spasmguide.pages.document import Command
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from spasmguide.layers import Layer, shipped_layer
-from spasmguide.loader import load_knowledge_base
-from spasmguide.model import KnowledgeBase
-from spasmguide.progress import DAY, CardState, Progress, Rating, data_dir, order_cards
-from spasmguide.quiz import TOPICS, cards_of, is_correct, make_question
+from spasmguide.kb.layers import Layer, shipped_layer
+from spasmguide.kb.loader import load_knowledge_base
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.study.cards import TOPICS, cards_of, is_correct, make_question
+from spasmguide.study.progress import DAY, CardState, Progress, Rating, data_dir, order_cards
 from tests.browser import chromium_command, needs_chromium, run_chromium
 from tests.conftest import NOTICE_WORDS, invoke, run_process
 
@@ -163,7 +163,7 @@ def test_fsrs_schedules_again_soon_good_later_and_easy_latest(tmp_path: Path) ->
 
 
 def test_rating_rule() -> None:
-    from spasmguide.progress import EASY_SECONDS, rating_for
+    from spasmguide.study.progress import EASY_SECONDS, rating_for
 
     assert rating_for(False, 1.0) is Rating.again
     assert rating_for(True, EASY_SECONDS - 1) is Rating.easy
@@ -314,7 +314,7 @@ def test_markdown_study_guide_holds_everything(guide_markdown: str, kb: Knowledg
 
 
 def test_every_contents_link_has_its_heading(guide_markdown: str) -> None:
-    from spasmguide.document import slug
+    from spasmguide.pages.document import slug
 
     links = re.findall(r"\]\(#([^)]+)\)", guide_markdown)
     headings = [
@@ -383,9 +383,9 @@ def test_chromium_shows_the_html_study_guide(tmp_path: Path) -> None:
 def test_the_study_guide_opens_with_a_one_page_summary(
     kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from spasmguide import pages
-    from spasmguide.document import Terms
-    from spasmguide.queries import rank_techniques, red_flags_of
+    from spasmguide.kb.queries import rank_techniques, red_flags_of
+    from spasmguide.pages import builders as pages
+    from spasmguide.pages.document import Terms
 
     guide = pages.study_guide_page(kb)
     headings = [section.heading for section in guide.sections]
@@ -429,8 +429,8 @@ def test_the_html_summary_prints_in_columns(tmp_path: Path) -> None:
 
 @needs_chromium
 def test_the_summary_prints_on_at_most_two_sheets(tmp_path: Path, kb: KnowledgeBase) -> None:
-    from spasmguide import pages
-    from spasmguide.render_html import render_html
+    from spasmguide.pages import builders as pages
+    from spasmguide.render.html import render_html
 
     guide = pages.study_guide_page(kb)
     summary = tuple(section for section in guide.sections if section.columns)

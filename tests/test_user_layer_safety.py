@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from spasmguide.layers import shipped_data_dir
+from spasmguide.kb.layers import shipped_data_dir
 from tests.conftest import invoke
 
 WEAKENED_FLAG = """\

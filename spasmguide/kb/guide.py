@@ -14,20 +14,20 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spasmguide import kb_cache
 from spasmguide.errors import InvalidContentError
-from spasmguide.layers import (
+from spasmguide.kb import cache as kb_cache
+from spasmguide.kb.layers import (
     FileReport,
     Layer,
     layers_in_force,
     shipped_data_dir,
     shipped_layer,
 )
-from spasmguide.model import KnowledgeBase
+from spasmguide.kb.model import KnowledgeBase
 from spasmguide.user_files import cache_dir, data_dir, environment_layers
 
 if TYPE_CHECKING:
-    from spasmguide.search import Postings
+    from spasmguide.kb.search import Postings
 
 
 class GuideInForce:
@@ -52,7 +52,7 @@ class GuideInForce:
 
     def postings(self) -> Postings:
         """The search postings: from the index file beside the cache, else built in memory."""
-        from spasmguide.search_index import open_postings
+        from spasmguide.kb.search_index import open_postings
 
         kb, key = self._loaded
         return open_postings(kb, key, self.cache_folder)
@@ -67,20 +67,20 @@ class GuideInForce:
 
     def file_reports(self) -> list[FileReport]:
         """What each file in force provides and replaces, and its problems."""
-        from spasmguide.loader import file_reports
+        from spasmguide.kb.loader import file_reports
 
         return file_reports(self.layers)
 
     def checked(self) -> KnowledgeBase:
         """The knowledge base read afresh from every file, never from the cache."""
-        from spasmguide.loader import load_knowledge_base
+        from spasmguide.kb.loader import load_knowledge_base
 
         return load_knowledge_base(self.layers)
 
     def input_files(self) -> list[Path]:
         """Every file this run reads and must never overwrite: each layer's files and the path
         it was given as, the shipped data, and the quiz progress database."""
-        from spasmguide.progress import FILE_NAME
+        from spasmguide.study.progress import FILE_NAME
 
         found: list[Path] = [shipped_data_dir()]
         for layer in self.layers:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from spasmguide import document
+from spasmguide.pages import document
 from spasmguide.safe_text import escape_controls
 
 STYLE = """
@@ -143,7 +143,7 @@ def _block(block: document.Block) -> str:
     if isinstance(block, document.Contents):
         return _contents(block)
     if isinstance(block, document.BodyMap):
-        from spasmguide.body_map import draw_svg
+        from spasmguide.pages.body_map import draw_svg
 
         size = "small" if block.small else "whole"
         return f'<figure class="body-map {size}">{draw_svg(block)}</figure>'

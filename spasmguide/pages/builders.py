@@ -1,5 +1,5 @@
 """Builds the guide's pages from the knowledge model, in the format-neutral form of
-`spasmguide.document`. Headings are the program's own words; all other text comes from the
+`spasmguide.pages.document`. Headings are the program's own words; all other text comes from the
 knowledge base."""
 
 from __future__ import annotations
@@ -7,8 +7,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
-from spasmguide import body_map
-from spasmguide.document import (
+from spasmguide.kb.model import (
+    Acupoint,
+    Cause,
+    Evidence,
+    KnowledgeBase,
+    RedFlagGroup,
+    Region,
+    Technique,
+    to_plain,
+)
+from spasmguide.kb.names import KIND_LABELS
+from spasmguide.kb.queries import (
+    Basis,
+    RankedTechnique,
+    rank_techniques,
+    red_flags_of,
+    where_suggested,
+)
+from spasmguide.pages import body_map
+from spasmguide.pages.document import (
     Block,
     Bullets,
     Command,
@@ -23,30 +41,12 @@ from spasmguide.document import (
     Terms,
     with_anchors,
 )
-from spasmguide.model import (
-    Acupoint,
-    Cause,
-    Evidence,
-    KnowledgeBase,
-    RedFlagGroup,
-    Region,
-    Technique,
-    to_plain,
-)
-from spasmguide.names import KIND_LABELS
-from spasmguide.queries import (
-    Basis,
-    RankedTechnique,
-    rank_techniques,
-    red_flags_of,
-    where_suggested,
-)
 
 if TYPE_CHECKING:
-    from spasmguide.ask import Reading, Understanding
-    from spasmguide.layers import FileReport
-    from spasmguide.progress import TopicStats
-    from spasmguide.search import SearchResults
+    from spasmguide.kb.ask import Reading, Understanding
+    from spasmguide.kb.layers import FileReport
+    from spasmguide.kb.search import SearchResults
+    from spasmguide.study.progress import TopicStats
     from spasmguide.user_files import PathWithSource
 
 

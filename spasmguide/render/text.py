@@ -13,7 +13,8 @@ from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
-from spasmguide.document import (
+from spasmguide.kb.model import NOTICE_MUST_NAME
+from spasmguide.pages.document import (
     Block,
     BodyMap,
     Bullets,
@@ -25,7 +26,6 @@ from spasmguide.document import (
     Term,
     Terms,
 )
-from spasmguide.model import NOTICE_MUST_NAME
 from spasmguide.safe_text import escape_controls
 
 HEADING_STYLE = "bold cyan"
@@ -164,7 +164,7 @@ class _Layout:
 
     def body_map(self, block: BodyMap) -> Text:
         """The figures as drawn, never wrapped; the highlighted region styled as well."""
-        from spasmguide.body_map import draw_text
+        from spasmguide.pages.body_map import draw_text
 
         room = self.width - len(INDENT)
         out = Text(no_wrap=True, overflow="ignore")

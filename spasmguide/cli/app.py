@@ -17,14 +17,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from spasmguide import __version__, names, pages, user_files
+from spasmguide import __version__, user_files
 from spasmguide.errors import GuideError, InvalidContentError, UsageError
-from spasmguide.guide_in_force import GuideInForce
-from spasmguide.model import KINDS, LISTED_KINDS, QUIZ_TOPICS
+from spasmguide.kb import names
+from spasmguide.kb.guide import GuideInForce
+from spasmguide.kb.model import KINDS, LISTED_KINDS, QUIZ_TOPICS
+from spasmguide.pages import builders as pages
 from spasmguide.safe_text import one_line
 
 if TYPE_CHECKING:
-    from spasmguide.document import Page
+    from spasmguide.pages.document import Page
 
 PROGRAM = "spasmguide"
 
@@ -329,7 +331,7 @@ def ask(
     warning sign your words mention at the top, then shows that page's first part. When the
     text can be read several ways, it lists the likeliest readings with their commands.
     """
-    from spasmguide.ask import understand
+    from spasmguide.kb.ask import understand
 
     text = " ".join(words).strip()
     if not text:
@@ -436,8 +438,8 @@ def search(
     Shows the best matches, what each is, where it matched and the command that opens it.
     Word forms match: scrape finds scraping, spasm finds spasms.
     """
-    from spasmguide.search import query_stems
-    from spasmguide.search import search as run_search
+    from spasmguide.kb.search import query_stems
+    from spasmguide.kb.search import search as run_search
 
     query = " ".join(words)
     query_stems(query)  # a query with no words is a usage error before any loading
@@ -511,7 +513,7 @@ def body_map(
     Each region has a number on the figure and in the legend; --region shades one and marks
     its number with stars. Regions the map has no place for are listed.
     """
-    from spasmguide.body_map import map_page
+    from spasmguide.pages.body_map import map_page
 
     kb = _guide(kb_paths).kb
     found = names.resolve_region(kb, region) if region is not None else None
@@ -609,7 +611,7 @@ def quiz(
     """
     import time
 
-    from spasmguide.progress import Progress, data_dir
+    from spasmguide.study.progress import Progress, data_dir
 
     def say_note(message: str) -> None:
         sys.stderr.write(f"{PROGRAM}: note: {one_line(message, 500)}\n")
@@ -621,7 +623,7 @@ def quiz(
         say_note(first_note)
     try:
         if stats:
-            from spasmguide.quiz import cards_of
+            from spasmguide.study.cards import cards_of
 
             cards = [(card.card, card.topic) for card in cards_of(kb)]
             where = str(progress.path) if progress.path else "memory only (not saved)"
@@ -635,7 +637,7 @@ def quiz(
             )
             _show(page, output)
             return
-        from spasmguide.quiz_session import run_quiz
+        from spasmguide.study.session import run_quiz
 
         interactive = sys.stdin is not None and sys.stdin.isatty()
         run_quiz(
@@ -690,7 +692,7 @@ def export(
     file with a print stylesheet and a body map. Anki writes every quiz card to an .apkg
     file (--output is required); importing a newer export updates the cards.
     """
-    from spasmguide.output_file import STANDARD_OUTPUT, write_output
+    from spasmguide.cli.output import STANDARD_OUTPUT, write_output
 
     if export_format is ExportFormat.anki and output_file in (None, STANDARD_OUTPUT):
         raise UsageError("--format anki writes a binary .apkg file: give --output FILE")
@@ -699,17 +701,17 @@ def export(
     if export_format is ExportFormat.anki:
         import time
 
-        from spasmguide.anki_deck import anki_package
+        from spasmguide.study.anki import anki_package
 
         document = anki_package(guide.kb, time.time())
     else:
         page = pages.study_guide_page(guide.kb)
         if export_format is ExportFormat.html:
-            from spasmguide.render_html import render_html
+            from spasmguide.render.html import render_html
 
             document = render_html(page)
         else:
-            from spasmguide.render_markdown import render_markdown
+            from spasmguide.render.markdown import render_markdown
 
             document = render_markdown(page)
     if output_file is None or output_file == STANDARD_OUTPUT:
@@ -817,18 +819,18 @@ def _show(page: Page, output: OutputFormat, *, pager: bool = False) -> None:
 
     paged = False
     if output is OutputFormat.json:
-        from spasmguide.render_json import render_json
+        from spasmguide.render.json import render_json
 
         document = render_json(page)
     elif output is OutputFormat.markdown:
-        from spasmguide.render_markdown import render_markdown
+        from spasmguide.render.markdown import render_markdown
 
         document = render_markdown(page)
     else:
         from rich.console import Console
 
-        from spasmguide.pager import should_page
-        from spasmguide.render_text import render_text, usable_width
+        from spasmguide.cli.pager import should_page
+        from spasmguide.render.text import render_text, usable_width
 
         width = usable_width(_terminal_width())
         console = Console(width=width, highlight=False, markup=False, emoji=False)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from spasmguide.model import CERTAINTY_LEVELS, INVASIVENESS_ORDER, STANCE_LEVELS, Region
+from spasmguide.kb.model import CERTAINTY_LEVELS, INVASIVENESS_ORDER, STANCE_LEVELS, Region
 
 if TYPE_CHECKING:  # named in annotations only
-    from spasmguide.model import Cause, Evidence, KnowledgeBase, RedFlagGroup, Technique
+    from spasmguide.kb.model import Cause, Evidence, KnowledgeBase, RedFlagGroup, Technique
 
     Holder = Region | Cause
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from spasmguide.errors import NotFoundError, UsageError
-from spasmguide.model import KINDS, Acupoint, Cause, Entry, KnowledgeBase, Region, Technique
+from spasmguide.kb.model import KINDS, Acupoint, Cause, Entry, KnowledgeBase, Region, Technique
 from spasmguide.safe_text import one_line
 
 _NOT_ALNUM = re.compile(r"[\W_]+")

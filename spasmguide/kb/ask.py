@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from spasmguide.model import Cause, KnowledgeBase, RedFlagGroup, Region
-from spasmguide.search import STOP_WORDS, InMemoryPostings, Postings, search, stems_of, words_of
+from spasmguide.kb.model import Cause, KnowledgeBase, RedFlagGroup, Region
+from spasmguide.kb.search import STOP_WORDS, InMemoryPostings, Postings, search, stems_of, words_of
 
 # A reading whose score is at least this share of the best one is offered beside it.
 CLOSE_SHARE = 0.75

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import genanki
 
-from spasmguide.model import Cause, Entry, Evidence, KnowledgeBase, Region, Technique
-from spasmguide.quiz import Card, cards_of
+from spasmguide.kb.model import Cause, Entry, Evidence, KnowledgeBase, Region, Technique
 from spasmguide.safe_text import escape_controls
+from spasmguide.study.cards import Card, cards_of
 
 # Fixed for good: Anki recognises the deck and note type by these, and a new export of the
 # guide then updates the cards a student already has. Changing either duplicates every note.

@@ -1,5 +1,5 @@
 """Which knowledge-base files are in force: the shipped ones, then each `SPASMGUIDE_KB`
-path, then each `--kb` path. Reading YAML is `spasmguide.loader`'s work; this module only
+path, then each `--kb` path. Reading YAML is `spasmguide.kb.loader`'s work; this module only
 finds the files, so the start-up path can use it without importing a YAML parser."""
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class Layer(NamedTuple):
 def shipped_data_dir() -> Path:
     """The knowledge base that ships with the program: inside the package when installed,
     beside it in a source checkout."""
-    package_dir = Path(__file__).resolve().parent
+    package_dir = Path(__file__).resolve().parent.parent
     installed = package_dir / "data"
     return installed if installed.is_dir() else package_dir.parent / "data"
 

@@ -1,6 +1,6 @@
 """A persistent search index in SQLite, so searching a large knowledge base stays fast.
 
-It holds the same postings `spasmguide.search` would build in memory (for each stem, the
+It holds the same postings `spasmguide.kb.search` would build in memory (for each stem, the
 documents and fields that contain it), keyed like the knowledge-base cache by the exact
 files in force, so a search reads only the rows for its own words. It is built once per
 knowledge base into a temporary file and renamed into place; a file that cannot be opened,
@@ -14,9 +14,9 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from spasmguide.kb_cache import prune
-from spasmguide.model import KnowledgeBase
-from spasmguide.search import (
+from spasmguide.kb.cache import prune
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.kb.search import (
     DocumentInfo,
     InMemoryPostings,
     Posting,

@@ -1,7 +1,7 @@
 """Quiz questions generated from the knowledge base, and how answers are judged.
 
 Every question is a card with a stable id (its kind and the entry it asks about), so the
-spaced-repetition state in `spasmguide.progress` follows the card across runs. Questions are
+spaced-repetition state in `spasmguide.study.progress` follows the card across runs. Questions are
 multiple choice; an answer may be the option's number, its text, or (for options that are a
 technique or region) any name or alias of that entry, matched forgivingly, a small typo
 forgiven when only one option is that close. Anything else is no option: `judge` says so with
@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
-from spasmguide.model import (
+from spasmguide.kb.model import (
     CERTAINTY_LEVELS,
     QUIZ_TOPICS,
     Acupoint,
@@ -27,8 +27,8 @@ from spasmguide.model import (
     Region,
     Technique,
 )
-from spasmguide.names import names_of, normalize_name
-from spasmguide.search import _WORD, STOP_WORDS, stem, stems_of
+from spasmguide.kb.names import names_of, normalize_name
+from spasmguide.kb.search import _WORD, STOP_WORDS, stem, stems_of
 
 TOPICS = QUIZ_TOPICS  # one for each kind the model marks as quizzed
 CHOICES = 4

@@ -1,6 +1,6 @@
 """A format-neutral page: what every renderer (text, Markdown, JSON) receives.
 
-Pages are built once, in `spasmguide.pages`, from the knowledge model; each renderer only
+Pages are built once, in `spasmguide.pages.builders`, from the knowledge model; each renderer only
 decides how the same blocks look in its format. `data` carries the page's structured content
 for JSON, with stable keys.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from spasmguide.model import KIND_BY_COLLECTION
+from spasmguide.kb.model import KIND_BY_COLLECTION
 
 
 class Paragraph(NamedTuple):
@@ -73,7 +73,7 @@ class Table(NamedTuple):
 
 
 class MapMark(NamedTuple):
-    """A region's number on the body map; `spot` names its place in `spasmguide.body_map`."""
+    """A region's number on the body map; `spot` names its place in `spasmguide.pages.body_map`."""
 
     number: int
     region: str
@@ -92,7 +92,7 @@ class MapPoint(NamedTuple):
 
 
 class BodyMap(NamedTuple):
-    """Front and back figures with regions numbered, drawn by `spasmguide.body_map` for each
+    """Front and back figures with regions numbered, drawn by `spasmguide.pages.body_map` for each
     format (text art for the terminal and Markdown, SVG for HTML)."""
 
     marks: tuple[MapMark, ...]

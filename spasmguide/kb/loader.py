@@ -1,4 +1,4 @@
-"""Reads the YAML knowledge base strictly, against the schema in `spasmguide.model`.
+"""Reads the YAML knowledge base strictly, against the schema in `spasmguide.kb.model`.
 
 Every file is composed into YAML nodes (which keep their line and column) and checked field by
 field, so each problem is reported as `file:line:column: message` and all the problems of a
@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple, get_args, get_origin
 import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError
-from spasmguide.layers import (
+from spasmguide.kb.layers import (
     SHIPPED,
     FileReport,
     Layer,
@@ -31,7 +31,7 @@ from spasmguide.layers import (
     read_file_bytes,
     shipped_layer,
 )
-from spasmguide.model import (
+from spasmguide.kb.model import (
     COLLECTIONS,
     KIND_BY_COLLECTION,
     NOTICE_MUST_NAME,
@@ -42,7 +42,7 @@ from spasmguide.model import (
     field_types,
     is_record,
 )
-from spasmguide.names import name_table
+from spasmguide.kb.names import name_table
 
 # The standing notice is what keeps the guide safe to read; no layer may drop it.
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

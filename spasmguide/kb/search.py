@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
 from spasmguide.errors import UsageError
-from spasmguide.model import Acupoint, KnowledgeBase
-from spasmguide.names import fold_text
+from spasmguide.kb.model import Acupoint, KnowledgeBase
+from spasmguide.kb.names import fold_text
 
 _WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 12

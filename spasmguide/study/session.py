@@ -14,10 +14,10 @@ import textwrap
 from collections.abc import Callable
 from typing import NamedTuple
 
-from spasmguide.model import KnowledgeBase
-from spasmguide.progress import Progress, order_cards, rating_for
-from spasmguide.quiz import KEYS_HELP, Answer, Card, Question, cards_of, judge, make_question
+from spasmguide.kb.model import KnowledgeBase
 from spasmguide.safe_text import escape_controls
+from spasmguide.study.cards import KEYS_HELP, Answer, Card, Question, cards_of, judge, make_question
+from spasmguide.study.progress import Progress, order_cards, rating_for
 
 
 class QuizResult(NamedTuple):

@@ -27,8 +27,8 @@ from typing import Any
 
 from spasmguide import __version__
 from spasmguide.errors import GuideError
-from spasmguide.layers import Layer, check_total_size, read_file_bytes
-from spasmguide.model import (
+from spasmguide.kb.layers import Layer, check_total_size, read_file_bytes
+from spasmguide.kb.model import (
     COLLECTIONS,
     Guide,
     KnowledgeBase,
@@ -168,7 +168,7 @@ def _read_all(layers: Sequence[Layer]) -> dict[Path, bytes] | None:
 
 
 def _load_yaml(layers: Sequence[Layer], contents: Mapping[Path, bytes] | None) -> KnowledgeBase:
-    from spasmguide.loader import load_knowledge_base
+    from spasmguide.kb.loader import load_knowledge_base
 
     return load_knowledge_base(layers, contents)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from spasmguide import __version__
-from spasmguide.document import Page
+from spasmguide.pages.document import Page
 from spasmguide.safe_text import UNSAFE_CODES
 
 # json.dumps escapes C0 controls itself; the others would reach a terminal raw, so they are

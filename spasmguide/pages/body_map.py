@@ -13,9 +13,9 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from spasmguide.document import BodyMap, MapMark, MapPoint, Page, Paragraph, Section, Table
-from spasmguide.model import Acupoint, KnowledgeBase, Region
-from spasmguide.names import names_of, normalize_name
+from spasmguide.kb.model import Acupoint, KnowledgeBase, Region
+from spasmguide.kb.names import names_of, normalize_name
+from spasmguide.pages.document import BodyMap, MapMark, MapPoint, Page, Paragraph, Section, Table
 from spasmguide.safe_text import escape_controls
 
 VIEWS = ("front", "back")
