@@ -97,7 +97,8 @@ def test_points_avoided_in_pregnancy_say_so(shipped: KnowledgeBase) -> None:
     present = [point for point in PREGNANCY_POINTS if point in shipped.acupoints]
     assert len(present) >= 10
     for point_id in present:
-        cautions = " ".join(shipped.acupoints[point_id].cautions).casefold()
+        point = shipped.acupoints[point_id]
+        cautions = " ".join((*point.cautions, point.pregnancy or "")).casefold()
         assert "pregnan" in cautions, point_id
 
 

@@ -227,7 +227,16 @@ def _complete_ids(kind: str) -> Callable[[typer.Context, str], list[str]]:
         except GuideError:
             return []
         wanted = incomplete.casefold()
-        return [entry_id for entry_id in kb.collection(kind) if entry_id.startswith(wanted)]
+        found = [entry_id for entry_id in kb.collection(kind) if entry_id.startswith(wanted)]
+        if kind == "acupoints":  # every code system a student meets: LIV3, SJ5, Du14, UB40
+            codes = (
+                code
+                for point in kb.acupoints.values()
+                for code in (point.code, *names.other_codes(point.code))
+                if code and code.casefold() != point.id
+            )
+            found += [code for code in codes if code.casefold().startswith(wanted)]
+        return found
 
     return complete
 
@@ -388,7 +397,12 @@ def acupoint(
 
 @app.command(
     "list",
-    epilog=_examples("spasmguide list regions", "spasmguide list techniques --format json"),
+    epilog=_examples(
+        "spasmguide list regions",
+        "spasmguide list techniques --format json",
+        "spasmguide list acupoints --meridian GB --category he-sea",
+        "spasmguide list acupoints --region neck",
+    ),
 )
 def list_entries(
     kind: Annotated[
@@ -400,16 +414,38 @@ def list_entries(
             autocompletion=_complete_from(LISTED_KINDS),
         ),
     ] = None,
+    meridian: Annotated[
+        str | None,
+        typer.Option(help="Acupoints on one meridian, by any code or name: GB, LIV, SJ, Du, EX."),
+    ] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(help="Acupoints in one category: he-sea, back-shu, confluent, command ..."),
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option(help="Acupoints a teacher would use for one region.")
+    ] = None,
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
-    """List the regions, techniques, causes or acupoints the guide covers."""
+    """List the regions, techniques, causes or acupoints the guide covers (acupoints grouped by
+    meridian in point order, filtered by --meridian, --category and --region)."""
     kb = _guide(kb_paths).kb
     if kind is None:
         _show(pages.kinds_page(kb, LISTED_KINDS), output, pager=pager)
         return
-    _show(pages.list_page(kb, _one_of(kind, LISTED_KINDS, "the kind to list")), output, pager=pager)
+    typed = {"points": "acupoints", "point-terms": "point_terms"}.get(kind.lower(), kind)
+    chosen = _one_of(typed, LISTED_KINDS, "the kind to list")
+    filters = {"meridian": meridian, "category": category, "region": region}
+    given = {name: value for name, value in filters.items() if value is not None}
+    if given and chosen != "acupoints":
+        raise UsageError("--meridian, --category and --region filter acupoints only")
+    points = None
+    if given:
+        points = pages.sorted_points(names.points_matching(kb, meridian, category, region))
+    label = ", ".join(f"{name} {value}" for name, value in given.items()) or None
+    _show(pages.list_page(kb, chosen, points, label), output, pager=pager)
 
 
 @app.command(
@@ -497,13 +533,20 @@ def about(
 @app.command(
     "map",
     epilog=_examples(
-        "spasmguide map", "spasmguide map --region neck", "spasmguide map --format markdown"
+        "spasmguide map",
+        "spasmguide map --region neck",
+        "spasmguide map --acupoint GB20",
+        "spasmguide map --format markdown",
     ),
 )
 def body_map(
     region: Annotated[
         str | None,
         _region_option("Highlight this region, e.g. neck."),
+    ] = None,
+    acupoint: Annotated[
+        str | None,
+        typer.Option(help="Show where this acupoint is, by any code or name: GB20, LIV3, Hegu."),
     ] = None,
     output: FormatOption = OutputFormat.text,
     kb_paths: KbOption = None,
@@ -517,7 +560,8 @@ def body_map(
 
     kb = _guide(kb_paths).kb
     found = names.resolve_region(kb, region) if region is not None else None
-    _show(map_page(kb, found), output)
+    point = names.resolve_acupoint(kb, acupoint) if acupoint is not None else None
+    _show(map_page(kb, found, point), output)
 
 
 @app.command(epilog=_examples("spasmguide paths", "spasmguide paths --kb my-notes/"))

@@ -232,17 +232,23 @@ def _build(record: Any, values: tuple[Any, ...]) -> Any:
     if not nested:
         return record._make(values)
     items = list(values)
-    for index, inner in nested.items():
-        items[index] = tuple(_build(inner, item) for item in items[index])
+    for index, (inner, many) in nested.items():
+        if many:
+            items[index] = tuple(_build(inner, item) for item in items[index])
+        elif items[index] is not None:
+            items[index] = _build(inner, items[index])
     return record._make(items)
 
 
 @functools.cache
-def _nested_fields(record: Any) -> dict[int, type[Any]]:
-    """The positions of `record`'s fields that hold tuples of other records."""
+def _nested_fields(record: Any) -> dict[int, tuple[type[Any], bool]]:
+    """The positions of `record`'s fields that hold other records: a tuple of them (True), or
+    one that may be absent (False)."""
     found = {}
     for index, hint in enumerate(field_types(record).values()):
         arguments = typing.get_args(hint)
         if typing.get_origin(hint) is tuple and arguments and is_record(arguments[0]):
-            found[index] = arguments[0]
+            found[index] = (arguments[0], True)
+        elif any(is_record(argument) for argument in arguments):
+            found[index] = (next(arg for arg in arguments if is_record(arg)), False)
     return found

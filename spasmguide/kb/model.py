@@ -28,6 +28,7 @@ AcupointId = Annotated[str, Ref("acupoints")]
 EvidenceId = Annotated[str, Ref("evidence")]
 RedFlagId = Annotated[str, Ref("red_flags")]
 SafetyId = Annotated[str, Ref("safety")]
+PointTermId = Annotated[str, Ref("point_terms")]
 
 Category = Literal["acupuncture", "manual therapy", "self-care"]
 Certainty = Literal[
@@ -115,17 +116,97 @@ class Suggestion(NamedTuple):
     article_says: str | None = None
 
 
+# How a needle enters the skin at a point (a transverse insertion is also called subcutaneous).
+NeedleAngle = Literal[
+    "perpendicular",
+    "oblique",
+    "transverse",
+    "perpendicular or oblique",
+    "oblique or transverse",
+    "perpendicular or transverse",
+    "shallow",
+    "pricked to bleed",
+]
+Moxibustion = Literal["applicable", "not advised", "not recorded"]
+# What a point term is: a measure (the cun) or a category of points.
+TermGroup = Literal["measure", "category"]
+
+
+class PointTerm(NamedTuple):
+    """A word of point reference explained once: a measure (cun) or a point category."""
+
+    id: str
+    name: str
+    group: TermGroup
+    meaning: str
+    sources: tuple[SourceId, ...]
+    aliases: tuple[str, ...] = ()
+
+
+class PointCategory(NamedTuple):
+    """A category a point belongs to, and of what (the Liver's back-shu, the sinews' hui)."""
+
+    term: PointTermId
+    of: str | None = None
+
+
+def point_label(point: Acupoint) -> str:
+    """A point's name for headings and tables: its first English name, else its pinyin."""
+    return point.english[0] if point.english else point.pinyin
+
+
+class PointRegion(NamedTuple):
+    """A region where a teacher would use the point, and why."""
+
+    region: RegionId
+    reason: str
+
+
+class Needling(NamedTuple):
+    """How the point is needled: angle, direction, depth in cun, what lies beneath, whether
+    moxibustion applies, and the caution that belongs beside the depth."""
+
+    depth: str  # in cun: "0.5-0.8", "1-1.5" or "0.1"
+    source: SourceId
+    angle: NeedleAngle | None = None
+    direction: str | None = None
+    beneath: tuple[str, ...] = ()
+    moxibustion: Moxibustion = "not recorded"
+    caution: str | None = None
+
+
+class Indications(NamedTuple):
+    """What a text lists the point for, among muscles and pain, attributed to that text."""
+
+    source: SourceId
+    conditions: tuple[str, ...]
+
+
+# Fields of a point that may be left out only when named in its `unchecked` list: a fact no
+# checked source gave is left out, never guessed.
+POINT_CHECKED_FIELDS = ("characters", "needling", "english")
+
+
 class Acupoint(NamedTuple):
     id: str
     code: str | None
-    pinyin: str
-    english: tuple[str, ...]
+    pinyin: str  # with tone marks (Fēngchí); searches also match it without them
     meridian: str
     location: str
     uses: str
     sources: tuple[SourceId, ...]
+    english: tuple[str, ...] = ()  # the English names in use; left out where none was checked
     code_note: str | None = None
     cautions: tuple[str, ...] = ()
+    characters: str | None = None  # traditional Chinese characters
+    simplified: str | None = None  # simplified characters, where they differ
+    aliases: tuple[str, ...] = ()  # other romanised names (Renzhong for GV26)
+    regions: tuple[PointRegion, ...] = ()
+    categories: tuple[PointCategory, ...] = ()
+    needling: Needling | None = None
+    indications: Indications | None = None
+    pregnancy: str | None = None  # the caution in pregnancy, where a source gives one
+    unchecked: tuple[str, ...] = ()  # fields left out because no checked source gave them
 
 
 class Technique(NamedTuple):
@@ -240,7 +321,17 @@ class Guide(NamedTuple):
     sources: tuple[SourceId, ...]
 
 
-Entry = Source | Acupoint | Technique | Region | Cause | Evidence | RedFlagGroup | SafetyGroup
+Entry = (
+    Source
+    | PointTerm
+    | Acupoint
+    | Technique
+    | Region
+    | Cause
+    | Evidence
+    | RedFlagGroup
+    | SafetyGroup
+)
 
 
 class Kind(NamedTuple):
@@ -267,6 +358,8 @@ KINDS: tuple[Kind, ...] = (
          "lookup --cause {id}", listed=True, quizzed=True),
     Kind("acupoints", Acupoint, "acupoint", "acupoint", "acupoints",
          "acupoint {id}", listed=True, quizzed=True),
+    Kind("point_terms", PointTerm, "point term", "point term", "point terms",
+         "list point_terms", listed=True),
     Kind("evidence", Evidence, "evidence entry", "evidence", "evidence",
          "evidence", quizzed=True),
     Kind("red_flags", RedFlagGroup, "red-flag group", "red flag", "red flags", "red-flags"),
@@ -286,6 +379,7 @@ class KnowledgeBase(NamedTuple):
     regions: Mapping[str, Region]
     causes: Mapping[str, Cause]
     acupoints: Mapping[str, Acupoint]
+    point_terms: Mapping[str, PointTerm]
     evidence: Mapping[str, Evidence]
     red_flags: Mapping[str, RedFlagGroup]
     safety: Mapping[str, SafetyGroup]
@@ -305,7 +399,7 @@ class KnowledgeBase(NamedTuple):
 SAFETY_FIELDS: dict[str, tuple[str, ...]] = {
     "red_flags": ("title", "urgency", "applies_to", "signs", "note"),
     "techniques": ("cautions", "contraindications", "safety"),
-    "acupoints": ("cautions",),
+    "acupoints": ("cautions", "needling", "pregnancy"),
     "safety": ("title", "points"),
 }
 
@@ -319,7 +413,10 @@ def field_types(record: type[Any]) -> dict[str, Any]:
 def record_layout() -> str:
     """The field names of every record type: compiled data written by code with another
     layout must never be decoded by this code."""
-    records = (Guide, Label, Suggestion, *COLLECTIONS.values())
+    records = (
+        Guide, Label, Suggestion, PointCategory, PointRegion, Needling, Indications,
+        *COLLECTIONS.values(),
+    )  # fmt: skip
     return ";".join(f"{record.__name__}:{','.join(record._fields)}" for record in records)
 
 

@@ -44,6 +44,45 @@ def normalize_name(text: str) -> str:
     return _NOT_ALNUM.sub("", folded)
 
 
+# The other code systems a student meets for the WHO channel codes: TB and SJ for TE, UB for BL,
+# Du for GV, Ren (and RN) for CV, LIV and LV for LR, P for PC, K for KI, H for HT.
+CODE_SYSTEMS: dict[str, tuple[str, ...]] = {
+    "TE": ("TB", "SJ"),
+    "BL": ("UB", "B"),
+    "GV": ("Du", "DM"),
+    "CV": ("Ren", "RN", "RM"),
+    "LR": ("LIV", "LV"),
+    "PC": ("P", "CX"),
+    "KI": ("K", "KID"),
+    "HT": ("H", "HE"),
+    "SP": ("SP",),
+    "ST": ("ST",),
+    "LU": ("LU", "L"),
+    "LI": ("LI", "CO"),
+    "SI": ("SI",),
+    "GB": ("GB",),
+}
+_WHO_CODE = re.compile(r"([A-Z]{2})(\d+)")
+
+
+def channel_codes(code: str | None) -> list[str]:
+    """The channel of a WHO point code in every code system: GB20 -> GB; TE5 -> TE, TB, SJ."""
+    found = _WHO_CODE.fullmatch(code or "")
+    if not found:
+        return []
+    channel = found.group(1)
+    return list(dict.fromkeys((channel, *CODE_SYSTEMS.get(channel, ()))))
+
+
+def other_codes(code: str | None) -> list[str]:
+    """The same point in the other code systems: TE5 is also TB5 and SJ5, LR3 also LIV3."""
+    found = _WHO_CODE.fullmatch(code or "")
+    if not found:
+        return []
+    channel, number = found.groups()
+    return [f"{other}{number}" for other in CODE_SYSTEMS.get(channel, ()) if other != channel]
+
+
 def names_of(entry: Entry) -> list[str]:
     """Every name an entry answers to: its id, its name or code, and its aliases."""
     names = [entry.id]
@@ -54,6 +93,8 @@ def names_of(entry: Entry) -> list[str]:
     names.extend(getattr(entry, "aliases", ()))
     if isinstance(entry, Acupoint):
         names.extend(entry.english)
+        names.extend(other_codes(entry.code))
+        names.extend(name for name in (entry.characters, entry.simplified) if name)
     return names
 
 
@@ -152,3 +193,51 @@ def resolve_acupoint(kb: KnowledgeBase, typed: str) -> Acupoint:
 
 def resolve_technique(kb: KnowledgeBase, typed: str) -> Technique:
     return kb.techniques[resolve_id(kb, "techniques", typed)]
+
+
+def points_matching(
+    kb: KnowledgeBase,
+    meridian: str | None = None,
+    category: str | None = None,
+    region: str | None = None,
+) -> list[Acupoint]:
+    """The points on a meridian (by any code system or name: LR, LIV, Liver; EX for the extra
+    points), in a category (he-sea, back-shu ...) and used for a region, in the order listed.
+    An unknown meridian, category or region is an error that says what is known."""
+    points = list(kb.acupoints.values())
+    if meridian is not None:
+        wanted = normalize_name(meridian)
+        channels = {
+            normalize_name(name): channel
+            for channel, others in CODE_SYSTEMS.items()
+            for name in (channel, *others)
+        }
+        channel = channels.get(wanted)
+        matched = [
+            point
+            for point in points
+            if (channel and _channel_of(point) == channel)
+            or normalize_name(point.meridian).startswith(wanted or "-")
+            or (wanted in ("ex", "extra") and _channel_of(point) is None)
+        ]
+        if not matched:
+            known = ", ".join(dict.fromkeys(point.meridian for point in points))
+            raise UsageError(f"no meridian '{one_line(meridian, 40)}'; known: {known}")
+        points = matched
+    if category is not None:
+        term_id = resolve_id(kb, "point_terms", category)
+        points = [point for point in points if any(c.term == term_id for c in point.categories)]
+    if region is not None:
+        region_id = resolve_id(kb, "regions", region)
+        listed = set(kb.regions[region_id].acupoints)
+        points = [
+            point
+            for point in points
+            if point.id in listed or any(entry.region == region_id for entry in point.regions)
+        ]
+    return points
+
+
+def _channel_of(point: Acupoint) -> str | None:
+    found = _WHO_CODE.fullmatch(point.code or "")
+    return found.group(1) if found else None

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple, Protocol
 
 from spasmguide.errors import UsageError
 from spasmguide.kb.model import Acupoint, KnowledgeBase
-from spasmguide.kb.names import fold_text
+from spasmguide.kb.names import channel_codes, fold_text, other_codes
 
 _WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 12
@@ -315,7 +315,18 @@ SEARCHED_FIELDS: dict[str, tuple[str, ...]] = {
         "suggested_techniques",
         "prevention",
     ),
-    "acupoints": ("code", "name", "meridian", "location", "uses", "cautions", "code_note"),
+    "acupoints": (
+        "code",
+        "name",
+        "meridian",
+        "location",
+        "uses",
+        "cautions",
+        "code_note",
+        "needling",
+        "pregnancy",
+        "indications",
+    ),
     "evidence": ("title", "article_says", "finding", "basis"),
     "red_flags": ("title", "lay_terms", "applies_to", "signs", "note"),
 }
@@ -325,7 +336,16 @@ def _texts(entry: Any, label: str) -> str | Iterable[str] | None:
     if label == "suggested_techniques":
         return (suggestion.reason for suggestion in entry.techniques)
     if label == "name" and isinstance(entry, Acupoint):
-        return (entry.pinyin, *entry.english)
+        names = (entry.characters, entry.simplified, *entry.aliases)
+        return (entry.pinyin, *entry.english, *(name for name in names if name))
+    if label == "code" and isinstance(entry, Acupoint):
+        codes = (entry.code, *other_codes(entry.code), *channel_codes(entry.code))
+        return tuple(code for code in codes if code)
+    if label == "needling" and isinstance(entry, Acupoint):
+        needling = entry.needling
+        return (needling.caution or "", *needling.beneath) if needling else ()
+    if label == "indications" and isinstance(entry, Acupoint):
+        return entry.indications.conditions if entry.indications else ()
     texts: str | Iterable[str] | None = getattr(entry, label)
     return texts
 

@@ -244,6 +244,76 @@ POINTS: dict[str, tuple[str, float, float]] = {
     "lr3": ("front", 20.4, 12.0),
     "gb41": ("front", 20.6, 10.2),
     "ex-le10": ("front", 21.0, 11.4),
+    # points added for the point reference (same grid; schematic)
+    "ex-hn1": ("back", 0.4, 15.6),
+    "st8": ("front", 0.3, 13.0),
+    "gb14": ("front", 0.8, 13.8),
+    "bl2": ("front", 1.0, 14.5),
+    "ex-hn3": ("front", 1.0, 15.0),
+    "te21": ("front", 1.2, 12.0),
+    "gb2": ("front", 1.6, 12.0),
+    "si18": ("front", 1.6, 13.2),
+    "gv26": ("front", 1.9, 15.0),
+    "st5": ("front", 2.6, 13.4),
+    "gv15": ("back", 2.5, 15.0),
+    "si15": ("back", 3.7, 13.0),
+    "li16": ("back", 3.9, 10.0),
+    "te14": ("back", 4.0, 9.0),
+    "si10": ("back", 4.4, 9.6),
+    "si12": ("back", 4.5, 10.9),
+    "si13": ("back", 4.5, 12.0),
+    "bl12": ("back", 4.5, 13.5),
+    "gv12": ("back", 4.6, 15.0),
+    "bl13": ("back", 4.8, 13.5),
+    "si9": ("back", 5.0, 9.6),
+    "bl42": ("back", 5.0, 11.8),
+    "bl43": ("back", 5.3, 11.8),
+    "bl15": ("back", 5.3, 13.5),
+    "bl16": ("back", 5.6, 13.5),
+    "gv11": ("back", 5.6, 15.0),
+    "bl17": ("back", 5.9, 13.5),
+    "bl18": ("back", 6.4, 13.5),
+    "jianqian": ("front", 4.2, 21.0),
+    "cv17": ("front", 5.0, 15.0),
+    "bl52": ("back", 7.4, 12.0),
+    "bl24": ("back", 7.8, 13.4),
+    "bl26": ("back", 8.5, 13.4),
+    "bl31": ("back", 8.9, 14.2),
+    "bl32": ("back", 9.2, 14.2),
+    "bl53": ("back", 9.3, 12.6),
+    "bl33": ("back", 9.5, 14.3),
+    "bl34": ("back", 9.8, 14.4),
+    "gv2": ("back", 10.0, 15.0),
+    "huanzhong": ("back", 10.1, 12.8),
+    "li11": ("front", 5.4, 8.0),
+    "ht3": ("front", 5.6, 6.4),
+    "te10": ("back", 5.4, 7.6),
+    "bizhong": ("front", 7.4, 6.0),
+    "lu7": ("front", 8.9, 5.6),
+    "si6": ("back", 8.9, 3.6),
+    "pc7": ("front", 9.2, 5.0),
+    "te4": ("back", 9.3, 4.4),
+    "li5": ("back", 9.3, 5.0),
+    "si4": ("back", 9.6, 2.6),
+    "ex-ue7": ("back", 9.6, 3.8),
+    "te3": ("back", 10.0, 3.0),
+    "lr10": ("front", 11.5, 14.0),
+    "sp11": ("front", 12.2, 13.6),
+    "lr9": ("front", 13.2, 14.0),
+    "st33": ("front", 13.3, 10.9),
+    "bl38": ("back", 14.5, 13.2),
+    "gb33": ("front", 14.6, 20.8),
+    "bl55": ("back", 15.5, 12.5),
+    "st36": ("front", 15.8, 11.4),
+    "bl58": ("back", 17.8, 11.4),
+    "sp6": ("front", 18.6, 13.4),
+    "gb39": ("front", 18.8, 20.4),
+    "st41": ("front", 19.6, 11.6),
+    "gb40": ("front", 19.8, 10.4),
+    "ki6": ("back", 20.0, 13.8),
+    "bl62": ("back", 20.0, 10.4),
+    "sp4": ("front", 20.4, 13.4),
+    "bl67": ("front", 21.3, 10.0),
 }
 
 
@@ -357,11 +427,23 @@ def not_on_map_section(kb: KnowledgeBase, level: int = 2) -> list[Section]:
     ]
 
 
-def map_page(kb: KnowledgeBase, highlight: Region | None = None) -> Page:
+def map_page(
+    kb: KnowledgeBase, highlight: Region | None = None, acupoint: Acupoint | None = None
+) -> Page:
     """The body map page: the figure, a legend of number to region, and the regions the
-    layout cannot place."""
-    figure = body_map(kb, highlight=highlight.id if highlight else None)
+    layout cannot place; with `acupoint`, that point as a dot and where it is in words."""
+    figure = body_map(
+        kb, highlight=highlight.id if highlight else None, points=[acupoint.id] if acupoint else ()
+    )
     explain = "Numbers mark where each region is; run 'spasmguide lookup --region NAME' for one."
+    if acupoint is not None:
+        label = acupoint.code or acupoint.pinyin
+        placed = any(point.acupoint == acupoint.id for point in figure.points)
+        explain += (
+            f" {label} is the dot marked {label}: {acupoint.location}"
+            if placed
+            else f" {label} has no place on the figure: {acupoint.location}"
+        )
     chosen = next((mark for mark in figure.marks if mark.region == figure.highlight), None)
     if chosen is not None:
         explain += f" {chosen.name} is shaded, its number starred: {_number_text(figure, chosen)}."
@@ -374,6 +456,16 @@ def map_page(kb: KnowledgeBase, highlight: Region | None = None) -> Page:
     ]
     data = {
         "highlighted": highlight.id if highlight else None,
+        "acupoint": (
+            {
+                "id": acupoint.id,
+                "code": acupoint.code,
+                "location": acupoint.location,
+                "placed": any(point.acupoint == acupoint.id for point in figure.points),
+            }
+            if acupoint
+            else None
+        ),
         "regions": [
             {
                 "number": mark.number,
@@ -387,6 +479,8 @@ def map_page(kb: KnowledgeBase, highlight: Region | None = None) -> Page:
         "not_on_map": [{"id": region.id, "name": region.name} for region in not_on_map(kb)],
     }
     title = f"Body map: {highlight.name}" if highlight else "Body map"
+    if acupoint is not None:
+        title = f"Body map: {acupoint.code or acupoint.pinyin}"
     return Page(
         kind="map",
         title=title,

@@ -12,12 +12,14 @@ from spasmguide.kb.model import (
     Cause,
     Evidence,
     KnowledgeBase,
+    PointCategory,
     RedFlagGroup,
     Region,
     Technique,
+    point_label,
     to_plain,
 )
-from spasmguide.kb.names import KIND_LABELS
+from spasmguide.kb.names import KIND_LABELS, other_codes
 from spasmguide.kb.queries import (
     Basis,
     RankedTechnique,
@@ -82,7 +84,7 @@ def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page
         Section("About", (Paragraph(region.description), on_the_map)),
         Section("Muscles involved", (Bullets(region.muscles),)),
         _causes_section("Common causes", kb, region.causes),
-        *_acupoint_sections(kb, region.acupoints),
+        *_acupoint_sections(kb, region_points(kb, region)),
         *_evidence_sections(kb, region.evidence),
         _sources_section(kb, region.sources),
     ]
@@ -129,7 +131,7 @@ def combined_page(kb: KnowledgeBase, region: Region, cause: Cause, *, full: bool
     details = [
         Section(region.name, (Paragraph(region.description),)),
         Section(cause.name, (Paragraph(cause.description), Paragraph(cause.mechanism))),
-        *_acupoint_sections(kb, region.acupoints),
+        *_acupoint_sections(kb, region_points(kb, region)),
         *_evidence_sections(kb, region.evidence),
         _sources_section(kb, (*region.sources, *cause.sources)),
     ]
@@ -344,34 +346,167 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
 
 
 def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
-    """One acupoint: its names, where it is, what it is used for, and its cautions."""
-    regions = [region for region in kb.regions.values() if point.id in region.acupoints]
-    facts = [
-        Fact("Code", point.code or "none given"),
-        Fact("Pinyin", point.pinyin),
-        Fact("English", ", ".join(point.english)),
-        Fact("Meridian", point.meridian),
-    ]
+    """One acupoint, as a student's reference: names in every code system and characters, where
+    it is, how it is needled with the cautions beside the depth, categories, what it is used for,
+    the regions a teacher would use it for and why, and the point terms it uses explained."""
+    regions = point_regions(kb, point)
+    about = (
+        Facts(tuple(_point_name_facts(point))),
+        *((Paragraph(point.code_note),) if point.code_note else ()),
+    )
+    where = f"{point.location} (Distances in cun: see 'Cun' below.)"
+    pregnancy = (Paragraph(point.pregnancy),) if point.pregnancy else ()
     sections = [
-        Section(
-            "About",
-            (Facts(tuple(facts)), *((Paragraph(point.code_note),) if point.code_note else ())),
-        ),
-        Section("Where", (Paragraph(point.location),)),
+        Section("About", about),
+        Section("Where", (Paragraph(where),)),
+        *_if_any(point.needling or (), lambda: _needling_section(kb, point)),
         *_bullets_if_any("Cautions", point.cautions, warning=True),
-        Section("Used for", (Paragraph(point.uses),)),
-        *_if_any(
-            regions, lambda: _regions_section("Listed for", kb, [region.id for region in regions])
-        ),
+        *_if_any(pregnancy, lambda: Section("In pregnancy", pregnancy, warning=True)),
+        *_if_any(point.categories, lambda: _categories_section(kb, point)),
+        Section("Used for", (Paragraph(point.uses), *_indication_blocks(kb, point))),
+        *_if_any(regions, lambda: _point_regions_section(kb, regions)),
+        *_if_any(point.unchecked, lambda: _unchecked_section(point)),
+        _cun_section(kb),
         _sources_section(kb, point.sources),
     ]
     title = f"{point.code} {point.pinyin}" if point.code else point.pinyin
-    entry = {**to_plain(point), "regions": [_named(region) for region in regions]}
+    entry = {**to_plain(point), "other_codes": other_codes(point.code)}
+    entry["regions"] = [
+        {"id": region_id, "name": kb.regions[region_id].name, "reason": reason}
+        for region_id, reason in regions
+    ]
+    entry["categories"] = [
+        {"term": category.term, "of": category.of, "name": kb.point_terms[category.term].name}
+        for category in point.categories
+    ]
     entry["sources"] = _sources_data(kb, point.sources)
-    return _page(kb, "acupoint", title, point.english[0], sections, {"acupoint": entry})
+    return _page(kb, "acupoint", title, point_label(point), sections, {"acupoint": entry})
 
 
-def list_page(kb: KnowledgeBase, kind: str) -> Page:
+# The channels in the order texts list them; extra points come last.
+MERIDIAN_ORDER = (
+    "LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV",
+)  # fmt: skip
+
+
+def point_order(point: Acupoint) -> tuple[int, str, int, str]:
+    """Sorts points by channel, then by number: LU7 before LU11, extra points last."""
+    code = point.code or ""
+    channel = code[:2]
+    number = code[2:]
+    rank = MERIDIAN_ORDER.index(channel) if channel in MERIDIAN_ORDER and number.isdigit() else 99
+    digits = "".join(char for char in code if char.isdigit())
+    return (rank, point.meridian if rank == 99 else "", int(digits or 0), point.id)
+
+
+def sorted_points(points: Iterable[Acupoint]) -> list[Acupoint]:
+    return sorted(points, key=point_order)
+
+
+def point_regions(kb: KnowledgeBase, point: Acupoint) -> list[tuple[str, str]]:
+    """The regions a point is used for, with the reason: the point's own list, then any region
+    that lists the point without one giving a reason."""
+    found = {entry.region: entry.reason for entry in point.regions}
+    for region in kb.regions.values():
+        if point.id in region.acupoints and region.id not in found:
+            found[region.id] = "Listed on this region's page."
+    return list(found.items())
+
+
+def region_points(kb: KnowledgeBase, region: Region) -> list[str]:
+    """A region's points: those its page lists, then those whose own list names the region."""
+    ids = dict.fromkeys(region.acupoints)
+    for point in kb.acupoints.values():
+        if any(entry.region == region.id for entry in point.regions):
+            ids.setdefault(point.id)
+    return list(ids)
+
+
+def _point_name_facts(point: Acupoint) -> list[Fact]:
+    facts = [Fact("Code", point.code or "none given")]
+    if point.code and other_codes(point.code):
+        facts.append(Fact("Other codes", ", ".join(other_codes(point.code))))
+    if point.characters:
+        facts.append(Fact("Characters", point.characters))
+    if point.simplified:
+        facts.append(Fact("Simplified", point.simplified))
+    facts.append(Fact("Pinyin", point.pinyin))
+    if point.aliases:
+        facts.append(Fact("Also called", ", ".join(point.aliases)))
+    if point.english:
+        facts.append(Fact("English", ", ".join(point.english)))
+    facts.append(Fact("Meridian", point.meridian))
+    return facts
+
+
+def _needling_section(kb: KnowledgeBase, point: Acupoint) -> Section:
+    needling = point.needling
+    assert needling is not None
+    facts = [Fact("Angle", needling.angle)] if needling.angle else []
+    if needling.direction:
+        facts.append(Fact("Direction", needling.direction))
+    facts.append(Fact("Depth", f"{needling.depth} cun"))
+    if needling.caution:
+        facts.append(Fact("Caution", needling.caution))
+    if needling.beneath:
+        facts.append(Fact("Beneath", "; ".join(needling.beneath)))
+    facts.append(Fact("Moxibustion", needling.moxibustion))
+    facts.append(Fact("Source", kb.sources[needling.source].citation))
+    return Section("Needling", (Facts(tuple(facts)),), warning=bool(needling.caution))
+
+
+def _categories_section(kb: KnowledgeBase, point: Acupoint) -> Section:
+    terms = (
+        Term(_category_label(kb, category), kb.point_terms[category.term].meaning)
+        for category in point.categories
+    )
+    return Section("Categories", (Terms(tuple(terms)),))
+
+
+def _point_regions_section(kb: KnowledgeBase, regions: Sequence[tuple[str, str]]) -> Section:
+    terms = (
+        Term(kb.regions[region_id].name, reason, opens=Command("regions", region_id))
+        for region_id, reason in regions
+    )
+    return Section("Regions", (Terms(tuple(terms)),))
+
+
+def _unchecked_section(point: Acupoint) -> Section:
+    left_out = ", ".join(point.unchecked)
+    return Section(
+        "Not given here",
+        (Paragraph(f"Left out because no source checked for this guide gave it: {left_out}."),),
+    )
+
+
+def _category_label(kb: KnowledgeBase, category: PointCategory) -> str:
+    name = kb.point_terms[category.term].name
+    return f"{name} of {category.of}" if category.of else name
+
+
+def _indication_blocks(kb: KnowledgeBase, point: Acupoint) -> tuple[Block, ...]:
+    if point.indications is None:
+        return ()
+    source = kb.sources[point.indications.source].citation
+    return (
+        Paragraph(f"Listed for, among muscles and pain ({source}):"),
+        Bullets(point.indications.conditions),
+    )
+
+
+def _cun_section(kb: KnowledgeBase) -> Section:
+    measures = [term for term in kb.point_terms.values() if term.group == "measure"]
+    return Section(
+        "Cun", (Terms(tuple(Term(term.name, term.meaning) for term in measures)),), anchor="cun"
+    )
+
+
+def list_page(
+    kb: KnowledgeBase,
+    kind: str,
+    points: Sequence[Acupoint] | None = None,
+    filters: str | None = None,
+) -> Page:
     """The regions, techniques or causes as a table of id, name (category) and summary."""
     headers: tuple[str, ...] = ("Id", "Name", "Summary")
     rows: list[tuple[str, ...]] = []
@@ -383,15 +518,28 @@ def list_page(kb: KnowledgeBase, kind: str) -> Page:
         ]
     elif kind == "acupoints":
         headers = ("Id", "Name", "Meridian", "Used for")
+        chosen = list(points) if points is not None else sorted_points(kb.acupoints.values())
         rows = [
             (
                 point.id,
-                f"{point.code or '(no code)'} {point.pinyin} ({point.english[0]})",
+                " ".join(
+                    part
+                    for part in (
+                        point.code or "(no code)",
+                        point.pinyin,
+                        point.characters or "",
+                        f"({point.english[0]})" if point.english else "",
+                    )
+                    if part
+                ),
                 point.meridian,
                 point.uses,
             )
-            for point in kb.acupoints.values()
+            for point in chosen
         ]
+    elif kind == "point_terms":
+        headers = ("Id", "Name", "Meaning")
+        rows = [(term.id, term.name, term.meaning) for term in kb.point_terms.values()]
     else:
         listed: Mapping[str, Region] | Mapping[str, Cause] = (
             kb.regions if kind == "regions" else kb.causes
@@ -399,7 +547,8 @@ def list_page(kb: KnowledgeBase, kind: str) -> Page:
         rows = [(entry.id, entry.name, entry.summary) for entry in listed.values()]
     title = kind.replace("_", " ").capitalize()
     items = [dict(zip((header.lower() for header in headers), row, strict=True)) for row in rows]
-    sections = [Section(f"{len(rows)} {kind}", (Table(headers, tuple(rows)),))]
+    heading = f"{len(rows)} {kind.replace('_', ' ')}" + (f" ({filters})" if filters else "")
+    sections = [Section(heading, (Table(headers, tuple(rows)),))]
     return _page(kb, "list", title, None, sections, {"list": kind, "entries": items})
 
 
@@ -671,7 +820,7 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
     placed = set(body_map.spots_of(kb))
     for region in kb.regions.values():
         figure = body_map.body_map(
-            kb, highlight=region.id, only=[region.id], points=region.acupoints, small=True
+            kb, highlight=region.id, only=[region.id], points=region_points(kb, region), small=True
         )
         extra = (figure,) if region.id in placed else ()
         entry(region.name, region.summary, region_page(kb, region), *extra)
@@ -745,7 +894,7 @@ def summary_section(kb: KnowledgeBase) -> Section:
             "Top techniques: "
             + ", ".join(f"{item.rank}. {item.technique.name}" for item in ranked),
         ]
-        if region.acupoints:
+        if region.acupoints:  # the summary keeps to the points the region's page leads with
             points = (kb.acupoints[point_id] for point_id in region.acupoints)
             lines.append(
                 "Key acupoints: " + ", ".join(point.code or point.pinyin for point in points)
@@ -888,7 +1037,7 @@ def _acupoint_sections(kb: KnowledgeBase, acupoint_ids: Sequence[str]) -> list[S
     if not acupoint_ids:
         return []
     rows = [
-        _acupoint_row(kb.acupoints[point_id], kb.acupoints[point_id].english[0])
+        _acupoint_row(kb.acupoints[point_id], point_label(kb.acupoints[point_id]))
         for point_id in acupoint_ids
     ]
     return [
@@ -1076,7 +1225,9 @@ def _region_data(
         "muscles": list(region.muscles),
         "causes": [_named(kb.causes[cause_id]) for cause_id in region.causes],
         "techniques": [_ranked_data(item) for item in ranked],
-        "acupoints": [_acupoint_data(kb.acupoints[point_id]) for point_id in region.acupoints],
+        "acupoints": [
+            _acupoint_data(kb.acupoints[point_id]) for point_id in region_points(kb, region)
+        ],
         "self_care": list(region.self_care),
         "red_flags": [to_plain(flag) for flag in flags],
         "evidence": [to_plain(kb.evidence[evidence_id]) for evidence_id in region.evidence],

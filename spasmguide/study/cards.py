@@ -26,6 +26,7 @@ from spasmguide.kb.model import (
     KnowledgeBase,
     Region,
     Technique,
+    point_label,
 )
 from spasmguide.kb.names import names_of, normalize_name
 from spasmguide.kb.search import _WORD, STOP_WORDS, stem, stems_of
@@ -390,7 +391,7 @@ def _acupoint_location(kb: KnowledgeBase) -> Iterator[Card]:
                     point.location,
                     locations,
                     frozenset(),
-                    f"{label}, {point.english[0]}: {point.uses}",
+                    f"{label}, {point_label(point)}: {point.uses}",
                 )
             ]
         )

@@ -1,0 +1,253 @@
+"""The point reference a student keeps open (issue 20): the points a teacher expects, each with
+its code, characters, tone-marked pinyin, location, needling with a depth in cun and sources;
+every code system a student meets; filters, search and the map."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from spasmguide.kb import cache as kb_cache
+from spasmguide.kb import names, search
+from spasmguide.kb.model import POINT_CHECKED_FIELDS, KnowledgeBase
+from spasmguide.pages import builders as pages
+from spasmguide.render.html import render_html
+from spasmguide.render.json import render_json
+from spasmguide.render.markdown import render_markdown
+from tests.conftest import invoke, render_to_string
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+# A depth in cun: one number or a range, then what the textbook adds ("0.3; 1-2 under the skin").
+DEPTH = re.compile(r"\d+(\.\d+)?(-\d+(\.\d+)?)?(;.*)?")
+TONE_MARKS = {"\u0304", "\u0301", "\u030c", "\u0300"}  # macron, acute, caron, grave
+
+# The points issue 20 expects for the regions the guide covers, the points the guide's
+# own text names, and the classic distal points the issue lists.
+EXPECTED = """
+GV15 LU7 GB39 SI6 SI15 TE3 SI9 SI10 SI12 SI13 TE14 LI16 BL12 BL13 BL43 BL15 BL16 BL17 BL18 BL42
+GV11 GV12 BL24 BL26 BL52 BL31 BL32 BL33 BL34 GV2 BL58 BL62 GV26 EX-UE7 BL53 GB33 BL55 BL40 BL38
+ST5 SI18 TE21 GB2 EX-HN3 GB14 BL2 ST8 EX-HN1 LI11 LI5 TE4 TE10 PC7 HT3 SI4 KI6 ST41 SP4 GB40
+SP6 BL67 SP11 ST33 LR9 LR10 ST36 SI3 LI4 LR3 BL60 GB21 CV17
+""".split()
+EXPECTED_UNCODED = ["jianqian", "huanzhong", "bizhong"]
+
+
+def has_tone_mark(pinyin: str) -> bool:
+    return any(char in TONE_MARKS for char in unicodedata.normalize("NFD", pinyin))
+
+
+def test_the_reference_has_the_points_a_teacher_expects(kb: KnowledgeBase) -> None:
+    assert len(kb.acupoints) >= 120
+    codes = {point.code for point in kb.acupoints.values()}
+    assert [code for code in EXPECTED if code not in codes] == []
+    assert all(point_id in kb.acupoints for point_id in EXPECTED_UNCODED)
+
+
+def test_every_point_has_the_fields_a_student_needs(kb: KnowledgeBase) -> None:
+    missing = []
+    for point in kb.acupoints.values():
+        assert set(point.unchecked) <= set(POINT_CHECKED_FIELDS), point.id
+        for field in point.unchecked:  # the marker names only fields really left out
+            assert not getattr(point, field), (point.id, field)
+        if not (point.code or point.code_note):
+            missing.append((point.id, "code"))
+        if not point.characters and "characters" not in point.unchecked:
+            missing.append((point.id, "characters"))
+        if not has_tone_mark(point.pinyin) or re.search(r"\d", point.pinyin):
+            missing.append((point.id, "tone-marked pinyin"))
+        if not point.location:
+            missing.append((point.id, "location"))
+        if point.needling is None:
+            if "needling" not in point.unchecked:
+                missing.append((point.id, "needling"))
+        elif not DEPTH.fullmatch(point.needling.depth):
+            missing.append((point.id, f"depth in cun: {point.needling.depth}"))
+        if not {"who-wpro-2008", "who-1991", "cheng-1999"} & set(point.sources):
+            missing.append((point.id, "a source for the location"))
+        for attributed in (point.needling, point.indications):
+            if attributed is not None and attributed.source not in point.sources:
+                missing.append((point.id, f"source {attributed.source} in its sources"))
+        named = {"nricm-twcm", "point-names-list"} & set(point.sources)
+        if point.characters and not named:
+            missing.append((point.id, "a source for the characters"))
+    assert missing == []
+
+
+def test_fields_left_out_are_few_and_marked(kb: KnowledgeBase) -> None:
+    points = list(kb.acupoints.values())
+    with_characters = [point for point in points if point.characters]
+    with_needling = [point for point in points if point.needling]
+    assert len(with_characters) >= len(points) - 5
+    assert len(with_needling) >= len(points) - 3
+    assert all(point.simplified != point.characters for point in with_characters)
+
+
+def test_point_name_readings_a_generator_gets_wrong_are_right(kb: KnowledgeBase) -> None:
+    # 俞 in back-shu names is shù, 髎 is liáo, 谷 is gǔ, 曲 in Quchi is qū, 率 in Shuaigu is shuài.
+    assert kb.acupoints["bl23"].pinyin == "Shènshù"
+    assert kb.acupoints["bl31"].pinyin == "Shàngliáo"
+    assert kb.acupoints["li4"].pinyin == "Hégǔ"
+    assert kb.acupoints["li11"].pinyin == "Qūchí"
+    assert kb.acupoints["gb8"].pinyin == "Shuàigǔ"
+    assert kb.acupoints["gv14"].pinyin == "Dàzhuī"
+
+
+def test_known_slips_of_the_code_list_are_not_carried_over(kb: KnowledgeBase) -> None:
+    # The NRICM list writes 浮郤 and 攅竹; the second list and common use have 浮郄 and 攢竹.
+    assert kb.acupoints["bl38"].characters == "浮郄"
+    assert kb.acupoints["bl2"].characters == "攢竹"
+    assert kb.acupoints["pc6"].characters == "內關"
+    assert kb.acupoints["gv15"].simplified == "哑门"
+    assert kb.acupoints["ki3"].simplified == "太溪"
+
+
+def test_no_inches_that_are_really_cun() -> None:
+    text = (DATA / "acupoints.yaml").read_text(encoding="utf-8")
+    assert re.findall(r"\d inch", text) == []
+
+
+def test_every_category_and_the_cun_are_explained_once(kb: KnowledgeBase) -> None:
+    used = {category.term for point in kb.acupoints.values() for category in point.categories}
+    assert used <= set(kb.point_terms)
+    assert {"cun", "b-cun", "finger-cun"} <= set(kb.point_terms)
+    for term in (
+        "jing-well", "ying-spring", "shu-stream", "jing-river", "he-sea", "yuan-source",
+        "luo-connecting", "xi-cleft", "back-shu", "front-mu", "hui-meeting", "confluent",
+        "command",
+    ):  # fmt: skip
+        assert kb.point_terms[term].meaning, term
+    assert len(used) >= 12
+
+
+def test_categories_match_the_textbook_for_well_known_points(kb: KnowledgeBase) -> None:
+    def terms(point_id: str) -> dict[str, str | None]:
+        return {c.term: c.of for c in kb.acupoints[point_id].categories}
+
+    assert terms("gb34")["hui-meeting"] == "the sinews (tendons)"
+    assert "he-sea" in terms("gb34")
+    assert terms("si3")["confluent"] == "the Governor Vessel (Du)"
+    assert terms("lu7")["command"] == "the head and back of the neck"
+    assert terms("bl23")["back-shu"] == "the Kidney"
+    assert "luo-connecting" in terms("bl58")
+
+
+def test_regions_carry_a_reason_and_reach_the_region_pages(kb: KnowledgeBase) -> None:
+    for point in kb.acupoints.values():
+        for entry in point.regions:
+            assert entry.region in kb.regions and entry.reason, point.id
+    low_back = pages.region_points(kb, kb.regions["low-back"])
+    assert {"ex-ue7", "bl40", "gv26", "bl31"} <= set(low_back)
+
+
+def test_the_point_level_cautions_of_issue_17(kb: KnowledgeBase) -> None:
+    def needling(point_id: str) -> str:
+        point = kb.acupoints[point_id]
+        assert point.needling is not None
+        return " ".join((point.needling.caution or "", *point.needling.beneath))
+
+    bl10 = needling("bl10")
+    assert "vertebral artery" in bl10 and "medulla" in bl10
+    for point_id in ("gb30", "bl36", "bl37", "bl54"):
+        assert "sciatic nerve" in needling(point_id), point_id
+    assert "popliteal artery" in needling("bl40")
+    assert "common peroneal nerve" in needling("gb34")
+
+
+@pytest.mark.parametrize(
+    ("typed", "point_id"),
+    [
+        ("LIV3", "lr3"), ("LV3", "lr3"), ("SJ5", "te5"), ("TB5", "te5"), ("Du14", "gv14"),
+        ("UB40", "bl40"), ("P6", "pc6"), ("K3", "ki3"), ("HT3", "ht3"), ("H3", "ht3"),
+        ("Ren17", "cv17"), ("CV17", "cv17"), ("GB 34", "gb34"), ("太衝", "lr3"), ("太冲", "lr3"),
+        ("Tàichōng", "lr3"), ("taichong", "lr3"), ("Renzhong", "gv26"), ("yaotongxue", "ex-ue7"),
+    ],
+)  # fmt: skip
+def test_every_code_system_opens_the_point(kb: KnowledgeBase, typed: str, point_id: str) -> None:
+    assert names.resolve_id(kb, "acupoints", typed) == point_id
+
+
+@pytest.mark.parametrize(
+    ("words", "point_id"),
+    [("SJ5", "te5"), ("LIV3", "lr3"), ("合谷", "li4"), ("Hégǔ", "li4"), ("hegu", "li4"),
+     ("Union Valley", "li4"), ("UB40", "bl40")],
+)  # fmt: skip
+def test_search_finds_a_point_by_any_name(kb: KnowledgeBase, words: str, point_id: str) -> None:
+    hits = search.search(kb, words).hits
+    assert point_id in [hit.id for hit in hits][:3], words
+
+
+def test_search_by_channel_finds_its_points(kb: KnowledgeBase) -> None:
+    found = {hit.id for hit in search.search(kb, "GB").hits}
+    assert {"gb20", "gb34"} <= found
+
+
+def test_acupoint_command_takes_an_older_code() -> None:
+    outcome = invoke("acupoint", "LIV3", "--no-pager")
+    assert outcome.exit_code == 0, outcome.stderr
+    assert "太衝" in outcome.stdout and "LR3" in outcome.stdout
+
+
+def test_list_acupoints_filters_and_keeps_point_order() -> None:
+    outcome = invoke("list", "acupoints", "--meridian", "UB", "--format", "json")
+    assert outcome.exit_code == 0, outcome.stderr
+    ids = [entry["id"] for entry in json.loads(outcome.stdout)["entries"]]
+    assert ids[0] == "bl2" and ids.index("bl10") < ids.index("bl40") < ids.index("bl67")
+    assert all(point_id.startswith("bl") for point_id in ids)
+    outcome = invoke("list", "acupoints", "--category", "confluent", "--format", "json")
+    ids = [entry["id"] for entry in json.loads(outcome.stdout)["entries"]]
+    assert ids == ["lu7", "sp4", "si3", "bl62", "ki6", "pc6", "te5", "gb41"]
+    outcome = invoke("list", "acupoints", "--region", "jaw", "--meridian", "GB", "--format", "json")
+    ids = [entry["id"] for entry in json.loads(outcome.stdout)["entries"]]
+    assert ids == ["gb2", "gb8"]
+
+
+def test_list_filters_refuse_what_they_do_not_know() -> None:
+    outcome = invoke("list", "acupoints", "--meridian", "XX")
+    assert outcome.exit_code == 2 and "no meridian 'XX'" in outcome.stderr
+    outcome = invoke("list", "regions", "--meridian", "GB")
+    assert outcome.exit_code == 2
+    outcome = invoke("list", "acupoints", "--category", "nonsense")
+    assert outcome.exit_code == 1
+
+
+def test_map_shows_where_a_point_is() -> None:
+    outcome = invoke("map", "--acupoint", "UB40", "--format", "json")
+    assert outcome.exit_code == 0, outcome.stderr
+    data = json.loads(outcome.stdout)
+    assert data["acupoint"]["id"] == "bl40" and data["acupoint"]["placed"]
+    text = " ".join(invoke("map", "--acupoint", "SP6").stdout.split())
+    assert "SP6 is the dot marked SP6" in text
+
+
+def test_the_acupoint_page_puts_cautions_beside_location_and_depth(kb: KnowledgeBase) -> None:
+    page = pages.acupoint_page(kb, kb.acupoints["gb21"])
+    headings = [section.heading for section in page.sections]
+    where = headings.index("Where")
+    assert headings[where + 1 : where + 3] == ["Needling", "Cautions"]
+    assert headings.index("In pregnancy") == where + 3
+    assert "Cun" in headings
+    text = render_to_string(page, 100)
+    assert "Depth: 0.3-0.5 cun" in text and "see 'Cun' below" in text
+
+
+def test_exports_carry_the_new_fields(kb: KnowledgeBase) -> None:
+    page = pages.acupoint_page(kb, kb.acupoints["bl40"])
+    data = json.loads(render_json(page))["acupoint"]
+    assert data["characters"] == "委中" and data["needling"]["depth"] == "0.5-1.0"
+    assert "UB40" in data["other_codes"]
+    assert {"he-sea", "command"} <= {category["term"] for category in data["categories"]}
+    assert any(region["reason"] for region in data["regions"])
+    for rendered in (render_markdown(page), render_html(page)):
+        assert "委中" in rendered and "0.5-1.0 cun" in rendered and "popliteal artery" in rendered
+
+
+def test_the_compiled_cache_keeps_needling_as_records(kb: KnowledgeBase) -> None:
+    again = kb_cache.from_plain(kb_cache.to_plain_tuples(kb))
+    point = again.acupoints["gb34"]
+    assert point.needling is not None and point.needling.depth == "0.8-1.2"
+    assert point.indications is None or point.indications.conditions
+    assert again.acupoints["bl40"].regions[0].region == "low-back"
