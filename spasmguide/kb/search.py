@@ -327,6 +327,7 @@ SEARCHED_FIELDS: dict[str, tuple[str, ...]] = {
         "pregnancy",
         "indications",
     ),
+    "point_terms": ("name", "aliases", "meaning"),
     "evidence": ("title", "article_says", "finding", "basis"),
     "red_flags": ("title", "lay_terms", "applies_to", "signs", "note"),
 }
@@ -339,7 +340,10 @@ def _texts(entry: Any, label: str) -> str | Iterable[str] | None:
         names = (entry.characters, entry.simplified, *entry.aliases)
         return (entry.pinyin, *entry.english, *(name for name in names if name))
     if label == "code" and isinstance(entry, Acupoint):
-        codes = (entry.code, *other_codes(entry.code), *channel_codes(entry.code))
+        # A channel alone is found by its two-letter codes (GB, SJ, UB, LIV), never by one
+        # letter (B, K, P), which would match every word "b" or "k" in a query.
+        channels = (code for code in channel_codes(entry.code) if len(code) > 1)
+        codes = (entry.code, *other_codes(entry.code), *channels)
         return tuple(code for code in codes if code)
     if label == "needling" and isinstance(entry, Acupoint):
         needling = entry.needling

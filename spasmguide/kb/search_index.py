@@ -25,7 +25,7 @@ from spasmguide.kb.search import (
 )
 from spasmguide.user_files import make_private_folder, replacing
 
-INDEX_FORMAT = 7  # 6: acupoints index their characters, other codes, needling and indications
+INDEX_FORMAT = 8  # acupoints index their characters, other codes, needling and indications
 SEARCH_FOLDER = "search"
 # Written into the SQLite header (bytes 68-71), so pruning can tell the cache's own index
 # files from anything else: "SgIx".

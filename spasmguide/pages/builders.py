@@ -1037,7 +1037,7 @@ def _acupoint_sections(kb: KnowledgeBase, acupoint_ids: Sequence[str]) -> list[S
     if not acupoint_ids:
         return []
     rows = [
-        _acupoint_row(kb.acupoints[point_id], point_label(kb.acupoints[point_id]))
+        _acupoint_row(kb.acupoints[point_id], ", ".join(kb.acupoints[point_id].english[:1]))
         for point_id in acupoint_ids
     ]
     return [
@@ -1049,11 +1049,20 @@ def _acupoint_sections(kb: KnowledgeBase, acupoint_ids: Sequence[str]) -> list[S
 
 
 def _acupoint_row(point: Acupoint, english: str, *, meridian: bool = False) -> tuple[str, ...]:
-    """A point as a table row: code, name, (meridian,) where, and uses with cautions."""
-    notes = " ".join(
-        (point.uses, *point.cautions, *((point.code_note,) if point.code_note else ()))
+    """A point as a table row: code, name, (meridian,) where, and uses with the cautions (the
+    needling caution and the one in pregnancy among them)."""
+    needling = point.needling
+    safety = (
+        *point.cautions,
+        *((needling.caution,) if needling and needling.caution else ()),
+        *((f"In pregnancy: {point.pregnancy}",) if point.pregnancy else ()),
     )
-    name = f"{point.pinyin} ({english})"
+    notes = " ".join(
+        (point.uses, *dict.fromkeys(safety), *((point.code_note,) if point.code_note else ()))
+    )
+    english_part = f" ({english})" if english and english != point.pinyin else ""
+    name = f"{point.pinyin} {point.characters}" if point.characters else point.pinyin
+    name += english_part
     placed = (point.meridian, point.location) if meridian else (point.location,)
     return (point.code or "(no code)", name, *placed, notes)
 
