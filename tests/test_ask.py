@@ -155,7 +155,7 @@ def test_a_teachers_layer_adds_to_the_vocabulary(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("command", "typed", "title"),
     [
-        ("acupoint", "Hégǔ", "LI4 Hegu"),
+        ("acupoint", "Hegu", "LI4 Hégǔ"),
         ("technique", "tuī ná", "Tui Na"),
         ("technique", "\uff23\uff35\uff30\uff30\uff29\uff2e\uff27", "Cupping"),  # fullwidth
         ("lookup", "sitting", "Poor posture"),

@@ -376,20 +376,29 @@ def technique(
 
 @app.command(
     epilog=_examples(
-        "spasmguide acupoint GB20", "spasmguide acupoint 'wind pool'", "spasmguide acupoint luozhen"
+        "spasmguide acupoint GB20",
+        "spasmguide acupoint LIV3",
+        "spasmguide acupoint 'wind pool'",
+        "spasmguide acupoint SJ5",
     )
 )
 def acupoint(
     name: Annotated[
-        str, _name_argument("acupoints", "A point's code, pinyin or English name, e.g. GB20, Hegu.")
+        str,
+        _name_argument(
+            "acupoints",
+            "A point's code in any system (GB20, LIV3, SJ5, Du14), pinyin with or without tones,"
+            " characters or English name.",
+        ),
     ],
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
-    """Show one acupoint: where it is, what it is used for, its cautions.
+    """Show one acupoint: names, where it is, how it is needled, its cautions and categories.
 
-    Codes are WHO standard codes; locations are described in plain words.
+    Codes are WHO standard codes (the older ones are shown too); locations are described in
+    plain words, distances in cun.
     """
     kb = _guide(kb_paths).kb
     _show(pages.acupoint_page(kb, names.resolve_acupoint(kb, name)), output, pager=pager)
@@ -416,14 +425,21 @@ def list_entries(
     ] = None,
     meridian: Annotated[
         str | None,
-        typer.Option(help="Acupoints on one meridian, by any code or name: GB, LIV, SJ, Du, EX."),
+        typer.Option(
+            metavar="MERIDIAN",
+            help="Acupoints on one meridian, by any code or name: GB, LIV, SJ, Du, EX.",
+        ),
     ] = None,
     category: Annotated[
         str | None,
-        typer.Option(help="Acupoints in one category: he-sea, back-shu, confluent, command ..."),
+        typer.Option(
+            metavar="CATEGORY",
+            help="Acupoints in one category: he-sea, back-shu, confluent, command ...",
+        ),
     ] = None,
     region: Annotated[
-        str | None, typer.Option(help="Acupoints a teacher would use for one region.")
+        str | None,
+        typer.Option(metavar="REGION", help="Acupoints a teacher would use for one region."),
     ] = None,
     output: FormatOption = OutputFormat.text,
     pager: PagerOption = True,
@@ -546,7 +562,10 @@ def body_map(
     ] = None,
     acupoint: Annotated[
         str | None,
-        typer.Option(help="Show where this acupoint is, by any code or name: GB20, LIV3, Hegu."),
+        typer.Option(
+            metavar="CODE",
+            help="Show where this acupoint is, by any code or name: GB20, LIV3, Hegu.",
+        ),
     ] = None,
     output: FormatOption = OutputFormat.text,
     kb_paths: KbOption = None,
