@@ -395,9 +395,10 @@ def acupoint(
     pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
-    """Show one acupoint: names, where it is, how it is needled, its cautions and categories.
+    """Show one acupoint: where it is, its needling and cautions.
 
-    Codes are WHO standard codes (the older ones are shown too); locations are described in
+    Its names (characters, pinyin, every code system), categories and uses come too. Codes are
+    WHO standard codes (the older ones are shown too); locations are described in
     plain words, distances in cun.
     """
     kb = _guide(kb_paths).kb
@@ -445,8 +446,11 @@ def list_entries(
     pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
-    """List the regions, techniques, causes or acupoints the guide covers (acupoints grouped by
-    meridian in point order, filtered by --meridian, --category and --region)."""
+    """List the regions, techniques, causes or acupoints the guide covers.
+
+    Acupoints are grouped by meridian in point order; --meridian, --category and --region
+    filter them.
+    """
     kb = _guide(kb_paths).kb
     if kind is None:
         _show(pages.kinds_page(kb, LISTED_KINDS), output, pager=pager)

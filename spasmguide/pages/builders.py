@@ -84,7 +84,7 @@ def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page
         Section("About", (Paragraph(region.description), on_the_map)),
         Section("Muscles involved", (Bullets(region.muscles),)),
         _causes_section("Common causes", kb, region.causes),
-        *_acupoint_sections(kb, region_points(kb, region)),
+        *_acupoint_sections(kb, region),
         *_evidence_sections(kb, region.evidence),
         _sources_section(kb, region.sources),
     ]
@@ -131,7 +131,7 @@ def combined_page(kb: KnowledgeBase, region: Region, cause: Cause, *, full: bool
     details = [
         Section(region.name, (Paragraph(region.description),)),
         Section(cause.name, (Paragraph(cause.description), Paragraph(cause.mechanism))),
-        *_acupoint_sections(kb, region_points(kb, region)),
+        *_acupoint_sections(kb, region),
         *_evidence_sections(kb, region.evidence),
         _sources_section(kb, (*region.sources, *cause.sources)),
     ]
@@ -549,7 +549,29 @@ def list_page(
     items = [dict(zip((header.lower() for header in headers), row, strict=True)) for row in rows]
     heading = f"{len(rows)} {kind.replace('_', ' ')}" + (f" ({filters})" if filters else "")
     sections = [Section(heading, (Table(headers, tuple(rows)),))]
+    if kind == "acupoints" and rows:
+        sections = [Section(heading, ()), *_by_meridian(headers, rows)]
     return _page(kb, "list", title, None, sections, {"list": kind, "entries": items})
+
+
+def _by_meridian(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[Section]:
+    """The acupoint rows (in point order) as one table per meridian, headed by it."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for row in rows:
+        groups.setdefault(row[2], []).append(row)
+    kept = tuple(index for index, header in enumerate(headers) if header != "Meridian")
+    return [
+        Section(
+            meridian,
+            (
+                Table(
+                    tuple(headers[i] for i in kept), tuple(tuple(r[i] for i in kept) for r in group)
+                ),
+            ),
+            level=3,
+        )
+        for meridian, group in groups.items()
+    ]
 
 
 def kinds_page(kb: KnowledgeBase, kinds: Sequence[str]) -> Page:
@@ -1033,19 +1055,29 @@ def _basis_lines(basis: Basis, context: str) -> list[str]:
     return lines
 
 
-def _acupoint_sections(kb: KnowledgeBase, acupoint_ids: Sequence[str]) -> list[Section]:
-    if not acupoint_ids:
+def _acupoint_sections(kb: KnowledgeBase, region: Region) -> list[Section]:
+    """The region's own points in full, then the other points used for it, named in one line
+    with the command that lists them (so the page stays readable)."""
+    every = region_points(kb, region)
+    if not every:
         return []
+    main = list(region.acupoints) or every
     rows = [
         _acupoint_row(kb.acupoints[point_id], ", ".join(kb.acupoints[point_id].english[:1]))
-        for point_id in acupoint_ids
+        for point_id in main
     ]
-    return [
-        Section(
-            "Common acupoints",
-            (Table(("Point", "Name", "Where", "Used for, cautions"), tuple(rows)),),
+    blocks: list[Block] = [Table(("Point", "Name", "Where", "Used for, cautions"), tuple(rows))]
+    others = [kb.acupoints[point_id] for point_id in every if point_id not in main]
+    if others:
+        named = ", ".join(f"{point.code or point.pinyin} {point.pinyin}" for point in others)
+        blocks.append(Paragraph(f"Also used for this region: {named}."))
+        blocks.append(
+            Paragraph(
+                f"Each with its reason, needling and cautions: spasmguide list acupoints"
+                f" --region {region.id}, then spasmguide acupoint CODE."
+            )
         )
-    ]
+    return [Section("Common acupoints", tuple(blocks))]
 
 
 def _acupoint_row(point: Acupoint, english: str, *, meridian: bool = False) -> tuple[str, ...]:
