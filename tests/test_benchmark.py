@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# Real processes, waits and long property runs: the slow tier (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
 SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "run.py"
 
 

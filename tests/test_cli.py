@@ -14,16 +14,17 @@ from tests.conftest import COMMANDS, NOTICE_WORDS, invoke
 KB = load_knowledge_base()
 FORMATS = ["text", "json", "markdown"]
 
+# One page of each kind: the notice is a required field of every page (decision 003) and every
+# renderer prints it whatever the entry, so one entry per kind proves it for all of them.
 PAGES = [
-    *[("lookup", "--region", region) for region in KB.regions],
-    *[("lookup", "--cause", cause) for cause in KB.causes],
-    *[("technique", technique) for technique in KB.techniques],
+    ("lookup", "--region", next(iter(KB.regions))),
+    ("lookup", "--region", next(iter(KB.regions)), "--full"),
+    ("lookup", "--cause", next(iter(KB.causes))),
     ("lookup", "--region", "neck", "--cause", "stress"),
+    ("technique", next(iter(KB.techniques))),
+    ("acupoint", next(iter(KB.acupoints))),
     ("list", "regions"),
-    ("list", "techniques"),
-    ("list", "causes"),
-    ("list", "acupoints"),
-    *[("acupoint", point) for point in KB.acupoints],
+    ("list",),
     ("search", "spasm"),
     ("search", "nothingmatchesthis"),
     ("red-flags",),
@@ -32,12 +33,10 @@ PAGES = [
     ("about",),
     ("paths",),
     ("quiz", "--stats"),
-    ("list",),
     ("ask", "my calf cramps at night"),
     ("ask", "cramp"),
     ("map",),
     ("map", "--region", "jaw"),
-    *[("lookup", "--region", region, "--full") for region in KB.regions],
 ]
 
 

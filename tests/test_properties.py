@@ -6,11 +6,15 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spasmguide.safe_text import UNSAFE_CODES
 from tests.conftest import COMMANDS, invoke
+
+# Real processes, waits and long property runs: the slow tier (`pytest -m slow`).
+pytestmark = pytest.mark.slow
 
 HOSTILE_ALPHABET = (
     "abcnekupigAZ09 -_./\\[]{}()<>|&*!?#%:;,'\"`~=+\t\n"
