@@ -15,6 +15,7 @@ import typer.main
 from rich.console import Console
 from typer.testing import CliRunner
 
+from spasmguide import invocation
 from spasmguide.cli.app import app
 from spasmguide.kb.loader import load_knowledge_base
 from spasmguide.kb.model import KnowledgeBase
@@ -103,7 +104,8 @@ def render_to_string(page: Page, width: int, *, color: bool = False) -> str:
 
 def invoke(*args: str) -> Outcome:
     """Runs the command line in-process, as the installed `spasmguide` would."""
-    result = CliRunner().invoke(app, list(args), prog_name="spasmguide")
+    arguments = list(invocation.read(args).arguments)
+    result = CliRunner().invoke(app, arguments, prog_name="spasmguide")
     return Outcome(result.exit_code, result.stdout, result.stderr)
 
 

@@ -243,7 +243,7 @@ def test_unknown_region_or_cause_exits_1_in_one_line(args: tuple[str, ...]) -> N
         ("lookup",),
         ("lookup", "--region", "neck", "--format", "xml"),
         ("list", "muscles"),
-        ("frobnicate",),
+        ("lokup", "--region", "neck"),
         ("technique",),
         ("lookup", "--bogus"),
         ("search",),

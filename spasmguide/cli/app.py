@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from spasmguide import __version__, user_files
+from spasmguide import __version__, invocation, user_files
 from spasmguide.errors import GuideError, InvalidContentError, UsageError
 from spasmguide.kb import names
 from spasmguide.kb.guide import GuideInForce
-from spasmguide.kb.model import KINDS, LISTED_KINDS, QUIZ_TOPICS
+from spasmguide.kb.model import KINDS, LISTED_KINDS, QUIZ_TOPICS, Cause, Region, Technique
 from spasmguide.pages import builders as pages
 from spasmguide.safe_text import one_line
 
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from spasmguide.pages.document import Page
 
 PROGRAM = "spasmguide"
+# Other words people use for the kinds `list` shows.
+LISTED_ALIASES = {"points": "acupoints", "point": "acupoints", "region": "regions"}
 
 
 class OutputFormat(StrEnum):
@@ -57,7 +59,8 @@ class GuideGroup(TyperGroup):
         self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, **extra: Any
     ) -> int:
         try:
-            _refuse_repeated_options(self, list(sys.argv[1:] if args is None else args))
+            arguments = list(sys.argv[1:] if args is None else args)
+            _refuse_repeated_options(self, invocation.read(arguments))
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except GuideError as error:
             return _fail(error.message, error.exit_code)
@@ -84,13 +87,13 @@ class GuideGroup(TyperGroup):
 _OUTPUT_ERRORS = frozenset({errno.EBADF, errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT})
 
 
-def _refuse_repeated_options(group: TyperGroup, arguments: list[str]) -> None:
+def _refuse_repeated_options(group: TyperGroup, invoked: invocation.Invocation) -> None:
     """A usage error when an option that takes one value is given twice (`-r neck -r back`):
     click would silently keep the last."""
-    name = next((argument for argument in arguments if not argument.startswith("-")), None)
-    command = group.commands.get(name or "")
+    command = group.commands.get(invoked.command or "")
     if command is None:
         return
+    arguments = list(invoked.arguments)
     single: dict[str, str] = {}
     for parameter in command.params:
         takes_one_value = (
@@ -103,7 +106,7 @@ def _refuse_repeated_options(group: TyperGroup, arguments: list[str]) -> None:
             for spelling in parameter.opts:
                 single[spelling] = parameter.opts[-1]
     seen: set[str] = set()
-    rest = iter(arguments[arguments.index(name or "") + 1 :])
+    rest = iter(arguments[arguments.index(invoked.command or "") + 1 :])
     for argument in rest:
         if argument == "--":
             break
@@ -112,7 +115,7 @@ def _refuse_repeated_options(group: TyperGroup, arguments: list[str]) -> None:
         if option is None:
             continue
         if option in seen:
-            raise UsageError(f"{option} was given more than once")
+            raise UsageError(f"{spelling} was given more than once")
         seen.add(option)
         if argument == spelling:
             next(rest, None)  # its value
@@ -147,6 +150,7 @@ _APP_SETTINGS: dict[str, Any] = {
     "techniques.\n\nIt informs; it never diagnoses. See a Licensed Acupuncturist (L.Ac) "
     "before trying any technique.",
     "epilog": _examples(
+        "spasmguide ask 'my calf cramps at night'",
         "spasmguide lookup --region neck",
         "spasmguide technique cupping",
         "spasmguide search 'trigger point'",
@@ -265,11 +269,20 @@ def _one_of(value: str, choices: Sequence[str], what: str) -> str:
 @app.command(
     epilog=_examples(
         "spasmguide lookup --region neck",
+        "spasmguide lookup neck",
         "spasmguide lookup --cause stress",
         "spasmguide lookup --region 'lower back' --cause posture --format markdown",
     )
 )
 def lookup(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="A region or a cause by name (a region when it names both).",
+            show_default=False,
+        ),
+    ] = None,
     region: Annotated[
         str | None,
         _region_option("A body region, e.g. neck, lower back, ITB."),
@@ -300,11 +313,19 @@ def lookup(
     Give a body region, a cause, or both. Each technique shows why it is suggested and
     what its rank rests on; --full adds acupoints, the evidence in full and sources.
     """
-    if region is None and cause is None:
-        raise UsageError("give --region, --cause or both (see 'spasmguide list regions')")
+    if name is None and region is None and cause is None:
+        raise UsageError("give a region or cause, e.g. spasmguide lookup neck")
+    if name is not None and region is not None and cause is not None:
+        raise UsageError("give a NAME or --region and --cause, not all three")
     kb = _guide(kb_paths).kb
     found_region = names.resolve_region(kb, region) if region is not None else None
     found_cause = names.resolve_cause(kb, cause) if cause is not None else None
+    if name is not None:
+        found = names.resolve_region_or_cause(kb, name, region=found_region is None)
+        if isinstance(found, Region):
+            found_region = found
+        else:
+            found_cause = found
     # JSON and Markdown always carry everything; a text page is short unless --full.
     full = full or output is not OutputFormat.text
     _show(pages.lookup_page(kb, found_region, found_cause, full=full), output, pager=pager)
@@ -409,7 +430,10 @@ def list_entries(
     if kind is None:
         _show(pages.kinds_page(kb, LISTED_KINDS), output, pager=pager)
         return
-    _show(pages.list_page(kb, _one_of(kind, LISTED_KINDS, "the kind to list")), output, pager=pager)
+    chosen = LISTED_ALIASES.get(kind.lower(), kind)
+    _show(
+        pages.list_page(kb, _one_of(chosen, LISTED_KINDS, "the kind to list")), output, pager=pager
+    )
 
 
 @app.command(
@@ -470,16 +494,38 @@ def red_flags(
     _show(pages.red_flags_page(kb, found), output, pager=pager)
 
 
-@app.command(epilog=_examples("spasmguide evidence --format markdown"))
+@app.command(
+    epilog=_examples(
+        "spasmguide evidence",
+        "spasmguide evidence cupping",
+        "spasmguide evidence --format markdown",
+    )
+)
 def evidence(
-    output: FormatOption = OutputFormat.text, pager: PagerOption = True, kb_paths: KbOption = None
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="Only the evidence on this technique, region or cause, e.g. cupping, neck.",
+            show_default=False,
+        ),
+    ] = None,
+    output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
+    kb_paths: KbOption = None,
 ) -> None:
     """Show the evidence and how certain it is.
 
     What research has found, with an honest certainty label, beside the source article's
-    own claims.
+    own claims: all of it, or what bears on one technique, region or cause.
     """
-    _show(pages.evidence_page(_guide(kb_paths).kb), output, pager=pager)
+    kb = _guide(kb_paths).kb
+    subject = None
+    if name is not None:
+        found = names.resolve_first(kb, name, ("techniques", "regions", "causes"))
+        assert isinstance(found, Technique | Region | Cause)
+        subject = found
+    _show(pages.evidence_page(kb, subject), output, pager=pager)
 
 
 @app.command(epilog=_examples("spasmguide about"))
@@ -506,6 +552,7 @@ def body_map(
         _region_option("Highlight this region, e.g. neck."),
     ] = None,
     output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
     """Show where each region is on a front and back figure.
@@ -517,7 +564,7 @@ def body_map(
 
     kb = _guide(kb_paths).kb
     found = names.resolve_region(kb, region) if region is not None else None
-    _show(map_page(kb, found), output)
+    _show(map_page(kb, found), output, pager=pager)
 
 
 @app.command(epilog=_examples("spasmguide paths", "spasmguide paths --kb my-notes/"))
@@ -635,7 +682,7 @@ def quiz(
                 progress.next_due((card for card, _ in cards), now),
                 now,
             )
-            _show(page, output)
+            _show(page, output, pager=pager)
             return
         from spasmguide.study.session import run_quiz
 
@@ -815,7 +862,7 @@ def _guide(kb_paths: Sequence[str] | None) -> GuideInForce:
 
 
 def _show(page: Page, output: OutputFormat, *, pager: bool = False) -> None:
-    from spasmguide import page_cache
+    from spasmguide.cli.terminal import show_page
 
     paged = False
     if output is OutputFormat.json:
@@ -838,28 +885,29 @@ def _show(page: Page, output: OutputFormat, *, pager: bool = False) -> None:
             render_text(page, console)
         document = captured.get()
         paged = should_page(document, wanted=pager, height=console.height)
-    page_cache.show_page(document, paged=paged)
+    show_page(document, paged=paged)
 
 
-def main(args: Sequence[str] | None = None) -> int:
-    """Runs the command line on `args` (default: the process's) and returns the exit code."""
-    arguments = list(sys.argv[1:] if args is None else args)
-    command = typer.main.get_command(_app_for(arguments))
-    code: int = command.main(args=arguments, prog_name=PROGRAM, standalone_mode=False)
+def main(invoked: invocation.Invocation | Sequence[str] | None = None) -> int:
+    """Runs the command line on an invocation or arguments (default: the process's) and
+    returns the exit code."""
+    if not isinstance(invoked, invocation.Invocation):
+        invoked = invocation.read(list(sys.argv[1:] if invoked is None else invoked))
+    command = typer.main.get_command(_app_for(invoked))
+    code: int = command.main(args=list(invoked.arguments), prog_name=PROGRAM, standalone_mode=False)
     return code
 
 
-def _app_for(arguments: Sequence[str]) -> typer.Typer:
-    """The app with only the command `arguments` name registered, when they name one.
+def _app_for(invoked: invocation.Invocation) -> typer.Typer:
+    """The app with only the command the run names registered, when it names one.
 
     Typer turns every registered command into a click command before parsing anything; a run
     needs only one, and building the other ten costs about 5 ms of a 100 ms start-up. Help,
     version and unknown commands get the whole app, so listings and suggestions are complete.
     """
-    name = next((argument for argument in arguments if not argument.startswith("-")), None)
-    if not arguments or arguments[0] != name:
-        return app  # options before the command (`--help search`): the whole app answers
-    chosen = [info for info in app.registered_commands if _command_name(info) == name]
+    if not invoked.shows_page:  # help, a version or no command: the whole app answers
+        return app
+    chosen = [info for info in app.registered_commands if _command_name(info) == invoked.command]
     if not chosen:
         return app
     lean = typer.Typer(**_APP_SETTINGS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from spasmguide.errors import NotFoundError, UsageError
@@ -144,6 +144,29 @@ def resolve_region(kb: KnowledgeBase, typed: str) -> Region:
 
 def resolve_cause(kb: KnowledgeBase, typed: str) -> Cause:
     return kb.causes[resolve_id(kb, "causes", typed)]
+
+
+def resolve_first(kb: KnowledgeBase, typed: str, kinds: Sequence[str]) -> Entry:
+    """The entry `typed` names in the first of `kinds` that has one; NotFoundError for the
+    first kind (with its closest names) when none does."""
+    first_error: NotFoundError | None = None
+    for kind in kinds:
+        try:
+            return kb.collection(kind)[resolve_id(kb, kind, typed)]
+        except NotFoundError as error:
+            first_error = first_error or error
+    assert first_error is not None
+    raise first_error
+
+
+def resolve_region_or_cause(
+    kb: KnowledgeBase, typed: str, *, region: bool = True
+) -> Region | Cause:
+    """The region `typed` names, else the cause; only a cause when `region` is False (a
+    region was given already)."""
+    found = resolve_first(kb, typed, ("regions", "causes") if region else ("causes",))
+    assert isinstance(found, Region | Cause)
+    return found
 
 
 def resolve_acupoint(kb: KnowledgeBase, typed: str) -> Acupoint:

@@ -478,10 +478,17 @@ def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
     return _page(kb, "red-flags", title, subtitle, sections, data)
 
 
-def evidence_page(kb: KnowledgeBase) -> Page:
+def evidence_page(kb: KnowledgeBase, subject: Technique | Region | Cause | None = None) -> Page:
+    """What research found and how certain it is: all of it, or what bears on one technique,
+    region or cause."""
     meanings = {label.label: label.meaning for label in kb.guide.certainty_labels}
+    chosen = [
+        evidence
+        for evidence in kb.evidence.values()
+        if subject is None or subject.id in _evidence_subjects(evidence, subject)
+    ]
     sections = [
-        *[_evidence_entry_section(kb, evidence, meanings) for evidence in kb.evidence.values()],
+        *[_evidence_entry_section(kb, evidence, meanings) for evidence in chosen],
         Section(
             "Certainty labels",
             (
@@ -492,10 +499,12 @@ def evidence_page(kb: KnowledgeBase) -> Page:
             ),
         ),
     ]
-    data = {
+    if not chosen:
+        sections.insert(0, Section("Evidence", (Paragraph("No evidence entry covers it yet."),)))
+    data: dict[str, object] = {
         "evidence": [
             {**to_plain(evidence), "sources": _sources_data(kb, evidence.sources)}
-            for evidence in kb.evidence.values()
+            for evidence in chosen
         ],
         "certainty_labels": [to_plain(label) for label in kb.guide.certainty_labels],
     }
@@ -503,7 +512,22 @@ def evidence_page(kb: KnowledgeBase) -> Page:
         "What research has found, and how certain it is;"
         " the source article's claims beside what was found."
     )
-    return _page(kb, "evidence", "Evidence", subtitle, sections, data)
+    title = "Evidence" if subject is None else f"Evidence: {subject.name}"
+    if subject is not None:
+        data["subject"] = {"kind": _subject_kind(subject), "id": subject.id}
+    return _page(kb, "evidence", title, subtitle, sections, data)
+
+
+def _evidence_subjects(evidence: Evidence, subject: Technique | Region | Cause) -> tuple[str, ...]:
+    if isinstance(subject, Technique):
+        return evidence.techniques
+    return evidence.regions if isinstance(subject, Region) else evidence.causes
+
+
+def _subject_kind(subject: Technique | Region | Cause) -> str:
+    if isinstance(subject, Technique):
+        return "technique"
+    return _kind_of(subject)
 
 
 def paths_page(
