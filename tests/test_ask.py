@@ -184,9 +184,9 @@ def test_a_possessive_is_not_a_word_of_its_own() -> None:
 @pytest.mark.parametrize(
     ("arguments", "suggested", "command"),
     [
-        (["lookup", "--region", "knee"], "it-band", 'spasmguide ask "knee"'),
-        (["lookup", "--cause", "sittting"], "posture", 'spasmguide ask "sittting"'),
-        (["technique", "cuping"], "cupping", 'spasmguide search "cuping"'),
+        (["lookup", "--region", "knee"], "it-band", "spasmguide ask knee"),
+        (["lookup", "--cause", "sittting"], "posture", "spasmguide ask sittting"),
+        (["technique", "cuping"], "cupping", "spasmguide search cuping"),
     ],
 )
 def test_not_found_suggests_the_closest_name_and_a_command(

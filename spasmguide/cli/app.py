@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from spasmguide import __version__, invocation, user_files
+from spasmguide import __version__, errors, invocation, user_files
 from spasmguide.errors import GuideError, InvalidContentError, UsageError
 from spasmguide.kb import names
 from spasmguide.kb.guide import GuideInForce
@@ -63,7 +63,7 @@ class GuideGroup(TyperGroup):
             _refuse_repeated_options(self, invocation.read(arguments))
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except GuideError as error:
-            return _fail(error.message, error.exit_code)
+            return _fail(_error_message(error), EXIT_CODES[error.kind])
         except typer.TyperException as error:
             return _fail(_click_message(error), getattr(error, "exit_code", 1))
         except SystemExit as exit_:
@@ -119,6 +119,20 @@ def _refuse_repeated_options(group: TyperGroup, invoked: invocation.Invocation) 
         seen.add(option)
         if argument == spelling:
             next(rest, None)  # its value
+
+
+# What each kind of library error ends the command with: 1 for a name or file that is not
+# there or content that cannot be used, 2 for a request that is not well formed.
+EXIT_CODES = {errors.NOT_FOUND: 1, errors.INVALID_CONTENT: 1, errors.USAGE: 2}
+
+
+def _error_message(error: GuideError) -> str:
+    """The error's message, and the command that would help, as this program is typed."""
+    if not error.try_instead:
+        return error.message
+    from spasmguide.pages.document import Command
+
+    return f"{error.message.rstrip('.')}. Or try: {Command(error.try_instead).words()}"
 
 
 def _click_message(error: typer.TyperException) -> str:

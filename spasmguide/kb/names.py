@@ -87,7 +87,7 @@ def resolve_id(kb: KnowledgeBase, kind: str, typed: str) -> str:
     closest names and the command that would find it when it names none."""
     key = normalize_name(typed)
     if not key:
-        raise UsageError(f"give a {KIND_LABELS[kind]} name (see 'spasmguide list {kind}')")
+        raise UsageError(f"give a {KIND_LABELS[kind]} name", try_instead=("list", kind))
     found = kb.names[kind].get(key)
     if found is not None:
         return found
@@ -108,9 +108,7 @@ def resolve_id(kb: KnowledgeBase, kind: str, typed: str) -> str:
     if len(ids) > _MAX_LISTED:
         message += f" and {len(ids) - _MAX_LISTED} more"
     asking = "ask" if kind in ("regions", "causes") else "search"
-    quoted = one_line(typed, 60).replace('"', "")
-    message += f'. Or try: spasmguide {asking} "{quoted}"'
-    raise NotFoundError(message)
+    raise NotFoundError(message, try_instead=(asking, one_line(typed, 60)))
 
 
 def _lay_terms(kb: KnowledgeBase, kind: str) -> dict[str, list[str]]:

@@ -15,7 +15,18 @@ from typing import NamedTuple
 
 from spasmguide.kb.model import Acupoint, KnowledgeBase, Region
 from spasmguide.kb.names import names_of, normalize_name
-from spasmguide.pages.document import BodyMap, MapMark, MapPoint, Page, Paragraph, Section, Table
+from spasmguide.pages.common import make_page
+from spasmguide.pages.document import (
+    BodyMap,
+    Command,
+    Hint,
+    MapMark,
+    MapPoint,
+    Page,
+    Paragraph,
+    Section,
+    Table,
+)
 from spasmguide.safe_text import escape_controls
 
 VIEWS = ("front", "back")
@@ -361,14 +372,21 @@ def map_page(kb: KnowledgeBase, highlight: Region | None = None) -> Page:
     """The body map page: the figure, a legend of number to region, and the regions the
     layout cannot place."""
     figure = body_map(kb, highlight=highlight.id if highlight else None)
-    explain = "Numbers mark where each region is; run 'spasmguide lookup --region NAME' for one."
+    explain = "Numbers mark where each region is; the legend names them."
     chosen = next((mark for mark in figure.marks if mark.region == figure.highlight), None)
     if chosen is not None:
         explain += f" {chosen.name} is shaded, its number starred: {_number_text(figure, chosen)}."
     elif highlight is not None:
         explain += f" {highlight.name} is not on the map."
     sections = [
-        Section("Front and back", (figure, Paragraph(explain))),
+        Section(
+            "Front and back",
+            (
+                figure,
+                Paragraph(explain),
+                Hint("To open one region's page:", Command(("lookup", "--region", "NAME"))),
+            ),
+        ),
         Section("Legend", (legend(figure),)),
         *not_on_map_section(kb),
     ]
@@ -387,14 +405,8 @@ def map_page(kb: KnowledgeBase, highlight: Region | None = None) -> Page:
         "not_on_map": [{"id": region.id, "name": region.name} for region in not_on_map(kb)],
     }
     title = f"Body map: {highlight.name}" if highlight else "Body map"
-    return Page(
-        kind="map",
-        title=title,
-        subtitle="Where each region is, front and back.",
-        notice=kb.guide.notice,
-        sections=tuple(sections),
-        data=data,
-    )
+    subtitle = "Where each region is, front and back."
+    return make_page(kb, "map", title, subtitle, sections, data)
 
 
 # -- drawing ---------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from spasmguide.kb.queries import (
     where_suggested,
 )
 from spasmguide.pages import body_map
+from spasmguide.pages.common import make_page
 from spasmguide.pages.document import (
     Block,
     Bullets,
@@ -33,6 +34,7 @@ from spasmguide.pages.document import (
     Contents,
     Fact,
     Facts,
+    Hint,
     Page,
     Paragraph,
     Section,
@@ -77,7 +79,7 @@ def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page
         Section("Self-care", (Bullets(region.self_care),)),
         _ranked_section(ranked, [region], full=full),
     ]
-    on_the_map = Paragraph(f"Where it is on the body: spasmguide map --region {region.id}")
+    on_the_map = Hint("Where it is on the body:", Command(("map", "--region", region.id)))
     details = [
         Section("About", (Paragraph(region.description), on_the_map)),
         Section("Muscles involved", (Bullets(region.muscles),)),
@@ -87,10 +89,12 @@ def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page
         _sources_section(kb, region.sources),
     ]
     data = {"region": _region_data(kb, region, ranked, flags)}
-    sections = _with_details(first, details, full, f"lookup --region {region.id}")
+    sections = _with_details(
+        first, details, full, Command(("lookup", "--region", region.id, "--full"))
+    )
     if not full:
         sections[-1] = sections[-1]._replace(blocks=(*sections[-1].blocks, on_the_map))
-    return _page(kb, "region", region.name, region.summary, sections, data)
+    return make_page(kb, "region", region.name, region.summary, sections, data)
 
 
 def cause_page(kb: KnowledgeBase, cause: Cause, *, full: bool = True) -> Page:
@@ -109,8 +113,10 @@ def cause_page(kb: KnowledgeBase, cause: Cause, *, full: bool = True) -> Page:
         _sources_section(kb, cause.sources),
     ]
     data = {"cause": _cause_data(kb, cause, ranked, flags)}
-    sections = _with_details(first, details, full, f"lookup --cause {cause.id}")
-    return _page(kb, "cause", cause.name, cause.summary, sections, data)
+    sections = _with_details(
+        first, details, full, Command(("lookup", "--cause", cause.id, "--full"))
+    )
+    return make_page(kb, "cause", cause.name, cause.summary, sections, data)
 
 
 def combined_page(kb: KnowledgeBase, region: Region, cause: Cause, *, full: bool = True) -> Page:
@@ -141,18 +147,20 @@ def combined_page(kb: KnowledgeBase, region: Region, cause: Cause, *, full: bool
     }
     title = f"{region.name} + {cause.name}"
     subtitle = f"{region.summary} {cause.summary}"
-    command = f"lookup --region {region.id} --cause {cause.id}"
-    return _page(kb, "lookup", title, subtitle, _with_details(first, details, full, command), data)
+    command = Command(("lookup", "--region", region.id, "--cause", cause.id, "--full"))
+    return make_page(
+        kb, "lookup", title, subtitle, _with_details(first, details, full, command), data
+    )
 
 
 def _with_details(
-    first: Sequence[Section], details: Sequence[Section], full: bool, command: str
+    first: Sequence[Section], details: Sequence[Section], full: bool, command: Command
 ) -> list[Section]:
     """The page's sections: what to do first, then the details, or where to find them."""
     if full:
         return [*first, *details]
     shown = ", ".join(section.heading.lower() for section in details)
-    more = Paragraph(f"Not shown here: {shown}. See them all with: spasmguide {command} --full")
+    more = Hint(f"Not shown here: {shown}. See them all with:", command)
     return [*first, Section("More on this page", (more,))]
 
 
@@ -178,10 +186,11 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             Section(
                 "Not understood",
                 (
-                    Paragraph(
+                    Hint(
                         "The guide could not tell which part of the body or which cause this is"
                         " about. Name the body part (neck, calf, jaw ...) or what brought it on"
-                        " (sitting, lifting, stress ...), or see 'spasmguide list regions'."
+                        " (sitting, lifting, stress ...), or see the regions it covers:",
+                        Command(("list", "regions")),
                     ),
                 ),
             )
@@ -251,7 +260,7 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
     if answered is not None:  # the page's data is whole whether or not its text is short
         data["page"] = answered.data
     title = f"You asked: {understood.text}"  # its spaces and line breaks already folded
-    return _page(kb, "ask", title, None, sections, data)
+    return make_page(kb, "ask", title, None, sections, data)
 
 
 def _reading_title(reading: Reading) -> str:
@@ -279,9 +288,9 @@ def _reading_facts(reading: Reading, understood: Understanding) -> Facts:
 def _reading_command(reading: Reading) -> Command:
     if reading.region is not None:
         cause = reading.cause.id if reading.cause is not None else None
-        return Command("regions", reading.region.id, cause=cause)
+        return Command.opening("regions", reading.region.id, cause=cause)
     assert reading.cause is not None
-    return Command("causes", reading.cause.id)
+    return Command.opening("causes", reading.cause.id)
 
 
 def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
@@ -340,7 +349,9 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
     entry["evidence"] = [to_plain(kb.evidence[evidence_id]) for evidence_id in technique.evidence]
     entry["related"] = [_named(kb.techniques[related]) for related in technique.related]
     entry["sources"] = _sources_data(kb, technique.sources)
-    return _page(kb, "technique", technique.name, technique.summary, sections, {"technique": entry})
+    return make_page(
+        kb, "technique", technique.name, technique.summary, sections, {"technique": entry}
+    )
 
 
 def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
@@ -368,7 +379,7 @@ def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
     title = f"{point.code} {point.pinyin}" if point.code else point.pinyin
     entry = {**to_plain(point), "regions": [_named(region) for region in regions]}
     entry["sources"] = _sources_data(kb, point.sources)
-    return _page(kb, "acupoint", title, point.english[0], sections, {"acupoint": entry})
+    return make_page(kb, "acupoint", title, point.english[0], sections, {"acupoint": entry})
 
 
 def list_page(kb: KnowledgeBase, kind: str) -> Page:
@@ -400,15 +411,19 @@ def list_page(kb: KnowledgeBase, kind: str) -> Page:
     title = kind.replace("_", " ").capitalize()
     items = [dict(zip((header.lower() for header in headers), row, strict=True)) for row in rows]
     sections = [Section(f"{len(rows)} {kind}", (Table(headers, tuple(rows)),))]
-    return _page(kb, "list", title, None, sections, {"list": kind, "entries": items})
+    return make_page(kb, "list", title, None, sections, {"list": kind, "entries": items})
 
 
 def kinds_page(kb: KnowledgeBase, kinds: Sequence[str]) -> Page:
-    """What `spasmguide list` can list, with how many of each and the command."""
-    rows = tuple((kind, str(len(kb.collection(kind))), f"spasmguide list {kind}") for kind in kinds)
-    sections = [Section("What can be listed", (Table(("Kind", "Entries", "Command"), rows),))]
-    data = {"kinds": [{"kind": kind, "entries": int(count)} for kind, count, _ in rows]}
-    return _page(kb, "list", "Lists", None, sections, data)
+    """What `list` can list, with how many of each and the command."""
+    counts = {kind: len(kb.collection(kind)) for kind in kinds}
+    terms = tuple(
+        Term(kind, f"{count} entries", opens=Command(("list", kind)))
+        for kind, count in counts.items()
+    )
+    sections = [Section("What can be listed", (Terms(terms),))]
+    data = {"kinds": [{"kind": kind, "entries": count} for kind, count in counts.items()]}
+    return make_page(kb, "list", "Lists", None, sections, data)
 
 
 def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
@@ -416,7 +431,7 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
         Term(
             f"{hit.name} ({KIND_LABELS[hit.kind]})",
             f"matched in {hit.field}: {hit.snippet}",
-            opens=Command(hit.kind, hit.id),
+            opens=Command.opening(hit.kind, hit.id),
         )
         for hit in results.hits
     )
@@ -429,9 +444,9 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
             )
     else:
         blocks = (
-            Paragraph(
-                "Nothing in the guide matches. Try fewer or simpler words,"
-                " or 'spasmguide list techniques'."
+            Hint(
+                "Nothing in the guide matches. Try fewer or simpler words, or see every technique:",
+                Command(("list", "techniques")),
             ),
         )
     count = len(results.hits)
@@ -448,12 +463,14 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
                 "field": hit.field,
                 "snippet": hit.snippet,
                 "score": hit.score,
-                "command": Command(hit.kind, hit.id).words(),
+                "command": Command.opening(hit.kind, hit.id).words(),
             }
             for rank, hit in enumerate(results.hits, start=1)
         ],
     }
-    return _page(kb, "search", f"Search: {results.query}", None, [Section(heading, blocks)], data)
+    return make_page(
+        kb, "search", f"Search: {results.query}", None, [Section(heading, blocks)], data
+    )
 
 
 def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
@@ -475,7 +492,7 @@ def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
         "region": region.id if region else None,
         "red_flags": [to_plain(flag) for flag in flags],
     }
-    return _page(kb, "red-flags", title, subtitle, sections, data)
+    return make_page(kb, "red-flags", title, subtitle, sections, data)
 
 
 def evidence_page(kb: KnowledgeBase, subject: Technique | Region | Cause | None = None) -> Page:
@@ -515,7 +532,7 @@ def evidence_page(kb: KnowledgeBase, subject: Technique | Region | Cause | None 
     title = "Evidence" if subject is None else f"Evidence: {subject.name}"
     if subject is not None:
         data["subject"] = {"kind": _subject_kind(subject), "id": subject.id}
-    return _page(kb, "evidence", title, subtitle, sections, data)
+    return make_page(kb, "evidence", title, subtitle, sections, data)
 
 
 def _evidence_subjects(evidence: Evidence, subject: Technique | Region | Cause) -> tuple[str, ...]:
@@ -552,9 +569,9 @@ def paths_page(
     heading = (
         f"{len(reports)} file{'s' if len(reports) != 1 else ''}, in the order they are layered"
     )
-    note = Paragraph(
-        "Later files replace earlier entries with the same id. "
-        "Run 'spasmguide validate' to list any problems in full."
+    note = Hint(
+        "Later files replace earlier entries with the same id. To list any problems in full:",
+        Command(("validate",)),
     )
     sections = [
         Section(heading, (Table(("Origin", "File", "Provides", "Status"), tuple(rows)), note)),
@@ -578,7 +595,7 @@ def paths_page(
         "files": [to_plain(report) for report in reports],
         "folders": {what: {"path": where.path, "source": where.source} for what, where in folders},
     }
-    return _page(kb, "paths", "Knowledge-base files", None, sections, data)
+    return make_page(kb, "paths", "Knowledge-base files", None, sections, data)
 
 
 def about_page(kb: KnowledgeBase) -> Page:
@@ -599,7 +616,7 @@ def about_page(kb: KnowledgeBase) -> Page:
         _sources_section(kb, guide.sources),
     ]
     data = {"guide": {**to_plain(guide), "sources": _sources_data(kb, guide.sources)}}
-    return _page(kb, "about", guide.title, None, sections, data)
+    return make_page(kb, "about", guide.title, None, sections, data)
 
 
 def quiz_stats_page(
@@ -671,7 +688,7 @@ def quiz_stats_page(
         },
         "next_due": next_iso,
     }
-    return _page(kb, "quiz-stats", "Quiz progress", None, sections, data)
+    return make_page(kb, "quiz-stats", "Quiz progress", None, sections, data)
 
 
 def study_guide_page(kb: KnowledgeBase) -> Page:
@@ -745,7 +762,7 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         "regions": list(kb.regions),
         "techniques": list(kb.techniques),
     }
-    return _page(
+    return make_page(
         kb,
         "study-guide",
         kb.guide.title,
@@ -806,49 +823,6 @@ def body_map_sections(kb: KnowledgeBase) -> list[Section]:
 # -- pieces shared by several pages ---------------------------------------------------------
 
 
-def _page(
-    kb: KnowledgeBase,
-    kind: str,
-    title: str,
-    subtitle: str | None,
-    sections: Sequence[Section],
-    data: dict[str, Any],
-) -> Page:
-    changed = changed_safety_lines(kb)
-    if changed:
-        warning = Section("Changed by your files", (Bullets(tuple(changed)),), warning=True)
-        sections = [warning, *sections]
-        data = {**data, "changed_by_your_files": changed}
-    return Page(
-        kind=kind,
-        title=title,
-        subtitle=subtitle,
-        notice=kb.guide.notice,
-        sections=tuple(sections),
-        data=data,
-    )
-
-
-_CHANGED_WHAT = {
-    "red_flags": "the shipped warning signs are replaced",
-    "techniques": "the shipped cautions or contraindications are replaced",
-    "acupoints": "the shipped cautions are replaced",
-    "safety": "the shipped safety advice is replaced",
-}
-
-
-def changed_safety_lines(kb: KnowledgeBase) -> list[str]:
-    """For the top of every page: each shipped entry whose safety content a user's file
-    replaced, the file, and what was replaced."""
-    lines = []
-    for key, path in sorted(kb.changed_by.items()):
-        kind, _, entry_id = key.partition("/")
-        entry = kb.collection(kind).get(entry_id)
-        name = _entry_label(entry) if entry is not None else entry_id
-        lines.append(f"{name} ({key}): changed by your file {path}: {_CHANGED_WHAT[kind]}.")
-    return lines
-
-
 def _ranked_section(
     ranked: Sequence[RankedTechnique], holders: Sequence[Region | Cause], *, full: bool
 ) -> Section:
@@ -877,7 +851,7 @@ def _ranked_section(
                 item.technique.name,
                 detail,
                 items=tuple(lines),
-                opens=Command("techniques", item.technique.id),
+                opens=Command.opening("techniques", item.technique.id),
             )
         )
     blocks: list[Block] = [
@@ -1128,14 +1102,3 @@ def _cause_data(
         "red_flags": [to_plain(flag) for flag in flags],
         "sources": _sources_data(kb, cause.sources),
     }
-
-
-def _entry_label(entry: Any) -> str:
-    """What an entry is called on a page: its name, title, or code and pinyin."""
-    for field in ("name", "title"):
-        value = getattr(entry, field, None)
-        if isinstance(value, str):
-            return value
-    code = getattr(entry, "code", None)
-    pinyin = str(getattr(entry, "pinyin", ""))
-    return f"{code} {pinyin}" if code else pinyin

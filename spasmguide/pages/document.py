@@ -20,19 +20,37 @@ class Bullets(NamedTuple):
     items: tuple[str, ...]
 
 
-class Command(NamedTuple):
-    """The command that opens an entry, by its kind (a collection) and id. It is a command
-    because the page says so, never because of how its text looks; each renderer shows it in
-    its own way."""
+PROGRAM = "spasmguide"
 
-    kind: str
-    id: str
-    cause: str | None = None  # a region's page together with this cause
+
+class Command(NamedTuple):
+    """A command of this program, as its arguments after the program's name. It is a command
+    because the page says so, never because of how its text looks; each renderer shows it in
+    its own way (whole, on one line, in the terminal; as code in Markdown and HTML), and a
+    front end without a shell can run it or link to it."""
+
+    arguments: tuple[str, ...]
+
+    @classmethod
+    def opening(cls, kind: str, entry_id: str, cause: str | None = None) -> Command:
+        """The command that opens an entry, by its kind (a collection) and id; for a region,
+        together with a cause when one is given."""
+        opens_with = KIND_BY_COLLECTION[kind].opens_with or ""
+        arguments = tuple(opens_with.format(id=entry_id).split())
+        return cls((*arguments, "--cause", cause) if cause else arguments)
 
     def words(self) -> str:
-        opens_with = KIND_BY_COLLECTION[self.kind].opens_with or ""
-        words = f"spasmguide {opens_with.format(id=self.id)}"
-        return f"{words} --cause {self.cause}" if self.cause else words
+        """The command as it is typed in a shell."""
+        import shlex
+
+        return " ".join([PROGRAM, *(shlex.quote(argument) for argument in self.arguments)])
+
+
+class Hint(NamedTuple):
+    """A sentence that points to a command: the text, then the command, shown whole."""
+
+    text: str
+    command: Command
 
 
 class Term(NamedTuple):
@@ -102,7 +120,7 @@ class BodyMap(NamedTuple):
     small: bool = False  # a figure beside one region's text rather than the whole map
 
 
-Block = Paragraph | Bullets | Terms | Facts | Table | Contents | BodyMap
+Block = Paragraph | Hint | Bullets | Terms | Facts | Table | Contents | BodyMap
 
 
 class Section(NamedTuple):

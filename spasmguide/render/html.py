@@ -108,6 +108,11 @@ def _section(section: document.Section) -> str:
 def _block(block: document.Block) -> str:
     if isinstance(block, document.Paragraph):
         return f"<p>{text(block.text)}</p>"
+    if isinstance(block, document.Hint):
+        return (
+            f'<p>{text(block.text)} <code class="command">{text(block.command.words())}</code></p>'
+        )
+
     if isinstance(block, document.Bullets):
         return "<ul>" + "".join(f"<li>{text(item)}</li>" for item in block.items) + "</ul>"
     if isinstance(block, document.Facts):

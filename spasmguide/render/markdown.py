@@ -32,6 +32,8 @@ def render_markdown(page: document.Page) -> str:
 def _block(block: document.Block) -> list[str]:
     if isinstance(block, document.Paragraph):
         return [inline(block.text)]
+    if isinstance(block, document.Hint):
+        return [f"{inline(block.text)} {code(block.command.words())}"]
     if isinstance(block, document.Bullets):
         return [f"- {inline(item)}" for item in block.items]
     if isinstance(block, document.Terms):

@@ -18,8 +18,10 @@ from spasmguide.pages.document import (
     Block,
     BodyMap,
     Bullets,
+    Command,
     Contents,
     Facts,
+    Hint,
     Page,
     Paragraph,
     Table,
@@ -139,6 +141,11 @@ class _Layout:
     def block(self, block: Block) -> RenderableType:
         if isinstance(block, Paragraph):
             return self.hanging(text(block.text), INDENT, INDENT)
+        if isinstance(block, Hint):
+            lead = self.hanging(text(block.text), INDENT, INDENT)
+            return Text("\n", no_wrap=True, overflow="ignore").join(
+                [lead, self.command(block.command, INDENT + "  ")]
+            )
         if isinstance(block, Bullets):
             return Group(*(self.bullet_item(item, INDENT) for item in block.items))
         if isinstance(block, Terms):
@@ -176,6 +183,12 @@ class _Layout:
                 out.append(stroke.text, MAP_HIGHLIGHT_STYLE if stroke.highlighted else "")
         return out
 
+    def command(self, command: Command, indent: str) -> Text:
+        """A command on a line of its own, never broken, so it can be copied whole."""
+        line = Text(indent, no_wrap=True, overflow="ignore")
+        line.append_text(text(command.words(), COMMAND_STYLE))
+        return line
+
     def fact(self, label: str, value: str, indent: str) -> Text:
         body = Text.assemble(text(f"{label}: ", "bold"), text(value))
         return self.hanging(body, indent, indent + "  ")
@@ -194,7 +207,7 @@ class _Layout:
         if term.note:
             pieces.append(self.hanging(text(term.note, NOTE_STYLE), rest, rest))
         if term.opens:
-            pieces.append(self.hanging(text(term.opens.words(), COMMAND_STYLE), rest, rest))
+            pieces.append(self.command(term.opens, rest))
         out = Text("\n" if gap else "", no_wrap=True, overflow="ignore")
         out.append_text(Text("\n").join(pieces))
         return out
