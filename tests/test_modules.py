@@ -26,7 +26,7 @@ def _map() -> dict[str, list[tuple[str, bool]]]:
             at_import = item.endswith(" at import")
             word = item.removesuffix(" at import").strip("`")
             name = NAMED.get(word, word)
-            if "." in name or name in ("cli",):
+            if "." in name or name in ("cli", "kb", "pages", "render", "study"):
                 name = f"spasmguide.{name}"
             forbidden.append((name, at_import))
         for module in re.findall(r"`([\w.]+)`", cells[0]):

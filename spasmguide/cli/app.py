@@ -779,7 +779,10 @@ def export(
         assert isinstance(document, str)
         sys.stdout.write(document)
         return
-    write_output(output_file, document, guide.input_files())
+    from spasmguide.study.progress import progress_file
+
+    kept = [*guide.input_files(), *progress_file()]
+    write_output(output_file, document, kept)
     sys.stderr.write(f"{PROGRAM}: wrote {one_line(output_file, 200)}\n")
 
 
