@@ -137,3 +137,9 @@ def test_the_page_cache_checks_every_folder_the_shipped_files_may_come_from() ->
     stamped = page_cache.dependencies(())
     for folder in shipped_data_candidates():
         assert str(folder) in stamped
+
+
+def test_the_top_level_help_cuts_no_command_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    commands = invoke("--help").stdout.split("Commands:")[1].split("Examples:")[0]
+    assert "..." not in commands

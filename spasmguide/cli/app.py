@@ -281,12 +281,13 @@ def _one_of(value: str, choices: Sequence[str], what: str) -> str:
 
 
 @app.command(
+    short_help="A region or cause: warning signs, self-care, techniques.",
     epilog=_examples(
         "spasmguide lookup --region neck",
         "spasmguide lookup neck",
         "spasmguide lookup --cause stress",
         "spasmguide lookup --region 'lower back' --cause posture --format markdown",
-    )
+    ),
 )
 def lookup(
     name: Annotated[
@@ -346,11 +347,12 @@ def lookup(
 
 
 @app.command(
+    short_help="Ask in your own words; warning signs first.",
     epilog=_examples(
         "spasmguide ask 'my calf cramps at night'",
         "spasmguide ask 'lower back spasm after lifting'",
         "spasmguide ask 'jaw clenching' --format json",
-    )
+    ),
 )
 def ask(
     words: Annotated[
@@ -401,9 +403,10 @@ def technique(
 
 
 @app.command(
+    short_help="One acupoint: where it is, its uses and cautions.",
     epilog=_examples(
         "spasmguide acupoint GB20", "spasmguide acupoint 'wind pool'", "spasmguide acupoint luozhen"
-    )
+    ),
 )
 def acupoint(
     name: Annotated[
@@ -423,6 +426,7 @@ def acupoint(
 
 @app.command(
     "list",
+    short_help="List the regions, techniques, causes or acupoints.",
     epilog=_examples("spasmguide list regions", "spasmguide list techniques --format json"),
 )
 def list_entries(
@@ -581,7 +585,10 @@ def body_map(
     _show(map_page(kb, found), output, pager=pager)
 
 
-@app.command(epilog=_examples("spasmguide paths", "spasmguide paths --kb my-notes/"))
+@app.command(
+    short_help="Which knowledge-base files are in force, and why.",
+    epilog=_examples("spasmguide paths", "spasmguide paths --kb my-notes/"),
+)
 def paths(
     output: FormatOption = OutputFormat.text, pager: PagerOption = True, kb_paths: KbOption = None
 ) -> None:
