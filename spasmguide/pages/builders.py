@@ -26,7 +26,7 @@ from spasmguide.kb.queries import (
     where_suggested,
 )
 from spasmguide.pages import body_map
-from spasmguide.pages.common import make_page
+from spasmguide.pages.common import make_page as _page
 from spasmguide.pages.document import (
     Block,
     Bullets,
@@ -94,7 +94,7 @@ def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page
     )
     if not full:
         sections[-1] = sections[-1]._replace(blocks=(*sections[-1].blocks, on_the_map))
-    return make_page(kb, "region", region.name, region.summary, sections, data)
+    return _page(kb, "region", region.name, region.summary, sections, data)
 
 
 def cause_page(kb: KnowledgeBase, cause: Cause, *, full: bool = True) -> Page:
@@ -116,7 +116,7 @@ def cause_page(kb: KnowledgeBase, cause: Cause, *, full: bool = True) -> Page:
     sections = _with_details(
         first, details, full, Command(("lookup", "--cause", cause.id, "--full"))
     )
-    return make_page(kb, "cause", cause.name, cause.summary, sections, data)
+    return _page(kb, "cause", cause.name, cause.summary, sections, data)
 
 
 def combined_page(kb: KnowledgeBase, region: Region, cause: Cause, *, full: bool = True) -> Page:
@@ -148,9 +148,7 @@ def combined_page(kb: KnowledgeBase, region: Region, cause: Cause, *, full: bool
     title = f"{region.name} + {cause.name}"
     subtitle = f"{region.summary} {cause.summary}"
     command = Command(("lookup", "--region", region.id, "--cause", cause.id, "--full"))
-    return make_page(
-        kb, "lookup", title, subtitle, _with_details(first, details, full, command), data
-    )
+    return _page(kb, "lookup", title, subtitle, _with_details(first, details, full, command), data)
 
 
 def _with_details(
@@ -260,7 +258,7 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
     if answered is not None:  # the page's data is whole whether or not its text is short
         data["page"] = answered.data
     title = f"You asked: {understood.text}"  # its spaces and line breaks already folded
-    return make_page(kb, "ask", title, None, sections, data)
+    return _page(kb, "ask", title, None, sections, data)
 
 
 def _reading_title(reading: Reading) -> str:
@@ -349,9 +347,7 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
     entry["evidence"] = [to_plain(kb.evidence[evidence_id]) for evidence_id in technique.evidence]
     entry["related"] = [_named(kb.techniques[related]) for related in technique.related]
     entry["sources"] = _sources_data(kb, technique.sources)
-    return make_page(
-        kb, "technique", technique.name, technique.summary, sections, {"technique": entry}
-    )
+    return _page(kb, "technique", technique.name, technique.summary, sections, {"technique": entry})
 
 
 def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
@@ -379,7 +375,7 @@ def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
     title = f"{point.code} {point.pinyin}" if point.code else point.pinyin
     entry = {**to_plain(point), "regions": [_named(region) for region in regions]}
     entry["sources"] = _sources_data(kb, point.sources)
-    return make_page(kb, "acupoint", title, point.english[0], sections, {"acupoint": entry})
+    return _page(kb, "acupoint", title, point.english[0], sections, {"acupoint": entry})
 
 
 def list_page(kb: KnowledgeBase, kind: str) -> Page:
@@ -411,7 +407,7 @@ def list_page(kb: KnowledgeBase, kind: str) -> Page:
     title = kind.replace("_", " ").capitalize()
     items = [dict(zip((header.lower() for header in headers), row, strict=True)) for row in rows]
     sections = [Section(f"{len(rows)} {kind}", (Table(headers, tuple(rows)),))]
-    return make_page(kb, "list", title, None, sections, {"list": kind, "entries": items})
+    return _page(kb, "list", title, None, sections, {"list": kind, "entries": items})
 
 
 def kinds_page(kb: KnowledgeBase, kinds: Sequence[str]) -> Page:
@@ -423,7 +419,7 @@ def kinds_page(kb: KnowledgeBase, kinds: Sequence[str]) -> Page:
     )
     sections = [Section("What can be listed", (Terms(terms),))]
     data = {"kinds": [{"kind": kind, "entries": count} for kind, count in counts.items()]}
-    return make_page(kb, "list", "Lists", None, sections, data)
+    return _page(kb, "list", "Lists", None, sections, data)
 
 
 def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
@@ -468,9 +464,7 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
             for rank, hit in enumerate(results.hits, start=1)
         ],
     }
-    return make_page(
-        kb, "search", f"Search: {results.query}", None, [Section(heading, blocks)], data
-    )
+    return _page(kb, "search", f"Search: {results.query}", None, [Section(heading, blocks)], data)
 
 
 def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
@@ -492,7 +486,7 @@ def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
         "region": region.id if region else None,
         "red_flags": [to_plain(flag) for flag in flags],
     }
-    return make_page(kb, "red-flags", title, subtitle, sections, data)
+    return _page(kb, "red-flags", title, subtitle, sections, data)
 
 
 def evidence_page(kb: KnowledgeBase, subject: Technique | Region | Cause | None = None) -> Page:
@@ -532,7 +526,7 @@ def evidence_page(kb: KnowledgeBase, subject: Technique | Region | Cause | None 
     title = "Evidence" if subject is None else f"Evidence: {subject.name}"
     if subject is not None:
         data["subject"] = {"kind": _subject_kind(subject), "id": subject.id}
-    return make_page(kb, "evidence", title, subtitle, sections, data)
+    return _page(kb, "evidence", title, subtitle, sections, data)
 
 
 def _evidence_subjects(evidence: Evidence, subject: Technique | Region | Cause) -> tuple[str, ...]:
@@ -595,7 +589,7 @@ def paths_page(
         "files": [to_plain(report) for report in reports],
         "folders": {what: {"path": where.path, "source": where.source} for what, where in folders},
     }
-    return make_page(kb, "paths", "Knowledge-base files", None, sections, data)
+    return _page(kb, "paths", "Knowledge-base files", None, sections, data)
 
 
 def about_page(kb: KnowledgeBase) -> Page:
@@ -616,7 +610,7 @@ def about_page(kb: KnowledgeBase) -> Page:
         _sources_section(kb, guide.sources),
     ]
     data = {"guide": {**to_plain(guide), "sources": _sources_data(kb, guide.sources)}}
-    return make_page(kb, "about", guide.title, None, sections, data)
+    return _page(kb, "about", guide.title, None, sections, data)
 
 
 def quiz_stats_page(
@@ -688,7 +682,7 @@ def quiz_stats_page(
         },
         "next_due": next_iso,
     }
-    return make_page(kb, "quiz-stats", "Quiz progress", None, sections, data)
+    return _page(kb, "quiz-stats", "Quiz progress", None, sections, data)
 
 
 def study_guide_page(kb: KnowledgeBase) -> Page:
@@ -762,7 +756,7 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         "regions": list(kb.regions),
         "techniques": list(kb.techniques),
     }
-    return make_page(
+    return _page(
         kb,
         "study-guide",
         kb.guide.title,
