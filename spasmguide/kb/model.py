@@ -47,7 +47,7 @@ Urgency = Literal["emergency", "urgent", "see a doctor"]
 # The standing notice is what keeps the guide safe to read: it must name this, and pages never
 # break the name across lines (so it is always there to read, or to find with grep).
 NOTICE_MUST_NAME = "Licensed Acupuncturist (L.Ac)"
-# How much a technique does to the body, least first: the ranking's last step (docs/decisions/008).
+# How much a technique does to the body, least first: the order within a tie (docs/decisions/014).
 Invasiveness = Literal["self-care", "touch", "tools on the skin", "needling", "electrical needling"]
 # A guideline's position on a technique for a region or condition, strongest for first.
 Stance = Literal["strong for", "conditional for", "conditional against", "strong against"]
@@ -57,7 +57,7 @@ Direction = Literal["favourable", "uncertain", "no benefit"]
 # When an entry was last checked against its sources: year and month, "2026-12".
 Reviewed = str
 
-# What each label counts for when techniques are ranked (docs/decisions/008): a range counts
+# What each label counts for when techniques are ranked (docs/decisions/014): a range counts
 # at its lower end, and a label that grades nothing counts as no evidence.
 CERTAINTY_LEVELS: dict[str, int] = {
     "high": 4,

@@ -476,11 +476,14 @@ def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
             ),
         ),
     ]
+    reviewed = _earliest(*(flag.reviewed for flag in flags))
+    sections.append(_reviewed_section(reviewed))
     title = f"Warning signs: {region.name}" if region else "Warning signs"
     subtitle = "Signs that need medical care rather than a therapy session."
     data = {
         "region": region.id if region else None,
         "red_flags": [to_plain(flag) for flag in flags],
+        "reviewed": reviewed,
     }
     return _page(kb, "red-flags", title, subtitle, sections, data)
 
@@ -499,7 +502,10 @@ def evidence_page(kb: KnowledgeBase) -> Page:
             ),
         ),
     ]
+    reviewed = _earliest(*(evidence.reviewed for evidence in kb.evidence.values()))
+    sections.append(_reviewed_section(reviewed))
     data = {
+        "reviewed": reviewed,
         "evidence": [
             {**to_plain(evidence), "sources": _sources_data(kb, evidence.sources)}
             for evidence in kb.evidence.values()
