@@ -372,3 +372,26 @@ def test_emergency_signs_say_what_to_do_in_plain_words(kb: KnowledgeBase) -> Non
         for flag in kb.red_flags.values():
             if flag.id in region.red_flags and flag.note:
                 assert flag.note.split(".")[0] not in text, (region.id, flag.id)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple | list):
+        return [text for item in value for text in _strings(item)]
+    if is_record(value):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def test_uk_only_services_come_with_a_plain_equivalent(kb: KnowledgeBase) -> None:
+    texts = _strings(kb.guide)
+    for kind in ("regions", "causes", "red_flags", "techniques", "evidence", "safety"):
+        texts += [text for entry in kb.collection(kind).values() for text in _strings(entry)]
+    for text in texts:
+        if "A&E" in text:
+            assert "emergency department" in text, text
+        if "NHS 111" in text:
+            assert "in the UK" in text, text
+        if re.search(r"\bGP\b", text):
+            assert "in the UK" in text or "family doctor" in text, text
