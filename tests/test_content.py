@@ -380,7 +380,7 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, tuple | list):
         return [text for item in value for text in _strings(item)]
     if is_record(value):
-        return [text for item in value for text in _strings(item)]
+        return [text for item in typing.cast(tuple[object, ...], value) for text in _strings(item)]
     return []
 
 
