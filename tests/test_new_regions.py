@@ -47,9 +47,11 @@ CAVEATS = {
     ("evidence", "bmj-tmd-acupuncture", "basis"): "uncertain",
     ("red_flags", "headache-emergency", "note"): "uncertain",
     ("red_flags", "possible-stroke", "note"): "not checked",
-    ("red_flags", "diabetic-foot", "note"): "not re-checked",
-    ("red_flags", "possible-tetanus", "note"): "not checked",
+    ("red_flags", "calf-tear", "note"): "not checked",
+    ("red_flags", "neck-emergency", "note"): "not checked",
+    ("red_flags", "back-major-trauma", "note"): "not checked",
 }
+# Confirmed since (and cited): tetanus (NHS), NICE NG19's diabetic-foot tiers, Lund 1991.
 
 PHRASINGS = Path(__file__).parent / "search_phrasings.yaml"
 PHRASING_KINDS = {

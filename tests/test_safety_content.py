@@ -130,7 +130,9 @@ def test_every_warning_group_is_complete(shipped: KnowledgeBase) -> None:
 
 def red_flag_text(kb: KnowledgeBase, group_id: str) -> str:
     group = kb.red_flags[group_id]
-    return " ".join([group.title, group.applies_to, *group.signs, group.note or ""]).casefold()
+    return " ".join(
+        [group.title, group.applies_to, *group.signs, group.action or "", group.note or ""]
+    ).casefold()
 
 
 def test_a_clot_is_looked_for_in_the_thigh_and_the_lungs(shipped: KnowledgeBase) -> None:

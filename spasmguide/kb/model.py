@@ -35,6 +35,7 @@ Certainty = Literal[
     "moderate",
     "low to moderate",
     "low",
+    "moderate to high",
     "very low to moderate",
     "very low to low",
     "very low",
@@ -46,15 +47,21 @@ Urgency = Literal["emergency", "urgent", "see a doctor"]
 # The standing notice is what keeps the guide safe to read: it must name this, and pages never
 # break the name across lines (so it is always there to read, or to find with grep).
 NOTICE_MUST_NAME = "Licensed Acupuncturist (L.Ac)"
-# How much a technique does to the body, least first: the ranking's last step (docs/decisions/008).
+# How much a technique does to the body, least first: the order within a tie (docs/decisions/014).
 Invasiveness = Literal["self-care", "touch", "tools on the skin", "needling", "electrical needling"]
 # A guideline's position on a technique for a region or condition, strongest for first.
 Stance = Literal["strong for", "conditional for", "conditional against", "strong against"]
+# Which way a study's result points (docs/decisions/014): only a favourable result can lift a
+# technique's rank; an uncertain one is shown and never ranked on.
+Direction = Literal["favourable", "uncertain", "no benefit"]
+# When an entry was last checked against its sources: year and month, "2026-12".
+Reviewed = str
 
-# What each label counts for when techniques are ranked (docs/decisions/008): a range counts
+# What each label counts for when techniques are ranked (docs/decisions/014): a range counts
 # at its lower end, and a label that grades nothing counts as no evidence.
 CERTAINTY_LEVELS: dict[str, int] = {
     "high": 4,
+    "moderate to high": 3,
     "moderate": 3,
     "low to moderate": 2,
     "low": 2,
@@ -99,6 +106,7 @@ class Source(NamedTuple):
     citation: str
     kind: SourceKind
     note: str | None = None
+    reviewed: Reviewed | None = None
 
 
 class Suggestion(NamedTuple):
@@ -126,6 +134,7 @@ class Acupoint(NamedTuple):
     sources: tuple[SourceId, ...]
     code_note: str | None = None
     cautions: tuple[str, ...] = ()
+    reviewed: Reviewed | None = None
 
 
 class Technique(NamedTuple):
@@ -146,6 +155,7 @@ class Technique(NamedTuple):
     related: tuple[TechniqueId, ...] = ()
     evidence: tuple[EvidenceId, ...] = ()
     notes: tuple[str, ...] = ()
+    reviewed: Reviewed | None = None
 
 
 class Region(NamedTuple):
@@ -163,6 +173,10 @@ class Region(NamedTuple):
     lay_terms: tuple[str, ...] = ()
     acupoints: tuple[AcupointId, ...] = ()
     evidence: tuple[EvidenceId, ...] = ()
+    # What makes needling here seriously risky (lung, great vessels of the neck, brainstem);
+    # when set, needling cannot outrank a safer technique without a favourable guideline.
+    needling_risk: str | None = None
+    reviewed: Reviewed | None = None
 
 
 class Cause(NamedTuple):
@@ -179,6 +193,7 @@ class Cause(NamedTuple):
     lay_terms: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     red_flags: tuple[RedFlagId, ...] = ()
+    reviewed: Reviewed | None = None
 
 
 class Evidence(NamedTuple):
@@ -194,6 +209,10 @@ class Evidence(NamedTuple):
     techniques: tuple[TechniqueId, ...] = ()
     regions: tuple[RegionId, ...] = ()
     causes: tuple[CauseId, ...] = ()
+    direction: Direction | None = None  # which way a study's result points
+    # Set when its publisher treats the guideline as lapsed, saying why: shown, never ranked on.
+    lapsed: str | None = None
+    reviewed: Reviewed | None = None
 
 
 class RedFlagGroup(NamedTuple):
@@ -203,8 +222,10 @@ class RedFlagGroup(NamedTuple):
     applies_to: str
     signs: tuple[str, ...]
     sources: tuple[SourceId, ...]
-    note: str | None = None
+    note: str | None = None  # for maintainers: where a sign comes from, what was not checked
     lay_terms: tuple[str, ...] = ()
+    action: str | None = None  # what to do, in plain words, where it differs from the urgency's
+    reviewed: Reviewed | None = None
 
 
 class SafetyGroup(NamedTuple):
@@ -212,6 +233,7 @@ class SafetyGroup(NamedTuple):
     title: str
     points: tuple[str, ...]
     sources: tuple[SourceId, ...]
+    reviewed: Reviewed | None = None
 
 
 class Label(NamedTuple):

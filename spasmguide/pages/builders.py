@@ -94,6 +94,7 @@ def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page
     )
     if not full:
         sections[-1] = sections[-1]._replace(blocks=(*sections[-1].blocks, on_the_map))
+    sections.append(_reviewed_section(region.reviewed))
     return _page(kb, "region", region.name, region.summary, sections, data)
 
 
@@ -116,6 +117,7 @@ def cause_page(kb: KnowledgeBase, cause: Cause, *, full: bool = True) -> Page:
     sections = _with_details(
         first, details, full, Command(("lookup", "--cause", cause.id, "--full"))
     )
+    sections.append(_reviewed_section(cause.reviewed))
     return _page(kb, "cause", cause.name, cause.summary, sections, data)
 
 
@@ -139,16 +141,19 @@ def combined_page(kb: KnowledgeBase, region: Region, cause: Cause, *, full: bool
         *_evidence_sections(kb, region.evidence),
         _sources_section(kb, (*region.sources, *cause.sources)),
     ]
-    data = {
+    reviewed = _earliest(region.reviewed, cause.reviewed)
+    data: dict[str, Any] = {
         "region": _region_data(kb, region, rank_techniques(kb, [region]), red_flags_of(kb, region)),
         "cause": _cause_data(kb, cause, rank_techniques(kb, [cause]), red_flags_of(kb, cause)),
         "techniques": [_ranked_data(item) for item in ranked],
         "red_flags": [to_plain(flag) for flag in flags],
+        "reviewed": reviewed,
     }
     title = f"{region.name} + {cause.name}"
     subtitle = f"{region.summary} {cause.summary}"
     command = Command(("lookup", "--region", region.id, "--cause", cause.id, "--full"))
-    return _page(kb, "lookup", title, subtitle, _with_details(first, details, full, command), data)
+    sections = [*_with_details(first, details, full, command), _reviewed_section(reviewed)]
+    return _page(kb, "lookup", title, subtitle, sections, data)
 
 
 def _with_details(
@@ -170,7 +175,7 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
     if understood.warnings:
         flags = [flag for flag, _ in understood.warnings]
         said = "; ".join(f"{flag.title}: {', '.join(words)}" for flag, words in understood.warnings)
-        mentioned = _red_flag_section(kb, flags)
+        mentioned = _red_flag_section(kb, flags, full=False)
         sections.append(
             mentioned._replace(
                 heading="Check these warning signs first: your words match them",
@@ -332,6 +337,7 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
         _sources_section(
             kb, (*technique.sources, *(source for group in safety for source in group.sources))
         ),
+        _reviewed_section(technique.reviewed),
     ]
     entry = to_plain(technique)
     entry["safety"] = [to_plain(group) for group in safety]
@@ -371,6 +377,7 @@ def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
             regions, lambda: _regions_section("Listed for", kb, [region.id for region in regions])
         ),
         _sources_section(kb, point.sources),
+        _reviewed_section(point.reviewed),
     ]
     title = f"{point.code} {point.pinyin}" if point.code else point.pinyin
     entry = {**to_plain(point), "regions": [_named(region) for region in regions]}
@@ -480,11 +487,14 @@ def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
             ),
         ),
     ]
+    reviewed = _earliest(*(flag.reviewed for flag in flags))
+    sections.append(_reviewed_section(reviewed))
     title = f"Warning signs: {region.name}" if region else "Warning signs"
     subtitle = "Signs that need medical care rather than a therapy session."
     data = {
         "region": region.id if region else None,
         "red_flags": [to_plain(flag) for flag in flags],
+        "reviewed": reviewed,
     }
     return _page(kb, "red-flags", title, subtitle, sections, data)
 
@@ -512,7 +522,10 @@ def evidence_page(kb: KnowledgeBase, subject: Technique | Region | Cause | None 
     ]
     if not chosen:
         sections.insert(0, Section("Evidence", (Paragraph("No evidence entry covers it yet."),)))
+    reviewed = _earliest(*(evidence.reviewed for evidence in chosen or kb.evidence.values()))
+    sections.append(_reviewed_section(reviewed))
     data: dict[str, object] = {
+        "reviewed": reviewed,
         "evidence": [
             {**to_plain(evidence), "sources": _sources_data(kb, evidence.sources)}
             for evidence in chosen
@@ -774,11 +787,10 @@ def summary_section(kb: KnowledgeBase) -> Section:
         ranked = rank_techniques(kb, [region])[:3]
         flags = red_flags_of(kb, region)
         lines = [
-            "Warning signs: "
-            + ("; ".join(f"{flag.title} ({flag.urgency})" for flag in flags) or "none listed"),
+            _summary_warning_signs(flags),
             *([f"First self-care: {region.self_care[0]}"] if region.self_care else []),
             "Top techniques: "
-            + ", ".join(f"{item.rank}. {item.technique.name}" for item in ranked),
+            + ", ".join(f"{item.label}. {item.technique.name}" for item in ranked),
         ]
         if region.acupoints:
             points = (kb.acupoints[point_id] for point_id in region.acupoints)
@@ -791,6 +803,17 @@ def summary_section(kb: KnowledgeBase) -> Section:
         " they need medical care rather than a therapy session."
     )
     return Section("One-page summary", (intro, Terms(tuple(regions))), columns=True)
+
+
+def _summary_warning_signs(flags: Sequence[RedFlagGroup]) -> str:
+    """The emergencies by name, and how many other warning signs the region's entry lists:
+    the summary must fit two printed sheets, and the full entries follow it."""
+    emergencies = [flag.title for flag in flags if flag.urgency == "emergency"]
+    others = len(flags) - len(emergencies)
+    said = "Emergencies: " + ("; ".join(emergencies) if emergencies else "none listed")
+    if others:
+        said += f". Plus {others} more warning sign{'s' if others > 1 else ''} in the full entry"
+    return said + "."
 
 
 def body_map_sections(kb: KnowledgeBase) -> list[Section]:
@@ -842,7 +865,7 @@ def _ranked_section(
             ]
         terms.append(
             Term(
-                item.technique.name,
+                f"{item.label}. {item.technique.name}",
                 detail,
                 items=tuple(lines),
                 opens=Command.opening("techniques", item.technique.id),
@@ -850,14 +873,22 @@ def _ranked_section(
         )
     blocks: list[Block] = [
         Paragraph(
-            f"Ranked by guideline position, then certainty of the evidence for {context}, then "
-            "least invasive first; the source article's claims never count."
+            f"Ranked by current guidelines, then favourable evidence for {context} (direct before"
+            " borrowed, then its certainty); needling comes after the rest where the area is"
+            " risky to needle or a guideline favours exercise. Techniques the rule cannot"
+            " separate share a rank (shown as =2), least invasive first. The source article's"
+            " claims never count."
         ),
-        Terms(tuple(terms), numbered=True),
+        *(
+            Paragraph(f"Why needling here is risky: {holder.needling_risk}")
+            for holder in holders
+            if isinstance(holder, Region) and holder.needling_risk
+        ),
+        Terms(tuple(terms)),
     ]
     if len(shown) < len(ranked):
-        rest = ", ".join(item.technique.name for item in ranked[len(shown) :])
-        blocks.append(Paragraph(f"Also suggested, ranked lower: {rest}."))
+        rest = ", ".join(f"{item.label}. {item.technique.name}" for item in ranked[len(shown) :])
+        blocks.append(Paragraph(f"Also suggested, by rank: {rest}."))
     return Section("Suggested techniques, ranked by evidence", tuple(blocks))
 
 
@@ -873,6 +904,11 @@ def _basis_lines(basis: Basis, context: str) -> list[str]:
             f"{entry.title}: {entry.stance}" for entry in guideline.entries if entry.stance
         )
         lines.append(f"Guidelines: {guideline.label} ({titles})")
+    if guideline.lapsed:
+        titles = "; ".join(f"{entry.title}: {entry.stance}" for entry in guideline.lapsed)
+        lines.append(f"Lapsed guidelines, shown but not ranked on: {titles}")
+    if basis.held_back:
+        lines.append(f"Ranked after the techniques that do not pierce the skin: {basis.held_back}.")
     return lines
 
 
@@ -923,14 +959,28 @@ def _red_flag_section(
     terms = []
     for flag in ordered:
         title = f"{URGENCY_HEADS[flag.urgency]}: {flag.title}"
+        todo = f"What to do: {action_of(kb, flag)}"
         if full:
             terms.append(
-                Term(title, f"Applies to: {flag.applies_to}", note=flag.note, items=flag.signs)
+                Term(
+                    title,
+                    f"Applies to: {flag.applies_to}",
+                    note=flag.note,
+                    items=(*flag.signs, todo),
+                )
             )
         else:
             signs = " ".join(sign if sign.endswith(".") else f"{sign}." for sign in flag.signs)
-            terms.append(Term(title, signs))
+            terms.append(Term(title, f"{signs} {todo}"))
     return Section("Warning signs: get medical care first", (Terms(tuple(terms)),), warning=True)
+
+
+def action_of(kb: KnowledgeBase, flag: RedFlagGroup) -> str:
+    """What to do about a warning sign, in plain words: its own action, or its urgency's."""
+    if flag.action:
+        return flag.action
+    meanings = {label.label: label.meaning for label in kb.guide.urgency_labels}
+    return meanings.get(flag.urgency, "")
 
 
 def _red_flag_group_section(kb: KnowledgeBase, flag: RedFlagGroup) -> Section:
@@ -941,6 +991,7 @@ def _red_flag_group_section(kb: KnowledgeBase, flag: RedFlagGroup) -> Section:
         Facts(
             (
                 Fact("Urgency", _with_meaning(flag.urgency, meaning)),
+                Fact("What to do", action_of(kb, flag)),
                 Fact("Applies to", flag.applies_to),
             )
         ),
@@ -981,6 +1032,18 @@ def _evidence_entry_section(
         Fact("Sources", "; ".join(kb.sources[source].citation for source in evidence.sources))
     )
     return Section(evidence.title, (Facts(tuple(facts)),))
+
+
+def _reviewed_section(reviewed: str | None) -> Section:
+    """When the page's subject was last checked against its sources (docs/content-review.md)."""
+    said = f"Content reviewed {reviewed}." if reviewed else "Content review date not recorded."
+    return Section("Reviewed", (Paragraph(said),))
+
+
+def _earliest(*dates: str | None) -> str | None:
+    """The oldest review date of a page's subjects: the page is as fresh as its stalest part."""
+    known = [date for date in dates if date]
+    return min(known) if known else None
 
 
 def _kind_of(holder: Region | Cause) -> str:
@@ -1028,6 +1091,7 @@ def _ranked_data(item: RankedTechnique) -> dict[str, Any]:
     basis = item.basis
     return {
         "rank": item.rank,
+        "tied": item.tied,
         "id": item.technique.id,
         "name": item.technique.name,
         "category": item.technique.category,
@@ -1039,6 +1103,9 @@ def _ranked_data(item: RankedTechnique) -> dict[str, Any]:
             "certainty_level": basis.certainty.level,
             "certainty_from": basis.certainty.entry.id if basis.certainty.entry else None,
             "indirect": basis.certainty.indirect,
+            "evidence_tier": basis.certainty.tier,
+            "lapsed_guidelines": [entry.id for entry in basis.guideline.lapsed],
+            "held_back": basis.held_back,
             "invasiveness": basis.invasiveness,
         },
         "reasons": [
@@ -1073,6 +1140,8 @@ def _region_data(
         "red_flags": [to_plain(flag) for flag in flags],
         "evidence": [to_plain(kb.evidence[evidence_id]) for evidence_id in region.evidence],
         "sources": _sources_data(kb, region.sources),
+        "needling_risk": region.needling_risk,
+        "reviewed": region.reviewed,
     }
 
 
@@ -1095,4 +1164,5 @@ def _cause_data(
         "prevention": list(cause.prevention),
         "red_flags": [to_plain(flag) for flag in flags],
         "sources": _sources_data(kb, cause.sources),
+        "reviewed": cause.reviewed,
     }
