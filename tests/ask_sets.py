@@ -79,7 +79,8 @@ def score(kb: KnowledgeBase, phrasing: Mapping[str, Any], understood: Any) -> Ou
     wanted = phrasing.get("flag")
     if kind == "urgent":
         outcome.flag_first = bool(warnings) and warnings[0][0] == wanted
-        expected_rank = URGENCY_RANK[kb.red_flags[wanted].urgency] if wanted in kb.red_flags else 1
+        flag = kb.red_flags.get(str(wanted))
+        expected_rank = URGENCY_RANK[flag.urgency] if flag is not None else 1
         outcome.stopped = bool(warnings) and URGENCY_RANK[warnings[0][1]] <= expected_rank
         ok = ok and outcome.flag_first and outcome.stopped
     else:
@@ -122,7 +123,7 @@ def _rate(values: Sequence[bool] | tuple[int, int]) -> str:
         hits, total = values
     else:
         hits, total = sum(values), len(values)
-    return f"{hits / total:6.1%} ({hits}/{total})" if total else "     – (0)"
+    return f"{hits / total:6.1%} ({hits}/{total})" if total else "     - (0)"
 
 
 @dataclass
