@@ -11,7 +11,8 @@ the sign whose pattern matched more of what was said, then one the named region 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from spasmguide.kb.model import Cause, KnowledgeBase, RedFlagGroup, Region
@@ -21,6 +22,10 @@ from spasmguide.kb.reading import TRIGGER_GROUPS, Found, Read, read
 MAX_TEXT = 20_000
 MAX_OTHER_CAUSES = 2
 URGENCY_RANK = {"emergency": 0, "urgent": 1, "see a doctor": 2}
+# A pattern's places and sensations must be within this many words of one another.
+NEAR_WINDOW = 10
+LOCAL_GROUPS = frozenset({"body part", "sensation", "colour or comparison"})
+MAX_OPTIONS = 6
 
 
 class Reading(NamedTuple):
@@ -71,14 +76,16 @@ def understand(kb: KnowledgeBase, text: str) -> Understanding:
 
 
 def _weight(kb: KnowledgeBase, found: Found) -> float:
-    """How strongly a phrase names a place or a cause: one for each phrase, half when the
-    phrase is first of all a sensation or a symptom ("knots" are in many places)."""
+    """How strongly a phrase names a place or a cause: one for each phrase; half when the
+    phrase is first of all a sensation or a symptom ("knots" are in many places), or a word
+    that names no particular part ("back", "leg")."""
+    concepts = [kb.vocabulary[cid] for cid in found.phrase.concepts if cid in kb.vocabulary]
     other = any(
-        kb.vocabulary[cid].group not in ("body part", "activity", "circumstance", "medicine")
-        for cid in found.phrase.concepts
-        if cid in kb.vocabulary
+        concept.group not in ("body part", "activity", "circumstance", "medicine")
+        for concept in concepts
     )
-    return 0.5 if other else 1.0
+    weak = bool(concepts) and all(concept.strength == "weak" for concept in concepts)
+    return 0.5 if other or weak else 1.0
 
 
 def _targets(kb: KnowledgeBase, found: Found, kind: str) -> set[str]:
@@ -128,8 +135,9 @@ def _warnings(
 ) -> tuple[tuple[RedFlagGroup, tuple[str, ...]], ...]:
     found: list[tuple[tuple[int, int, int, int], RedFlagGroup, tuple[str, ...]]] = []
     listed = set(region.red_flags) if region else set()
+    local = {cid for cid, concept in kb.vocabulary.items() if concept.group in LOCAL_GROUPS}
     for flag in kb.red_flags.values():
-        match = _pattern_match(flag, said.present)
+        match = _pattern_match(flag, said.present, local)
         if match is None:
             continue
         size, position, words = match
@@ -139,8 +147,29 @@ def _warnings(
     return tuple((flag, words) for _, flag, words in found)
 
 
+def _nearest(
+    concepts: Sequence[str], present: Mapping[str, tuple[Found, ...]], local: set[str]
+) -> list[Found] | None:
+    """One phrase for each concept of a pattern, the places and sensations among them within
+    a few words of one another (a "stiff" neck and a "chest" named far apart are no chest
+    pain); circumstances (a wound, a flight, cancer) may be anywhere. None when the places
+    and sensations are never that close."""
+    near = [cid for cid in concepts if cid in local]
+    best: tuple[int, list[Found]] | None = None
+    options = [present[cid][:MAX_OPTIONS] for cid in near]
+    for combination in itertools.product(*options):
+        firsts = [found.first for found in combination]
+        spread = max(firsts) - min(firsts) if firsts else 0
+        if spread <= NEAR_WINDOW and (best is None or spread < best[0]):
+            best = (spread, list(combination))
+    if best is None:
+        return None
+    chosen = dict(zip(near, best[1], strict=True))
+    return [chosen.get(cid) or min(present[cid], key=lambda f: f.first) for cid in concepts]
+
+
 def _pattern_match(
-    flag: RedFlagGroup, present: Mapping[str, tuple[Found, ...]]
+    flag: RedFlagGroup, present: Mapping[str, tuple[Found, ...]], local: set[str]
 ) -> tuple[int, int, tuple[str, ...]] | None:
     """The best way the text shows the sign: how many concepts that pattern has, where its
     first word is, and the words that matched; None when no pattern is all there."""
@@ -151,7 +180,9 @@ def _pattern_match(
     for concepts in patterns:
         if not all(present.get(cid) for cid in concepts):
             continue
-        chosen = [min(present[cid], key=lambda f: f.first) for cid in concepts]
+        chosen = _nearest(concepts, present, local)
+        if chosen is None:
+            continue
         words = tuple(dict.fromkeys(f.words for f in sorted(chosen, key=lambda f: f.first)))
         candidate = (len(concepts), min(f.first for f in chosen), words)
         if best is None or (candidate[0], -candidate[1]) > (best[0], -best[1]):

@@ -249,6 +249,9 @@ class Concept(NamedTuple):
     region: RegionId | None = None  # the region a body part points to
     causes: tuple[CauseId, ...] = ()  # the causes an activity or circumstance suggests
     unless: tuple[ConceptId, ...] = ()  # not read when one of these is in the same sentence
+    # How strongly a body part's words name its region: "weak" for a word that names no
+    # particular part ("back", "leg"), so a nearer word outranks it.
+    strength: Literal["weak", "normal"] = "normal"
     means: str | None = None
 
 

@@ -48,8 +48,8 @@ TRIGGER_GROUPS = frozenset(
 # Irregular word forms the stemmer cannot bring together.
 IRREGULAR = {
     "fell": "fall", "fallen": "fall", "ran": "run", "threw": "throw", "thrown": "throw",
-    "woke": "wake", "woken": "wake", "slept": "sleep", "bit": "bite", "bitten": "bite",
-    "stood": "stand", "sat": "sit", "lay": "lie", "lain": "lie", "felt": "feel",
+    "woke": "wake", "woken": "wake", "slept": "sleep", "bitten": "bite",
+    "stood": "stand", "sat": "sit", "lain": "lie", "felt": "feel", "peed": "pee",
     "froze": "freeze", "frozen": "freeze", "swam": "swim", "rode": "ride", "ridden": "ride",
     "broke": "break", "broken": "break", "tore": "tear", "torn": "tear", "caught": "catch",
     "gave": "give", "given": "give", "came": "come", "went": "go", "gone": "go",
@@ -89,6 +89,8 @@ def base_form(word: str) -> str:
     based = stem(word)
     if len(based) > 3 and based.endswith("i") and not word.endswith("i"):
         based = based[:-1] + "y"  # carried -> carri -> carry, as carries -> carry
+    if len(based) == 4 and based.endswith("e") and based.isalpha():
+        based = based[:-1]  # ache and aching, come and coming meet (the stemmer drops -ing)
     return based
 
 
@@ -143,6 +145,7 @@ class Lexicon(NamedTuple):
     keys: frozenset[str]  # every base form the vocabulary uses
     concepts: Mapping[str, Concept]
     members: Mapping[str, frozenset[str]]  # a concept and every concept it stands for
+    places: Mapping[str, tuple[str, ...]]  # one-word body parts by their first letter
 
 
 def phrases_of(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
@@ -188,12 +191,19 @@ def lexicon(kb: KnowledgeBase) -> Lexicon:
         assert isinstance(concepts, list)
         by_first.setdefault(keys[0], []).append(Phrase(keys, str(entry["text"]), tuple(concepts)))
     members = {cid: frozenset(_members(kb, cid, set())) for cid in kb.vocabulary}
+    places: dict[str, set[str]] = {}
+    for concept in kb.vocabulary.values():
+        if concept.group == "body part":
+            for word in concept.words:
+                if word.isalpha() and 4 <= len(word) <= 5:
+                    places.setdefault(word[0], set()).add(word)
     built = Lexicon(
         {key: tuple(sorted(found, key=lambda p: -len(p.keys))) for key, found in by_first.items()},
         tuple(sorted(word for word in words if len(word) >= 5 and word.isalpha())),
         frozenset(key for keys in grouped for key in keys),
         kb.vocabulary,
         members,
+        {letter: tuple(sorted(words)) for letter, words in places.items()},
     )
     _LEXICONS.clear()
     _LEXICONS[id(kb)] = (kb, built)
@@ -231,22 +241,36 @@ def _guide_words(kb: KnowledgeBase) -> frozenset[str]:
     return _GUIDE_WORDS[id(kb)][1]
 
 
+def _one_letter_more(short: str, long: str) -> bool:
+    """Whether `long` is `short` with one letter put in ("nek" and "neck")."""
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> list[Token]:
     """Each longer word the vocabulary does not know, read as the vocabulary word one edit
-    away (two for words of eight letters or more), beginning with the same letter; never a
-    word the guide itself uses."""
+    away (two for words of eight letters or more), beginning with the same letter; a short
+    word, as the one body part it is with a letter left out ("nek"); never a word the guide
+    itself uses."""
     unknown = [
         number
         for number, token in enumerate(tokens)
         if len(token.word) >= 5 and token.word.isalpha() and token.key not in lex.keys
     ]
-    if not unknown:
+    short = [t for t in tokens if 3 <= len(t.word) <= 4 and t.key not in lex.keys]
+    if not unknown and not short:
         return tokens
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
     known = _guide_words(kb)
     corrected = list(tokens)
+    for number, token in enumerate(tokens):
+        if 3 <= len(token.word) <= 4 and token.word.isalpha() and token.key not in lex.keys:
+            places = lex.places.get(token.word[0], ())
+            near = [word for word in places if len(word) == len(token.word) + 1
+                    and _one_letter_more(token.word, word)]  # fmt: skip
+            if len(near) == 1 and token.word not in known:
+                corrected[number] = token._replace(key=_base(near[0]))
     for number in unknown:
         token = tokens[number]
         if token.word in known:
@@ -328,15 +352,19 @@ def _places_inside(
     lex: Lexicon,
 ) -> list[Found]:
     """Body parts named inside a longer phrase that says something else about them ("my jaw
-    locks", "the worst headache"): the phrase still names the place. Not inside a phrase
-    that is itself a place ("turn my head" is the neck) or a fixed expression."""
+    locks", "the worst headache", "one calf"): the phrase still names the place. Not inside
+    a phrase that is itself a region's place ("turn my head" is the neck) or a fixed
+    expression."""
 
     def groups(phrase: Phrase) -> set[str]:
         return {lex.concepts[c].group for c in phrase.concepts if c in lex.concepts}
 
+    def is_place(phrase: Phrase) -> bool:
+        return any(c in lex.concepts and lex.concepts[c].region for c in phrase.concepts)
+
     inner = []
     for outer in kept:
-        if groups(outer.phrase) & {"body part", "fixed expression"}:
+        if "fixed expression" in groups(outer.phrase) or is_place(outer.phrase):
             continue
         inner += [
             (first, last, phrase)
