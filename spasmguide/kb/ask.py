@@ -88,19 +88,19 @@ def _weight(kb: KnowledgeBase, found: Found) -> float:
     return 0.5 if other or weak else 1.0
 
 
-def _targets(kb: KnowledgeBase, found: Found, kind: str) -> set[str]:
-    """The regions (or causes) a phrase points to."""
-    targets: set[str] = set()
+def _targets(kb: KnowledgeBase, found: Found, kind: str) -> list[str]:
+    """The regions (or causes) a phrase points to, in the order the vocabulary gives them."""
+    targets: dict[str, None] = {}
     for cid in found.phrase.concepts:
         if cid.startswith(f"{kind}:"):
-            targets.add(cid.split(":", 1)[1])
+            targets[cid.split(":", 1)[1]] = None
         elif cid in kb.vocabulary:
             concept = kb.vocabulary[cid]
             if kind == "region" and concept.region:
-                targets.add(concept.region)
+                targets[concept.region] = None
             elif kind == "cause":
-                targets.update(concept.causes)
-    return targets
+                targets.update(dict.fromkeys(concept.causes))
+    return list(targets)
 
 
 def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -112,11 +112,11 @@ def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[s
     if kind == "region" and not any(_targets(kb, f, kind) for f in found):
         found = list(said.found)
     scores: dict[str, float] = {}
-    first: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
     words: dict[str, dict[str, None]] = {}
     seen: set[tuple[int, int, str]] = set()
     for one in found:
-        for target in _targets(kb, one, kind):
+        for place, target in enumerate(_targets(kb, one, kind)):
             if target not in collection:
                 continue
             span = (one.first, one.last, target)
@@ -125,7 +125,7 @@ def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[s
                 continue
             seen.add(span)
             scores[target] = scores.get(target, 0.0) + _weight(kb, one)
-            first.setdefault(target, one.first)
+            first.setdefault(target, (one.first, place))
     order = sorted(scores, key=lambda target: (-scores[target], first[target]))
     return [(target, tuple(words[target])) for target in order]
 
@@ -136,8 +136,9 @@ def _warnings(
     found: list[tuple[tuple[int, int, int, int], RedFlagGroup, tuple[str, ...]]] = []
     listed = set(region.red_flags) if region else set()
     local = {cid for cid, concept in kb.vocabulary.items() if concept.group in LOCAL_GROUPS}
+    bodily = {cid for cid, concept in kb.vocabulary.items() if concept.group == "body part"}
     for flag in kb.red_flags.values():
-        match = _pattern_match(flag, said.present, local)
+        match = _pattern_match(flag, said.present, local, bodily)
         if match is None:
             continue
         size, position, words = match
@@ -148,13 +149,17 @@ def _warnings(
 
 
 def _nearest(
-    concepts: Sequence[str], present: Mapping[str, tuple[Found, ...]], local: set[str]
+    concepts: Sequence[str],
+    present: Mapping[str, tuple[Found, ...]],
+    local: set[str],
+    bodily: set[str],
 ) -> list[Found] | None:
-    """One phrase for each concept of a pattern, the places and sensations among them within
-    a few words of one another (a "stiff" neck and a "chest" named far apart are no chest
-    pain); circumstances (a wound, a flight, cancer) may be anywhere. None when the places
-    and sensations are never that close."""
-    near = [cid for cid in concepts if cid in local]
+    """One phrase for each concept of a pattern. When the pattern names one place, its
+    sensations must be said within a few words of it (a "stiff" neck and a "chest" named far
+    apart are no chest pain); circumstances (a wound, a flight, cancer) may be anywhere, and
+    so may the parts of a pattern of several places. None when they are never that close."""
+    places = [cid for cid in concepts if cid in local and cid in bodily]
+    near = [cid for cid in concepts if cid in local] if len(places) == 1 else []
     best: tuple[int, list[Found]] | None = None
     options = [present[cid][:MAX_OPTIONS] for cid in near]
     for combination in itertools.product(*options):
@@ -169,7 +174,10 @@ def _nearest(
 
 
 def _pattern_match(
-    flag: RedFlagGroup, present: Mapping[str, tuple[Found, ...]], local: set[str]
+    flag: RedFlagGroup,
+    present: Mapping[str, tuple[Found, ...]],
+    local: set[str],
+    bodily: set[str],
 ) -> tuple[int, int, tuple[str, ...]] | None:
     """The best way the text shows the sign: how many concepts that pattern has, where its
     first word is, and the words that matched; None when no pattern is all there."""
@@ -180,7 +188,7 @@ def _pattern_match(
     for concepts in patterns:
         if not all(present.get(cid) for cid in concepts):
             continue
-        chosen = _nearest(concepts, present, local)
+        chosen = _nearest(concepts, present, local, bodily)
         if chosen is None:
             continue
         words = tuple(dict.fromkeys(f.words for f in sorted(chosen, key=lambda f: f.first)))

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from spasmguide.kb.model import Concept, KnowledgeBase
 from spasmguide.kb.names import fold_text
-from spasmguide.kb.search import stem
+from spasmguide.kb.search import STOP_WORDS, stem
 
 # How many words after a trigger a denial reaches (NegEx's window), not counting small words.
 DENIAL_WINDOW = 5
@@ -120,7 +120,7 @@ def tokens_of(text: str) -> list[Token]:
         word = found.group()
         if word in _NOT_WORDS:
             tokens.append(Token(word, _base(IRREGULAR[word]), sentence, found.start()))
-            tokens.append(Token("not", "not", sentence, found.start()))
+            tokens.append(Token("", "not", sentence, found.start()))  # shown as written
             continue
         tokens.append(Token(word, _base(word), sentence, found.start()))
     return tokens
@@ -265,7 +265,13 @@ def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> li
     known = _guide_words(kb)
     corrected = list(tokens)
     for number, token in enumerate(tokens):
-        if 3 <= len(token.word) <= 4 and token.word.isalpha() and token.key not in lex.keys:
+        if (
+            3 <= len(token.word) <= 4
+            and token.word.isalpha()
+            and token.key not in lex.keys
+            and token.word not in FILLERS
+            and token.word not in STOP_WORDS
+        ):
             places = lex.places.get(token.word[0], ())
             near = [word for word in places if len(word) == len(token.word) + 1
                     and _one_letter_more(token.word, word)]  # fmt: skip
@@ -391,7 +397,7 @@ def _longest(
             continue
         for index in range(first, last + 1):
             taken[index] = span
-        words = " ".join(token.word for token in tokens[first : last + 1])
+        words = " ".join(token.word for token in tokens[first : last + 1] if token.word)
         kept.append(Found(first, last, phrase, words, tokens[first].sentence))
     return kept
 
