@@ -114,16 +114,16 @@ def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[s
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
     words: dict[str, dict[str, None]] = {}
-    seen: set[tuple[int, int, str]] = set()
+    counted: dict[str, list[tuple[int, int]]] = {}
     for one in found:
         for place, target in enumerate(_targets(kb, one, kind)):
             if target not in collection:
                 continue
-            span = (one.first, one.last, target)
             words.setdefault(target, {})[one.words] = None
-            if span in seen:
-                continue
-            seen.add(span)
+            spans = counted.setdefault(target, [])
+            if any(one.first <= last and first <= one.last for first, last in spans):
+                continue  # words already counted for this target ("calves" in "calves cramp")
+            spans.append((one.first, one.last))
             scores[target] = scores.get(target, 0.0) + _weight(kb, one)
             first.setdefault(target, (one.first, place))
     order = sorted(scores, key=lambda target: (-scores[target], first[target]))
