@@ -24,7 +24,7 @@ MAX_OTHER_CAUSES = 2
 URGENCY_RANK = {"emergency": 0, "urgent": 1, "see a doctor": 2}
 # A pattern's places and sensations must be within this many words of one another.
 NEAR_WINDOW = 10
-LOCAL_GROUPS = frozenset({"body part", "sensation", "colour or comparison"})
+LOCAL_GROUPS = frozenset({"body part", "sensation", "colour or comparison"})  # not "symptom"
 MAX_OPTIONS = 6
 
 
@@ -133,16 +133,17 @@ def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[s
 def _warnings(
     kb: KnowledgeBase, said: Read, region: Region | None
 ) -> tuple[tuple[RedFlagGroup, tuple[str, ...]], ...]:
-    found: list[tuple[tuple[int, int, int, int], RedFlagGroup, tuple[str, ...]]] = []
+    found: list[tuple[tuple[int, int, int, int, int], RedFlagGroup, tuple[str, ...]]] = []
     listed = set(region.red_flags) if region else set()
     local = {cid for cid, concept in kb.vocabulary.items() if concept.group in LOCAL_GROUPS}
     bodily = {cid for cid, concept in kb.vocabulary.items() if concept.group == "body part"}
+    breadths = {cid: len(members) for cid, members in said.members.items()}
     for flag in kb.red_flags.values():
-        match = _pattern_match(flag, said.present, local, bodily)
+        match = _pattern_match(flag, said.present, local, bodily, breadths)
         if match is None:
             continue
-        size, position, words = match
-        key = (URGENCY_RANK[flag.urgency], -size, 0 if flag.id in listed else 1, position)
+        size, breadth, position, words = match
+        key = (URGENCY_RANK[flag.urgency], -size, breadth, 0 if flag.id in listed else 1, position)
         found.append((key, flag, words))
     found.sort(key=lambda item: item[0])
     return tuple((flag, words) for _, flag, words in found)
@@ -178,10 +179,12 @@ def _pattern_match(
     present: Mapping[str, tuple[Found, ...]],
     local: set[str],
     bodily: set[str],
-) -> tuple[int, int, tuple[str, ...]] | None:
-    """The best way the text shows the sign: how many concepts that pattern has, where its
-    first word is, and the words that matched; None when no pattern is all there."""
-    best: tuple[int, int, tuple[str, ...]] | None = None
+    breadths: Mapping[str, int],
+) -> tuple[int, int, int, tuple[str, ...]] | None:
+    """The best way the text shows the sign: how many concepts that pattern has, how broad
+    they are (a narrower class such as "mid or upper back" is more telling than "any back"),
+    where its first word is, and the words that matched; None when no pattern is all there."""
+    best: tuple[int, int, int, tuple[str, ...]] | None = None
     patterns: Iterable[tuple[str, ...]] = (
         [pattern.all for pattern in flag.pattern] if flag.pattern else [(f"flag:{flag.id}",)]
     )
@@ -192,8 +195,13 @@ def _pattern_match(
         if chosen is None:
             continue
         words = tuple(dict.fromkeys(f.words for f in sorted(chosen, key=lambda f: f.first)))
-        candidate = (len(concepts), min(f.first for f in chosen), words)
-        if best is None or (candidate[0], -candidate[1]) > (best[0], -best[1]):
+        breadth = sum(breadths.get(cid, 1) for cid in concepts)
+        candidate = (len(concepts), breadth, min(f.first for f in chosen), words)
+        if best is None or (candidate[0], -candidate[1], -candidate[2]) > (
+            best[0],
+            -best[1],
+            -best[2],
+        ):
             best = candidate
     return best
 

@@ -44,11 +44,14 @@ Certainty = Literal[
     "no study named",
 ]
 Urgency = Literal["emergency", "urgent", "see a doctor"]
-# What a concept of `ask`'s vocabulary is (docs/decisions/016). The last five groups are the
-# trigger words of the negation rules; a fixed expression's words mean nothing taken alone.
+# What a concept of `ask`'s vocabulary is (docs/decisions/016). A sensation is felt in a place
+# (said near it); a symptom is of the whole body (fever, sweating, fainting). The last five
+# groups are the trigger words of the negation rules; a fixed expression's words mean nothing
+# taken alone.
 ConceptGroup = Literal[
     "body part",
     "sensation",
+    "symptom",
     "colour or comparison",
     "activity",
     "circumstance",

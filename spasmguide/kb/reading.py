@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-from spasmguide.kb.model import Concept, KnowledgeBase
+from spasmguide.kb.model import COLLECTIONS, Concept, KnowledgeBase
 from spasmguide.kb.names import fold_text
 from spasmguide.kb.search import STOP_WORDS, stem
 
@@ -37,6 +37,12 @@ FILLERS = frozenset(
     "a an the my your his her our their its this that these those of in on at to up it is was"
     " are am be been being feel feels felt feeling really very so quite bit little kind sort"
     " just all some any me i im ive got get gets getting have has had like right left".split()
+)
+# Words that open a new clause after a comma: a denial does not reach past them ("no fever,
+# it's just my back"), though it does reach along a list ("no fever, rash or stiff neck").
+CLAUSE_OPENERS = frozenset(
+    "i im ive id it its my he hes she shes they theyre we you this that just so and but then"
+    " which who there theres mine his her".split()
 )
 # Small words a phrase may leave out when the text does not have them ("back of my thigh" is
 # "back of the thigh"); a phrase of several words still needs two of them.
@@ -104,6 +110,7 @@ class Token(NamedTuple):
     key: str  # its base form, or the vocabulary word a misspelling stands for
     sentence: int
     start: int  # where it begins in the text read
+    clause: int = 0  # commas split a sentence into clauses
 
 
 def tokens_of(text: str) -> list[Token]:
@@ -112,17 +119,20 @@ def tokens_of(text: str) -> list[Token]:
     for pattern, replacement in _CONTRACTIONS:
         folded = pattern.sub(replacement, folded)
     tokens = []
-    sentence = 0
+    sentence = clause = 0
     last = 0
     for found in _WORD.finditer(folded):
-        sentence += len(_SENTENCE_END.findall(folded, last, found.start()))
+        between = folded[last : found.start()]
+        ends = len(_SENTENCE_END.findall(between))
+        sentence += ends
+        clause += ends + between.count(",")
         last = found.end()
         word = found.group()
         if word in _NOT_WORDS:
-            tokens.append(Token(word, _base(IRREGULAR[word]), sentence, found.start()))
-            tokens.append(Token("", "not", sentence, found.start()))  # shown as written
+            tokens.append(Token(word, _base(IRREGULAR[word]), sentence, found.start(), clause))
+            tokens.append(Token("", "not", sentence, found.start(), clause))  # shown as written
             continue
-        tokens.append(Token(word, _base(word), sentence, found.start()))
+        tokens.append(Token(word, _base(word), sentence, found.start(), clause))
     return tokens
 
 
@@ -225,17 +235,20 @@ _GUIDE_WORDS: dict[int, tuple[KnowledgeBase, frozenset[str]]] = {}
 
 
 def _guide_words(kb: KnowledgeBase) -> frozenset[str]:
-    """Words the guide itself uses in its regions, causes and warning signs: a word found
+    """Every word the guide itself uses (all its entries and its front matter): a word found
     there is spelt as meant and is never read as a misspelling."""
     cached = _GUIDE_WORDS.get(id(kb))
     if cached is not None and cached[0] is kb:
         return cached[1]
     words: set[str] = set()
-    for entry in (*kb.regions.values(), *kb.causes.values(), *kb.red_flags.values()):
-        for value in entry:
-            for text in value if isinstance(value, tuple) else (value,):
-                if isinstance(text, str):
-                    words.update(_WORD.findall(fold_text(text)))
+    entries = [
+        entry
+        for kind in COLLECTIONS
+        if kind != "vocabulary"
+        for entry in kb.collection(kind).values()
+    ]
+    for entry in (*entries, kb.guide):
+        _words_of_record(entry, words)
     _GUIDE_WORDS.clear()
     _GUIDE_WORDS[id(kb)] = (kb, frozenset(words))
     return _GUIDE_WORDS[id(kb)][1]
@@ -244,6 +257,14 @@ def _guide_words(kb: KnowledgeBase) -> frozenset[str]:
 def _one_letter_more(short: str, long: str) -> bool:
     """Whether `long` is `short` with one letter put in ("nek" and "neck")."""
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _words_of_record(value: object, words: set[str]) -> None:
+    if isinstance(value, str):
+        words.update(_WORD.findall(fold_text(value)))
+    elif isinstance(value, tuple):  # a record or a list of values
+        for item in value:
+            _words_of_record(item, words)
 
 
 def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> list[Token]:
@@ -357,10 +378,10 @@ def _places_inside(
     candidates: list[tuple[int, int, Phrase]],
     lex: Lexicon,
 ) -> list[Found]:
-    """Body parts named inside a longer phrase that says something else about them ("my jaw
-    locks", "the worst headache", "one calf"): the phrase still names the place. Not inside
-    a phrase that is itself a region's place ("turn my head" is the neck) or a fixed
-    expression."""
+    """Body parts named inside a longer phrase that says how they feel ("my jaw locks", "the
+    worst headache") or which one ("one calf"): the phrase still names the place. Not inside
+    a phrase that is itself a region's place ("turn my head" is the neck), an activity ("leg
+    day") or a fixed expression."""
 
     def groups(phrase: Phrase) -> set[str]:
         return {lex.concepts[c].group for c in phrase.concepts if c in lex.concepts}
@@ -370,7 +391,10 @@ def _places_inside(
 
     inner = []
     for outer in kept:
-        if "fixed expression" in groups(outer.phrase) or is_place(outer.phrase):
+        said_of_a_place = {"sensation", "symptom", "time course", "colour or comparison", "wound"}
+        if is_place(outer.phrase) or not (
+            groups(outer.phrase) & said_of_a_place or groups(outer.phrase) == {"body part"}
+        ):
             continue
         inner += [
             (first, last, phrase)
@@ -432,7 +456,7 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
             for other_number, other in enumerate(found):
                 if (
                     other.last < trigger.first
-                    and other.sentence == trigger.sentence
+                    and tokens[other.last].clause == tokens[trigger.first].clause
                     and trigger.first - other.last <= DENIAL_BEFORE
                 ):
                     denied.add(other_number)
@@ -448,6 +472,12 @@ def _reach_forward(tokens: list[Token], start: int, stop: int, window: int) -> i
     counted = 0
     index = start
     while index < stop and tokens[index].sentence == sentence and counted < window:
+        if (
+            index > 0
+            and tokens[index].clause != tokens[index - 1].clause
+            and tokens[index].word in CLAUSE_OPENERS
+        ):
+            break
         if tokens[index].word not in FILLERS:
             counted += 1
         index += 1
@@ -474,6 +504,7 @@ class Read(NamedTuple):
     tokens: tuple[Token, ...]
     found: tuple[Found, ...]  # every phrase, denied or not
     present: Mapping[str, tuple[Found, ...]]  # concept id (and its broader ones): affirmed phrases
+    members: Mapping[str, frozenset[str]]  # each concept and the narrower ones it stands for
 
 
 def read(kb: KnowledgeBase, text: str) -> Read:
@@ -493,7 +524,8 @@ def read(kb: KnowledgeBase, text: str) -> Read:
             gathered = [f for member in members - {cid} for f in present.get(member, ())]
             if gathered:
                 present.setdefault(cid, []).extend(gathered)
-    return Read(tuple(tokens), tuple(found), {cid: tuple(found) for cid, found in present.items()})
+    present_now = {cid: tuple(found) for cid, found in present.items()}
+    return Read(tuple(tokens), tuple(found), present_now, lex.members)
 
 
 def _drop_unless(found: Iterable[Found], lex: Lexicon) -> list[Found]:
