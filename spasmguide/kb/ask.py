@@ -6,7 +6,8 @@ body parts point to regions, activities and circumstances to causes, and a warni
 described when every concept of one of its patterns is there and none of them is denied
 (docs/decisions/016). Every region named gives a reading, the most strongly named first; the
 likeliest cause goes with each. Warning signs come most urgent first; among equally urgent ones,
-the sign whose pattern matched more of what was said, then one the named region lists.
+the sign whose pattern matched more of what was said, then one the named region lists, then
+the one whose pattern is narrower.
 """
 
 from __future__ import annotations
@@ -143,7 +144,7 @@ def _warnings(
         if match is None:
             continue
         size, breadth, position, words = match
-        key = (URGENCY_RANK[flag.urgency], -size, breadth, 0 if flag.id in listed else 1, position)
+        key = (URGENCY_RANK[flag.urgency], -size, 0 if flag.id in listed else 1, breadth, position)
         found.append((key, flag, words))
     found.sort(key=lambda item: item[0])
     return tuple((flag, words) for _, flag, words in found)

@@ -87,6 +87,7 @@ _AGE = re.compile(
     r"|\b(\d{2,3})-year-old\b|\bin (?:my|his|her|their) ([5-9])0s\b"
 )
 OLDER_AGE = 50
+YOUNGER_AGE = 20
 
 
 def base_form(word: str) -> str:
@@ -485,7 +486,8 @@ def _reach_forward(tokens: list[Token], start: int, stop: int, window: int) -> i
 
 
 def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
-    """An age of 50 or over written as a number ("I'm 67", "72 years old", "in my 60s")."""
+    """An age written as a number ("I'm 67", "72 years old", "in my 60s"): 50 or over is
+    older age, under 20 younger age (the ages the warning signs name)."""
     folded = fold_text(text)
     for found in _AGE.finditer(folded):
         number = next(group for group in found.groups() if group)
