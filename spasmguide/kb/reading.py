@@ -381,8 +381,8 @@ def _places_inside(
 ) -> list[Found]:
     """Body parts named inside a longer phrase that says how they feel ("my jaw locks", "the
     worst headache") or which one ("one calf"): the phrase still names the place. Not inside
-    a phrase that is itself a region's place ("turn my head" is the neck), an activity ("leg
-    day") or a fixed expression."""
+    a phrase that is itself a region's place ("turn my head" is the neck), a kind of exercise
+    ("leg day") or a fixed expression."""
 
     def groups(phrase: Phrase) -> set[str]:
         return {lex.concepts[c].group for c in phrase.concepts if c in lex.concepts}
@@ -392,7 +392,9 @@ def _places_inside(
 
     inner = []
     for outer in kept:
-        said_of_a_place = {"sensation", "symptom", "time course", "colour or comparison", "wound"}
+        said_of_a_place = {
+            "sensation", "symptom", "time course", "colour or comparison", "wound", "activity"
+        }  # fmt: skip
         if is_place(outer.phrase) or not (
             groups(outer.phrase) & said_of_a_place or groups(outer.phrase) == {"body part"}
         ):
