@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-from spasmguide.kb.model import COLLECTIONS, Concept, KnowledgeBase
+from spasmguide.kb.model import Concept, KnowledgeBase
 from spasmguide.kb.names import fold_text
 from spasmguide.kb.search import STOP_WORDS, stem
 
@@ -86,6 +86,8 @@ _AGE = re.compile(
     r"\b(?:i am|i'm|im|aged|age|am)\s+(\d{2,3})\b|\b(\d{2,3})\s*(?:years? old|yrs? old|yo|y/o)\b"
     r"|\b(\d{2,3})-year-old\b|\bin (?:my|his|her|their) ([5-9])0s\b"
 )
+# The entries whose words count as spelt right (the others are long and add few words).
+SPELLING_KINDS = ("regions", "causes", "red_flags", "techniques", "safety")
 OLDER_AGE = 50
 YOUNGER_AGE = 20
 
@@ -114,19 +116,31 @@ class Token(NamedTuple):
     clause: int = 0  # commas split a sentence into clauses
 
 
+def _folded(text: str) -> str:
+    """`text` folded as names are, with contractions spelt out; plain lowercase ASCII (most
+    of the vocabulary) takes a short path."""
+    if text.isascii() and "'" not in text:
+        folded = text.lower()
+    else:
+        folded = fold_text(text)
+    if "'" in folded or "\u2019" in folded or "cannot" in folded:
+        for pattern, replacement in _CONTRACTIONS:
+            folded = pattern.sub(replacement, folded)
+    return folded
+
+
 def tokens_of(text: str) -> list[Token]:
     """The words of `text` with their base forms, the sentence each is in, and its place."""
-    folded = fold_text(text)
-    for pattern, replacement in _CONTRACTIONS:
-        folded = pattern.sub(replacement, folded)
+    folded = _folded(text)
     tokens = []
     sentence = clause = 0
     last = 0
     for found in _WORD.finditer(folded):
-        between = folded[last : found.start()]
-        ends = len(_SENTENCE_END.findall(between))
-        sentence += ends
-        clause += ends + between.count(",")
+        if found.start() - last > 1 or (last and folded[last] != " "):
+            between = folded[last : found.start()]
+            ends = len(_SENTENCE_END.findall(between))
+            sentence += ends
+            clause += ends + between.count(",")
         last = found.end()
         word = found.group()
         if word in _NOT_WORDS:
@@ -187,7 +201,8 @@ def lexicon(kb: KnowledgeBase) -> Lexicon:
     grouped: dict[tuple[str, ...], dict[str, object]] = {}
     words: set[str] = set()
     for phrase, concept_id in phrases_of(kb):
-        keys = phrase_keys(phrase)
+        tokens = tokens_of(phrase)
+        keys = tuple(token.key for token in tokens)
         if not keys:
             continue
         entry = grouped.setdefault(keys, {"text": phrase, "concepts": []})
@@ -195,7 +210,7 @@ def lexicon(kb: KnowledgeBase) -> Lexicon:
         assert isinstance(concepts, list)
         if concept_id not in concepts:
             concepts.append(concept_id)
-        words.update(token.word for token in tokens_of(phrase))
+        words.update(token.word for token in tokens)
     by_first: dict[str, list[Phrase]] = {}
     for keys, entry in grouped.items():
         concepts = entry["concepts"]
@@ -236,20 +251,17 @@ _GUIDE_WORDS: dict[int, tuple[KnowledgeBase, frozenset[str]]] = {}
 
 
 def _guide_words(kb: KnowledgeBase) -> frozenset[str]:
-    """Every word the guide itself uses (all its entries and its front matter): a word found
-    there is spelt as meant and is never read as a misspelling."""
+    """Every word the guide itself uses in its regions, causes, warning signs, techniques and
+    front matter: a word found there is spelt as meant and is never read as a misspelling."""
     cached = _GUIDE_WORDS.get(id(kb))
     if cached is not None and cached[0] is kb:
         return cached[1]
     words: set[str] = set()
-    entries = [
-        entry
-        for kind in COLLECTIONS
-        if kind != "vocabulary"
-        for entry in kb.collection(kind).values()
-    ]
+    entries = [entry for kind in SPELLING_KINDS for entry in kb.collection(kind).values()]
+    texts: list[str] = []
     for entry in (*entries, kb.guide):
-        _words_of_record(entry, words)
+        _texts_of_record(entry, texts)
+    words.update(_WORD.findall(fold_text(" ".join(texts))))
     _GUIDE_WORDS.clear()
     _GUIDE_WORDS[id(kb)] = (kb, frozenset(words))
     return _GUIDE_WORDS[id(kb)][1]
@@ -260,12 +272,12 @@ def _one_letter_more(short: str, long: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def _words_of_record(value: object, words: set[str]) -> None:
+def _texts_of_record(value: object, texts: list[str]) -> None:
     if isinstance(value, str):
-        words.update(_WORD.findall(fold_text(value)))
+        texts.append(value)
     elif isinstance(value, tuple):  # a record or a list of values
         for item in value:
-            _words_of_record(item, words)
+            _texts_of_record(item, texts)
 
 
 def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> list[Token]:
