@@ -119,10 +119,8 @@ class Token(NamedTuple):
 def _folded(text: str) -> str:
     """`text` folded as names are, with contractions spelt out; plain lowercase ASCII (most
     of the vocabulary) takes a short path."""
-    if text.isascii() and "'" not in text:
-        folded = text.lower()
-    else:
-        folded = fold_text(text)
+    plain = text.isascii() and "'" not in text
+    folded = text.lower() if plain else fold_text(text)
     if "'" in folded or "\u2019" in folded or "cannot" in folded:
         for pattern, replacement in _CONTRACTIONS:
             folded = pattern.sub(replacement, folded)
