@@ -400,6 +400,9 @@ def _places_inside(
     def is_place(phrase: Phrase) -> bool:
         return any(c in lex.concepts and lex.concepts[c].region for c in phrase.concepts)
 
+    by_start: dict[int, list[tuple[int, int, Phrase]]] = {}
+    for candidate in candidates:
+        by_start.setdefault(candidate[0], []).append(candidate)
     inner = []
     for outer in kept:
         said_of_a_place = {
@@ -411,9 +414,9 @@ def _places_inside(
             continue
         inner += [
             (first, last, phrase)
-            for first, last, phrase in candidates
-            if outer.first <= first
-            and last <= outer.last
+            for position in range(outer.first, outer.last + 1)
+            for first, last, phrase in by_start.get(position, ())
+            if last <= outer.last
             and (first, last) != (outer.first, outer.last)
             and groups(phrase) == {"body part"}
         ]
@@ -445,32 +448,32 @@ def _group(lex: Lexicon, found: Found) -> set[str]:
 
 def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[Found]:
     """Marks the phrases a denial or a what-if reaches (NegEx: the trigger's window, up to
-    the end of the sentence or a word that ends its reach)."""
+    the end of the sentence or a word that ends its reach). `found` is in text order."""
     denied: set[int] = set()
-    ends = [(f.first, f.sentence) for f in found if "end of scope" in _group(lex, f)]
+    groups = [_group(lex, f) for f in found]
     for number, trigger in enumerate(found):
-        groups = _group(lex, trigger)
-        if groups & {"negation", "hypothetical"} and not groups & {"pseudo-negation"}:
-            window = 10**6 if "hypothetical" in groups else DENIAL_WINDOW
-            stop = min(
-                [first for first, sentence in ends
-                 if first > trigger.last and sentence == trigger.sentence],
-                default=len(tokens),
-            )  # fmt: skip
-            reach = _reach_forward(tokens, trigger.last + 1, min(stop, len(tokens)), window)
-            for other_number, other in enumerate(found):
-                if (
-                    other_number != number
-                    and trigger.last < other.first < reach
-                    and other.sentence == trigger.sentence
-                ):
-                    denied.add(other_number)
-        if "negation after" in groups and not groups & {"pseudo-negation"}:
-            for other_number, other in enumerate(found):
+        if groups[number] & {"pseudo-negation"}:
+            continue
+        if groups[number] & {"negation", "hypothetical"}:
+            window = 10**6 if "hypothetical" in groups[number] else DENIAL_WINDOW
+            reach = _reach_forward(tokens, trigger.last + 1, len(tokens), window)
+            for other_number in range(number + 1, len(found)):
+                other = found[other_number]
+                if other.first >= reach or other.sentence != trigger.sentence:
+                    break
+                if other.first <= trigger.last:
+                    continue  # over the trigger's own words
+                if "end of scope" in groups[other_number]:
+                    break
+                denied.add(other_number)
+        if "negation after" in groups[number]:
+            for other_number in range(number - 1, -1, -1):
+                other = found[other_number]
+                if trigger.first - other.last > DENIAL_BEFORE:
+                    break
                 if (
                     other.last < trigger.first
                     and tokens[other.last].clause == tokens[trigger.first].clause
-                    and trigger.first - other.last <= DENIAL_BEFORE
                 ):
                     denied.add(other_number)
     return [f._replace(denied=True) if number in denied else f for number, f in enumerate(found)]
