@@ -67,7 +67,7 @@ def understand(kb: KnowledgeBase, text: str) -> Understanding:
             for f in said.found
             if f.denied
             and any(
-                kb.vocabulary[cid].group not in TRIGGER_GROUPS
+                kb.vocabulary[cid].group not in (*TRIGGER_GROUPS, "body part")
                 for cid in f.phrase.concepts
                 if cid in kb.vocabulary
             )
