@@ -7,7 +7,7 @@ import typing
 
 import pytest
 
-from spasmguide.kb.model import KnowledgeBase, Source, is_record
+from spasmguide.kb.model import Concept, KnowledgeBase, Source, is_record
 
 # Every fact the source article states, as words that must appear somewhere in the knowledge base.
 ARTICLE_FACTS = [
@@ -215,7 +215,7 @@ def test_every_technique_has_cautions_and_sources(kb: KnowledgeBase) -> None:
 def test_every_entry_names_its_sources(kb: KnowledgeBase) -> None:
     for kind in ("techniques", "regions", "causes", "acupoints", "evidence", "red_flags", "safety"):
         for entry in kb.collection(kind).values():
-            assert not isinstance(entry, Source)
+            assert not isinstance(entry, Source | Concept)
             assert entry.sources, f"{kind}/{entry.id} names no source"
     assert kb.guide.sources
 
@@ -224,7 +224,7 @@ def test_every_source_is_cited_somewhere(kb: KnowledgeBase) -> None:
     cited: set[str] = set(kb.guide.sources) | set(kb.guide.red_flag_note_sources)
     for kind in ("techniques", "regions", "causes", "acupoints", "evidence", "red_flags", "safety"):
         for entry in kb.collection(kind).values():
-            assert not isinstance(entry, Source)
+            assert not isinstance(entry, Source | Concept)
             cited.update(entry.sources)
     assert set(kb.sources) == cited
 

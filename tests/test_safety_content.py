@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from spasmguide.kb.loader import load_knowledge_base
-from spasmguide.kb.model import Cause, KnowledgeBase, Region, Source
+from spasmguide.kb.model import Cause, Concept, KnowledgeBase, Region, Source
 from spasmguide.kb.names import normalize_name
 
 NEEDLING = {"needling", "electrical needling"}
@@ -262,6 +262,6 @@ def test_every_source_is_cited_and_every_citation_exists(shipped: KnowledgeBase)
     cited = set(shipped.guide.sources) | set(shipped.guide.red_flag_note_sources)
     for kind in ("techniques", "regions", "causes", "acupoints", "evidence", "red_flags", "safety"):
         for entry in shipped.collection(kind).values():
-            assert not isinstance(entry, Source)
+            assert not isinstance(entry, Source | Concept)
             cited.update(entry.sources)
     assert cited == set(shipped.sources)

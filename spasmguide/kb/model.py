@@ -28,6 +28,7 @@ AcupointId = Annotated[str, Ref("acupoints")]
 EvidenceId = Annotated[str, Ref("evidence")]
 RedFlagId = Annotated[str, Ref("red_flags")]
 SafetyId = Annotated[str, Ref("safety")]
+ConceptId = Annotated[str, Ref("vocabulary")]
 
 Category = Literal["acupuncture", "manual therapy", "self-care"]
 Certainty = Literal[
@@ -44,6 +45,30 @@ Certainty = Literal[
     "no study named",
 ]
 Urgency = Literal["emergency", "urgent", "see a doctor"]
+# What a concept of `ask`'s vocabulary is (docs/decisions/016). A sensation is felt in a place
+# (said near it); a symptom is of the whole body (fever, sweating, fainting). The last five
+# groups are the trigger words of the negation rules; a fixed expression's words mean nothing
+# taken alone.
+ConceptGroup = Literal[
+    "body part",
+    "sensation",
+    "symptom",
+    "colour or comparison",
+    "activity",
+    "circumstance",
+    "time course",
+    "medicine",
+    "wound",
+    "exertion",
+    "rest",
+    "person",
+    "fixed expression",
+    "negation",
+    "negation after",
+    "hypothetical",
+    "end of scope",
+    "pseudo-negation",
+]
 # The standing notice is what keeps the guide safe to read: it must name this, and pages never
 # break the name across lines (so it is always there to read, or to find with grep).
 NOTICE_MUST_NAME = "Licensed Acupuncturist (L.Ac)"
@@ -215,6 +240,13 @@ class Evidence(NamedTuple):
     reviewed: Reviewed | None = None
 
 
+class SignPattern(NamedTuple):
+    """One way a warning sign shows in what a person says: every concept named is there, and
+    none of them is denied."""
+
+    all: tuple[ConceptId, ...]
+
+
 class RedFlagGroup(NamedTuple):
     id: str
     title: str
@@ -226,6 +258,25 @@ class RedFlagGroup(NamedTuple):
     lay_terms: tuple[str, ...] = ()
     action: str | None = None  # what to do, in plain words, where it differs from the urgency's
     reviewed: Reviewed | None = None
+    # How `ask` recognises the sign: any one of these patterns of concepts (docs/decisions/016).
+    pattern: tuple[SignPattern, ...] = ()
+
+
+class Concept(NamedTuple):
+    """A meaning `ask` reads in a person's words, with the words and phrases that say it
+    (base forms: word forms and small misspellings are the reader's job)."""
+
+    id: str
+    group: ConceptGroup
+    words: tuple[str, ...] = ()
+    includes: tuple[ConceptId, ...] = ()  # narrower concepts this one stands for
+    region: RegionId | None = None  # the region a body part points to
+    causes: tuple[CauseId, ...] = ()  # the causes an activity or circumstance suggests
+    unless: tuple[ConceptId, ...] = ()  # not read when one of these is in the same sentence
+    # How strongly a body part's words name its region: "weak" for a word that names no
+    # particular part ("back", "leg"), so a nearer word outranks it.
+    strength: Literal["weak", "normal"] = "normal"
+    means: str | None = None
 
 
 class SafetyGroup(NamedTuple):
@@ -262,7 +313,9 @@ class Guide(NamedTuple):
     sources: tuple[SourceId, ...]
 
 
-Entry = Source | Acupoint | Technique | Region | Cause | Evidence | RedFlagGroup | SafetyGroup
+Entry = (
+    Source | Acupoint | Technique | Region | Cause | Evidence | RedFlagGroup | SafetyGroup | Concept
+)
 
 
 class Kind(NamedTuple):
@@ -294,6 +347,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("red_flags", RedFlagGroup, "red-flag group", "red flag", "red flags", "red-flags"),
     Kind("safety", SafetyGroup, "safety note", "safety", "safety", counted=False),
     Kind("sources", Source, "source", "source", "sources"),
+    Kind("vocabulary", Concept, "concept", "concept", "concepts", counted=False),
 )  # fmt: skip
 KIND_BY_COLLECTION: dict[str, Kind] = {kind.collection: kind for kind in KINDS}
 LISTED_KINDS = tuple(kind.collection for kind in KINDS if kind.listed)
@@ -312,6 +366,7 @@ class KnowledgeBase(NamedTuple):
     red_flags: Mapping[str, RedFlagGroup]
     safety: Mapping[str, SafetyGroup]
     sources: Mapping[str, Source]
+    vocabulary: Mapping[str, Concept]
     # For each kind, every name its entries answer to (normalized) and the id it belongs to.
     names: Mapping[str, Mapping[str, str]]
     # Shipped safety content a user's file replaced: "kind/id" to the file that replaced it.
@@ -325,7 +380,7 @@ class KnowledgeBase(NamedTuple):
 # The fields that carry safety content, per kind: a user's file that changes any of them in a
 # shipped entry is named on every page (docs/decisions/013).
 SAFETY_FIELDS: dict[str, tuple[str, ...]] = {
-    "red_flags": ("title", "urgency", "applies_to", "signs", "note"),
+    "red_flags": ("title", "urgency", "applies_to", "signs", "note", "pattern"),
     "techniques": ("cautions", "contraindications", "safety"),
     "acupoints": ("cautions",),
     "safety": ("title", "points"),
@@ -341,7 +396,7 @@ def field_types(record: type[Any]) -> dict[str, Any]:
 def record_layout() -> str:
     """The field names of every record type: compiled data written by code with another
     layout must never be decoded by this code."""
-    records = (Guide, Label, Suggestion, *COLLECTIONS.values())
+    records = (Guide, Label, Suggestion, SignPattern, *COLLECTIONS.values())
     return ";".join(f"{record.__name__}:{','.join(record._fields)}" for record in records)
 
 

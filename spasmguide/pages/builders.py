@@ -167,55 +167,52 @@ def _with_details(
     return [*first, Section("More on this page", (more,))]
 
 
+# What to do, in plain words, for the most urgent warning sign the words match: the first
+# thing an answer that stops says (in any country: the three common emergency numbers).
+ASK_ACTIONS = {
+    "emergency": "Call emergency services (999, 911 or 112) or go to an emergency department now",
+    "urgent": (
+        "See a doctor today: ask for a same-day appointment, or use an urgent care service"
+        " (NHS 111 in the UK)"
+    ),
+    "see a doctor": "Mention this to a doctor: book an appointment (it need not be today)",
+}
+ASK_EXAMPLES = "'my calf cramps at night after running' or 'stiff neck from sitting at a desk'"
+
+
 def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
-    """The answer to a question in the person's own words: warning signs it mentions first,
-    then what the guide understood and why, then that page's first part (or, when the text
-    can be read several ways, each reading with the command that opens it)."""
+    """The answer to a question in the person's own words. When the words match a warning
+    sign, the answer opens with what to do (now, or today), then the sign and the words that
+    matched; an emergency or urgent sign stops the answer there. Otherwise: what the guide
+    understood and why, then that page's first part (or, when the text names several places,
+    each reading with the command that opens it)."""
     sections: list[Section] = []
-    if understood.warnings:
-        flags = [flag for flag, _ in understood.warnings]
-        said = "; ".join(f"{flag.title}: {', '.join(words)}" for flag, words in understood.warnings)
-        mentioned = _red_flag_section(kb, flags, full=False)
-        sections.append(
-            mentioned._replace(
-                heading="Check these warning signs first: your words match them",
-                blocks=(Paragraph(f"Words that matched: {said}."), *mentioned.blocks),
-            )
-        )
+    if understood.read_to is not None:
+        sections.append(_read_to_section(understood))
     readings = understood.readings
+    stops = False
+    if understood.warnings:
+        top = understood.warnings[0][0]
+        stops = top.urgency in ("emergency", "urgent")
+        sections.append(_ask_warning_section(understood))
     answered: Page | None = None
-    if not readings:
+    if stops:
+        sections.append(_ask_stop_section(understood))
+    elif not readings:
         sections.append(
             Section(
                 "Not understood",
                 (
                     Hint(
                         "The guide could not tell which part of the body or which cause this is"
-                        " about. Name the body part (neck, calf, jaw ...) or what brought it on"
-                        " (sitting, lifting, stress ...), or see the regions it covers:",
+                        " about. Say where it is and what brought it on, in a few words, for"
+                        f" example {ASK_EXAMPLES}. The places the guide covers:",
                         Command(("list", "regions")),
                     ),
                 ),
             )
         )
-    elif understood.warnings:
-        # A warning sign comes before any technique: where to go, not what to try.
-        reading = readings[0]
-        sections.append(
-            Section(
-                "No techniques until a doctor has seen you",
-                (
-                    Paragraph(
-                        "Your words match a warning sign, so this answer stops here: get the"
-                        " medical care it names first. If the sign does not apply to you, the"
-                        " page for what the guide understood is:"
-                    ),
-                    _reading_facts(reading, understood),
-                ),
-                warning=True,
-            )
-        )
-    elif len(readings) == 1 and not understood.from_search:
+    elif len(readings) == 1:
         reading = readings[0]
         understood_section = Section(
             "What the guide understood", (_reading_facts(reading, understood),)
@@ -232,20 +229,21 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             )
             for reading in readings
         )
-        intro = (
-            "No body part, cause or everyday word the guide knows is in the text. These are the"
-            " closest entries a search of the guide found; they may not be what you mean."
-            if understood.from_search
-            else "The likeliest readings first; open the one that fits."
-        )
+        places = sum(1 for reading in readings if reading.region is not None)
         heading = (
-            "Not understood: the closest entries"
-            if understood.from_search
+            f"Your words name {places} places: one reading for each"
+            if places > 1
             else "The text can be read more than one way"
         )
-        sections.append(Section(heading, (Paragraph(intro), Terms(terms, numbered=True))))
+        intro = "The most strongly named first; open the one that fits, or each in turn."
+        blocks: list[Block] = [Paragraph(intro), Terms(terms, numbered=True)]
+        if understood.denied:
+            blocks.append(_denied_paragraph(understood))
+        sections.append(Section(heading, tuple(blocks)))
     data: dict[str, Any] = {
         "text": understood.text,
+        "action": ASK_ACTIONS[understood.warnings[0][0].urgency] if understood.warnings else None,
+        "stopped": stops,
         "warnings": [
             {**to_plain(flag), "matched": list(words)} for flag, words in understood.warnings
         ],
@@ -254,16 +252,95 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
                 "region": _named(reading.region) if reading.region else None,
                 "cause": _named(reading.cause) if reading.cause else None,
                 "matched": list(reading.matched),
-                "from_search": understood.from_search,
                 "command": _reading_command(reading).words(),
             }
             for reading in readings
         ],
+        "denied": list(understood.denied),
+        "read_to": understood.read_to,
     }
     if answered is not None:  # the page's data is whole whether or not its text is short
         data["page"] = answered.data
     title = f"You asked: {understood.text}"  # its spaces and line breaks already folded
     return _page(kb, "ask", title, None, sections, data)
+
+
+def _read_to_section(understood: Understanding) -> Section:
+    assert understood.read_to is not None
+    tail = understood.text[max(0, understood.read_to - 40) : understood.read_to].strip()
+    return Section(
+        "Read up to here",
+        (
+            Paragraph(
+                f"The text is long: the guide read its first {understood.read_to:,} characters"
+                f" (of {len(understood.text):,}), up to '... {tail}'. Say the most important"
+                " part first, or ask again with the rest."
+            ),
+        ),
+        warning=True,
+    )
+
+
+def _ask_warning_section(understood: Understanding) -> Section:
+    """What to do first, then the sign the words match and the words that matched; any
+    other signs they match after it, each with its words."""
+    top, words = understood.warnings[0]
+    blocks: list[Block] = [
+        Paragraph(
+            f"Your words match a warning sign: {top.title} ({top.urgency})."
+            f" Words that matched: {', '.join(words)}."
+        ),
+        Bullets(top.signs),
+    ]
+    if top.action:
+        blocks.append(Paragraph(f"What to do: {top.action}"))
+    others = understood.warnings[1:]
+    if others:
+        blocks.append(Paragraph("Your words also match:"))
+        blocks.append(
+            Terms(
+                tuple(
+                    Term(
+                        f"{URGENCY_HEADS[flag.urgency]}: {flag.title}",
+                        f"Words that matched: {', '.join(matched)}.",
+                    )
+                    for flag, matched in others
+                )
+            )
+        )
+    blocks.append(Hint("Every warning sign and what to do:", Command(("red-flags",))))
+    return Section(ASK_ACTIONS[top.urgency], tuple(blocks), warning=True)
+
+
+def _ask_stop_section(understood: Understanding) -> Section:
+    """The answer stops: no technique before a doctor has seen the person. The page for what
+    was understood is offered only when that region lists the sign (never an unrelated one)."""
+    top = understood.warnings[0][0]
+    when = "now" if top.urgency == "emergency" else "today"
+    blocks: list[Block] = [
+        Paragraph(
+            f"This answer stops here: get the care named above {when}. Try no technique for"
+            " this until a doctor has seen you."
+        )
+    ]
+    related = [
+        reading
+        for reading in understood.readings
+        if reading.region is not None and top.id in reading.region.red_flags
+    ]
+    if related:
+        blocks.append(
+            Paragraph("If a doctor finds the sign does not apply, the page for what you describe:")
+        )
+        blocks.append(_reading_facts(related[0], understood))
+    if understood.denied:
+        blocks.append(_denied_paragraph(understood))
+    return Section("Techniques wait until a doctor has seen you", tuple(blocks), warning=True)
+
+
+def _denied_paragraph(understood: Understanding) -> Paragraph:
+    said = ", ".join(f"'{words}'" for words in understood.denied)
+    return Paragraph(f"Read as not happening (denied or only wondered about): {said}.")
 
 
 def _reading_title(reading: Reading) -> str:
@@ -272,8 +349,6 @@ def _reading_title(reading: Reading) -> str:
 
 
 def _reading_why(reading: Reading, understood: Understanding) -> str:
-    if understood.from_search:
-        return "No name or everyday word matched; this is what a search of the guide found."
     return f"Matched: {', '.join(dict.fromkeys(reading.matched))}"
 
 
@@ -284,6 +359,9 @@ def _reading_facts(reading: Reading, understood: Understanding) -> Facts:
     if reading.cause is not None:
         facts.append(Fact("Cause", reading.cause.name))
     facts.append(Fact("Why", _reading_why(reading, understood)))
+    if understood.denied:
+        said = ", ".join(f"'{words}'" for words in understood.denied)
+        facts.append(Fact("Read as not happening", said))
     facts.append(Fact("Full page", _reading_command(reading).words() + " --full"))
     return Facts(tuple(facts))
 

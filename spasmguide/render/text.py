@@ -33,7 +33,7 @@ from spasmguide.safe_text import escape_controls
 HEADING_STYLE = "bold cyan"
 WARNING_STYLE = "bold red"
 NOTE_STYLE = "dim"
-COMMAND_STYLE = "dim"
+COMMAND_STYLE = "cyan"
 BORDER_STYLE = "yellow"
 MAP_HIGHLIGHT_STYLE = "bold reverse"
 INDENT = "  "
