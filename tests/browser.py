@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -50,3 +51,14 @@ def run_chromium(profile: Path, *arguments: str) -> str:
         check=False,
     )
     return done.stdout
+
+
+OUR_SCRIPTS = ['<script type="application/json" id="search-data">', "<script>"]
+
+
+def only_our_scripts(page: str) -> bool:
+    """Whether the page's only scripts are the study guide's own two (its search index and its
+    search), each closed once: text from the knowledge base never opened or ended one."""
+    opened = re.findall(r"<script\b[^>]*>", page, flags=re.I)
+    closed = re.findall(r"</script", page, flags=re.I)
+    return opened == OUR_SCRIPTS and len(closed) == len(OUR_SCRIPTS)
