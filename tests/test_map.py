@@ -190,8 +190,9 @@ def test_the_study_guide_embeds_the_map_as_svg(tmp_path: Path, kb: KnowledgeBase
     assert outcome.exit_code == 0, outcome.stderr
     page = target.read_text(encoding="utf-8")
     svgs = re.findall(r"<svg .*?</svg>", page, flags=re.S)
-    assert len(svgs) == 2 + len(kb.regions)  # the whole map's two views, then each region
-    whole = svgs[0] + svgs[1]
+    whole = svgs[0] + svgs[1]  # the whole map's two views, then each region's own figure
+    assert page.count('<figure class="body-map whole">') == 1
+    assert page.count('<figure class="body-map small">') == len(kb.regions)
     for point in kb.acupoints.values():
         assert f">{point.code or point.pinyin}</text>" in whole
     assert "schematic: see the point" in whole.lower()
@@ -199,8 +200,11 @@ def test_the_study_guide_embeds_the_map_as_svg(tmp_path: Path, kb: KnowledgeBase
     assert "http" not in whole.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "Not on the map" in page and "left-ear" in page
     neck_section = page[page.index('<h3 id="neck">') :]
-    assert neck_section.index("<svg") < neck_section.index("<h4")
-    assert 'class="bm-region bm-chosen"' in neck_section[: neck_section.index("</svg>")]
+    # Warning signs first, then the region on the map.
+    warnings = neck_section.index("Warning signs: get medical care first</h4>")
+    on_map = neck_section.index("On the body map</h4>")
+    assert warnings < on_map < neck_section.index("Self-care</h4>")
+    assert 'class="bm-region bm-chosen"' in neck_section[on_map : neck_section.index("</svg>")]
 
 
 def test_svg_text_is_escaped(kb: KnowledgeBase) -> None:
@@ -213,17 +217,23 @@ def test_svg_text_is_escaped(kb: KnowledgeBase) -> None:
 @needs_chromium
 def test_chromium_draws_the_body_map(tmp_path: Path, kb: KnowledgeBase) -> None:
     guide = pages.study_guide_page(kb)
-    shown = [
-        section
-        for section in guide.sections
-        if section.heading == "Body map" or section.anchor == "calf-cramps"
-    ]
+    calf = next(number for number, one in enumerate(guide.sections) if one.anchor == "calf-cramps")
+    end = next(
+        number for number, one in enumerate(guide.sections) if number > calf and one.level <= 3
+    )
+    whole = [section for section in guide.sections if section.heading == "Body map"]
+    shown = [*whole, *guide.sections[calf:end]]
     target = tmp_path / "map.html"
     target.write_text(render_html(guide._replace(sections=tuple(shown))), encoding="utf-8")
     profile = tmp_path / "profile"
     dom = run_chromium(profile, "--dump-dom", target.as_uri())
     places = sum(len(spot.places) for spot in body_map.spots_of(kb).values())
-    assert dom.count("<svg") == 3 and dom.count('class="bm-number') == places + 1
+    calf_figure = body_map.body_map(
+        kb, highlight="calf", only=["calf"], points=kb.regions["calf"].acupoints, small=True
+    )
+    # Each view its own drawing: the whole map's two, then the calf's own.
+    assert dom.count("<svg") == 2 + len(calf_figure.views)
+    assert dom.count('class="bm-number') == places + 1
     assert "FRONT</text>" in dom and "BACK</text>" in dom
     shot = tmp_path / "body-map.png"
     run_chromium(profile, "--window-size=900,1650", f"--screenshot={shot}", target.as_uri())

@@ -660,9 +660,18 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
     def part(heading: str, summary: str | None = None) -> None:
         body.append(Section(heading, (Paragraph(summary),) if summary else (), level=2))
 
-    def entry(key: str, heading: str, summary: str, page: Page, *extra: Block) -> None:
-        body.append(Section(heading, (Paragraph(summary), *extra), level=3, entry=key))
-        body.extend(section._replace(level=4) for section in page.sections)
+    def entry(
+        key: str, heading: str, summary: str, page: Page, figure: Block | None = None
+    ) -> None:
+        body.append(Section(heading, (Paragraph(summary),), level=3, entry=key))
+        sections = [section._replace(level=4) for section in page.sections]
+        if figure is not None:
+            # After the warning signs, which come first.
+            after = next(
+                (number for number, section in enumerate(sections) if not section.warning), 0
+            )
+            sections.insert(after, Section("On the body map", (figure,), level=4))
+        body.extend(sections)
 
     body.extend(body_map_sections(kb))
     part("About")
@@ -673,8 +682,13 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         figure = body_map.body_map(
             kb, highlight=region.id, only=[region.id], points=region.acupoints, small=True
         )
-        extra = (figure,) if region.id in placed else ()
-        entry(f"regions/{region.id}", region.name, region.summary, region_page(kb, region), *extra)
+        entry(
+            f"regions/{region.id}",
+            region.name,
+            region.summary,
+            region_page(kb, region),
+            figure if region.id in placed else None,
+        )
     part("Techniques")
     for technique in kb.techniques.values():
         entry(

@@ -182,6 +182,8 @@ _ANCHORS = {
 # colours of a figure on its own (an Anki card, a file).
 SVG_STYLE = (
     ".bm-outline{fill:none;stroke:var(--bm-line,#2f3b40);stroke-width:1.6;stroke-linecap:round}"
+    # Taps go through the lines and labels to the region beneath.
+    ".bm-outline,.bm-spine,.bm-point,.bm-view,.bm-schematic{pointer-events:none}"
     ".bm-spine{fill:none;stroke:var(--bm-spine,#7a8a90);stroke-width:1.2;stroke-dasharray:3 3}"
     ".bm-region rect{fill:var(--bm-region,#d6e9eb);stroke:none}"
     ".bm-region.bm-chosen rect{fill:var(--bm-chosen,#e8a33d)}"
@@ -203,11 +205,14 @@ def svg_text(value: str) -> str:
     return html.escape(escape_controls(value), quote=True)
 
 
-def _outline(figure: MapFigure) -> tuple[str, str]:
-    """The figure's lines as one SVG path, and its spine (dashed) as another."""
+def _outline(figure: MapFigure, window: tuple[int, int]) -> tuple[str, str]:
+    """The figure's lines (in the window's rows) as one SVG path, its spine (dashed) as
+    another."""
     lines: list[str] = []
     spine: list[str] = []
     for row, line in enumerate(figure.rows):
+        if not window[0] <= row < window[1]:
+            continue
         for column, glyph in enumerate(line):
             if glyph == "┊":
                 x = column * CELL_WIDTH + _HALF_W
@@ -259,36 +264,69 @@ def margin(points: Sequence[MapPoint]) -> float:
     return max((_label_width(point.label) for point in points), default=0.0) + (12 if points else 0)
 
 
-def layout_labels(points: Sequence[MapPoint], width: int, height: float) -> list[Label]:
-    """Each point's label in a margin beside the figure: the left margin for points left of the
-    midline, the right for the rest, each side's labels in the order of their points from top
-    to bottom, as near their point's height as the labels above and below leave room for.
-    Labels on one side are at least a line apart, so no two overlap."""
+def layout_labels(points: Sequence[MapPoint], width: int, top: float, bottom: float) -> list[Label]:
+    """Each point's label in a margin beside the figure, with no two overlapping.
+
+    Points left of the midline label to the left, the rest to the right; while one side has
+    more than the other (bilateral points are all drawn on one side), the points nearest the
+    other side move across. Each side's labels keep the order of their points from top to
+    bottom, as near their point's height as the labels above and below leave room for, and
+    at least a line apart."""
     line = LABEL_SIZE + 3
     middle = (width - 1) / 2
-    sides: dict[bool, list[tuple[float, float, MapPoint]]] = {True: [], False: []}
-    for point in points:
-        x, y = point.column * CELL_WIDTH + _HALF_W, point.row * CELL_HEIGHT + _HALF_H
-        sides[point.column < middle].append((y, x, point))
+    placed = sorted(
+        (point.row * CELL_HEIGHT + _HALF_H, point.column * CELL_WIDTH + _HALF_W, point)
+        for point in points
+    )
+    left = [item for item in placed if item[2].column < middle]
+    right = [item for item in placed if item[2].column >= middle]
+    while abs(len(left) - len(right)) > 1:
+        if len(left) > len(right):
+            moved = max(left, key=lambda item: (item[1], -item[0]))
+            left.remove(moved)
+            right.append(moved)
+        else:
+            moved = min(right, key=lambda item: (item[1], item[0]))
+            right.remove(moved)
+            left.append(moved)
     labels = []
-    for left, placed in sides.items():
-        placed.sort(key=lambda item: (item[0], -item[1] if left else item[1]))
-        wanted = [y for y, _, _ in placed]
+    for on_left, side in ((True, left), (False, right)):
+        side.sort(key=lambda item: (item[0], item[1]))
         spots: list[float] = []
-        for y in wanted:  # downwards: each below the one above
-            spots.append(max(y, spots[-1] + line) if spots else max(y, line / 2))
-        bottom = max(height, len(spots) * line)
+        for y, _, _ in side:  # downwards: each below the one above
+            spots.append(max(y, spots[-1] + line) if spots else max(y, top + line / 2))
+        lowest = max(bottom, top + len(spots) * line)
         for index in range(len(spots) - 1, -1, -1):  # upwards: back inside the figure
-            limit = bottom - line / 2 if index == len(spots) - 1 else spots[index + 1] - line
+            limit = lowest - line / 2 if index == len(spots) - 1 else spots[index + 1] - line
             spots[index] = min(spots[index], limit)
-        for (y, x, point), spot in zip(placed, spots, strict=True):
-            labels.append(Label(point, x, y, left, spot))
+        for (y, x, point), spot in zip(side, spots, strict=True):
+            labels.append(Label(point, x, y, on_left, spot))
     return labels
 
 
-def _view_svg(block: BodyMap, view: str, offset: float, links: Mapping[str, str]) -> str:
+def window(block: BodyMap, view: str, *, crop: bool) -> tuple[int, int]:
+    """The rows of a view drawn: all of them, or when cropped those around what the block
+    shows on it (its regions' numbers and shading, its acupoints), a row either side."""
+    rows = len(_figure(block, view).rows)
+    if not crop:
+        return 0, rows
+    used = [
+        row
+        for _, place in _places(block, view)
+        for row in (place.number[0], *(cell[0] for cell in place.shade))
+    ]
+    used += [int(point.row) for point in block.points if point.view == view]
+    if not used:
+        return 0, rows
+    return max(0, min(used) - 1), min(rows, max(used) + 2)
+
+
+def _view_svg(
+    block: BodyMap, view: str, offset: float, links: Mapping[str, str], rows: tuple[int, int]
+) -> str:
     figure = _figure(block, view)
-    width, height = len(figure.rows[0]), len(figure.rows)
+    width = len(figure.rows[0])
+    top, bottom = rows[0] * CELL_HEIGHT, rows[1] * CELL_HEIGHT
     parts = []
     for mark, place in _places(block, view):
         chosen = mark.region == block.highlight
@@ -299,12 +337,12 @@ def _view_svg(block: BodyMap, view: str, offset: float, links: Mapping[str, str]
             for row, first, length in _runs(place.shade)
         )
         parts.append(_linked(links, mark, f'<g class="{css}">{rects}</g>'))
-    body, spine = _outline(figure)
+    body, spine = _outline(figure, rows)
     parts.append(f'<path class="bm-outline" d="{body}"/>')
     if spine:
         parts.append(f'<path class="bm-spine" d="{spine}"/>')
     shown = [point for point in block.points if point.view == view]
-    for label in layout_labels(shown, width, height * CELL_HEIGHT):
+    for label in layout_labels(shown, width, top, bottom):
         if label.left:
             end, text_x, anchor = -4.0, -6.0, ' text-anchor="end"'
         else:
@@ -327,9 +365,9 @@ def _view_svg(block: BodyMap, view: str, offset: float, links: Mapping[str, str]
         parts.append(_linked(links, mark, number))
     parts.append(
         f'<text class="bm-view" x="{width * CELL_WIDTH / 2:g}" '
-        f'y="{height * CELL_HEIGHT + 16}">{view.upper()}</text>'
+        f'y="{bottom + 16}">{view.upper()}</text>'
     )
-    return f'<g transform="translate({offset:g} 0)">{"".join(parts)}</g>'
+    return f'<g transform="translate({offset:g} {-top:g})">{"".join(parts)}</g>'
 
 
 def _linked(links: Mapping[str, str], mark: MapMark, drawing: str) -> str:
@@ -347,30 +385,36 @@ def draw_svg(
     views: Sequence[str] | None = None,
     links: Mapping[str, str] | None = None,
     scale: float | None = None,
+    crop: bool | None = None,
 ) -> str:
     """The figure as one inline SVG element: outline, region shading, numbers, and acupoints
     with their labels in the margins (leader lines to their points).
 
     `views` chooses the views drawn (all of the block's, side by side, by default); `links`
     makes each region's shading and number a link (region id to address); `scale` sets the
-    drawn size (half size for a small figure by default)."""
+    drawn size (smaller for a small figure by default); `crop` draws only the rows around
+    what the figure shows (by default for a small figure, a region's or a point's own)."""
     chosen_views = [view for view in block.views if views is None or view in views]
-    view_width, view_height = figure_size(block)
+    view_width, _ = figure_size(block)
     figure_width = view_width * CELL_WIDTH
     shown = [point for point in block.points if point.view in chosen_views]
     side = margin(shown)
-    height: float = view_height * CELL_HEIGHT + (40 if shown else 24)
-    # The margins' labels may run below the figure when a side has many.
-    for view in chosen_views:
-        rows = _figure(block, view).rows
+    if crop is None:
+        crop = block.small
+    windows = {view: window(block, view, crop=crop) for view in chosen_views}
+    height: float = 0
+    for view, (first, last) in windows.items():
+        top, bottom = first * CELL_HEIGHT, last * CELL_HEIGHT
+        # The margins' labels may run below the figure when a side has many.
         on_view = [point for point in shown if point.view == view]
-        for placed in layout_labels(on_view, len(rows[0]), len(rows) * CELL_HEIGHT):
-            height = max(height, placed.label_y + LABEL_SIZE + 24)
+        for placed in layout_labels(on_view, view_width, top, bottom):
+            bottom = max(bottom, int(placed.label_y + LABEL_SIZE))
+        height = max(height, bottom - top + (40 if shown else 24))
     each = figure_width + 2 * side
     gap = 20
     total = len(chosen_views) * each + (len(chosen_views) - 1) * gap
     if scale is None:
-        scale = 0.6 if block.small else 1.0
+        scale = 0.8 if block.small else 1.0
     names = ", ".join(mark.name for mark in block.marks)
     chosen = next((mark.name for mark in block.marks if mark.region == block.highlight), None)
     label = f"Body map, {' and '.join(chosen_views)}"
@@ -388,7 +432,8 @@ def draw_svg(
         f"<style>{SVG_STYLE}</style>",
     ]
     for index, view in enumerate(chosen_views):
-        parts.append(_view_svg(block, view, index * (each + gap) + side, links or {}))
+        offset = index * (each + gap) + side
+        parts.append(_view_svg(block, view, offset, links or {}, windows[view]))
     if shown:
         parts.append(
             f'<text class="bm-schematic" x="{total / 2:g}" y="{height - 4:g}">'

@@ -48,7 +48,6 @@ h4 { font-size: 1rem; margin-bottom: .3rem; }
 .warning > h2, .warning > h3, .warning > h4, .warning > h5 { color: var(--warn); }
 .warning > h2 { border-bottom-color: var(--warn); }
 .note { color: var(--fg); }
-.warning .note { font-weight: bold; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left;
          vertical-align: top; }
@@ -63,9 +62,10 @@ ul, ol { padding-left: 1.4rem; }
           padding: .75rem 1rem; margin: 2rem 0; }
 .body-map { margin: 1rem 0; text-align: center; }
 .body-map svg { max-width: 100%; height: auto; }
-.body-map.whole { display: flex; flex-wrap: wrap; justify-content: center; gap: .5rem; }
+.body-map.whole, .body-map.small { display: flex; flex-wrap: wrap; justify-content: center;
+                                    align-items: flex-start; gap: .5rem; }
 .body-map.whole svg { flex: 1 1 20rem; }
-.body-map.small { float: right; margin: 0 0 .5rem 1rem; max-width: 45%; }
+.body-map.small svg { flex: 0 1 auto; }
 h2, h3, .notice { clear: both; }
 :target { scroll-margin-top: 4.5rem; }
 section[id], h2[id], h3[id], h4[id] { scroll-margin-top: 4.5rem; }
@@ -87,7 +87,7 @@ section[id], h2[id], h3[id], h4[id] { scroll-margin-top: 4.5rem; }
 .search input { width: 100%; font: inherit; font-size: 1rem; padding: .55rem .6rem;
                 border: 1px solid var(--muted); border-radius: .4rem; color: var(--fg);
                 background: var(--bg); min-height: 2.75rem; }
-.search label { position: absolute; width: 1px; height: 1px; overflow: hidden;
+.search label, .search .status { position: absolute; width: 1px; height: 1px; overflow: hidden;
                 clip: rect(0 0 0 0); white-space: nowrap; }
 .results { position: absolute; left: 0; right: 0; top: 100%; margin: .25rem 0 0;
            padding: 0; list-style: none; background: var(--bg); border: 1px solid var(--line);
@@ -113,7 +113,6 @@ nav.contents li a { display: inline-block; padding: .2rem 0; }
   main { padding: 0 .75rem 2rem; }
   h1 { font-size: 1.55rem; }
   .bar-title { display: none; }
-  .body-map.small { float: none; max-width: 100%; margin: .5rem 0; }
   table, thead, tbody, tr, th, td { display: block; }
   thead tr { position: absolute; width: 1px; height: 1px; overflow: hidden;
              clip: rect(0 0 0 0); }
@@ -162,6 +161,7 @@ SCRIPT = r"""
   var box = document.getElementById("search");
   var input = document.getElementById("search-input");
   var list = document.getElementById("search-results");
+  var status = document.getElementById("search-status");
   var contents = document.getElementById("contents-list");
   var wide = window.matchMedia("(min-width: 75em)");
   function fitContents() { if (contents && wide.matches) { contents.open = true; } }
@@ -264,7 +264,7 @@ SCRIPT = r"""
   function show() {
     var query = input.value;
     list.textContent = "";
-    if (!query.trim()) { list.hidden = true; input.setAttribute("aria-expanded", "false"); return; }
+    if (!query.trim()) { close(); return; }
     var found = search(query);
     if (!found.hits.length) {
       var none = document.createElement("li");
@@ -287,9 +287,10 @@ SCRIPT = r"""
       list.appendChild(item);
     });
     list.hidden = false;
-    input.setAttribute("aria-expanded", "true");
+    status.textContent = found.hits.length + (found.hits.length === 1 ? " entry" : " entries") +
+      " found";
   }
-  function close() { list.hidden = true; input.setAttribute("aria-expanded", "false"); }
+  function close() { list.hidden = true; status.textContent = ""; }
   input.addEventListener("input", show);
   input.addEventListener("focus", function () { if (input.value.trim()) { show(); } });
   input.addEventListener("keydown", function (event) {
@@ -408,8 +409,8 @@ class _Renderer:
                 '<div class="search" id="search" role="search" hidden>'
                 '<label for="search-input">Search the guide</label>'
                 '<input id="search-input" type="search" autocomplete="off" spellcheck="false"'
-                ' placeholder="Search: neck, LI4, cramp…" aria-controls="search-results"'
-                ' aria-expanded="false">'
+                ' placeholder="Search: neck, LI4, cramp…" aria-controls="search-results">'
+                '<p class="status" id="search-status" aria-live="polite"></p>'
                 '<ul class="results" id="search-results" hidden></ul></div>'
             )
         if has_contents:
@@ -500,14 +501,13 @@ class _Renderer:
         raise TypeError(f"unknown block {block!r}")
 
     def _body_map(self, block: document.BodyMap) -> str:
-        if block.small:
-            return f'<figure class="body-map small">{draw_svg(block)}</figure>'
         # Each view its own drawing: side by side on a wide screen, one above the other on a
-        # phone, so the labels stay large enough to read.
-        drawings = "".join(
-            draw_svg(block, views=(view,), links=self.region_links) for view in block.views
-        )
-        return f'<figure class="body-map whole">{drawings}</figure>'
+        # phone, so the labels stay large enough to read. A region's own figure shows the part
+        # of each view around it, and needs no links (it is beside its own section).
+        links = {} if block.small else self.region_links
+        drawings = "".join(draw_svg(block, views=(view,), links=links) for view in block.views)
+        size = "small" if block.small else "whole"
+        return f'<figure class="body-map {size}">{drawings}</figure>'
 
 
 def render_html(page: document.Page) -> str:
