@@ -332,18 +332,26 @@ def test_without_scripting_everything_is_reachable(browser: Any, guide: Path) ->
 
 @pytest.mark.parametrize("width", [PHONE, LAPTOP])
 def test_screenshots_are_kept(browser: Any, guide: Path, tmp_path: Path, width: int) -> None:
-    """The first screen and the body map at each width, kept for the README once reviewed."""
+    """The first screen, a search being typed, and the body map at each width, kept (once
+    reviewed) for the README."""
     opened = Opened(browser, guide, width)
+    page = opened.page
+
+    def searching() -> None:
+        page.locator("#search-input").press_sequentially("shoulder", delay=20)
+        page.wait_for_selector("#search-results:not([hidden])")
+
+    def on_the_map() -> None:
+        page.locator("#search-input").fill("")
+        page.locator("#search-input").press("Escape")
+        page.evaluate("document.getElementById('body-map').scrollIntoView({block: 'start'})")
+
     try:
-        shots = {"": opened.page, "-map": None}
-        for suffix in shots:
-            if suffix == "-map":
-                opened.page.locator("#body-map").scroll_into_view_if_needed()
-                opened.page.evaluate(
-                    "document.getElementById('body-map').scrollIntoView({block: 'start'})"
-                )
+        for suffix, step in (("", None), ("-search", searching), ("-map", on_the_map)):
+            if step is not None:
+                step()
             shot = tmp_path / f"guide-{width}{suffix}.png"
-            opened.page.screenshot(path=str(shot))
+            page.screenshot(path=str(shot))
             assert shot.stat().st_size > 20_000
             kept = SCREENSHOTS / shot.name
             if UPDATE:

@@ -194,7 +194,7 @@ SVG_STYLE = (
     ".bm-point line{stroke:var(--bm-leader,#9a7b7b);stroke-width:.7}"
     f".bm-point text{{font:{LABEL_SIZE}px sans-serif;fill:var(--bm-text,#3b1d1d)}}"
     ".bm-view{font:bold 12px sans-serif;text-anchor:middle;fill:var(--bm-line,#2f3b40)}"
-    ".bm-schematic{font:italic 10px sans-serif;text-anchor:middle;fill:var(--bm-muted,#555)}"
+    ".bm-schematic{font:italic 12px sans-serif;text-anchor:middle;fill:var(--bm-muted,#555)}"
     "a:focus .bm-number circle,a:hover .bm-number circle{stroke:var(--bm-line,#2f3b40);"
     "stroke-width:2}"
 )
