@@ -274,7 +274,7 @@ def test_no_two_map_labels_overlap_and_each_is_readable(opened: Opened) -> None:
         labelled += sum(box["point"] for box in boxes)
     assert labelled >= 62  # every acupoint on the whole map, and again beside its regions
     whole = opened.evaluate(
-        """() => Array.from(document.querySelectorAll("figure.whole .bm-point text"))
+        """() => Array.from(document.querySelectorAll("figure.body-map .bm-point text"))
                  .map(text => text.getBoundingClientRect().height)"""
     )
     assert whole and min(whole) >= 9.5  # pixels on the screen, at phone width too

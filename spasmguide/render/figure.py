@@ -149,6 +149,7 @@ _HALF_W = CELL_WIDTH / 2
 _HALF_H = CELL_HEIGHT / 2
 LABEL_SIZE = 13  # the acupoint labels' font size, in the figure's units
 NUMBER_RADIUS = 9
+CROP_ROWS = 9  # the fewest rows a cropped figure shows
 
 # Each glyph as segments from one edge point of its cell to another, through the centre for a
 # corner: n, s, e, w are the middles of the cell's edges, c its centre; ne etc. its corners.
@@ -306,7 +307,8 @@ def layout_labels(points: Sequence[MapPoint], width: int, top: float, bottom: fl
 
 def window(block: BodyMap, view: str, *, crop: bool) -> tuple[int, int]:
     """The rows of a view drawn: all of them, or when cropped those around what the block
-    shows on it (its regions' numbers and shading, its acupoints), a row either side."""
+    shows on it (its regions' numbers and shading, its acupoints), two rows either side and
+    at least `CROP_ROWS` in all."""
     rows = len(_figure(block, view).rows)
     if not crop:
         return 0, rows
@@ -318,7 +320,10 @@ def window(block: BodyMap, view: str, *, crop: bool) -> tuple[int, int]:
     used += [int(point.row) for point in block.points if point.view == view]
     if not used:
         return 0, rows
-    return max(0, min(used) - 1), min(rows, max(used) + 2)
+    first, last = max(0, min(used) - 2), min(rows, max(used) + 3)
+    while last - first < CROP_ROWS and (first > 0 or last < rows):
+        first, last = max(0, first - 1), min(rows, last + 1)  # enough body around to see where
+    return first, last
 
 
 def _view_svg(
