@@ -13,14 +13,17 @@ from spasmguide.pages import document
 from spasmguide.render.figure import draw_svg
 from spasmguide.safe_text import escape_controls
 
-STYLE = """
-:root { color-scheme: light dark;
+# The light colours: the page's own, and on paper whatever the system's scheme.
+LIGHT = """
   --bg: #fff; --fg: #1d1d1d; --muted: #4a4a4a; --accent: #1f5a61; --accent-soft: #eef4f5;
   --line: #c9c9c9; --warn: #a11d1d; --warn-soft: #fdf0f0; --notice-bg: #fff9e0;
   --notice-line: #c8a200; --bar: #f6f8f8; --hit: #fff3c4;
   --bm-line: #2f3b40; --bm-spine: #6b7b80; --bm-region: #d6e9eb; --bm-chosen: #e8a33d;
   --bm-number: #1f5a61; --bm-warn: #a11d1d; --bm-text: #3b1d1d; --bm-leader: #9a7b7b;
-  --bm-muted: #555; }
+  --bm-muted: #555;""".strip()
+
+STYLE = """
+:root { color-scheme: light dark; LIGHT }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #151819; --fg: #e6e6e6; --muted: #b8b8b8; --accent: #7cc4cc;
     --accent-soft: #1f2a2c; --line: #3c4446; --warn: #ff8a80; --warn-soft: #2b1a1a;
@@ -131,8 +134,7 @@ nav.contents li a { display: inline-block; padding: .2rem 0; }
   main { margin: 0; }
 }
 @media print {
-  :root { color-scheme: light; --bg: #fff; --fg: #000; --muted: #333; --accent: #1f5a61;
-    --warn-soft: #fff; --notice-bg: #fff; --bm-region: #e3eef0; }
+  :root { color-scheme: light; LIGHT --fg: #000; --warn-soft: #fff; --notice-bg: #fff; }
   body { font-size: 11pt; }
   main { max-width: none; padding: 0; }
   .bar, nav.contents, .to-top, .results { display: none; }
@@ -149,7 +151,7 @@ nav.contents li a { display: inline-block; padding: .2rem 0; }
   .columns > ul > li { break-inside: avoid; margin-bottom: .4rem; }
   .warning { border-left-width: 2px; }
 }
-""".strip()
+""".strip().replace("LIGHT", LIGHT)
 
 # The search box and the contents' behaviour: it reads the index built into the page, folds
 # and stems what is typed as the command line does (spasmguide.kb.search), and ranks the same
