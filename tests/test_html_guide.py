@@ -109,3 +109,16 @@ def test_the_first_screen_and_the_page_without_scripting(tmp_path: Path) -> None
     # Tables label each cell for the cards they become on a phone.
     assert '<td data-label="Point">LI4</td>' in page
     assert 'id="acupoints-li4"' in page
+
+
+def test_warning_signs_come_first_in_every_region(tmp_path: Path, kb: KnowledgeBase) -> None:
+    page = _export(tmp_path)
+    regions = page[page.index('<h2 id="regions">') : page.index('<h2 id="techniques">')]
+    entries = re.split(r"<h3 ", regions)[1:]
+    assert len(entries) == len(kb.regions)
+    for entry in entries:
+        headings = re.findall(r"<h4[^>]*>(.*?)</h4>", entry)
+        assert headings[0] == "Warning signs: get medical care first", headings
+        assert '<section class="warning">' in entry[: entry.index("<h4")]
+        # The region's own figure follows its warning signs.
+        assert headings[1] == "On the body map", headings
