@@ -303,6 +303,41 @@ def test_axe_finds_no_serious_violation(opened: Opened, scheme: str) -> None:
     assert serious == [], json.dumps(serious, indent=1)
 
 
+CONTRAST = """() => {
+  function rgb(text) { return text.match(/[\\d.]+/g).slice(0, 3).map(Number); }
+  function luminance(colour) {
+    const [r, g, b] = rgb(colour).map(v => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  function ratio(one, other) {
+    const [a, b] = [luminance(one), luminance(other)].sort((x, y) => y - x);
+    return (a + 0.05) / (b + 0.05);
+  }
+  const page = getComputedStyle(document.body).backgroundColor;
+  return Array.from(document.querySelectorAll("figure.body-map svg text")).map(text => {
+    const circle = text.closest(".bm-number") && text.closest(".bm-number").querySelector("circle");
+    const behind = circle ? getComputedStyle(circle).fill : page;
+    return [text.textContent, ratio(getComputedStyle(text).fill, behind)];
+  });
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_map_label_has_enough_contrast(browser: Any, guide: Path, scheme: str) -> None:
+    """axe-core cannot measure text drawn in SVG (it reports it as to be checked by hand), so
+    the map's labels, numbers and notes are measured here: at least 4.5 to 1 (WCAG AA)."""
+    opened = Opened(browser, guide, PHONE, color_scheme=scheme)
+    try:
+        measured = opened.evaluate(CONTRAST)
+        assert len(measured) > 100
+        low = [(text, round(value, 2)) for text, value in measured if value < 4.5]
+        assert low == []
+    finally:
+        opened.close()
+
+
 def test_dark_mode_follows_the_system(browser: Any, guide: Path) -> None:
     background = {}
     for scheme in ("light", "dark"):

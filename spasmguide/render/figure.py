@@ -190,7 +190,7 @@ SVG_STYLE = (
     ".bm-region.bm-chosen rect{fill:var(--bm-chosen,#e8a33d)}"
     ".bm-number circle{fill:var(--bm-number,#1f5a61)}"
     ".bm-number text{fill:#fff;font:bold 11px sans-serif;text-anchor:middle}"
-    ".bm-number.bm-chosen circle{fill:var(--bm-warn,#a11d1d)}"
+    ".bm-number.bm-chosen circle{fill:var(--bm-number-chosen,#a11d1d)}"
     ".bm-point circle{fill:var(--bm-warn,#a11d1d)}"
     ".bm-point line{stroke:var(--bm-leader,#9a7b7b);stroke-width:.7}"
     f".bm-point text{{font:{LABEL_SIZE}px sans-serif;fill:var(--bm-text,#3b1d1d)}}"

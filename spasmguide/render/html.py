@@ -19,8 +19,8 @@ LIGHT = """
   --line: #c9c9c9; --warn: #a11d1d; --warn-soft: #fdf0f0; --notice-bg: #fff9e0;
   --notice-line: #c8a200; --bar: #f6f8f8; --hit: #fff3c4;
   --bm-line: #2f3b40; --bm-spine: #6b7b80; --bm-region: #d6e9eb; --bm-chosen: #e8a33d;
-  --bm-number: #1f5a61; --bm-warn: #a11d1d; --bm-text: #3b1d1d; --bm-leader: #9a7b7b;
-  --bm-muted: #555;""".strip()
+  --bm-number: #1f5a61; --bm-number-chosen: #a11d1d; --bm-warn: #a11d1d; --bm-text: #3b1d1d;
+  --bm-leader: #9a7b7b; --bm-muted: #555;""".strip()
 
 STYLE = """
 :root { color-scheme: light dark; LIGHT }
@@ -29,8 +29,8 @@ STYLE = """
     --accent-soft: #1f2a2c; --line: #3c4446; --warn: #ff8a80; --warn-soft: #2b1a1a;
     --notice-bg: #2a2615; --notice-line: #b59400; --bar: #1c2122; --hit: #3d3514;
     --bm-line: #d0d8da; --bm-spine: #8fa0a5; --bm-region: #27494d; --bm-chosen: #b7772a;
-    --bm-number: #2d7f88; --bm-warn: #e05a4f; --bm-text: #f0d9d9; --bm-leader: #8f7070;
-    --bm-muted: #b0b0b0; }
+    --bm-number: #2a747c; --bm-number-chosen: #b3261e; --bm-warn: #e05a4f;
+    --bm-text: #f0d9d9; --bm-leader: #8f7070; --bm-muted: #b0b0b0; }
 }
 * { box-sizing: border-box; }
 html { scroll-padding-top: 4.5rem; -webkit-text-size-adjust: 100%; }
