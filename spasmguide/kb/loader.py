@@ -31,6 +31,7 @@ from spasmguide.kb.layers import (
     read_file_bytes,
     shipped_layer,
 )
+from spasmguide.kb.map_layout import problems as map_problems
 from spasmguide.kb.model import (
     COLLECTIONS,
     KIND_BY_COLLECTION,
@@ -120,6 +121,7 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
         *merged.problems,
         *_check_references(merged, collections),
         *_check_notice(merged.guide),
+        *_check_map(merged, collections),
     ]
     names, clashes = _check_names(merged, collections)
     problems += clashes
@@ -216,6 +218,12 @@ def _check_references(
             if ref.target not in collections[ref.kind]:
                 singular = KIND_BY_COLLECTION[ref.kind].singular
                 yield ref.at.problem(f"unknown {singular} id '{ref.target}'")
+
+
+def _check_map(merged: _Merged, collections: Mapping[str, Mapping[str, Any]]) -> Iterator[Problem]:
+    """The body map's layout: figures, and places that fit them (`spasmguide.kb.map_layout`)."""
+    for kind, entry_id, message in map_problems(collections):
+        yield merged.in_force[kind][entry_id].where.problem(message)
 
 
 def _check_names(

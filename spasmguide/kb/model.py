@@ -29,6 +29,7 @@ EvidenceId = Annotated[str, Ref("evidence")]
 RedFlagId = Annotated[str, Ref("red_flags")]
 SafetyId = Annotated[str, Ref("safety")]
 ConceptId = Annotated[str, Ref("vocabulary")]
+MapViewId = Annotated[str, Ref("map_views")]
 
 Category = Literal["acupuncture", "manual therapy", "self-care"]
 Certainty = Literal[
@@ -313,16 +314,54 @@ class Guide(NamedTuple):
     sources: tuple[SourceId, ...]
 
 
+class MapView(NamedTuple):
+    """One figure of the body map (front, back) as rows of box-drawing characters, each row
+    written between two '|' so its spaces show."""
+
+    id: str
+    rows: tuple[str, ...]
+
+
+class MapPlace(NamedTuple):
+    """Where a region sits on one view: the cell of its number ("ROW COLUMN"), and the cells
+    whose open space is shaded when it is chosen ("ROWS COLUMN...": "4-5 12 18" is rows 4 to
+    5 at columns 12 and 18)."""
+
+    view: MapViewId
+    number: str
+    shade: tuple[str, ...]
+
+
+class MapRegion(NamedTuple):
+    """A region's place on the body map; `also` names the ids or names a region may go by in a
+    knowledge base, so a region named a little differently still finds its place."""
+
+    id: str
+    places: tuple[MapPlace, ...]
+    also: tuple[str, ...] = ()
+
+
+class MapPoint(NamedTuple):
+    """An acupoint's approximate place on one view ("ROW COLUMN", in fractions of a cell); its
+    id is the acupoint's id or its code in lower case."""
+
+    id: str
+    view: MapViewId
+    at: str
+
+
 Entry = (
     Source | Acupoint | Technique | Region | Cause | Evidence | RedFlagGroup | SafetyGroup | Concept
 )
+# The body map's layout: kept in the knowledge base's files, but not content a page is about.
+LayoutEntry = MapView | MapRegion | MapPoint
 
 
 class Kind(NamedTuple):
     """One collection of the knowledge base: its YAML key, its record type, and its words."""
 
     collection: str  # the YAML key and the KnowledgeBase field, e.g. "red_flags"
-    record: type[Entry]
+    record: type[Entry] | type[LayoutEntry]
     label: str  # how pages and messages name one entry, e.g. "red-flag group"
     singular: str  # how a reference to one is named in a problem, e.g. "red flag"
     plural: str  # how a count of them reads, e.g. "red flags"
@@ -348,12 +387,18 @@ KINDS: tuple[Kind, ...] = (
     Kind("safety", SafetyGroup, "safety note", "safety", "safety", counted=False),
     Kind("sources", Source, "source", "source", "sources"),
     Kind("vocabulary", Concept, "concept", "concept", "concepts", counted=False),
+    # The body map's layout: figures, and where regions and acupoints sit on them.
+    Kind("map_views", MapView, "map view", "map view", "map views", counted=False),
+    Kind("map_regions", MapRegion, "map place", "map place", "map places", counted=False),
+    Kind("map_points", MapPoint, "map point", "map point", "map points", counted=False),
 )  # fmt: skip
 KIND_BY_COLLECTION: dict[str, Kind] = {kind.collection: kind for kind in KINDS}
 LISTED_KINDS = tuple(kind.collection for kind in KINDS if kind.listed)
 QUIZ_TOPICS = tuple(kind.collection for kind in KINDS if kind.quizzed)
 # The collections of a knowledge-base file with their entry type.
-COLLECTIONS: dict[str, type[Entry]] = {kind.collection: kind.record for kind in KINDS}
+COLLECTIONS: dict[str, type[Entry] | type[LayoutEntry]] = {
+    kind.collection: kind.record for kind in KINDS
+}
 
 
 class KnowledgeBase(NamedTuple):
@@ -367,6 +412,9 @@ class KnowledgeBase(NamedTuple):
     safety: Mapping[str, SafetyGroup]
     sources: Mapping[str, Source]
     vocabulary: Mapping[str, Concept]
+    map_views: Mapping[str, MapView]
+    map_regions: Mapping[str, MapRegion]
+    map_points: Mapping[str, MapPoint]
     # For each kind, every name its entries answer to (normalized) and the id it belongs to.
     names: Mapping[str, Mapping[str, str]]
     # Shipped safety content a user's file replaced: "kind/id" to the file that replaced it.
@@ -396,7 +444,7 @@ def field_types(record: type[Any]) -> dict[str, Any]:
 def record_layout() -> str:
     """The field names of every record type: compiled data written by code with another
     layout must never be decoded by this code."""
-    records = (Guide, Label, Suggestion, SignPattern, *COLLECTIONS.values())
+    records = (Guide, Label, Suggestion, SignPattern, MapPlace, *COLLECTIONS.values())
     return ";".join(f"{record.__name__}:{','.join(record._fields)}" for record in records)
 
 

@@ -29,6 +29,15 @@ _LOOKALIKES = str.maketrans(
 _POSSESSIVE = re.compile("(?<=\\w)['\u2019\u02bc]s\\b")
 
 
+def lookalike_letters() -> tuple[str, str]:
+    """The look-alike letters and the Latin letters they are read as (for a page's own
+    search, which folds text as `fold_text` does)."""
+    return (
+        "".join(chr(code) for code in _LOOKALIKES),
+        "".join(chr(int(code)) for code in _LOOKALIKES.values()),
+    )
+
+
 def fold_text(text: str) -> str:
     """Text in the form names and searches compare it in: compatibility forms unified
     (fullwidth, maths letters), case folded, accents and tone marks dropped (Hégǔ -> hegu),

@@ -786,9 +786,18 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
     def part(heading: str, summary: str | None = None) -> None:
         body.append(Section(heading, (Paragraph(summary),) if summary else (), level=2))
 
-    def entry(heading: str, summary: str, page: Page, *extra: Block) -> None:
-        body.append(Section(heading, (Paragraph(summary), *extra), level=3))
-        body.extend(section._replace(level=4) for section in page.sections)
+    def entry(
+        key: str, heading: str, summary: str, page: Page, figure: Block | None = None
+    ) -> None:
+        body.append(Section(heading, (Paragraph(summary),), level=3, entry=key))
+        sections = [section._replace(level=4) for section in page.sections]
+        if figure is not None:
+            # After the warning signs, which come first.
+            after = next(
+                (number for number, section in enumerate(sections) if not section.warning), 0
+            )
+            sections.insert(after, Section("On the body map", (figure,), level=4))
+        body.extend(sections)
 
     body.extend(body_map_sections(kb))
     part("About")
@@ -799,14 +808,24 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         figure = body_map.body_map(
             kb, highlight=region.id, only=[region.id], points=region.acupoints, small=True
         )
-        extra = (figure,) if region.id in placed else ()
-        entry(region.name, region.summary, region_page(kb, region), *extra)
+        entry(
+            f"regions/{region.id}",
+            region.name,
+            region.summary,
+            region_page(kb, region),
+            figure if region.id in placed else None,
+        )
     part("Techniques")
     for technique in kb.techniques.values():
-        entry(technique.name, technique.summary, technique_page(kb, technique))
+        entry(
+            f"techniques/{technique.id}",
+            technique.name,
+            technique.summary,
+            technique_page(kb, technique),
+        )
     part("Causes")
     for cause in kb.causes.values():
-        entry(cause.name, cause.summary, cause_page(kb, cause))
+        entry(f"causes/{cause.id}", cause.name, cause.summary, cause_page(kb, cause))
     part("Acupoints", "Codes are WHO standard codes; locations are described in plain words.")
     rows = tuple(
         _acupoint_row(point, ", ".join(point.english), meridian=True)
@@ -815,7 +834,13 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
     body.append(
         Section(
             "All acupoints",
-            (Table(("Point", "Name", "Meridian", "Where", "Used for, cautions"), rows),),
+            (
+                Table(
+                    ("Point", "Name", "Meridian", "Where", "Used for, cautions"),
+                    rows,
+                    entries=tuple(f"acupoints/{point_id}" for point_id in kb.acupoints),
+                ),
+            ),
             level=3,
         )
     )
@@ -847,7 +872,7 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         "regions": list(kb.regions),
         "techniques": list(kb.techniques),
     }
-    return _page(
+    page = _page(
         kb,
         "study-guide",
         kb.guide.title,
@@ -855,6 +880,9 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         sections,
         data,
     )
+    from spasmguide.pages.guide_search import guide_search_index  # only the guide searches
+
+    return page._replace(search=guide_search_index(kb))
 
 
 def summary_section(kb: KnowledgeBase) -> Section:
@@ -1077,7 +1105,7 @@ def _red_flag_group_section(kb: KnowledgeBase, flag: RedFlagGroup) -> Section:
     ]
     if flag.note:
         blocks.append(Paragraph(flag.note))
-    return Section(flag.title, tuple(blocks), warning=True)
+    return Section(flag.title, tuple(blocks), warning=True, entry=f"red_flags/{flag.id}")
 
 
 def _evidence_sections(kb: KnowledgeBase, evidence_ids: Sequence[str]) -> list[Section]:
@@ -1109,7 +1137,7 @@ def _evidence_entry_section(
     facts.append(
         Fact("Sources", "; ".join(kb.sources[source].citation for source in evidence.sources))
     )
-    return Section(evidence.title, (Facts(tuple(facts)),))
+    return Section(evidence.title, (Facts(tuple(facts)),), entry=f"evidence/{evidence.id}")
 
 
 def _reviewed_section(reviewed: str | None) -> Section:

@@ -62,7 +62,7 @@ def _block(block: document.Block) -> list[str]:
         rows = ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in block.rows]
         return [header, rule, *rows]
     if isinstance(block, document.BodyMap):
-        from spasmguide.pages.body_map import plain_text
+        from spasmguide.render.figure import plain_text
 
         # The figure holds no knowledge-base text, only lines and numbers.
         return ["```text", plain_text(block), "```"]

@@ -171,7 +171,7 @@ class _Layout:
 
     def body_map(self, block: BodyMap) -> Text:
         """The figures as drawn, never wrapped; the highlighted region styled as well."""
-        from spasmguide.pages.body_map import draw_text
+        from spasmguide.render.figure import draw_text
 
         room = self.width - len(INDENT)
         out = Text(no_wrap=True, overflow="ignore")
