@@ -21,6 +21,7 @@ from typing import Any, Literal, NamedTuple, get_args, get_origin
 import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError
+from spasmguide.kb.fields import SAFETY_FIELDS
 from spasmguide.kb.layers import (
     SHIPPED,
     FileReport,
@@ -35,7 +36,6 @@ from spasmguide.kb.model import (
     COLLECTIONS,
     KIND_BY_COLLECTION,
     NOTICE_MUST_NAME,
-    SAFETY_FIELDS,
     Guide,
     KnowledgeBase,
     Ref,

@@ -25,7 +25,7 @@ from spasmguide.kb.model import (
     Region,
     Technique,
 )
-from spasmguide.kb.names import names_of, normalize_name
+from spasmguide.kb.names import acupoint_name, names_of, normalize_name
 from spasmguide.kb.queries import rank_techniques
 from spasmguide.kb.search import _WORD, STOP_WORDS, stem, stems_of
 
@@ -223,7 +223,7 @@ def _meaningful_stems(text: str) -> set[str]:
 
 
 def _point_label(point: Acupoint) -> str:
-    return f"{point.code} ({point.pinyin})" if point.code else point.pinyin
+    return acupoint_name(point)
 
 
 def _accepted(entry: Entry) -> frozenset[str]:
