@@ -78,6 +78,15 @@ class Defined:
     value: Any
     where: Location
     references: tuple[_Reference, ...]
+    node: Any = dataclasses.field(default=None, compare=False, repr=False)
+
+    def at(self, key: str) -> Location:
+        """Where the entry's `key` is written, or the entry itself when it has no such key."""
+        for key_node, _ in getattr(self.node, "value", ()):
+            if getattr(key_node, "value", None) == key:
+                mark = key_node.start_mark
+                return Location(self.where.path, mark.line + 1, mark.column + 1)
+        return self.where
 
 
 @dataclass
@@ -111,6 +120,25 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
     """Merges layers into one knowledge base. Within a layer every id must be unique; a later
     layer's entry replaces an earlier one with the same id. References must resolve in the
     result, no two entries of a kind may answer to the same name, and the notice must stand."""
+    return assemble_placed(layers)[0]
+
+
+Placed = Mapping[str, Mapping[str, Defined]]  # per kind, each entry in force and where it is
+
+
+def load_placed(layers: Sequence[Layer]) -> tuple[KnowledgeBase, Placed]:
+    """The knowledge base read afresh from the layers, with where each entry in force was
+    written (for `validate`'s content rules); raises InvalidContentError as loading does."""
+    check_total_size(layers)
+    return assemble_placed(
+        [(layer, [parse_file(path) for path in layer.files]) for layer in layers]
+    )
+
+
+def assemble_placed(
+    layers: Iterable[tuple[Layer, Sequence[ParsedFile]]],
+) -> tuple[KnowledgeBase, Placed]:
+    """As `assemble`, with where each entry in force was written."""
     merged = _merge(layers)
     collections = {
         kind: {entry_id: defined.value for entry_id, defined in entries.items()}
@@ -124,10 +152,11 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
     names, clashes = _check_names(merged, collections)
     problems += clashes
     if problems or merged.guide is None:
-        raise _invalid(problems)
-    return KnowledgeBase(
+        raise invalid(problems)
+    kb = KnowledgeBase(
         guide=merged.guide.value, names=names, changed_by=merged.changed_by, **collections
     )
+    return kb, merged.in_force
 
 
 @dataclass
@@ -242,7 +271,8 @@ def _again(where: Location, what: str, first: Location) -> Problem:
     return where.problem(f"{what} (first defined at {first.path}:{first.line})")
 
 
-def _invalid(problems: list[Problem]) -> InvalidContentError:
+def invalid(problems: list[Problem]) -> InvalidContentError:
+    """The error listing `problems` (the first in its message, the rest as details)."""
     lines = [str(problem) for problem in problems[:MAX_PROBLEMS_LISTED]]
     if len(problems) > MAX_PROBLEMS_LISTED:
         lines.append(f"… and {len(problems) - MAX_PROBLEMS_LISTED:,} more")
@@ -394,7 +424,8 @@ class _FileReader:
         return FAILED
 
     def defined(self, value: Any, node: yaml.Node, references_before: int) -> Defined:
-        return Defined(value, self.place(node), tuple(self.result.references[references_before:]))
+        references = tuple(self.result.references[references_before:])
+        return Defined(value, self.place(node), references, node)
 
     def place(self, node: yaml.Node) -> Location:
         mark = node.start_mark
