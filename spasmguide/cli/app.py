@@ -631,6 +631,26 @@ def validate(
     sys.stdout.write(f"valid: {guide.file_count()} files; {counts}\n")
 
 
+@app.command(
+    epilog=_examples("spasmguide schema > knowledge-base.schema.json", "spasmguide schema --fields")
+)
+def schema(
+    fields: Annotated[
+        bool, typer.Option("--fields", help="The field reference in Markdown instead.")
+    ] = False,
+) -> None:
+    """Write the JSON Schema of a knowledge-base file to standard output.
+
+    It is generated from the model (JSON Schema draft 2020-12). Save it beside your YAML files
+    and start each with '# yaml-language-server: $schema=knowledge-base.schema.json': an
+    editor with a YAML language server then completes and checks them as you type. The
+    content rules are checked by 'spasmguide validate'.
+    """
+    from spasmguide.kb.schema import field_reference, schema_text
+
+    sys.stdout.write(field_reference() if fields else schema_text())
+
+
 class ExportFormat(StrEnum):
     markdown = "markdown"
     html = "html"
