@@ -612,8 +612,10 @@ def validate(
 ) -> None:
     """Check the knowledge base and the given files.
 
-    Exits 0 when everything is valid; otherwise lists every problem, one per line as
-    file:line:column: message, and exits 1.
+    Checks every file in force against the schema ('spasmguide schema') and the content rules
+    (a region names an emergency warning group, suggestions and acupoints; a technique its
+    contraindications; a lay word belongs to one entry). Exits 0 when everything is valid;
+    otherwise lists every problem, one per line as file:line:column: message, and exits 1.
     """
     guide = _guide(files)
     try:
