@@ -43,8 +43,7 @@ def json_schema() -> dict[str, Any]:
             base, *extras = get_args(hint)
             refs = [extra for extra in extras if isinstance(extra, Ref)]
             if refs:
-                singular = KIND_BY_COLLECTION[refs[0].kind].singular
-                return {**_ID, "description": f"The id of a {singular}."}
+                return {**_ID, "description": f"The id of an entry of '{refs[0].kind}'."}
             return of(base)
         if is_record(hint):
             name = hint.__name__
@@ -111,11 +110,12 @@ def _type_words(hint: Any) -> str:
     if origin is Annotated:
         base, *extras = get_args(hint)
         refs = [extra for extra in extras if isinstance(extra, Ref)]
-        return f"id of a {KIND_BY_COLLECTION[refs[0].kind].singular}" if refs else _type_words(base)
+        return f"{KIND_BY_COLLECTION[refs[0].kind].singular} id" if refs else _type_words(base)
     if is_record(hint):
         return f"[{hint.__name__}](#{hint.__name__.lower()})"
     if origin is tuple:
-        return f"list of {_type_words(get_args(hint)[0])}"
+        item = _type_words(get_args(hint)[0])
+        return f"list of {item}s" if item.endswith(" id") else f"list of {item}"
     if origin is Literal:
         return "one of: " + ", ".join(f"`{choice}`" for choice in get_args(hint))
     if type(None) in get_args(hint):
