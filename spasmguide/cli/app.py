@@ -641,7 +641,7 @@ def schema(
         bool, typer.Option("--fields", help="The field reference in Markdown instead.")
     ] = False,
 ) -> None:
-    """Write the JSON Schema of a knowledge-base file to standard output.
+    """Print the JSON Schema of a knowledge-base file.
 
     It is generated from the model (JSON Schema draft 2020-12). Save it beside your YAML files
     and start each with '# yaml-language-server: $schema=knowledge-base.schema.json': an
