@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from spasmguide.kb.loader import parse_file
 from spasmguide.kb.rules import RULES
 from tests.conftest import invoke
 from tests.content_rules import shipped_problems
@@ -240,3 +241,13 @@ def test_a_teacher_s_problems_are_all_listed_together(tmp_path: Path) -> None:
     lines = problems(write(tmp_path, text))
     assert len(lines) == 2
     assert all(re.match(r".+teacher\.yaml:\d+:\d+: region 'elbow' ", line) for line in lines)
+
+
+def test_only_validate_keeps_the_yaml_nodes(tmp_path: Path) -> None:
+    """Keeping every entry's node costs memory on a large layer (three times the peak on 10,000
+    techniques); only the content rules need it, to say where a key is."""
+    path = write(tmp_path, ELBOW)
+    (kept,) = parse_file(path, placed=True).entries["regions"]
+    assert kept.at("acupoints").line == line_of(ELBOW, "acupoints:")
+    (loaded,) = parse_file(path).entries["regions"]
+    assert loaded.node is None and loaded.at("acupoints") == loaded.where

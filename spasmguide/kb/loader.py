@@ -73,7 +73,8 @@ class _Reference:
 
 @dataclass(frozen=True)
 class Defined:
-    """An entry (or the guide) as a file defines it: where, and the ids it refers to."""
+    """An entry (or the guide) as a file defines it: where, and the ids it refers to; its YAML
+    node only when read for `validate`'s checks (`parse_file(..., placed=True)`)."""
 
     value: Any
     where: Location
@@ -131,7 +132,7 @@ def load_placed(layers: Sequence[Layer]) -> tuple[KnowledgeBase, Placed]:
     written (for `validate`'s content rules); raises InvalidContentError as loading does."""
     check_total_size(layers)
     return assemble_placed(
-        [(layer, [parse_file(path) for path in layer.files]) for layer in layers]
+        [(layer, [parse_file(path, placed=True) for path in layer.files]) for layer in layers]
     )
 
 
@@ -304,9 +305,10 @@ def decode(path: Path, data: bytes) -> str:
         ) from None
 
 
-def parse_file(path: Path, data: bytes | None = None) -> ParsedFile:
+def parse_file(path: Path, data: bytes | None = None, *, placed: bool = False) -> ParsedFile:
     """Parses one file (its bytes already read, or read here) into entries, collecting every
-    problem rather than stopping at the first."""
+    problem rather than stopping at the first. With `placed`, each entry keeps its YAML node,
+    so a check can say where its keys are (which keeps every file's nodes in memory)."""
     shown = str(path)
     result = ParsedFile(shown)
     try:
@@ -331,7 +333,7 @@ def parse_file(path: Path, data: bytes | None = None) -> ParsedFile:
     if root is None:
         result.problems.append(Problem(shown, 0, 0, "the file is empty"))
         return result
-    _FileReader(result).read_root(root)
+    _FileReader(result, placed).read_root(root)
     return result
 
 
@@ -414,8 +416,9 @@ _IMPLICIT_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 class _FileReader:
     """Turns the nodes of one file into model records, noting problems as it goes."""
 
-    def __init__(self, result: ParsedFile) -> None:
+    def __init__(self, result: ParsedFile, placed: bool = False) -> None:
         self.result = result
+        self.placed = placed
         self.seen: set[int] = set()
 
     def problem(self, node: yaml.Node, message: str) -> _Failed:
@@ -425,7 +428,7 @@ class _FileReader:
 
     def defined(self, value: Any, node: yaml.Node, references_before: int) -> Defined:
         references = tuple(self.result.references[references_before:])
-        return Defined(value, self.place(node), references, node)
+        return Defined(value, self.place(node), references, node if self.placed else None)
 
     def place(self, node: yaml.Node) -> Location:
         mark = node.start_mark
