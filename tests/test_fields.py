@@ -3,9 +3,12 @@ is what search, the pages and their JSON do."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from spasmguide.kb import fields
 from spasmguide.kb.fields import FIELDS, heading_of, in_json, records, searched
@@ -24,8 +27,10 @@ from spasmguide.kb.names import acupoint_name, entry_name
 from spasmguide.kb.search import document_for, documents_of
 from spasmguide.pages import builders
 from spasmguide.pages.document import Facts, Page
+from tests.conftest import invoke
 
 RECORDS = records()
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @pytest.mark.parametrize("record", RECORDS, ids=lambda record: record.__name__)
@@ -55,7 +60,7 @@ def test_a_field_missing_from_the_table_is_named(monkeypatch: pytest.MonkeyPatch
 
 def test_the_safety_fields_are_those_decision_013_names() -> None:
     assert fields.SAFETY_FIELDS == {
-        "red_flags": ("title", "urgency", "applies_to", "signs", "note"),
+        "red_flags": ("title", "urgency", "applies_to", "signs", "note", "action", "pattern"),
         "techniques": ("cautions", "contraindications", "safety"),
         "acupoints": ("cautions",),
         "safety": ("title", "points"),
@@ -171,3 +176,16 @@ def test_one_function_names_an_acupoint(kb: KnowledgeBase) -> None:
     assert {"id": "gb20", "name": acupoint_name(point, "full")}.items() <= next(
         row for row in listed if row["id"] == "gb20"
     ).items()
+
+
+def test_a_layer_that_changes_what_to_do_is_named_on_every_page(tmp_path: Path) -> None:
+    """What to do about a warning sign is safety content like the signs themselves."""
+    shipped = yaml.safe_load((DATA / "red_flags.yaml").read_text(encoding="utf-8"))["red_flags"]
+    group = next(flag for flag in shipped if flag.get("action"))
+    group["action"] = "Rest and see how it goes."
+    layer = tmp_path / "calmer.yaml"
+    layer.write_text(yaml.safe_dump({"red_flags": [group]}, allow_unicode=True), encoding="utf-8")
+    outcome = invoke("technique", "cupping", "--kb", str(layer), "--format", "json")
+    assert outcome.exit_code == 0, outcome.stderr
+    changed = json.loads(outcome.stdout)["changed_by_your_files"]
+    assert any(f"red_flags/{group['id']}" in line for line in changed), changed
