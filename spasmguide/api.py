@@ -112,13 +112,11 @@ class Guide:
 
     def entries(self, kind: str) -> dict[str, str]:
         """Each entry of `kind` by id, with what a page calls it."""
-        from spasmguide.pages.common import entry_label
+        from spasmguide.kb.names import entry_name
 
         if kind not in ENTRY_KINDS:
             raise UsageError(f"the kind must be one of {', '.join(ENTRY_KINDS)}")
-        return {
-            entry_id: entry_label(entry) for entry_id, entry in self.kb.collection(kind).items()
-        }
+        return {entry_id: entry_name(entry) for entry_id, entry in self.kb.collection(kind).items()}
 
     def search(self, query: str, *, limit: int = 20) -> Page:
         """Ranked full-text search of the whole guide; word forms match."""

@@ -33,6 +33,7 @@ COMMANDS = (
     "paths",
     "quiz",
     "red-flags",
+    "schema",
     "search",
     "technique",
     "validate",

@@ -22,8 +22,15 @@ regions:
     techniques:
       - technique: cupping
         reason: A reason.
+      - technique: stretching-mobility
+        reason: A reason.
+      - technique: myofascial-release
+        reason: A reason.
+      - technique: shiatsu
+        reason: A reason.
     self_care: [Rest.]
-    red_flags: [neck-serious-cause]
+    red_flags: [neck-emergency, neck-serious-cause]
+    acupoints: [gb20]
     sources: [article]
 """
 

@@ -89,6 +89,4 @@ def test_the_map_is_read_and_imports_are_seen() -> None:
     assert ("spasmguide.kb.loader", False) in RULES["pages.builders"]
     assert ("rich", True) in RULES["cli.app"] and ("typer", False) in RULES["pages.builders"]
     assert ("rich.console", True) in _imports(PACKAGE / "render" / "text.py")
-    assert ("spasmguide.kb.loader.load_knowledge_base", False) in _imports(
-        PACKAGE / "kb" / "guide.py"
-    )
+    assert ("spasmguide.kb.loader.file_reports", False) in _imports(PACKAGE / "kb" / "guide.py")

@@ -612,8 +612,10 @@ def validate(
 ) -> None:
     """Check the knowledge base and the given files.
 
-    Exits 0 when everything is valid; otherwise lists every problem, one per line as
-    file:line:column: message, and exits 1.
+    Checks every file in force against the schema ('spasmguide schema') and the content rules
+    (a region names an emergency warning group, suggestions and acupoints; a technique its
+    contraindications; a lay word belongs to one entry). Exits 0 when everything is valid;
+    otherwise lists every problem, one per line as file:line:column: message, and exits 1.
     """
     guide = _guide(files)
     try:
@@ -629,6 +631,26 @@ def validate(
         f"{len(kb.collection(kind.collection))} {kind.plural}" for kind in KINDS if kind.counted
     )
     sys.stdout.write(f"valid: {guide.file_count()} files; {counts}\n")
+
+
+@app.command(
+    epilog=_examples("spasmguide schema > knowledge-base.schema.json", "spasmguide schema --fields")
+)
+def schema(
+    fields: Annotated[
+        bool, typer.Option("--fields", help="The field reference in Markdown instead.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of a knowledge-base file.
+
+    It is generated from the model (JSON Schema draft 2020-12). Save it beside your YAML files
+    and start each with '# yaml-language-server: $schema=knowledge-base.schema.json': an
+    editor with a YAML language server then completes and checks them as you type. The
+    content rules are checked by 'spasmguide validate'.
+    """
+    from spasmguide.kb.schema import field_reference, schema_text
+
+    sys.stdout.write(field_reference() if fields else schema_text())
 
 
 class ExportFormat(StrEnum):

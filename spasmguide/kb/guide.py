@@ -72,10 +72,11 @@ class GuideInForce:
         return file_reports(self.layers)
 
     def checked(self) -> KnowledgeBase:
-        """The knowledge base read afresh from every file, never from the cache."""
-        from spasmguide.kb.loader import load_knowledge_base
+        """The knowledge base read afresh from every file, never from the cache, and held to
+        the content rules (`spasmguide validate`)."""
+        from spasmguide.kb.rules import checked
 
-        return load_knowledge_base(self.layers)
+        return checked(self.layers)
 
     def input_files(self) -> list[Path]:
         """Every knowledge-base file this run reads and must never overwrite: each layer's

@@ -425,14 +425,7 @@ class KnowledgeBase(NamedTuple):
         return entries
 
 
-# The fields that carry safety content, per kind: a user's file that changes any of them in a
-# shipped entry is named on every page (docs/decisions/013).
-SAFETY_FIELDS: dict[str, tuple[str, ...]] = {
-    "red_flags": ("title", "urgency", "applies_to", "signs", "note", "pattern"),
-    "techniques": ("cautions", "contraindications", "safety"),
-    "acupoints": ("cautions",),
-    "safety": ("title", "points"),
-}
+# What each field means (search, headings, safety content, JSON): spasmguide.kb.fields.
 
 
 @functools.cache

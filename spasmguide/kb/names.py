@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from spasmguide.errors import NotFoundError, UsageError
 from spasmguide.kb.model import KINDS, Acupoint, Cause, Entry, KnowledgeBase, Region, Technique
@@ -64,6 +64,28 @@ def names_of(entry: Entry) -> list[str]:
     if isinstance(entry, Acupoint):
         names.extend(entry.english)
     return names
+
+
+def acupoint_name(point: Acupoint, form: Literal["short", "title", "full"] = "title") -> str:
+    """How the guide names an acupoint, everywhere: "short" is its code (its pinyin when it
+    has none), "title" adds the pinyin (GB20 Fengchi), "full" the first English name too
+    (GB20 Fengchi (Wind Pool))."""
+    if form == "short":
+        return point.code or point.pinyin
+    title = f"{point.code} {point.pinyin}" if point.code else point.pinyin
+    return f"{title} ({point.english[0]})" if form == "full" else title
+
+
+def entry_name(entry: Entry) -> str:
+    """How pages and search results name an entry: its name or title, an acupoint as
+    `acupoint_name` does, a source by its id."""
+    if isinstance(entry, Acupoint):
+        return acupoint_name(entry)
+    for attribute in ("name", "title"):
+        value = getattr(entry, attribute, None)
+        if isinstance(value, str):
+            return value
+    return entry.id
 
 
 class NameClash(NamedTuple):

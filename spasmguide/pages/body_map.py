@@ -14,7 +14,7 @@ from functools import cache
 
 from spasmguide.kb import map_layout
 from spasmguide.kb.model import Acupoint, KnowledgeBase, MapRegion, MapView, Region
-from spasmguide.kb.names import names_of, normalize_name
+from spasmguide.kb.names import acupoint_name, names_of, normalize_name
 from spasmguide.pages.common import make_page
 from spasmguide.pages.document import (
     BodyMap,
@@ -129,7 +129,7 @@ def body_map(
         point = kb.acupoints[point_id]
         where = point_place(kb, point)
         if where is not None:
-            placed.append(MapPoint(point.code or point.pinyin, point_id, *where))
+            placed.append(MapPoint(acupoint_name(point, "short"), point_id, *where))
     # A figure of some regions shows the views they, or their acupoints, are on.
     used = {place.view for mark in marks for place in mark.places}
     used.update(point.view for point in placed)

@@ -7,17 +7,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
+from spasmguide.kb.fields import heading_of, in_json
 from spasmguide.kb.model import (
     Acupoint,
     Cause,
     Evidence,
+    Guide,
     KnowledgeBase,
     RedFlagGroup,
     Region,
     Technique,
     to_plain,
 )
-from spasmguide.kb.names import KIND_LABELS
+from spasmguide.kb.names import KIND_LABELS, acupoint_name
 from spasmguide.kb.queries import (
     Basis,
     RankedTechnique,
@@ -376,22 +378,24 @@ def _reading_command(reading: Reading) -> Command:
 
 def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
     facts = [
-        Fact("Category", technique.category),
-        Fact("Invasiveness", technique.invasiveness),
+        Fact(heading_of(Technique, "category"), technique.category),
+        Fact(heading_of(Technique, "invasiveness"), technique.invasiveness),
     ]
     if technique.aliases:
-        facts.append(Fact("Also called", ", ".join(technique.aliases)))
+        facts.append(Fact(heading_of(Technique, "aliases"), ", ".join(technique.aliases)))
     suggested = where_suggested(kb, technique.id)
     safety = [kb.safety[safety_id] for safety_id in technique.safety]
     sections = [
         Section("About", (Facts(tuple(facts)),)),
-        *_bullets_if_any("Contraindications", technique.contraindications, warning=True),
-        Section("Cautions", (Bullets(technique.cautions),), warning=True),
+        *_bullets_if_any(
+            heading_of(Technique, "contraindications"), technique.contraindications, warning=True
+        ),
+        Section(heading_of(Technique, "cautions"), (Bullets(technique.cautions),), warning=True),
         *[Section(group.title, (Bullets(group.points),), warning=True) for group in safety],
-        Section("How it works", (Bullets(technique.how_it_works),)),
-        Section("Benefits", (Bullets(technique.benefits),)),
-        Section("Often used for", (Bullets(technique.often_used_for),)),
-        Section("What a session involves", (Paragraph(technique.session),)),
+        Section(heading_of(Technique, "how_it_works"), (Bullets(technique.how_it_works),)),
+        Section(heading_of(Technique, "benefits"), (Bullets(technique.benefits),)),
+        Section(heading_of(Technique, "often_used_for"), (Bullets(technique.often_used_for),)),
+        Section(heading_of(Technique, "session"), (Paragraph(technique.session),)),
         *_if_any(
             suggested,
             lambda: Section(
@@ -407,10 +411,10 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
             ),
         ),
         *_evidence_sections(kb, technique.evidence),
-        *_bullets_if_any("Notes", technique.notes),
+        *_bullets_if_any(heading_of(Technique, "notes"), technique.notes),
         *_if_any(
             technique.related,
-            lambda: _techniques_section("Related techniques", kb, technique.related),
+            lambda: _techniques_section(heading_of(Technique, "related"), kb, technique.related),
         ),
         _sources_section(
             kb, (*technique.sources, *(source for group in safety for source in group.sources))
@@ -457,7 +461,7 @@ def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
         _sources_section(kb, point.sources),
         _reviewed_section(point.reviewed),
     ]
-    title = f"{point.code} {point.pinyin}" if point.code else point.pinyin
+    title = acupoint_name(point)
     entry = {**to_plain(point), "regions": [_named(region) for region in regions]}
     entry["sources"] = _sources_data(kb, point.sources)
     return _page(kb, "acupoint", title, point.english[0], sections, {"acupoint": entry})
@@ -478,7 +482,7 @@ def list_page(kb: KnowledgeBase, kind: str) -> Page:
         rows = [
             (
                 point.id,
-                f"{point.code or '(no code)'} {point.pinyin} ({point.english[0]})",
+                acupoint_name(point, "full"),
                 point.meridian,
                 point.uses,
             )
@@ -555,7 +559,7 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
 def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
     flags = red_flags_of(kb, region) if region else list(kb.red_flags.values())
     sections = [
-        Section("About warning signs", (Paragraph(kb.guide.red_flag_note),)),
+        Section(heading_of(Guide, "red_flag_note"), (Paragraph(kb.guide.red_flag_note),)),
         *[_red_flag_group_section(kb, flag) for flag in flags],
         _sources_section(
             kb,
@@ -589,7 +593,7 @@ def evidence_page(kb: KnowledgeBase, subject: Technique | Region | Cause | None 
     sections = [
         *[_evidence_entry_section(kb, evidence, meanings) for evidence in chosen],
         Section(
-            "Certainty labels",
+            heading_of(Guide, "certainty_labels"),
             (
                 Table(
                     ("Label", "Meaning"),
@@ -686,18 +690,17 @@ def paths_page(
 def about_page(kb: KnowledgeBase) -> Page:
     guide = kb.guide
     sections = [
-        Section("Overview", tuple(Paragraph(text) for text in guide.overview)),
-        Section("Why muscle spasms happen", (Paragraph(guide.why_spasms_happen),)),
-        Section("The spasm-ischemia cycle", (Paragraph(guide.spasm_ischemia_cycle),)),
+        Section(heading_of(Guide, "overview"), tuple(Paragraph(text) for text in guide.overview)),
+        Section(heading_of(Guide, "why_spasms_happen"), (Paragraph(guide.why_spasms_happen),)),
         Section(
-            "How acupuncture and manual therapy help",
+            heading_of(Guide, "spasm_ischemia_cycle"), (Paragraph(guide.spasm_ischemia_cycle),)
+        ),
+        Section(
+            heading_of(Guide, "how_therapies_help"),
             (Paragraph(guide.how_therapies_help), Paragraph(guide.combining_therapies)),
         ),
-        Section("The source article's outlook", (Paragraph(guide.outlook),)),
-        Section(
-            "Who is a Licensed Acupuncturist (L.Ac)",
-            tuple(Paragraph(text) for text in guide.licensing),
-        ),
+        Section(heading_of(Guide, "outlook"), (Paragraph(guide.outlook),)),
+        Section(heading_of(Guide, "licensing"), tuple(Paragraph(text) for text in guide.licensing)),
         _sources_section(kb, guide.sources),
     ]
     data = {"guide": {**to_plain(guide), "sources": _sources_data(kb, guide.sources)}}
@@ -901,7 +904,7 @@ def summary_section(kb: KnowledgeBase) -> Section:
         if region.acupoints:
             points = (kb.acupoints[point_id] for point_id in region.acupoints)
             lines.append(
-                "Key acupoints: " + ", ".join(point.code or point.pinyin for point in points)
+                "Key acupoints: " + ", ".join(acupoint_name(point, "short") for point in points)
             )
         regions.append(Term(region.name, region.summary, items=tuple(lines)))
     intro = Paragraph(
@@ -936,7 +939,7 @@ def body_map_sections(kb: KnowledgeBase) -> list[Section]:
         blocks.append(
             Paragraph(
                 "Acupoints not on the map: "
-                + ", ".join(point.code or point.pinyin for point in unplaced)
+                + ", ".join(acupoint_name(point, "short") for point in unplaced)
                 + "."
             )
         )
@@ -995,7 +998,7 @@ def _ranked_section(
     if len(shown) < len(ranked):
         rest = ", ".join(f"{item.label}. {item.technique.name}" for item in ranked[len(shown) :])
         blocks.append(Paragraph(f"Also suggested, by rank: {rest}."))
-    return Section("Suggested techniques, ranked by evidence", tuple(blocks))
+    return Section(heading_of(Region, "techniques"), tuple(blocks))
 
 
 def _basis_lines(basis: Basis, context: str) -> list[str]:
@@ -1027,7 +1030,7 @@ def _acupoint_sections(kb: KnowledgeBase, acupoint_ids: Sequence[str]) -> list[S
     ]
     return [
         Section(
-            "Common acupoints",
+            heading_of(Region, "acupoints"),
             (Table(("Point", "Name", "Where", "Used for, cautions"), tuple(rows)),),
         )
     ]
@@ -1040,7 +1043,7 @@ def _acupoint_row(point: Acupoint, english: str, *, meridian: bool = False) -> t
     )
     name = f"{point.pinyin} ({english})"
     placed = (point.meridian, point.location) if meridian else (point.location,)
-    return (point.code or "(no code)", name, *placed, notes)
+    return (acupoint_name(point, "short"), name, *placed, notes)
 
 
 def _if_any(content: Sized, section: Callable[[], Section]) -> list[Section]:
@@ -1078,7 +1081,7 @@ def _red_flag_section(
         else:
             signs = " ".join(sign if sign.endswith(".") else f"{sign}." for sign in flag.signs)
             terms.append(Term(title, f"{signs} {todo}"))
-    return Section("Warning signs: get medical care first", (Terms(tuple(terms)),), warning=True)
+    return Section(heading_of(Region, "red_flags"), (Terms(tuple(terms)),), warning=True)
 
 
 def action_of(kb: KnowledgeBase, flag: RedFlagGroup) -> str:
@@ -1096,9 +1099,9 @@ def _red_flag_group_section(kb: KnowledgeBase, flag: RedFlagGroup) -> Section:
     blocks: list[Block] = [
         Facts(
             (
-                Fact("Urgency", _with_meaning(flag.urgency, meaning)),
-                Fact("What to do", action_of(kb, flag)),
-                Fact("Applies to", flag.applies_to),
+                Fact(heading_of(RedFlagGroup, "urgency"), _with_meaning(flag.urgency, meaning)),
+                Fact(heading_of(RedFlagGroup, "action"), action_of(kb, flag)),
+                Fact(heading_of(RedFlagGroup, "applies_to"), flag.applies_to),
             )
         ),
         Bullets(flag.signs),
@@ -1118,7 +1121,7 @@ def _evidence_sections(kb: KnowledgeBase, evidence_ids: Sequence[str]) -> list[S
         )
         for evidence in (kb.evidence[evidence_id] for evidence_id in evidence_ids)
     )
-    return [Section("Evidence", (Terms(terms),))]
+    return [Section(heading_of(Region, "evidence"), (Terms(terms),))]
 
 
 def _evidence_entry_section(
@@ -1126,17 +1129,15 @@ def _evidence_entry_section(
 ) -> Section:
     facts = []
     if evidence.article_says:
-        facts.append(Fact("The source article says", evidence.article_says))
+        facts.append(Fact(heading_of(Evidence, "article_says"), evidence.article_says))
     if evidence.as_cited:
-        facts.append(Fact("Cited as", evidence.as_cited))
-    facts.append(Fact("What was found", evidence.finding))
-    facts.append(
-        Fact("Certainty", _with_meaning(evidence.certainty, meanings.get(evidence.certainty, "")))
-    )
-    facts.append(Fact("Basis", evidence.basis))
-    facts.append(
-        Fact("Sources", "; ".join(kb.sources[source].citation for source in evidence.sources))
-    )
+        facts.append(Fact(heading_of(Evidence, "as_cited"), evidence.as_cited))
+    facts.append(Fact(heading_of(Evidence, "finding"), evidence.finding))
+    certainty = _with_meaning(evidence.certainty, meanings.get(evidence.certainty, ""))
+    facts.append(Fact(heading_of(Evidence, "certainty"), certainty))
+    facts.append(Fact(heading_of(Evidence, "basis"), evidence.basis))
+    citations = "; ".join(kb.sources[source].citation for source in evidence.sources)
+    facts.append(Fact(heading_of(Evidence, "sources"), citations))
     return Section(evidence.title, (Facts(tuple(facts)),), entry=f"evidence/{evidence.id}")
 
 
@@ -1182,7 +1183,7 @@ def _techniques_section(heading: str, kb: KnowledgeBase, technique_ids: Sequence
 
 def _sources_section(kb: KnowledgeBase, source_ids: Iterable[str]) -> Section:
     citations = tuple(kb.sources[source_id].citation for source_id in dict.fromkeys(source_ids))
-    return Section("Sources", (Bullets(citations),))
+    return Section(heading_of(Region, "sources"), (Bullets(citations),))
 
 
 def _sources_data(kb: KnowledgeBase, source_ids: Iterable[str]) -> list[dict[str, Any]]:
@@ -1232,23 +1233,15 @@ def _region_data(
     ranked: Sequence[RankedTechnique],
     flags: Sequence[RedFlagGroup],
 ) -> dict[str, Any]:
-    return {
-        "id": region.id,
-        "name": region.name,
-        "aliases": list(region.aliases),
-        "summary": region.summary,
-        "description": region.description,
-        "muscles": list(region.muscles),
-        "causes": [_named(kb.causes[cause_id]) for cause_id in region.causes],
-        "techniques": [_ranked_data(item) for item in ranked],
-        "acupoints": [_acupoint_data(kb.acupoints[point_id]) for point_id in region.acupoints],
-        "self_care": list(region.self_care),
-        "red_flags": [to_plain(flag) for flag in flags],
-        "evidence": [to_plain(kb.evidence[evidence_id]) for evidence_id in region.evidence],
-        "sources": _sources_data(kb, region.sources),
-        "needling_risk": region.needling_risk,
-        "reviewed": region.reviewed,
-    }
+    return _entry_data(
+        region,
+        causes=[_named(kb.causes[cause_id]) for cause_id in region.causes],
+        techniques=[_ranked_data(item) for item in ranked],
+        acupoints=[_acupoint_data(kb.acupoints[point_id]) for point_id in region.acupoints],
+        red_flags=[to_plain(flag) for flag in flags],
+        evidence=[to_plain(kb.evidence[evidence_id]) for evidence_id in region.evidence],
+        sources=_sources_data(kb, region.sources),
+    )
 
 
 def _cause_data(
@@ -1257,18 +1250,22 @@ def _cause_data(
     ranked: Sequence[RankedTechnique],
     flags: Sequence[RedFlagGroup],
 ) -> dict[str, Any]:
+    return _entry_data(
+        cause,
+        regions=[_named(kb.regions[region_id]) for region_id in cause.regions],
+        techniques=[_ranked_data(item) for item in ranked],
+        red_flags=[to_plain(flag) for flag in flags],
+        sources=_sources_data(kb, cause.sources),
+    )
+
+
+def _entry_data(entry: Region | Cause, **shown: Any) -> dict[str, Any]:
+    """An entry's JSON: each field in the model's order, as written or as `shown` gives it (the
+    entries its ids name), so a field added to the model reaches JSON without a line here;
+    what the field table says stays out, stays out."""
+    record = type(entry)
     return {
-        "id": cause.id,
-        "name": cause.name,
-        "aliases": list(cause.aliases),
-        "summary": cause.summary,
-        "description": cause.description,
-        "mechanism": cause.mechanism,
-        "examples": list(cause.examples),
-        "regions": [_named(kb.regions[region_id]) for region_id in cause.regions],
-        "techniques": [_ranked_data(item) for item in ranked],
-        "prevention": list(cause.prevention),
-        "red_flags": [to_plain(flag) for flag in flags],
-        "sources": _sources_data(kb, cause.sources),
-        "reviewed": cause.reviewed,
+        name: shown[name] if name in shown else to_plain(value)
+        for name, value in zip(record._fields, entry, strict=True)
+        if name in shown or name in in_json(record)
     }

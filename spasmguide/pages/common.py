@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from spasmguide.kb.model import KnowledgeBase
+from spasmguide.kb.names import entry_name
 from spasmguide.pages.document import Bullets, Page, Section
 
 
@@ -50,17 +51,6 @@ def changed_safety_lines(kb: KnowledgeBase) -> list[str]:
     for key, path in sorted(kb.changed_by.items()):
         kind, _, entry_id = key.partition("/")
         entry = kb.collection(kind).get(entry_id)
-        name = entry_label(entry) if entry is not None else entry_id
+        name = entry_name(entry) if entry is not None else entry_id
         lines.append(f"{name} ({key}): changed by your file {path}: {_CHANGED_WHAT[kind]}.")
     return lines
-
-
-def entry_label(entry: Any) -> str:
-    """What an entry is called on a page: its name, title, or code and pinyin."""
-    for field in ("name", "title"):
-        value = getattr(entry, field, None)
-        if isinstance(value, str):
-            return value
-    code = getattr(entry, "code", None)
-    pinyin = str(getattr(entry, "pinyin", ""))
-    return f"{code} {pinyin}" if code else pinyin

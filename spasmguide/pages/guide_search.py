@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spasmguide.kb import fields, search
 from spasmguide.kb import names as kb_names
-from spasmguide.kb import search
 from spasmguide.kb.model import KnowledgeBase
 from spasmguide.pages.document import IndexEntry, SearchIndex
 
@@ -42,7 +42,7 @@ def guide_search_index(kb: KnowledgeBase) -> SearchIndex:
                 stem = search.stem(word)
                 vocabulary.setdefault(word, stem)
                 if stem not in terms:
-                    terms[stem] = (search.match_weight("name", 1), "name")
+                    terms[stem] = (search.match_weight(fields.NAME, 1), "name")
         entries.append(
             IndexEntry(
                 f"{info.kind}/{info.id}",

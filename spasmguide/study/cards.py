@@ -19,13 +19,12 @@ from typing import NamedTuple
 
 from spasmguide.kb.model import (
     QUIZ_TOPICS,
-    Acupoint,
     Entry,
     KnowledgeBase,
     Region,
     Technique,
 )
-from spasmguide.kb.names import names_of, normalize_name
+from spasmguide.kb.names import acupoint_name, names_of, normalize_name
 from spasmguide.kb.queries import rank_techniques
 from spasmguide.kb.search import _WORD, STOP_WORDS, stem, stems_of
 
@@ -222,10 +221,6 @@ def _meaningful_stems(text: str) -> set[str]:
     return {stem for stem in stems_of(text) if stem not in STOP_WORDS and len(stem) > 2}
 
 
-def _point_label(point: Acupoint) -> str:
-    return f"{point.code} ({point.pinyin})" if point.code else point.pinyin
-
-
 def _accepted(entry: Entry) -> frozenset[str]:
     return frozenset(normalize_name(name) for name in names_of(entry))
 
@@ -369,7 +364,7 @@ def _cause_prevention(kb: KnowledgeBase) -> Iterator[Card]:
 def _acupoint_location(kb: KnowledgeBase) -> Iterator[Card]:
     locations = tuple(point.location for point in kb.acupoints.values())
     for point in kb.acupoints.values():
-        label = _point_label(point)
+        label = acupoint_name(point)
         card = _first_fair(
             [
                 Card(
@@ -379,7 +374,7 @@ def _acupoint_location(kb: KnowledgeBase) -> Iterator[Card]:
                     point.location,
                     locations,
                     frozenset(),
-                    f"{label}, {point.english[0]}: {point.uses}",
+                    f"{acupoint_name(point, 'full')}: {point.uses}",
                 )
             ]
         )
@@ -394,7 +389,7 @@ def _acupoint_region(kb: KnowledgeBase) -> Iterator[Card]:
         holders = [region for region in kb.regions.values() if point.id in region.acupoints]
         if len(holders) != 1:
             continue  # a point listed for several regions makes no single right answer
-        label = _point_label(point)
+        label = acupoint_name(point)
         card = _first_fair(
             [
                 Card(
