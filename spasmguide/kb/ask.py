@@ -242,12 +242,15 @@ def _readings(
         readings.append(
             Reading(kb.regions[region_id], kb.causes[cause[0]] if cause else None, matched)
         )
-    if len(regions) == 1 and cause is not None:
+    if regions and cause is not None:
+        # The other causes named are readings of the most strongly named place, right after it
+        # (a cause is said of the person, not of one place).
         region_id, region_words = regions[0]
-        for other_id, other_words in causes[1 : 1 + MAX_OTHER_CAUSES]:
-            readings.append(
-                Reading(kb.regions[region_id], kb.causes[other_id], (*region_words, *other_words))
-            )
+        others = [
+            Reading(kb.regions[region_id], kb.causes[other_id], (*region_words, *other_words))
+            for other_id, other_words in causes[1 : 1 + MAX_OTHER_CAUSES]
+        ]
+        readings[1:1] = others
     if not regions:
         readings = [Reading(None, kb.causes[c], words) for c, words in causes[:3]]
     return tuple(readings)

@@ -574,8 +574,8 @@ def read(kb: KnowledgeBase, text: str) -> Read:
 
 def _directed(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[Found]:
     """Sensations said to run on to a place ("tingles down my thigh", "shooting into my
-    leg") are marked with that place: they are of the place they run to. `found` is in text
-    order."""
+    leg") are marked with that place, or with the phrase that says where they run ("down my
+    leg" is sciatica's): they are of where they run to. `found` is in text order."""
     kept = []
     for number, one in enumerate(found):
         if "sensation" not in _group(lex, one):
@@ -596,8 +596,10 @@ def _directed(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[Fou
                 (
                     other
                     for other in found[number + 1 :]
-                    if direction < other.first <= direction + DIRECTION_REACH
-                    and "body part" in _group(lex, other)
+                    if direction <= other.first <= direction + DIRECTION_REACH
+                    and (
+                        "body part" in _group(lex, other) or tokens[other.first].word in DIRECTIONS
+                    )
                 ),
                 None,
             )
