@@ -443,6 +443,10 @@ def test_every_red_flag_has_a_pattern_and_every_concept_says_something() -> None
         ("cramps and the muscles in my calf are wasting away", "cramps-with-wasting"),
         ("my jaw aches when I chew and my vision has gone blurred", "gca-vision"),
         ("I'm 72, my temples throb and I've got double vision", "gca-vision"),
+        (
+            "my hands keep cramping and there's pins and needles round my mouth",
+            "cramps-with-tingling-lips",
+        ),
         # The more particular of two equal signs comes first.
         ("had breast cancer and now my mid back aches", "spinal-pain-with-cancer"),
     ],
