@@ -429,3 +429,91 @@ def test_every_red_flag_has_a_pattern_and_every_concept_says_something() -> None
     assert all(flag.pattern for flag in kb.red_flags.values())
     for concept in kb.vocabulary.values():
         assert concept.words or concept.includes, concept.id
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # Each new warning sign, read from the concepts of its own sign text.
+        ("back pain for years that loosens up once I get moving", "inflammatory-back-pain"),
+        ("low back ache and I have psoriasis", "inflammatory-back-pain"),
+        ("neck pain and my hands are getting clumsy", "neck-cord-compression"),
+        ("sore neck and the numbness in my arms keeps getting worse", "neck-cord-compression"),
+        ("on atorvastatin and my thighs ache", "statin-muscle-pain"),
+        ("cramps and the muscles in my calf are wasting away", "cramps-with-wasting"),
+        ("my jaw aches when I chew and my vision has gone blurred", "gca-vision"),
+        ("I'm 72, my temples throb and I've got double vision", "gca-vision"),
+        (
+            "my hands keep cramping and there's pins and needles round my mouth",
+            "cramps-with-tingling-lips",
+        ),
+        # The more particular of two equal signs comes first.
+        ("had breast cancer and now my mid back aches", "spinal-pain-with-cancer"),
+    ],
+)
+def test_the_newer_warning_signs_are_read_from_their_sign_text(text: str, flag: str) -> None:
+    warnings = _ask(text)["warnings"]
+    assert isinstance(warnings, list) and warnings, text
+    assert warnings[0]["id"] == flag
+
+
+def test_a_fall_is_a_possible_fracture_only_with_thin_bones_or_long_term_steroids() -> None:
+    assert _ask("slipped on the stairs and my lower back aches")["stopped"] is False
+    warnings = _ask("I have osteoporosis and I slipped and now my back hurts")["warnings"]
+    assert isinstance(warnings, list) and warnings[0]["id"] == "possible-fracture"
+
+
+def test_an_everyday_word_is_never_read_as_a_misspelling() -> None:
+    from spasmguide.kb.ask import understand
+    from spasmguide.kb.loader import load_knowledge_base
+    from spasmguide.kb.reading import correct_spelling, lexicon, tokens_of
+
+    kb = load_knowledge_base()
+    # "upright" is one letter from "uptight" (stress); "heard" from "heart".
+    understood = understand(kb, "stiff neck from sitting upright in a hard chair")
+    assert "stress" not in [reading.cause.id for reading in understood.readings if reading.cause]
+    lex = lexicon(kb)
+    for word in ("upright", "heard", "staff", "smell", "waist", "order"):
+        tokens = tokens_of(word)
+        assert correct_spelling(kb, tokens, lex) == tokens, word
+
+
+def test_the_words_that_matched_are_the_persons_own() -> None:
+    document = _ask("I can't open my mouth and I don't know why")
+    warnings = document["warnings"]
+    assert isinstance(warnings, list) and warnings
+    assert "can't open my mouth" in warnings[0]["matched"]
+    assert not any("can not" in words for words in warnings[0]["matched"])
+
+
+def test_a_feeling_that_runs_on_to_another_place_is_of_that_place() -> None:
+    # Tingling that runs from the buttock down the leg is sciatica-like, not a numb saddle area.
+    warnings = _ask("my bum aches and it tingles down into my leg when I drive")["warnings"]
+    assert isinstance(warnings, list)
+    assert "cauda-equina" not in [warning["id"] for warning in warnings]
+    warnings = _ask("my bum has gone numb and tingly")["warnings"]
+    assert isinstance(warnings, list) and warnings[0]["id"] == "cauda-equina"
+
+
+def test_a_knee_that_locks_after_an_injury_is_seen_today() -> None:
+    document = _ask("twisted my knee at netball and now it locks and won't straighten")
+    warnings = document["warnings"]
+    assert isinstance(warnings, list) and warnings
+    assert warnings[0]["id"] == "knee-injury-locked-or-unstable"
+    assert document["stopped"] is True
+    assert _ask("my knee clicks when I climb the stairs")["stopped"] is False
+
+
+def test_the_other_causes_follow_the_first_place_and_places_are_counted_once() -> None:
+    readings = _ask("my calf and my foot cramp after football, and I hardly drink water")[
+        "readings"
+    ]
+    assert isinstance(readings, list)
+    assert [(r["region"]["id"], r["cause"]["id"]) for r in readings][:2] == [
+        ("calf", "overuse"),
+        ("calf", "dehydration"),
+    ]
+    page = " ".join(
+        invoke("ask", "my calf cramps after running and a night of drinking").stdout.split()
+    )
+    assert "name 2 places" not in page and "name 3 places" not in page

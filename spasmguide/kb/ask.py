@@ -7,7 +7,7 @@ described when every concept of one of its patterns is there and none of them is
 (docs/decisions/016). Every region named gives a reading, the most strongly named first; the
 likeliest cause goes with each. Warning signs come most urgent first; among equally urgent ones,
 the sign whose pattern matched more of what was said, then one the named region lists, then
-the one whose pattern is narrower.
+the one whose pattern is narrower, then the one fewer regions list (the more particular sign).
 """
 
 from __future__ import annotations
@@ -134,17 +134,28 @@ def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[s
 def _warnings(
     kb: KnowledgeBase, said: Read, region: Region | None
 ) -> tuple[tuple[RedFlagGroup, tuple[str, ...]], ...]:
-    found: list[tuple[tuple[int, int, int, int, int], RedFlagGroup, tuple[str, ...]]] = []
+    found: list[tuple[tuple[int, int, int, int, int, int], RedFlagGroup, tuple[str, ...]]] = []
     listed = set(region.red_flags) if region else set()
+    listing = {flag_id: 0 for flag_id in kb.red_flags}
+    for each in kb.regions.values():
+        for flag_id in each.red_flags:
+            listing[flag_id] = listing.get(flag_id, 0) + 1
     local = {cid for cid, concept in kb.vocabulary.items() if concept.group in LOCAL_GROUPS}
     bodily = {cid for cid, concept in kb.vocabulary.items() if concept.group == "body part"}
     breadths = {cid: len(members) for cid, members in said.members.items()}
     for flag in kb.red_flags.values():
-        match = _pattern_match(flag, said.present, local, bodily, breadths)
+        match = _pattern_match(flag, said, local, bodily, breadths)
         if match is None:
             continue
         size, breadth, position, words = match
-        key = (URGENCY_RANK[flag.urgency], -size, 0 if flag.id in listed else 1, breadth, position)
+        key = (
+            URGENCY_RANK[flag.urgency],
+            -size,
+            0 if flag.id in listed else 1,
+            breadth,
+            listing[flag.id],  # a sign fewer regions list is the more particular one
+            position,
+        )
         found.append((key, flag, words))
     found.sort(key=lambda item: item[0])
     return tuple((flag, words) for _, flag, words in found)
@@ -152,18 +163,29 @@ def _warnings(
 
 def _nearest(
     concepts: Sequence[str],
-    present: Mapping[str, tuple[Found, ...]],
+    said: Read,
     local: set[str],
     bodily: set[str],
 ) -> list[Found] | None:
     """One phrase for each concept of a pattern. When the pattern names one place, its
     sensations must be said within a few words of it (a "stiff" neck and a "chest" named far
-    apart are no chest pain); circumstances (a wound, a flight, cancer) may be anywhere, and
-    so may the parts of a pattern of several places. None when they are never that close."""
+    apart are no chest pain), and not be said to run on to another place (a buttock pain that
+    "tingles down my thigh" is no numb buttock); circumstances (a wound, a flight, cancer) may
+    be anywhere, and so may the parts of a pattern of several places. None when they are never
+    that close."""
+    present = said.present
     places = [cid for cid in concepts if cid in local and cid in bodily]
     near = [cid for cid in concepts if cid in local] if len(places) == 1 else []
     best: tuple[int, list[Found]] | None = None
-    options = [present[cid][:MAX_OPTIONS] for cid in near]
+    place_members = said.members.get(places[0], frozenset(places[:1])) if places else frozenset()
+    options = [
+        [
+            found
+            for found in present[cid]
+            if cid in bodily or not found.toward or set(found.toward) & place_members
+        ][:MAX_OPTIONS]
+        for cid in near
+    ]
     for combination in itertools.product(*options):
         firsts = [found.first for found in combination]
         spread = max(firsts) - min(firsts) if firsts else 0
@@ -177,7 +199,7 @@ def _nearest(
 
 def _pattern_match(
     flag: RedFlagGroup,
-    present: Mapping[str, tuple[Found, ...]],
+    said: Read,
     local: set[str],
     bodily: set[str],
     breadths: Mapping[str, int],
@@ -186,13 +208,14 @@ def _pattern_match(
     they are (a narrower class such as "mid or upper back" is more telling than "any back"),
     where its first word is, and the words that matched; None when no pattern is all there."""
     best: tuple[int, int, int, tuple[str, ...]] | None = None
+    present = said.present
     patterns: Iterable[tuple[str, ...]] = (
         [pattern.all for pattern in flag.pattern] if flag.pattern else [(f"flag:{flag.id}",)]
     )
     for concepts in patterns:
         if not all(present.get(cid) for cid in concepts):
             continue
-        chosen = _nearest(concepts, present, local, bodily)
+        chosen = _nearest(concepts, said, local, bodily)
         if chosen is None:
             continue
         words = tuple(dict.fromkeys(f.words for f in sorted(chosen, key=lambda f: f.first)))
@@ -219,12 +242,15 @@ def _readings(
         readings.append(
             Reading(kb.regions[region_id], kb.causes[cause[0]] if cause else None, matched)
         )
-    if len(regions) == 1 and cause is not None:
+    if regions and cause is not None:
+        # The other causes named are readings of the most strongly named place, right after it
+        # (a cause is said of the person, not of one place).
         region_id, region_words = regions[0]
-        for other_id, other_words in causes[1 : 1 + MAX_OTHER_CAUSES]:
-            readings.append(
-                Reading(kb.regions[region_id], kb.causes[other_id], (*region_words, *other_words))
-            )
+        others = [
+            Reading(kb.regions[region_id], kb.causes[other_id], (*region_words, *other_words))
+            for other_id, other_words in causes[1 : 1 + MAX_OTHER_CAUSES]
+        ]
+        readings[1:1] = others
     if not regions:
         readings = [Reading(None, kb.causes[c], words) for c, words in causes[:3]]
     return tuple(readings)

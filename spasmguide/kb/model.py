@@ -49,7 +49,7 @@ Urgency = Literal["emergency", "urgent", "see a doctor"]
 # What a concept of `ask`'s vocabulary is (docs/decisions/016). A sensation is felt in a place
 # (said near it); a symptom is of the whole body (fever, sweating, fainting). The last five
 # groups are the trigger words of the negation rules; a fixed expression's words mean nothing
-# taken alone.
+# taken alone; an everyday word is spelt as meant and is never read as a misspelling.
 ConceptGroup = Literal[
     "body part",
     "sensation",
@@ -64,6 +64,7 @@ ConceptGroup = Literal[
     "rest",
     "person",
     "fixed expression",
+    "everyday word",
     "negation",
     "negation after",
     "hypothetical",

@@ -47,10 +47,18 @@ CLAUSE_OPENERS = frozenset(
 # Small words a phrase may leave out when the text does not have them ("back of my thigh" is
 # "back of the thigh"); a phrase of several words still needs two of them.
 OPTIONAL = frozenset("a an the my your his her our their of in on at to it its this that".split())
+# The group of everyday English words that lie an edit or two from a vocabulary word ("upright"
+# and "uptight", "heard" and "heart"): they are spelt as meant and are never corrected.
+EVERYDAY = "everyday word"
 # The groups whose concepts steer denial rather than say something about the person.
 TRIGGER_GROUPS = frozenset(
     {"negation", "negation after", "hypothetical", "end of scope", "pseudo-negation"}
 )
+# Words that send a sensation on to another place ("tingles down the back of my thigh"): the
+# sensation is then of that place, not of the one named before it.
+DIRECTIONS = frozenset({"down", "into", "along", "through", "toward", "towards", "across"})
+# How many words a direction word and then its place may be from the sensation.
+DIRECTION_REACH = 4
 # Irregular word forms the stemmer cannot bring together.
 IRREGULAR = {
     "fell": "fall", "fallen": "fall", "ran": "run", "threw": "throw", "thrown": "throw",
@@ -71,16 +79,11 @@ IRREGULAR = {
 }  # fmt: skip
 # Apostrophe-less contractions are read like the spelt-out ones ("cant" = "can not").
 _NOT_WORDS = frozenset({"cant", "wont", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
-                        "havent", "hasnt", "couldnt", "wouldnt", "shouldnt"})  # fmt: skip
-_APOSTROPHE = "['\u2019]"
-_CONTRACTIONS = (
-    (re.compile(rf"\bwon{_APOSTROPHE}t\b"), "will not"),
-    (re.compile(rf"\bcan{_APOSTROPHE}t\b"), "can not"),
-    (re.compile(r"\bcannot\b"), "can not"),
-    (re.compile(rf"n{_APOSTROPHE}t\b"), " not"),
-    (re.compile(rf"{_APOSTROPHE}(?:m|re|ve|ll|d)\b"), ""),
-)
-_WORD = re.compile(r"[^\W_]+")
+                        "havent", "hasnt", "couldnt", "wouldnt", "shouldnt", "cannot"})  # fmt: skip
+# A contraction is read as its words ("can't" is "can not", "I'm" is "I") but shown as written.
+_NEGATED_HEADS = {"can": "can", "won": "will", "shan": "shall", "ain": "is"}
+_WORD = re.compile(r"[^\W_]+(?:'(?:t|m|re|ve|ll|d)\b)?")
+_SPELLING_WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?;\n]+|\s-\s|:")
 _AGE = re.compile(
     r"\b(?:i am|i'm|im|aged|age|am)\s+(\d{2,3})\b|\b(\d{2,3})\s*(?:years? old|yrs? old|yo|y/o)\b"
@@ -109,22 +112,25 @@ def _base(word: str) -> str:
 
 
 class Token(NamedTuple):
-    word: str  # as written, folded
+    word: str  # as written, folded, a contraction spelt out ("can't" is "can" then "not")
     key: str  # its base form, or the vocabulary word a misspelling stands for
     sentence: int
     start: int  # where it begins in the text read
     clause: int = 0  # commas split a sentence into clauses
+    written: str | None = None  # the person's own word when it differs ("can't"); "" for none
 
 
 def _folded(text: str) -> str:
-    """`text` folded as names are, with contractions spelt out; plain lowercase ASCII (most
-    of the vocabulary) takes a short path."""
+    """`text` folded as names are, apostrophes made plain; plain lowercase ASCII (most of the
+    vocabulary) takes a short path."""
     plain = text.isascii() and "'" not in text
-    folded = text.lower() if plain else fold_text(text)
-    if "'" in folded or "\u2019" in folded or "cannot" in folded:
-        for pattern, replacement in _CONTRACTIONS:
-            folded = pattern.sub(replacement, folded)
+    folded = text.lower() if plain else fold_text(text.replace("\u2019", "'"))
     return folded
+
+
+def shown(token: Token) -> str:
+    """A word as the person wrote it."""
+    return token.word if token.written is None else token.written
 
 
 def tokens_of(text: str) -> list[Token]:
@@ -141,9 +147,19 @@ def tokens_of(text: str) -> list[Token]:
             clause += ends + between.count(",")
         last = found.end()
         word = found.group()
+        if "'" in word:
+            head, tail = word.split("'")
+            if tail != "t":  # I'm, we're, I've, it'll, I'd: read as the word before
+                tokens.append(Token(head, _base(head), sentence, found.start(), clause, word))
+                continue
+            head = _NEGATED_HEADS.get(head, head[:-1])
+            tokens.append(Token(head, _base(head), sentence, found.start(), clause, word))
+            tokens.append(Token("not", "not", sentence, found.start(), clause, ""))
+            continue
         if word in _NOT_WORDS:
-            tokens.append(Token(word, _base(IRREGULAR[word]), sentence, found.start(), clause))
-            tokens.append(Token("", "not", sentence, found.start(), clause))  # shown as written
+            head = {"cant": "can", "cannot": "can", "wont": "will"}.get(word, word[:-2])
+            tokens.append(Token(head, _base(head), sentence, found.start(), clause, word))
+            tokens.append(Token("not", "not", sentence, found.start(), clause, ""))
             continue
         tokens.append(Token(word, _base(word), sentence, found.start(), clause))
     return tokens
@@ -169,6 +185,7 @@ class Lexicon(NamedTuple):
     concepts: Mapping[str, Concept]
     members: Mapping[str, frozenset[str]]  # a concept and every concept it stands for
     places: Mapping[str, tuple[str, ...]]  # one-word body parts by their first letter
+    spelt: frozenset[str] = frozenset()  # everyday words, never read as misspellings
 
 
 def phrases_of(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
@@ -176,6 +193,8 @@ def phrases_of(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
     and cause's id, name, aliases and lay words; a warning sign without a pattern is read by
     its lay words."""
     for concept in kb.vocabulary.values():
+        if concept.group == EVERYDAY:
+            continue
         for word in concept.words:
             yield word, concept.id
     for kind, collection in (("region", kb.regions), ("cause", kb.causes)):
@@ -228,6 +247,12 @@ def lexicon(kb: KnowledgeBase) -> Lexicon:
         kb.vocabulary,
         members,
         {letter: tuple(sorted(words)) for letter, words in places.items()},
+        frozenset(
+            word
+            for concept in kb.vocabulary.values()
+            if concept.group == EVERYDAY
+            for word in concept.words
+        ),
     )
     _LEXICONS.clear()
     _LEXICONS[id(kb)] = (kb, built)
@@ -259,7 +284,7 @@ def _guide_words(kb: KnowledgeBase) -> frozenset[str]:
     texts: list[str] = []
     for entry in (*entries, kb.guide):
         _texts_of_record(entry, texts)
-    words.update(_WORD.findall(fold_text(" ".join(texts))))
+    words.update(_SPELLING_WORD.findall(fold_text(" ".join(texts))))
     _GUIDE_WORDS.clear()
     _GUIDE_WORDS[id(kb)] = (kb, frozenset(words))
     return _GUIDE_WORDS[id(kb)][1]
@@ -307,11 +332,11 @@ def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> li
             places = lex.places.get(token.word[0], ())
             near = [word for word in places if len(word) == len(token.word) + 1
                     and _one_letter_more(token.word, word)]  # fmt: skip
-            if len(near) == 1 and token.word not in known:
+            if len(near) == 1 and token.word not in known and token.word not in lex.spelt:
                 corrected[number] = token._replace(key=_base(near[0]))
     for number in unknown:
         token = tokens[number]
-        if token.word in known:
+        if token.word in known or token.word in lex.spelt:
             continue
         limit = 2 if len(token.word) >= 8 else 1
         candidates = [word for word in lex.words if word[0] == token.word[0]]
@@ -332,6 +357,7 @@ class Found(NamedTuple):
     words: str  # the words of the text it covers
     sentence: int
     denied: bool = False
+    toward: tuple[str, ...] = ()  # a sensation said to run to a place: that place's concepts
 
 
 def _match(tokens: list[Token], at: int, keys: tuple[str, ...]) -> int | None:
@@ -437,7 +463,7 @@ def _longest(
             continue
         for index in range(first, last + 1):
             taken[index] = span
-        words = " ".join(token.word for token in tokens[first : last + 1] if token.word)
+        words = " ".join(shown(token) for token in tokens[first : last + 1] if shown(token))
         kept.append(Found(first, last, phrase, words, tokens[first].sentence))
     return kept
 
@@ -528,6 +554,7 @@ def read(kb: KnowledgeBase, text: str) -> Read:
     lex = lexicon(kb)
     tokens = correct_spelling(kb, tokens_of(text), lex)
     found = apply_denial(tokens, find_phrases(tokens, lex), lex)
+    found = _directed(tokens, found, lex)
     found += list(age_phrases(text, tokens))
     found = _drop_unless(found, lex)
     present: dict[str, list[Found]] = {}
@@ -543,6 +570,41 @@ def read(kb: KnowledgeBase, text: str) -> Read:
                 present.setdefault(cid, []).extend(gathered)
     present_now = {cid: tuple(found) for cid, found in present.items()}
     return Read(tuple(tokens), tuple(found), present_now, lex.members)
+
+
+def _directed(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[Found]:
+    """Sensations said to run on to a place ("tingles down my thigh", "shooting into my
+    leg") are marked with that place, or with the phrase that says where they run ("down my
+    leg" is sciatica's): they are of where they run to. `found` is in text order."""
+    kept = []
+    for number, one in enumerate(found):
+        if "sensation" not in _group(lex, one):
+            kept.append(one)
+            continue
+        direction = next(
+            (
+                index
+                for index in range(one.last + 1, min(one.last + 1 + DIRECTION_REACH, len(tokens)))
+                if tokens[index].word in DIRECTIONS
+                and tokens[index].clause == tokens[one.last].clause
+            ),
+            None,
+        )
+        place = None
+        if direction is not None:
+            place = next(
+                (
+                    other
+                    for other in found[number + 1 :]
+                    if direction <= other.first <= direction + DIRECTION_REACH
+                    and (
+                        "body part" in _group(lex, other) or tokens[other.first].word in DIRECTIONS
+                    )
+                ),
+                None,
+            )
+        kept.append(one._replace(toward=place.phrase.concepts) if place is not None else one)
+    return kept
 
 
 def _drop_unless(found: Iterable[Found], lex: Lexicon) -> list[Found]:

@@ -231,7 +231,7 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             )
             for reading in readings
         )
-        places = sum(1 for reading in readings if reading.region is not None)
+        places = len({reading.region.id for reading in readings if reading.region is not None})
         heading = (
             f"Your words name {places} places: one reading for each"
             if places > 1
