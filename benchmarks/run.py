@@ -206,6 +206,10 @@ def main() -> None:
             ),
             "search spasm": Command([SPASMGUIDE, "search", "spasm"], NO_PAGE_CACHE),
             "repeated technique cupping": Command([SPASMGUIDE, "technique", "cupping"]),
+            "repeated ask": Command([SPASMGUIDE, "ask", "my calf cramps at night"]),
+            "ask (rendered)": Command(
+                [SPASMGUIDE, "ask", "my calf cramps at night"], NO_PAGE_CACHE
+            ),
             "first view technique cupping": Command(
                 [SPASMGUIDE, "technique", "cupping"], first_view=True
             ),
@@ -242,6 +246,8 @@ def main() -> None:
         "import typer, rich.console": "bare Typer app",
         "python -c 'import re'": "python -c pass",
         "repeated technique cupping": "python -c pass",
+        "repeated ask": "python -c pass",
+        "ask (rendered)": "bare Typer app",
         "first view technique cupping": "technique cupping",
         "man -P cat ls": "python -c pass",
         "tldr ls (tealdeer)": "python -c pass",
@@ -273,6 +279,7 @@ def main() -> None:
     else:
         repeated_peak = results["repeated technique cupping"][1]  # an upper bound
     first_view_ms = results["first view technique cupping"][0]
+    repeated_ask_ms = results["repeated ask"][0]
     python_ms = results["python -c pass"][0]
     man = results.get("man -P cat ls")
     checks: list[tuple[str, bool | None, str]] = [
@@ -305,6 +312,11 @@ def main() -> None:
             "repeated page <= 1.5x python -c pass",
             repeated_ms <= 1.5 * python_ms,
             f"{repeated_ms / python_ms:.2f}x",
+        ),
+        (
+            "repeated ask <= 1.5x python -c pass",
+            repeated_ask_ms <= 1.5 * results["python -c pass"][0],
+            f"{repeated_ask_ms / results['python -c pass'][0]:.2f}x",
         ),
         (
             "repeated page faster than man -P cat ls",

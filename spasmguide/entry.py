@@ -12,7 +12,7 @@ import io
 import os
 import sys
 
-from spasmguide import page_cache
+from spasmguide import invocation, page_cache
 
 
 class _ClosedOutput(io.TextIOBase):
@@ -25,23 +25,25 @@ class _ClosedOutput(io.TextIOBase):
 
 def run() -> None:
     """The console-script entry point (also `python -m spasmguide`)."""
-    arguments = sys.argv[1:]
+    invoked = invocation.read(sys.argv[1:])
     if sys.stdout is None:  # started with standard output closed: nothing to serve a page to
         sys.stdout = _ClosedOutput()
         request = None
     else:
-        request = page_cache.request_for(arguments)
+        request = page_cache.request_for(invoked)
     if request is not None:
         entry = page_cache.look_up(request)
         if entry is not None:
-            page_cache.deliver(entry.page, paged=entry.paged)
+            from spasmguide.cli.terminal import deliver
+
+            deliver(entry.page, paged=entry.paged)
             sys.exit(0)
     _tolerate_any_encoding()
     if request is not None:
         page_cache.start_recording(request)
     from spasmguide.cli.app import main
 
-    code = main(arguments)
+    code = main(invoked)
     try:
         sys.stdout.flush()
     except BrokenPipeError:

@@ -1,39 +1,52 @@
-"""The one error type shown to users: a message and the exit code it ends the command with."""
+"""The errors the library raises for what a user caused or can fix.
+
+Each carries a kind (what went wrong), a message, and optionally the arguments of a command
+that would help; the command line turns the kind into an exit code and the arguments into a
+command line of its own (`spasmguide.cli.app`). A web page or another front end reads the same
+fields and shows them its own way.
+"""
 
 from __future__ import annotations
 
-EXIT_NOT_FOUND = 1
-EXIT_INVALID_CONTENT = 1
-EXIT_USAGE = 2
+NOT_FOUND = "not-found"
+INVALID_CONTENT = "invalid-content"
+USAGE = "usage"
 
 
 class GuideError(Exception):
-    """An error the user caused or can fix; the command line prints it as one line on stderr."""
+    """An error the user caused or can fix."""
 
-    exit_code = EXIT_NOT_FOUND
+    kind = NOT_FOUND
 
     def __init__(
-        self, message: str, *, details: tuple[str, ...] = (), count: int | None = None
+        self,
+        message: str,
+        *,
+        details: tuple[str, ...] = (),
+        count: int | None = None,
+        try_instead: tuple[str, ...] = (),
     ) -> None:
         super().__init__(message)
         self.message = message
         self.details = details  # at most a hundred lines or so; `count` is how many in all
         self.count = len(details) if count is None else count
+        # The arguments of a command that would help (after the program's name), if any.
+        self.try_instead = try_instead
 
 
 class NotFoundError(GuideError):
     """A name, id or file that does not exist."""
 
-    exit_code = EXIT_NOT_FOUND
+    kind = NOT_FOUND
 
 
 class InvalidContentError(GuideError):
     """A knowledge-base file that cannot be used; `details` holds every problem found."""
 
-    exit_code = EXIT_INVALID_CONTENT
+    kind = INVALID_CONTENT
 
 
 class UsageError(GuideError):
     """Arguments that do not make a valid request."""
 
-    exit_code = EXIT_USAGE
+    kind = USAGE

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from typing import Any, TextIO
 
+    from spasmguide.invocation import Invocation
+
 try:  # the digest alone, without hashlib and OpenSSL (about 4 ms of start-up)
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - an interpreter without the built-in module
@@ -38,6 +40,7 @@ except ImportError:  # pragma: no cover - an interpreter without the built-in mo
 # Only these commands' pages are kept: each reads the knowledge base and nothing else, and
 # prints one page. A new read-only command joins here.
 CACHED_COMMANDS = (
+    "ask",
     "lookup",
     "technique",
     "acupoint",
@@ -47,16 +50,12 @@ CACHED_COMMANDS = (
     "evidence",
     "about",
 )
-# Options that print something other than a page; such runs are never looked up.
-NOT_A_PAGE = ("-h", "--help", "--version")
 # Set per terminal, login or `cd`, and read by neither this program nor its libraries:
 # leaving them out lets a page be found again from another shell or folder history.
 VOLATILE_VARIABLES = frozenset(
     ("_", "OLDPWD", "SHLVL", "SSH_CLIENT", "SSH_CONNECTION", "TERM_SESSION_ID", "WINDOWID")
 )
 DISABLE_VARIABLE = "SPASMGUIDE_NO_PAGE_CACHE"
-KB_VARIABLE = "SPASMGUIDE_KB"
-KB_OPTION = "--kb"
 
 ENTRY_FORMAT = 1
 MAGIC = b"spasmguide-page\n"
@@ -105,22 +104,12 @@ def cache_folder(environ: Mapping[str, str]) -> str | None:
     return cache_dir(environ).path
 
 
-def command_name(arguments: Sequence[str]) -> str | None:
-    """The command `arguments` run: the first that is not an option (the app's own options
-    take no values)."""
-    return next((argument for argument in arguments if not argument.startswith("-")), None)
-
-
-def request_for(
-    arguments: Sequence[str], environ: Mapping[str, str] | None = None
-) -> Request | None:
+def request_for(invocation: Invocation, environ: Mapping[str, str] | None = None) -> Request | None:
     """The request of this run, or None when its page is not to be cached."""
     env = os.environ if environ is None else environ
     if env.get(DISABLE_VARIABLE, "") not in ("", "0"):
         return None
-    if command_name(arguments) not in CACHED_COMMANDS:
-        return None
-    if any(argument in NOT_A_PAGE for argument in arguments):
+    if invocation.command not in CACHED_COMMANDS or not invocation.shows_page:
         return None
     base = cache_folder(env)
     if base is None or sys.stdout is None:
@@ -134,7 +123,7 @@ def request_for(
         sys.version,
         *sys.orig_argv,
         "\x01",
-        *arguments,
+        *invocation.arguments,
         "\x01",
         working_folder,
         *sys.path,
@@ -149,7 +138,7 @@ def request_for(
         blake2b(described, digest_size=DIGEST_SIZE).digest(),
         os.path.join(base, FOLDER_NAME),
         time.time_ns(),
-        _kb_paths(arguments, env),
+        invocation.kb_paths,
     )
 
 
@@ -162,19 +151,6 @@ def _terminal(descriptor: int) -> str:
     except OSError:
         return "no size"
     return f"terminal {size.columns}x{size.lines}"
-
-
-def _kb_paths(arguments: Sequence[str], environ: Mapping[str, str]) -> tuple[str, ...]:
-    """Every path the run may have layered over the shipped knowledge base: each
-    SPASMGUIDE_KB path and every argument that follows `--kb` or is written `--kb=PATH`.
-    Taking every such argument, wherever it is, can only add paths to check, never miss one."""
-    found = [path for path in environ.get(KB_VARIABLE, "").split(os.pathsep) if path]
-    for index, argument in enumerate(arguments):
-        if argument == KB_OPTION and index + 1 < len(arguments):
-            found.append(arguments[index + 1])
-        elif argument.startswith(KB_OPTION + "="):
-            found.append(argument[len(KB_OPTION) + 1 :])
-    return tuple(found)
 
 
 def entry_path(request: Request) -> str:
@@ -293,43 +269,6 @@ def _remove_own(path: str, *, check_magic: bool) -> bool:
     return True
 
 
-# -- showing a page ------------------------------------------------------------------------
-
-
-def deliver(page: bytes, *, paged: bool) -> None:
-    """Writes a page's bytes to standard output, or through the pager when `paged`. A reader
-    that went away (`| head`) ends the run quietly with exit code 1, as Rich does."""
-    if paged:
-        from spasmguide.cli.pager import page_through
-
-        sys.stdout.flush()
-        if page_through(page):
-            return
-    stream = sys.stdout
-    try:
-        stream.flush()
-        stream.buffer.write(page)
-        stream.flush()
-    except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-        raise SystemExit(1) from None
-
-
-def show_page(document: str, *, paged: bool) -> None:
-    """Shows a rendered page (to the pager when `paged`) and, when this run is being
-    recorded, keeps the bytes shown. The command line's one way to print a page."""
-    stream = sys.stdout
-    if getattr(stream, "buffer", None) is None:  # a text-only stand-in for stdout
-        stream.write(document)
-        return
-    if os.linesep != "\n":
-        document = document.replace("\n", os.linesep)
-    page = document.encode(stream.encoding or "utf-8", stream.errors or "strict")
-    deliver(page, paged=paged)
-    if _recording is not None:
-        _recording.shown.append((page, paged))
-
-
 # -- recording a page on its first run -------------------------------------------------------
 
 
@@ -355,6 +294,9 @@ class _Recording:
         self.stderr = stderr
         self.shown: list[tuple[bytes, bool]] = []
 
+    def saw(self, page: bytes, paged: bool) -> None:
+        self.shown.append((page, paged))
+
 
 _recording: _Recording | None = None
 
@@ -362,9 +304,12 @@ _recording: _Recording | None = None
 def start_recording(request: Request) -> None:
     """Notes the page this run shows, and whether anything goes to standard error."""
     global _recording
+    from spasmguide.cli import terminal
+
     watched = _WatchedStream(sys.stderr)
     sys.stderr = watched
     _recording = _Recording(request, watched)
+    terminal.listen(_recording.saw)
 
 
 def finish_recording(exit_code: int) -> None:
@@ -374,6 +319,9 @@ def finish_recording(exit_code: int) -> None:
     recording, _recording = _recording, None
     if recording is None:
         return
+    from spasmguide.cli import terminal
+
+    terminal.stop_listening(recording.saw)
     sys.stderr = recording.stderr.stream
     if exit_code != 0 or recording.stderr.written or len(recording.shown) != 1:
         return
@@ -418,15 +366,22 @@ def _knowledge_base_paths(kb_paths: Sequence[str]) -> list[str]:
     """The shipped data folder and its files, and each given path: the file, or the folder
     and its files (so adding or removing one is seen)."""
     from spasmguide.errors import GuideError
-    from spasmguide.kb.layers import FROM_OPTION, expand_layer, shipped_layer
+    from spasmguide.kb.layers import (
+        FROM_OPTION,
+        expand_layer,
+        shipped_data_candidates,
+        shipped_layer,
+    )
 
+    # Every folder the shipped files were looked for in, found or not: one appearing later
+    # (a `data` folder inside the package) changes which files are in force.
+    found = [os.path.abspath(folder) for folder in shipped_data_candidates()]
     layers = [shipped_layer()]
     for given in kb_paths:
         try:
             layers.append(expand_layer(given, FROM_OPTION))
         except GuideError:  # an empty path: nothing to check
             continue
-    found = []
     for layer in layers:
         found.append(os.path.abspath(os.path.expanduser(layer.given)))
         found.extend(os.path.abspath(path) for path in layer.files)

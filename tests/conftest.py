@@ -15,6 +15,7 @@ import typer.main
 from rich.console import Console
 from typer.testing import CliRunner
 
+from spasmguide import invocation
 from spasmguide.cli.app import app
 from spasmguide.kb.loader import load_knowledge_base
 from spasmguide.kb.model import KnowledgeBase
@@ -41,13 +42,33 @@ techniques:
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
 
+@pytest.fixture(scope="session")
+def shared_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache home shared by the tests that do not test caching, warmed once with the shipped
+    knowledge base. The compiled cache and the search index are keyed by the digest of what
+    they were built from, so sharing them can never serve one test another's content."""
+    from spasmguide.kb.guide import GuideInForce
+
+    home = tmp_path_factory.mktemp("shared") / "xdg_cache_home"
+    guide = GuideInForce((), {"XDG_CACHE_HOME": str(home), "HOME": str(home.parent)})
+    guide.postings()
+    return home
+
+
 @pytest.fixture(autouse=True)
-def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def isolated_environment(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    shared_cache_home: Path,
+) -> Iterator[None]:
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
+    if request.node.get_closest_marker("own_cache") is None:
+        monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache_home))
     for name in list(os.environ):
         if name.startswith("SPASMGUIDE_") or name in ("NO_COLOR", "FORCE_COLOR"):
             monkeypatch.delenv(name)
@@ -103,7 +124,8 @@ def render_to_string(page: Page, width: int, *, color: bool = False) -> str:
 
 def invoke(*args: str) -> Outcome:
     """Runs the command line in-process, as the installed `spasmguide` would."""
-    result = CliRunner().invoke(app, list(args), prog_name="spasmguide")
+    arguments = list(invocation.read(args).arguments)
+    result = CliRunner().invoke(app, arguments, prog_name="spasmguide")
     return Outcome(result.exit_code, result.stdout, result.stderr)
 
 

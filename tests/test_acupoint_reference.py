@@ -220,7 +220,9 @@ def test_map_shows_where_a_point_is() -> None:
     data = json.loads(outcome.stdout)
     assert data["acupoint"]["id"] == "bl40" and data["acupoint"]["placed"]
     text = " ".join(invoke("map", "--acupoint", "SP6").stdout.split())
-    assert "SP6 is the dot marked SP6" in text
+    assert "SP6 is the dot on the front figure" in text
+    figure = invoke("map", "--acupoint", "SP6", "--no-pager").stdout
+    assert "•" in figure or " o " in figure
 
 
 def test_the_acupoint_page_puts_cautions_beside_location_and_depth(kb: KnowledgeBase) -> None:

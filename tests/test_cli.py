@@ -14,16 +14,17 @@ from tests.conftest import COMMANDS, NOTICE_WORDS, invoke
 KB = load_knowledge_base()
 FORMATS = ["text", "json", "markdown"]
 
+# One page of each kind: the notice is a required field of every page (decision 003) and every
+# renderer prints it whatever the entry, so one entry per kind proves it for all of them.
 PAGES = [
-    *[("lookup", "--region", region) for region in KB.regions],
-    *[("lookup", "--cause", cause) for cause in KB.causes],
-    *[("technique", technique) for technique in KB.techniques],
+    ("lookup", "--region", next(iter(KB.regions))),
+    ("lookup", "--region", next(iter(KB.regions)), "--full"),
+    ("lookup", "--cause", next(iter(KB.causes))),
     ("lookup", "--region", "neck", "--cause", "stress"),
+    ("technique", next(iter(KB.techniques))),
+    ("acupoint", next(iter(KB.acupoints))),
     ("list", "regions"),
-    ("list", "techniques"),
-    ("list", "causes"),
-    ("list", "acupoints"),
-    *[("acupoint", point) for point in KB.acupoints],
+    ("list",),
     ("search", "spasm"),
     ("search", "nothingmatchesthis"),
     ("red-flags",),
@@ -32,12 +33,10 @@ PAGES = [
     ("about",),
     ("paths",),
     ("quiz", "--stats"),
-    ("list",),
     ("ask", "my calf cramps at night"),
     ("ask", "cramp"),
     ("map",),
     ("map", "--region", "jaw"),
-    *[("lookup", "--region", region, "--full") for region in KB.regions],
 ]
 
 
@@ -76,8 +75,9 @@ def test_region_page_lists_ranked_techniques_with_reasons() -> None:
     region = document["region"]
     assert region["id"] == "neck"
     techniques = region["techniques"]
-    assert [item["rank"] for item in techniques] == list(range(1, len(techniques) + 1))
-    assert techniques[0]["id"] == "traditional-acupuncture"
+    ranks = [item["rank"] for item in techniques]
+    assert ranks == sorted(ranks) and ranks[0] == 1  # ties share a number (decision 014)
+    assert techniques[0]["id"] == "exercise"
     assert all(item["reasons"][0]["reason"] for item in techniques)
     assert all(item["basis"]["certainty"] and item["basis"]["invasiveness"] for item in techniques)
     assert {point["code"] for point in region["acupoints"]} >= {"GB20", "BL10", "SI3"}
@@ -244,7 +244,7 @@ def test_unknown_region_or_cause_exits_1_in_one_line(args: tuple[str, ...]) -> N
         ("lookup",),
         ("lookup", "--region", "neck", "--format", "xml"),
         ("list", "muscles"),
-        ("frobnicate",),
+        ("lokup", "--region", "neck"),
         ("technique",),
         ("lookup", "--bogus"),
         ("search",),

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from spasmguide.kb import map_layout
 from spasmguide.kb.model import KnowledgeBase
 from spasmguide.pages import body_map
 from spasmguide.pages import builders as pages
-from spasmguide.pages.body_map import FIGURES, HEIGHT, POINTS, SPOTS, WIDTH, draw_svg, plain_text
+from spasmguide.render.figure import GAP, draw_svg, plain_text
 from spasmguide.render.html import render_html
-from tests.browser import needs_chromium, run_chromium
+from tests.browser import needs_chromium, only_our_scripts, run_chromium
 from tests.conftest import NOTICE_WORDS, invoke, render_to_string, run_process
 
 REPO = Path(__file__).resolve().parent.parent
@@ -127,7 +128,8 @@ def test_regions_the_layout_does_not_know_are_listed(tmp_path: Path) -> None:
     document = json.loads(invoke("map", "--kb", str(extra), "--format", "json").stdout)
     assert document["not_on_map"] == [{"id": "left-ear", "name": "Left <ear> [red]x[/red]"}]
     highlighted = invoke("map", "--kb", str(extra), "--region", "left-ear")
-    assert highlighted.exit_code == 0 and "is not on the map" in highlighted.stdout
+    assert highlighted.exit_code == 0
+    assert "is not on the map" in " ".join(highlighted.stdout.split())
 
 
 def test_a_region_named_a_little_differently_finds_its_place(kb: KnowledgeBase) -> None:
@@ -144,31 +146,34 @@ def test_a_region_named_a_little_differently_finds_its_place(kb: KnowledgeBase) 
         if key not in ("forearm-hand", "jaw", "front-thigh")
     }
     spots = body_map.spots_of(kb._replace(regions={**kept, **renamed}))
-    assert spots["forearm-and-hand"].key == "forearm-hand"
-    assert spots["tmj"].key == "jaw"
-    assert spots["hips"].key == "front-thigh-hip"
-    assert spots["piriformis"].key == "piriformis"  # its alias "hip" takes nothing else
-    assert spots["upper-back-shoulders"].key == "upper-back-shoulders"
+    assert spots["forearm-and-hand"].id == "forearm-hand"
+    assert spots["tmj"].id == "jaw"
+    assert spots["hips"].id == "front-thigh-hip"
+    assert spots["piriformis"].id == "piriformis"  # its alias "hip" takes nothing else
+    assert spots["upper-back-shoulders"].id == "upper-back-shoulders"
 
 
-def test_the_layout_is_inside_the_figure() -> None:
-    assert all(len(line) == WIDTH for figure in FIGURES.values() for line in figure)
-    assert 2 * WIDTH + body_map.GAP + 2 <= 80  # side by side in 80 columns, with the indent
-    keys = [spot.key for spot in SPOTS]
-    assert len(keys) == len(set(keys))
-    for spot in SPOTS:
+def test_the_layout_is_inside_the_figure(kb: KnowledgeBase) -> None:
+    figures = {view.id: map_layout.rows_of(view) for view in kb.map_views.values()}
+    assert list(figures) == ["front", "back"]
+    width = len(figures["front"][0])
+    height = len(figures["front"])
+    assert all(len(line) == width for figure in figures.values() for line in figure)
+    assert 2 * width + GAP + 2 <= 80  # side by side in 80 columns, with the indent
+    for spot in kb.map_regions.values():
         for place in spot.places:
-            figure = FIGURES[place.view]
-            row, column = place.mark
-            assert 0 <= row < HEIGHT and 0 <= column < WIDTH, spot.key
-            assert all(figure[row][column] == " " for row, column in place.shade), spot.key
-    for view, row_f, column_f in POINTS.values():
-        assert view in FIGURES and 0 <= row_f < HEIGHT and 0 <= column_f < WIDTH
+            figure = figures[place.view]
+            (row, column), seeds = map_layout.place_cells(place)
+            assert 0 <= row < height and 0 <= column < width, spot.id
+            assert all(figure[row][column] == " " for row, column in seeds), spot.id
+    for point in kb.map_points.values():
+        row_f, column_f = map_layout.fraction(point.at)
+        assert point.view in figures and 0 <= row_f < height and 0 <= column_f < width
 
 
 def test_every_shipped_region_and_acupoint_is_placed(kb: KnowledgeBase) -> None:
     assert list(body_map.spots_of(kb)) == list(kb.regions)
-    assert all(body_map.point_place(point) for point in kb.acupoints.values())
+    assert all(body_map.point_place(kb, point) for point in kb.acupoints.values())
 
 
 def test_plain_text_is_the_same_figure_as_the_terminal(kb: KnowledgeBase) -> None:
@@ -186,17 +191,21 @@ def test_the_study_guide_embeds_the_map_as_svg(tmp_path: Path, kb: KnowledgeBase
     assert outcome.exit_code == 0, outcome.stderr
     page = target.read_text(encoding="utf-8")
     svgs = re.findall(r"<svg .*?</svg>", page, flags=re.S)
-    assert len(svgs) == 1 + len(kb.regions)  # the whole map, then one per placed region
-    whole = svgs[0]
+    whole = svgs[0] + svgs[1]  # the whole map's two views, then each region's own figure
+    assert page.count('<figure class="body-map whole">') == 1
+    assert page.count('<figure class="body-map small">') == len(kb.regions)
     for point in kb.acupoints.values():
         assert f">{point.code or point.pinyin}</text>" in whole
     assert "schematic: see the point" in whole.lower()
-    assert "<script" not in page.lower() and "&lt;script&gt;" in page
+    assert only_our_scripts(page) and "&lt;script&gt;" in page
     assert "http" not in whole.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "Not on the map" in page and "left-ear" in page
     neck_section = page[page.index('<h3 id="neck">') :]
-    assert neck_section.index("<svg") < neck_section.index("<h4")
-    assert 'class="bm-region bm-chosen"' in neck_section[: neck_section.index("</svg>")]
+    # Warning signs first, then the region on the map.
+    warnings = neck_section.index("Warning signs: get medical care first</h4>")
+    on_map = neck_section.index("On the body map</h4>")
+    assert warnings < on_map < neck_section.index("Self-care</h4>")
+    assert 'class="bm-region bm-chosen"' in neck_section[on_map : neck_section.index("</svg>")]
 
 
 def test_svg_text_is_escaped(kb: KnowledgeBase) -> None:
@@ -209,17 +218,23 @@ def test_svg_text_is_escaped(kb: KnowledgeBase) -> None:
 @needs_chromium
 def test_chromium_draws_the_body_map(tmp_path: Path, kb: KnowledgeBase) -> None:
     guide = pages.study_guide_page(kb)
-    shown = [
-        section
-        for section in guide.sections
-        if section.heading == "Body map" or section.anchor == "calf-cramps"
-    ]
+    calf = next(number for number, one in enumerate(guide.sections) if one.anchor == "calf-cramps")
+    end = next(
+        number for number, one in enumerate(guide.sections) if number > calf and one.level <= 3
+    )
+    whole = [section for section in guide.sections if section.heading == "Body map"]
+    shown = [*whole, *guide.sections[calf:end]]
     target = tmp_path / "map.html"
     target.write_text(render_html(guide._replace(sections=tuple(shown))), encoding="utf-8")
     profile = tmp_path / "profile"
     dom = run_chromium(profile, "--dump-dom", target.as_uri())
     places = sum(len(spot.places) for spot in body_map.spots_of(kb).values())
-    assert dom.count("<svg") == 2 and dom.count('class="bm-number') == places + 1
+    calf_figure = body_map.body_map(
+        kb, highlight="calf", only=["calf"], points=kb.regions["calf"].acupoints, small=True
+    )
+    # Each view its own drawing: the whole map's two, then the calf's own.
+    assert dom.count("<svg") == 2 + len(calf_figure.views)
+    assert dom.count('class="bm-number') == places + 1
     assert "FRONT</text>" in dom and "BACK</text>" in dom
     shot = tmp_path / "body-map.png"
     run_chromium(profile, "--window-size=900,1650", f"--screenshot={shot}", target.as_uri())

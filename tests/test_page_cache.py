@@ -27,7 +27,11 @@ COMMAND = Path(sys.executable).parent / "spasmguide"
 MARKER = b"served from the page cache\n"
 SETTLE_SECONDS = page_cache.SETTLE_NS / 1e9 + 0.2
 
-pytestmark = pytest.mark.skipif(not COMMAND.exists(), reason="needs the installed command")
+# Real processes and settle waits: the slow tier (`pytest -m slow`).
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not COMMAND.exists(), reason="needs the installed command"),
+]
 
 STONES = HOT_STONE_LAYER
 SALT = STONES.replace("hot-stone", "salt-scrub").replace("Hot stone massage", "Salt scrub")

@@ -21,6 +21,9 @@ import pytest
 from spasmguide.study.progress import SCHEMA_VERSION
 from tests.conftest import loads_module, run_process
 
+# Real processes, waits and long property runs: the slow tier (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
 # The schema of the Leitner-box release, exactly as it created its database (user_version 1).
 LEITNER_SCHEMA = """
 CREATE TABLE IF NOT EXISTS cards (

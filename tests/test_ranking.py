@@ -1,4 +1,5 @@
-"""The ranking rule (docs/decisions/008), the order of a page's sections, and the pager."""
+"""The ranking rule (docs/decisions/014), the quiz cards drawn from it, the order of a page's
+sections, and the pager."""
 
 from __future__ import annotations
 
@@ -14,18 +15,21 @@ import pytest
 from spasmguide.kb.layers import Layer, shipped_layer
 from spasmguide.kb.loader import load_knowledge_base
 from spasmguide.kb.model import CERTAINTY_LEVELS, INVASIVENESS_ORDER, KnowledgeBase
-from spasmguide.kb.queries import rank_techniques
+from spasmguide.kb.queries import FAVOURABLE_STANCES, NEEDLING, counts, rank_techniques
+from spasmguide.study.cards import cards_of
 from tests.conftest import invoke
 
+SELF_CARD = ("exercise", "stretching-mobility")
 
-def _key(item: dict[str, object], kb: KnowledgeBase) -> tuple[object, ...]:
+
+def _rank_key(item: dict[str, object]) -> tuple[object, ...]:
     basis = item["basis"]
     assert isinstance(basis, dict)
     return (
+        basis["held_back"] is not None,
         -basis["guideline_level"],
+        -basis["evidence_tier"],
         -basis["certainty_level"],
-        INVASIVENESS_ORDER[basis["invasiveness"]],
-        kb.techniques[str(item["id"])].name.casefold(),
     )
 
 
@@ -40,6 +44,16 @@ def _lookups(kb: KnowledgeBase) -> list[list[str]]:
     return pages
 
 
+def _holders(kb: KnowledgeBase, arguments: list[str]) -> list[object]:
+    pairs = dict(zip(arguments[::2], arguments[1::2], strict=True))
+    holders: list[object] = []
+    if "--region" in pairs:
+        holders.append(kb.regions[pairs["--region"]])
+    if "--cause" in pairs:
+        holders.append(kb.causes[pairs["--cause"]])
+    return holders
+
+
 def _ranked(arguments: list[str]) -> list[dict[str, object]]:
     document = json.loads(invoke("lookup", *arguments, "--format", "json").stdout)
     holder = document if "techniques" in document else document[document["kind"]]
@@ -47,25 +61,109 @@ def _ranked(arguments: list[str]) -> list[dict[str, object]]:
     return ranked
 
 
-def test_every_lookup_follows_the_stated_rule(kb: KnowledgeBase) -> None:
+def test_every_lookup_follows_the_stated_rule_and_ties_share_a_number(kb: KnowledgeBase) -> None:
     for arguments in _lookups(kb):
         ranked = _ranked(arguments)
         assert ranked, arguments
-        keys = [_key(item, kb) for item in ranked]
+        keys = [_rank_key(item) for item in ranked]
         assert keys == sorted(keys), arguments
+        for index, item in enumerate(ranked):
+            first = keys.index(keys[index])
+            assert item["rank"] == first + 1, (arguments, item["id"])
+            assert item["tied"] == (keys.count(keys[index]) > 1), (arguments, item["id"])
+            if index and keys[index] == keys[index - 1]:  # least invasive first within a tie
+                before, now = ranked[index - 1]["basis"], item["basis"]
+                assert isinstance(before, dict) and isinstance(now, dict)
+                assert (
+                    INVASIVENESS_ORDER[before["invasiveness"]]
+                    <= INVASIVENESS_ORDER[now["invasiveness"]]
+                ), arguments
 
 
-def test_no_weaker_and_riskier_technique_outranks_a_stronger_and_safer_one(
+def test_no_needling_outranks_exercise_or_stretching_where_a_current_guideline_favours_exercise(
+    kb: KnowledgeBase,
+) -> None:
+    favoured_somewhere = False
+    for arguments in _lookups(kb):
+        holders = _holders(kb, arguments)
+        favoured = any(
+            evidence.lapsed is None
+            and evidence.stance in FAVOURABLE_STANCES
+            and set(evidence.techniques) & set(SELF_CARD)
+            and any(
+                holder.id in (evidence.regions if key == "--region" else evidence.causes)  # type: ignore[attr-defined]
+                for key, holder in zip(arguments[::2], holders, strict=True)
+            )
+            for evidence in kb.evidence.values()
+        )
+        if not favoured:
+            continue
+        favoured_somewhere = True
+        ranked = _ranked(arguments)
+        self_care = [int(str(item["rank"])) for item in ranked if item["id"] in SELF_CARD]
+        for item in ranked:
+            if kb.techniques[str(item["id"])].invasiveness in NEEDLING:
+                rank = int(str(item["rank"]))
+                assert all(rank > other for other in self_care), (arguments, item["id"])
+    assert favoured_somewhere
+
+
+def test_needling_never_outranks_a_safer_technique_where_needling_is_risky(
+    kb: KnowledgeBase,
+) -> None:
+    risky = [["--region", region.id] for region in kb.regions.values() if region.needling_risk]
+    assert {"neck", "upper-back-shoulders", "mid-back", "head"} <= {pair[1] for pair in risky}
+    for arguments in risky:
+        ranked = _ranked(arguments)
+        safer = [
+            int(str(item["rank"]))
+            for item in ranked
+            if kb.techniques[str(item["id"])].invasiveness not in NEEDLING
+        ]
+        for item in ranked:
+            basis = item["basis"]
+            assert isinstance(basis, dict)
+            if (
+                kb.techniques[str(item["id"])].invasiveness in NEEDLING
+                and basis["guideline_level"] <= 0
+            ):
+                rank = int(str(item["rank"]))
+                assert all(rank > other for other in safer), (arguments, item["id"])
+
+
+def test_a_lapsed_guideline_changes_nothing(kb: KnowledgeBase) -> None:
+    lapsed = [evidence.id for evidence in kb.evidence.values() if evidence.lapsed]
+    assert lapsed  # ACP 2017
+    current = kb._replace(
+        evidence={key: value for key, value in kb.evidence.items() if key not in lapsed}
+    )
+    for arguments in _lookups(kb):
+        holders = _holders(kb, arguments)
+        with_lapsed = [
+            (item.rank, item.technique.id)
+            for item in rank_techniques(kb, holders)  # type: ignore[arg-type]
+        ]
+        without = [
+            (item.rank, item.technique.id)
+            for item in rank_techniques(current, holders)  # type: ignore[arg-type]
+        ]
+        assert with_lapsed == without, arguments
+
+
+def test_no_technique_with_weaker_evidence_and_more_risk_outranks_a_stronger_safer_one(
     kb: KnowledgeBase,
 ) -> None:
     for arguments in _lookups(kb):
         ranked = _ranked(arguments)
         for higher_index, higher in enumerate(ranked):
             for lower in ranked[higher_index + 1 :]:
+                if higher["rank"] == lower["rank"]:
+                    continue
                 h, lo = higher["basis"], lower["basis"]
                 assert isinstance(h, dict) and isinstance(lo, dict)
-                weaker = (h["guideline_level"], h["certainty_level"]) < (
+                weaker = (h["guideline_level"], h["evidence_tier"], h["certainty_level"]) < (
                     lo["guideline_level"],
+                    lo["evidence_tier"],
                     lo["certainty_level"],
                 )
                 riskier = (
@@ -81,9 +179,33 @@ def test_the_basis_names_the_evidence_it_rests_on(kb: KnowledgeBase) -> None:
             assert isinstance(basis, dict)
             if basis["certainty_level"]:
                 entry = kb.evidence[basis["certainty_from"]]
-                assert item["id"] in entry.techniques
-                level = CERTAINTY_LEVELS[entry.certainty] - (1 if basis["indirect"] else 0)
-                assert level == basis["certainty_level"]
+                assert item["id"] in entry.techniques and counts(entry)
+                assert CERTAINTY_LEVELS[entry.certainty] == basis["certainty_level"]
+                assert basis["evidence_tier"] == (1 if basis["indirect"] else 2)
+
+
+def test_ties_are_shown_as_ties_in_text_and_json() -> None:
+    ranked = _ranked(["--region", "neck"])
+    assert [item["rank"] for item in ranked].count(2) > 1
+    page = invoke("lookup", "--region", "neck", "--full", "--no-pager").stdout
+    assert "=2. " in page and "1. Exercise therapy" in page
+
+
+def test_every_strongest_evidence_card_of_the_deck_follows_the_ranking(kb: KnowledgeBase) -> None:
+    asked = [card for card in cards_of(kb) if card.card.startswith("region-evidence:")]
+    assert asked
+    for card in asked:
+        ranked = rank_techniques(kb, [kb.regions[card.card.split(":", 1)[1]]])
+        assert not ranked[0].tied
+        assert card.answer == ranked[0].technique.name
+        assert not {item.technique.name for item in ranked if item.rank == 1} & set(card.pool)
+        assert all(item.rank > 1 for item in ranked if item.technique.name in set(card.pool)), (
+            card.card
+        )
+    untied = {
+        region.id for region in kb.regions.values() if not rank_techniques(kb, [region])[0].tied
+    }
+    assert {card.card.split(":", 1)[1] for card in asked} <= untied
 
 
 LAYER = """\
@@ -92,6 +214,7 @@ evidence:
     title: A test trial in calves
     finding: It helped calves.
     certainty: moderate
+    direction: favourable
     basis: One test trial.
     techniques: [shiatsu]
     regions: [calf]
@@ -133,19 +256,60 @@ def _with_layer(tmp_path: Path, text: str) -> KnowledgeBase:
     return load_knowledge_base([shipped_layer(), Layer("--kb", str(path), (path,))])
 
 
-def test_borrowed_evidence_counts_one_level_lower_and_guidelines_come_first(
+def _order(kb: KnowledgeBase) -> list[str]:
+    return [item.technique.id for item in rank_techniques(kb, [kb.regions["test-region"]])]
+
+
+def test_borrowed_evidence_counts_below_direct_and_guidelines_come_first(
     tmp_path: Path,
 ) -> None:
     kb = _with_layer(tmp_path, LAYER)
     ranked = rank_techniques(kb, [kb.regions["test-region"]])
     assert [item.technique.id for item in ranked] == [
-        "shiatsu",  # moderate, borrowed from the calf: low
-        "stretching-mobility",  # no evidence, least invasive
+        "shiatsu",  # moderate, borrowed from the calf
+        "stretching-mobility",  # no evidence
         "traditional-acupuncture",  # a guideline says do not offer it
     ]
     assert ranked[0].basis.certainty.label == "moderate (indirect)"
-    assert ranked[0].basis.certainty.level == 2
+    assert ranked[0].basis.certainty.tier == 1
     assert ranked[2].basis.guideline.label == "strong against"
+    # Direct evidence of low certainty outranks borrowed evidence of moderate certainty.
+    direct = LAYER.replace(
+        "regions:\n  - id: test-region",
+        "  - id: test-direct\n    title: Direct\n    finding: It helped.\n"
+        "    certainty: low\n    direction: favourable\n    basis: One trial.\n"
+        "    techniques: [stretching-mobility]\n    regions: [test-region]\n"
+        "    sources: [article]\nregions:\n  - id: test-region",
+    )
+    assert _order(_with_layer(tmp_path, direct))[:2] == ["stretching-mobility", "shiatsu"]
+
+
+def test_an_uncertain_effect_never_lifts_a_technique(tmp_path: Path) -> None:
+    text = LAYER.replace("    direction: favourable\n", "    direction: uncertain\n").replace(
+        "    regions: [calf]", "    regions: [calf, test-region]"
+    )
+    kb = _with_layer(tmp_path, text)
+    ranked = rank_techniques(kb, [kb.regions["test-region"]])
+    assert [(item.label, item.technique.id) for item in ranked[:2]] == [
+        ("=1", "stretching-mobility"),
+        ("=1", "shiatsu"),
+    ]
+    assert "effect uncertain" in ranked[1].basis.certainty.label
+
+
+def test_a_lapsed_guideline_is_shown_and_not_ranked_on(tmp_path: Path) -> None:
+    lapsed = LAYER.replace(
+        "evidence:\n",
+        "evidence:\n  - id: test-lapsed\n    title: An old guideline\n"
+        "    finding: Offer it.\n    certainty: high\n    stance: strong for\n"
+        "    lapsed: Its publisher withdrew it.\n    basis: A guideline.\n"
+        "    techniques: [traditional-acupuncture]\n    regions: [test-region]\n"
+        "    sources: [article]\n",
+    )
+    kb = _with_layer(tmp_path, lapsed)
+    assert _order(kb) == _order(_with_layer(tmp_path, LAYER))
+    acupuncture = rank_techniques(kb, [kb.regions["test-region"]])[-1]
+    assert [entry.id for entry in acupuncture.basis.guideline.lapsed] == ["test-lapsed"]
 
 
 def test_the_articles_claims_and_list_order_never_change_the_rank(tmp_path: Path) -> None:
@@ -161,10 +325,7 @@ def test_the_articles_claims_and_list_order_never_change_the_rank(tmp_path: Path
     )
     reordered = _with_layer(tmp_path, reordered_text)
     claimed = _with_layer(tmp_path, LAYER)
-    orders = [
-        [item.technique.id for item in rank_techniques(kb, [kb.regions["test-region"]])]
-        for kb in (plain, reordered, claimed)
-    ]
+    orders = [_order(kb) for kb in (plain, reordered, claimed)]
     assert orders[0] == orders[1] == orders[2]
 
 

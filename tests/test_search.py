@@ -58,7 +58,7 @@ def test_some_words_only_is_said(kb: KnowledgeBase) -> None:
 def test_acupoint_codes_are_searchable(kb: KnowledgeBase) -> None:
     hit = search(kb, "GB20").hits[0]
     assert (hit.kind, hit.id) == ("acupoints", "gb20")
-    assert Command(hit.kind, hit.id).words() == "spasmguide acupoint gb20"
+    assert Command.opening(hit.kind, hit.id).words() == "spasmguide acupoint gb20"
 
 
 @pytest.mark.parametrize("query", ["", "   ", "***", '"" ( )', '"AND (', "the and of"])

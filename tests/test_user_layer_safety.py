@@ -54,6 +54,14 @@ def test_a_weakened_warning_sign_group_is_named_on_every_page(tmp_path: Path) ->
         ("red-flags",),
         ("lookup", "-r", "low back"),
         ("technique", "cupping"),
+        ("map",),
+        ("map", "--region", "neck"),
+        ("acupoint", "gb20"),
+        ("list", "regions"),
+        ("search", "spasm"),
+        ("evidence", "cupping"),
+        ("about",),
+        ("ask", "my back hurts"),
     ]
     for args in pages:
         for output in ("text", "json", "markdown"):

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from spasmguide import __version__, user_files
+from spasmguide import __version__, errors, invocation, user_files
 from spasmguide.errors import GuideError, InvalidContentError, UsageError
 from spasmguide.kb import names
 from spasmguide.kb.guide import GuideInForce
-from spasmguide.kb.model import KINDS, LISTED_KINDS, QUIZ_TOPICS
+from spasmguide.kb.model import KINDS, LISTED_KINDS, QUIZ_TOPICS, Cause, Region, Technique
 from spasmguide.pages import builders as pages
 from spasmguide.safe_text import one_line
 
@@ -29,6 +29,13 @@ if TYPE_CHECKING:
     from spasmguide.pages.document import Page
 
 PROGRAM = "spasmguide"
+# Other words people use for the kinds `list` shows.
+LISTED_ALIASES = {
+    "points": "acupoints",
+    "point": "acupoints",
+    "region": "regions",
+    "point-terms": "point_terms",
+}
 
 
 class OutputFormat(StrEnum):
@@ -57,10 +64,11 @@ class GuideGroup(TyperGroup):
         self, args: Sequence[str] | None, prog_name: str, complete_var: str | None, **extra: Any
     ) -> int:
         try:
-            _refuse_repeated_options(self, list(sys.argv[1:] if args is None else args))
+            arguments = list(sys.argv[1:] if args is None else args)
+            _refuse_repeated_options(self, invocation.read(arguments))
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except GuideError as error:
-            return _fail(error.message, error.exit_code)
+            return _fail(_error_message(error), EXIT_CODES[error.kind])
         except typer.TyperException as error:
             return _fail(_click_message(error), getattr(error, "exit_code", 1))
         except SystemExit as exit_:
@@ -84,13 +92,13 @@ class GuideGroup(TyperGroup):
 _OUTPUT_ERRORS = frozenset({errno.EBADF, errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT})
 
 
-def _refuse_repeated_options(group: TyperGroup, arguments: list[str]) -> None:
+def _refuse_repeated_options(group: TyperGroup, invoked: invocation.Invocation) -> None:
     """A usage error when an option that takes one value is given twice (`-r neck -r back`):
     click would silently keep the last."""
-    name = next((argument for argument in arguments if not argument.startswith("-")), None)
-    command = group.commands.get(name or "")
+    command = group.commands.get(invoked.command or "")
     if command is None:
         return
+    arguments = list(invoked.arguments)
     single: dict[str, str] = {}
     for parameter in command.params:
         takes_one_value = (
@@ -103,7 +111,7 @@ def _refuse_repeated_options(group: TyperGroup, arguments: list[str]) -> None:
             for spelling in parameter.opts:
                 single[spelling] = parameter.opts[-1]
     seen: set[str] = set()
-    rest = iter(arguments[arguments.index(name or "") + 1 :])
+    rest = iter(arguments[arguments.index(invoked.command or "") + 1 :])
     for argument in rest:
         if argument == "--":
             break
@@ -112,10 +120,24 @@ def _refuse_repeated_options(group: TyperGroup, arguments: list[str]) -> None:
         if option is None:
             continue
         if option in seen:
-            raise UsageError(f"{option} was given more than once")
+            raise UsageError(f"{spelling} was given more than once")
         seen.add(option)
         if argument == spelling:
             next(rest, None)  # its value
+
+
+# What each kind of library error ends the command with: 1 for a name or file that is not
+# there or content that cannot be used, 2 for a request that is not well formed.
+EXIT_CODES = {errors.NOT_FOUND: 1, errors.INVALID_CONTENT: 1, errors.USAGE: 2}
+
+
+def _error_message(error: GuideError) -> str:
+    """The error's message, and the command that would help, as this program is typed."""
+    if not error.try_instead:
+        return error.message
+    from spasmguide.pages.document import Command
+
+    return f"{error.message.rstrip('.')}. Or try: {Command(error.try_instead).words()}"
 
 
 def _click_message(error: typer.TyperException) -> str:
@@ -147,6 +169,7 @@ _APP_SETTINGS: dict[str, Any] = {
     "techniques.\n\nIt informs; it never diagnoses. See a Licensed Acupuncturist (L.Ac) "
     "before trying any technique.",
     "epilog": _examples(
+        "spasmguide ask 'my calf cramps at night'",
         "spasmguide lookup --region neck",
         "spasmguide technique cupping",
         "spasmguide search 'trigger point'",
@@ -272,13 +295,23 @@ def _one_of(value: str, choices: Sequence[str], what: str) -> str:
 
 
 @app.command(
+    short_help="A region or cause: warning signs, self-care, techniques.",
     epilog=_examples(
         "spasmguide lookup --region neck",
+        "spasmguide lookup neck",
         "spasmguide lookup --cause stress",
         "spasmguide lookup --region 'lower back' --cause posture --format markdown",
-    )
+    ),
 )
 def lookup(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="A region or a cause by name (a region when it names both).",
+            show_default=False,
+        ),
+    ] = None,
     region: Annotated[
         str | None,
         _region_option("A body region, e.g. neck, lower back, ITB."),
@@ -309,22 +342,31 @@ def lookup(
     Give a body region, a cause, or both. Each technique shows why it is suggested and
     what its rank rests on; --full adds acupoints, the evidence in full and sources.
     """
-    if region is None and cause is None:
-        raise UsageError("give --region, --cause or both (see 'spasmguide list regions')")
+    if name is None and region is None and cause is None:
+        raise UsageError("give a region or cause, e.g. spasmguide lookup neck")
+    if name is not None and region is not None and cause is not None:
+        raise UsageError("give a NAME or --region and --cause, not all three")
     kb = _guide(kb_paths).kb
     found_region = names.resolve_region(kb, region) if region is not None else None
     found_cause = names.resolve_cause(kb, cause) if cause is not None else None
+    if name is not None:
+        found = names.resolve_region_or_cause(kb, name, region=found_region is None)
+        if isinstance(found, Region):
+            found_region = found
+        else:
+            found_cause = found
     # JSON and Markdown always carry everything; a text page is short unless --full.
     full = full or output is not OutputFormat.text
     _show(pages.lookup_page(kb, found_region, found_cause, full=full), output, pager=pager)
 
 
 @app.command(
+    short_help="Ask in your own words; warning signs first.",
     epilog=_examples(
         "spasmguide ask 'my calf cramps at night'",
         "spasmguide ask 'lower back spasm after lifting'",
         "spasmguide ask 'jaw clenching' --format json",
-    )
+    ),
 )
 def ask(
     words: Annotated[
@@ -375,12 +417,13 @@ def technique(
 
 
 @app.command(
+    short_help="One acupoint: where it is, its uses and cautions.",
     epilog=_examples(
         "spasmguide acupoint GB20",
         "spasmguide acupoint LIV3",
         "spasmguide acupoint 'wind pool'",
-        "spasmguide acupoint SJ5",
-    )
+        "spasmguide acupoint luozhen",
+    ),
 )
 def acupoint(
     name: Annotated[
@@ -407,6 +450,7 @@ def acupoint(
 
 @app.command(
     "list",
+    short_help="List the regions, techniques, causes or acupoints.",
     epilog=_examples(
         "spasmguide list regions",
         "spasmguide list techniques --format json",
@@ -455,12 +499,18 @@ def list_entries(
     if kind is None:
         _show(pages.kinds_page(kb, LISTED_KINDS), output, pager=pager)
         return
-    typed = {"points": "acupoints", "point-terms": "point_terms"}.get(kind.lower(), kind)
-    chosen = _one_of(typed, LISTED_KINDS, "the kind to list")
+    chosen = _one_of(LISTED_ALIASES.get(kind.lower(), kind), LISTED_KINDS, "the kind to list")
     filters = {"meridian": meridian, "category": category, "region": region}
     given = {name: value for name, value in filters.items() if value is not None}
     if given and chosen != "acupoints":
-        raise UsageError("--meridian, --category and --region filter acupoints only")
+        raise UsageError(
+            "--meridian, --category and --region filter acupoints only",
+            try_instead=(
+                "list",
+                "acupoints",
+                *(f"--{name}={value}" for name, value in given.items()),
+            ),
+        )
     points = None
     if given:
         points = pages.sorted_points(names.points_matching(kb, meridian, category, region))
@@ -526,16 +576,38 @@ def red_flags(
     _show(pages.red_flags_page(kb, found), output, pager=pager)
 
 
-@app.command(epilog=_examples("spasmguide evidence --format markdown"))
+@app.command(
+    epilog=_examples(
+        "spasmguide evidence",
+        "spasmguide evidence cupping",
+        "spasmguide evidence --format markdown",
+    )
+)
 def evidence(
-    output: FormatOption = OutputFormat.text, pager: PagerOption = True, kb_paths: KbOption = None
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]",
+            help="Only the evidence on this technique, region or cause, e.g. cupping, neck.",
+            show_default=False,
+        ),
+    ] = None,
+    output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
+    kb_paths: KbOption = None,
 ) -> None:
     """Show the evidence and how certain it is.
 
     What research has found, with an honest certainty label, beside the source article's
-    own claims.
+    own claims: all of it, or what bears on one technique, region or cause.
     """
-    _show(pages.evidence_page(_guide(kb_paths).kb), output, pager=pager)
+    kb = _guide(kb_paths).kb
+    subject = None
+    if name is not None:
+        found = names.resolve_first(kb, name, ("techniques", "regions", "causes"))
+        assert isinstance(found, Technique | Region | Cause)
+        subject = found
+    _show(pages.evidence_page(kb, subject), output, pager=pager)
 
 
 @app.command(epilog=_examples("spasmguide about"))
@@ -572,6 +644,7 @@ def body_map(
         ),
     ] = None,
     output: FormatOption = OutputFormat.text,
+    pager: PagerOption = True,
     kb_paths: KbOption = None,
 ) -> None:
     """Show where each region is on a front and back figure.
@@ -584,10 +657,13 @@ def body_map(
     kb = _guide(kb_paths).kb
     found = names.resolve_region(kb, region) if region is not None else None
     point = names.resolve_acupoint(kb, acupoint) if acupoint is not None else None
-    _show(map_page(kb, found, point), output)
+    _show(map_page(kb, found, point), output, pager=pager)
 
 
-@app.command(epilog=_examples("spasmguide paths", "spasmguide paths --kb my-notes/"))
+@app.command(
+    short_help="Which knowledge-base files are in force, and why.",
+    epilog=_examples("spasmguide paths", "spasmguide paths --kb my-notes/"),
+)
 def paths(
     output: FormatOption = OutputFormat.text, pager: PagerOption = True, kb_paths: KbOption = None
 ) -> None:
@@ -611,8 +687,10 @@ def validate(
 ) -> None:
     """Check the knowledge base and the given files.
 
-    Exits 0 when everything is valid; otherwise lists every problem, one per line as
-    file:line:column: message, and exits 1.
+    Checks every file in force against the schema ('spasmguide schema') and the content rules
+    (a region names an emergency warning group, suggestions and acupoints; a technique its
+    contraindications; a lay word belongs to one entry). Exits 0 when everything is valid;
+    otherwise lists every problem, one per line as file:line:column: message, and exits 1.
     """
     guide = _guide(files)
     try:
@@ -628,6 +706,26 @@ def validate(
         f"{len(kb.collection(kind.collection))} {kind.plural}" for kind in KINDS if kind.counted
     )
     sys.stdout.write(f"valid: {guide.file_count()} files; {counts}\n")
+
+
+@app.command(
+    epilog=_examples("spasmguide schema > knowledge-base.schema.json", "spasmguide schema --fields")
+)
+def schema(
+    fields: Annotated[
+        bool, typer.Option("--fields", help="The field reference in Markdown instead.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of a knowledge-base file.
+
+    It is generated from the model (JSON Schema draft 2020-12). Save it beside your YAML files
+    and start each with '# yaml-language-server: $schema=knowledge-base.schema.json': an
+    editor with a YAML language server then completes and checks them as you type. The
+    content rules are checked by 'spasmguide validate'.
+    """
+    from spasmguide.kb.schema import field_reference, schema_text
+
+    sys.stdout.write(field_reference() if fields else schema_text())
 
 
 class ExportFormat(StrEnum):
@@ -702,7 +800,7 @@ def quiz(
                 progress.next_due((card for card, _ in cards), now),
                 now,
             )
-            _show(page, output)
+            _show(page, output, pager=pager)
             return
         from spasmguide.study.session import run_quiz
 
@@ -785,7 +883,10 @@ def export(
         assert isinstance(document, str)
         sys.stdout.write(document)
         return
-    write_output(output_file, document, guide.input_files())
+    from spasmguide.study.progress import progress_file
+
+    kept = [*guide.input_files(), *progress_file()]
+    write_output(output_file, document, kept)
     sys.stderr.write(f"{PROGRAM}: wrote {one_line(output_file, 200)}\n")
 
 
@@ -882,7 +983,7 @@ def _guide(kb_paths: Sequence[str] | None) -> GuideInForce:
 
 
 def _show(page: Page, output: OutputFormat, *, pager: bool = False) -> None:
-    from spasmguide import page_cache
+    from spasmguide.cli.terminal import show_page
 
     paged = False
     if output is OutputFormat.json:
@@ -905,28 +1006,29 @@ def _show(page: Page, output: OutputFormat, *, pager: bool = False) -> None:
             render_text(page, console)
         document = captured.get()
         paged = should_page(document, wanted=pager, height=console.height)
-    page_cache.show_page(document, paged=paged)
+    show_page(document, paged=paged)
 
 
-def main(args: Sequence[str] | None = None) -> int:
-    """Runs the command line on `args` (default: the process's) and returns the exit code."""
-    arguments = list(sys.argv[1:] if args is None else args)
-    command = typer.main.get_command(_app_for(arguments))
-    code: int = command.main(args=arguments, prog_name=PROGRAM, standalone_mode=False)
+def main(invoked: invocation.Invocation | Sequence[str] | None = None) -> int:
+    """Runs the command line on an invocation or arguments (default: the process's) and
+    returns the exit code."""
+    if not isinstance(invoked, invocation.Invocation):
+        invoked = invocation.read(list(sys.argv[1:] if invoked is None else invoked))
+    command = typer.main.get_command(_app_for(invoked))
+    code: int = command.main(args=list(invoked.arguments), prog_name=PROGRAM, standalone_mode=False)
     return code
 
 
-def _app_for(arguments: Sequence[str]) -> typer.Typer:
-    """The app with only the command `arguments` name registered, when they name one.
+def _app_for(invoked: invocation.Invocation) -> typer.Typer:
+    """The app with only the command the run names registered, when it names one.
 
     Typer turns every registered command into a click command before parsing anything; a run
     needs only one, and building the other ten costs about 5 ms of a 100 ms start-up. Help,
     version and unknown commands get the whole app, so listings and suggestions are complete.
     """
-    name = next((argument for argument in arguments if not argument.startswith("-")), None)
-    if not arguments or arguments[0] != name:
-        return app  # options before the command (`--help search`): the whole app answers
-    chosen = [info for info in app.registered_commands if _command_name(info) == name]
+    if not invoked.shows_page:  # help, a version or no command: the whole app answers
+        return app
+    chosen = [info for info in app.registered_commands if _command_name(info) == invoked.command]
     if not chosen:
         return app
     lean = typer.Typer(**_APP_SETTINGS)

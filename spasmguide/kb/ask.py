@@ -1,39 +1,36 @@
-"""Reads a question in a person's own words: which region and cause it is about, and which
-warning signs it mentions.
+"""Reads a question in a person's own words: which regions and causes it is about, and which
+warning signs it describes.
 
-Every region, cause and warning-sign group answers to its name, its aliases and its lay words
-(`lay_terms`, in the knowledge base, so a teacher's layer can add to them). A phrase matches
-when every word of it, in any form (cramp, cramps, cramping), is in the text; an entry scores
-the number of distinct words its matching phrases cover, so "calf cramps at night" is about
-the calf more than about anything that only says "night". When no name or lay word matches,
-the guide's own search picks the likeliest regions and causes.
+The words are read as concepts of the knowledge base's vocabulary (`spasmguide.kb.reading`):
+body parts point to regions, activities and circumstances to causes, and a warning sign is
+described when every concept of one of its patterns is there and none of them is denied
+(docs/decisions/016). Every region named gives a reading, the most strongly named first; the
+likeliest cause goes with each. Warning signs come most urgent first; among equally urgent ones,
+the sign whose pattern matched more of what was said, then one the named region lists, then
+the one whose pattern is narrower, then the one fewer regions list (the more particular sign).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from spasmguide.kb.model import Cause, KnowledgeBase, RedFlagGroup, Region
-from spasmguide.kb.search import STOP_WORDS, InMemoryPostings, Postings, search, stems_of, words_of
+from spasmguide.kb.reading import TRIGGER_GROUPS, Found, Read, read
 
-# A reading whose score is at least this share of the best one is offered beside it.
-CLOSE_SHARE = 0.75
-MAX_READINGS = 3
-MAX_TEXT = 2000
-
-
-class Match(NamedTuple):
-    """An entry the text is about, with the phrases of the entry that matched it."""
-
-    kind: str
-    id: str
-    phrases: tuple[str, ...]
-    score: float
+# A text longer than this is read up to here, and the answer says where it stopped.
+MAX_TEXT = 20_000
+MAX_OTHER_CAUSES = 2
+URGENCY_RANK = {"emergency": 0, "urgent": 1, "see a doctor": 2}
+# A pattern's places and sensations must be within this many words of one another.
+NEAR_WINDOW = 10
+LOCAL_GROUPS = frozenset({"body part", "sensation", "colour or comparison"})  # not "symptom"
+MAX_OPTIONS = 6
 
 
 class Reading(NamedTuple):
-    """One way to read the text: a region, a cause, or both."""
+    """One way to read the text: a region, a cause, or both, with the words that said so."""
 
     region: Region | None
     cause: Cause | None
@@ -44,100 +41,216 @@ class Understanding(NamedTuple):
     text: str
     warnings: tuple[tuple[RedFlagGroup, tuple[str, ...]], ...]
     readings: tuple[Reading, ...]
-    from_search: bool  # True when no name or lay word matched and search chose the readings
+    denied: tuple[str, ...] = ()  # words read as denied or only wondered about
+    read_to: int | None = None  # where reading stopped, when the text was longer than that
 
 
-def understand(kb: KnowledgeBase, text: str, postings: Postings | None = None) -> Understanding:
-    """The guide's best reading of `text`: warning signs it mentions, and up to three
-    readings (region and cause), the likeliest first."""
-    text = " ".join(text[:MAX_TEXT].split())
-    stems = {stem for stem, word in zip(stems_of(text), words_of(text), strict=True)
-             if word not in STOP_WORDS}  # fmt: skip
-    warnings = _matches("red_flags", kb.red_flags.values(), stems)
-    regions = _matches("regions", kb.regions.values(), stems)
-    causes = _matches("causes", kb.causes.values(), stems)
-    from_search = False
-    if not regions and not causes and stems:
-        regions, causes = _by_search(kb, text, postings)
-        from_search = bool(regions or causes)
-    flagged = tuple((kb.red_flags[match.id], match.phrases) for match in warnings)
-    if from_search:  # search cannot say that a region and a cause belong together
-        readings = tuple(
-            [Reading(kb.regions[match.id], None, ()) for match in _close(regions)]
-            + [Reading(None, kb.causes[match.id], ()) for match in _close(causes)]
-        )[:MAX_READINGS]
+def understand(kb: KnowledgeBase, text: str) -> Understanding:
+    """The guide's reading of `text`: the warning signs it describes, most urgent first, and
+    a reading for every region it names (with the likeliest cause), the strongest first."""
+    text = " ".join(text.split())
+    read_to = None
+    if len(text) > MAX_TEXT:
+        read_to = text.rfind(" ", 0, MAX_TEXT) if " " in text[:MAX_TEXT] else MAX_TEXT
+        text_read = text[:read_to]
     else:
-        readings = _readings(kb, _close(regions), _close(causes))
-    return Understanding(text, flagged, readings, from_search)
+        text_read = text
+    said = read(kb, text_read)
+    regions = _ranked(kb, said, "region")
+    causes = _ranked(kb, said, "cause")
+    first_region = kb.regions[regions[0][0]] if regions else None
+    warnings = _warnings(kb, said, first_region)
+    readings = _readings(kb, regions, causes)
+    denied = tuple(
+        dict.fromkeys(
+            f.words
+            for f in said.found
+            if f.denied
+            and any(
+                kb.vocabulary[cid].group not in (*TRIGGER_GROUPS, "body part")
+                for cid in f.phrase.concepts
+                if cid in kb.vocabulary
+            )
+        )
+    )
+    return Understanding(text, warnings, readings, denied, read_to)
 
 
-def _phrases(entry: Region | Cause | RedFlagGroup) -> Iterable[str]:
-    if isinstance(entry, RedFlagGroup):
-        return entry.lay_terms  # a title or a sign is too long to stand for what people say
-    return (entry.id.replace("-", " "), entry.name, *entry.aliases, *entry.lay_terms)
+def _weight(kb: KnowledgeBase, found: Found) -> float:
+    """How strongly a phrase names a place or a cause: one for each phrase; half when the
+    phrase is first of all a sensation or a symptom ("knots" are in many places), or a word
+    that names no particular part ("back", "leg")."""
+    concepts = [kb.vocabulary[cid] for cid in found.phrase.concepts if cid in kb.vocabulary]
+    other = any(
+        concept.group not in ("body part", "activity", "circumstance", "medicine")
+        for concept in concepts
+    )
+    weak = bool(concepts) and all(concept.strength == "weak" for concept in concepts)
+    return 0.5 if other or weak else 1.0
 
 
-def _matches(
-    kind: str, entries: Iterable[Region | Cause | RedFlagGroup], stems: set[str]
-) -> list[Match]:
-    found = []
-    for entry in entries:
-        covered: set[str] = set()
-        phrases = []
-        for phrase in _phrases(entry):
-            wanted = {stem for stem, word in zip(stems_of(phrase), words_of(phrase), strict=True)
-                      if word not in STOP_WORDS}  # fmt: skip
-            if wanted and wanted <= stems:
-                covered |= wanted
-                phrases.append(phrase)
-        if covered:
-            found.append(Match(kind, entry.id, tuple(phrases), float(len(covered))))
-    found.sort(key=lambda match: -match.score)
-    return found
+def _targets(kb: KnowledgeBase, found: Found, kind: str) -> list[str]:
+    """The regions (or causes) a phrase points to, in the order the vocabulary gives them."""
+    targets: dict[str, None] = {}
+    for cid in found.phrase.concepts:
+        if cid.startswith(f"{kind}:"):
+            targets[cid.split(":", 1)[1]] = None
+        elif cid in kb.vocabulary:
+            concept = kb.vocabulary[cid]
+            if kind == "region" and concept.region:
+                targets[concept.region] = None
+            elif kind == "cause":
+                targets.update(dict.fromkeys(concept.causes))
+    return list(targets)
 
 
-def _by_search(
-    kb: KnowledgeBase, text: str, postings: Postings | None
-) -> tuple[list[Match], list[Match]]:
-    from spasmguide.errors import UsageError
+def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The regions (or causes) the text names, the most strongly named first (then the one
+    named first), each with the words that named it. A denied phrase names no cause; it
+    names a region only when nothing else does."""
+    collection: Mapping[str, object] = kb.regions if kind == "region" else kb.causes
+    found = [f for f in said.found if not f.denied]
+    if kind == "region" and not any(_targets(kb, f, kind) for f in found):
+        found = list(said.found)
+    scores: dict[str, float] = {}
+    first: dict[str, tuple[int, int]] = {}
+    words: dict[str, dict[str, None]] = {}
+    counted: dict[str, list[tuple[int, int]]] = {}
+    for one in found:
+        for place, target in enumerate(_targets(kb, one, kind)):
+            if target not in collection:
+                continue
+            words.setdefault(target, {})[one.words] = None
+            spans = counted.setdefault(target, [])
+            if any(one.first <= last and first <= one.last for first, last in spans):
+                continue  # words already counted for this target ("calves" in "calves cramp")
+            spans.append((one.first, one.last))
+            scores[target] = scores.get(target, 0.0) + _weight(kb, one)
+            first.setdefault(target, (one.first, place))
+    order = sorted(scores, key=lambda target: (-scores[target], first[target]))
+    return [(target, tuple(words[target])) for target in order]
 
-    try:
-        results = search(kb, text, limit=10, postings=postings or InMemoryPostings(kb))
-    except UsageError:
-        return [], []
-    regions, causes = [], []
-    for hit in results.hits:
-        match = Match(hit.kind, hit.id, (), hit.score)
-        if hit.kind == "regions":
-            regions.append(match)
-        elif hit.kind == "causes":
-            causes.append(match)
-    return regions, causes
+
+def _warnings(
+    kb: KnowledgeBase, said: Read, region: Region | None
+) -> tuple[tuple[RedFlagGroup, tuple[str, ...]], ...]:
+    found: list[tuple[tuple[int, int, int, int, int, int], RedFlagGroup, tuple[str, ...]]] = []
+    listed = set(region.red_flags) if region else set()
+    listing = {flag_id: 0 for flag_id in kb.red_flags}
+    for each in kb.regions.values():
+        for flag_id in each.red_flags:
+            listing[flag_id] = listing.get(flag_id, 0) + 1
+    local = {cid for cid, concept in kb.vocabulary.items() if concept.group in LOCAL_GROUPS}
+    bodily = {cid for cid, concept in kb.vocabulary.items() if concept.group == "body part"}
+    breadths = {cid: len(members) for cid, members in said.members.items()}
+    for flag in kb.red_flags.values():
+        match = _pattern_match(flag, said, local, bodily, breadths)
+        if match is None:
+            continue
+        size, breadth, position, words = match
+        key = (
+            URGENCY_RANK[flag.urgency],
+            -size,
+            0 if flag.id in listed else 1,
+            breadth,
+            listing[flag.id],  # a sign fewer regions list is the more particular one
+            position,
+        )
+        found.append((key, flag, words))
+    found.sort(key=lambda item: item[0])
+    return tuple((flag, words) for _, flag, words in found)
 
 
-def _close(matches: Sequence[Match]) -> list[Match]:
-    """The best match and those close enough to it to be offered too."""
-    if not matches:
-        return []
-    best = matches[0].score
-    return [match for match in matches if match.score >= best * CLOSE_SHARE][:MAX_READINGS]
+def _nearest(
+    concepts: Sequence[str],
+    said: Read,
+    local: set[str],
+    bodily: set[str],
+) -> list[Found] | None:
+    """One phrase for each concept of a pattern. When the pattern names one place, its
+    sensations must be said within a few words of it (a "stiff" neck and a "chest" named far
+    apart are no chest pain), and not be said to run on to another place (a buttock pain that
+    "tingles down my thigh" is no numb buttock); circumstances (a wound, a flight, cancer) may
+    be anywhere, and so may the parts of a pattern of several places. None when they are never
+    that close."""
+    present = said.present
+    places = [cid for cid in concepts if cid in local and cid in bodily]
+    near = [cid for cid in concepts if cid in local] if len(places) == 1 else []
+    best: tuple[int, list[Found]] | None = None
+    place_members = said.members.get(places[0], frozenset(places[:1])) if places else frozenset()
+    options = [
+        [
+            found
+            for found in present[cid]
+            if cid in bodily or not found.toward or set(found.toward) & place_members
+        ][:MAX_OPTIONS]
+        for cid in near
+    ]
+    for combination in itertools.product(*options):
+        firsts = [found.first for found in combination]
+        spread = max(firsts) - min(firsts) if firsts else 0
+        if spread <= NEAR_WINDOW and (best is None or spread < best[0]):
+            best = (spread, list(combination))
+    if best is None:
+        return None
+    chosen = dict(zip(near, best[1], strict=True))
+    return [chosen.get(cid) or min(present[cid], key=lambda f: f.first) for cid in concepts]
+
+
+def _pattern_match(
+    flag: RedFlagGroup,
+    said: Read,
+    local: set[str],
+    bodily: set[str],
+    breadths: Mapping[str, int],
+) -> tuple[int, int, int, tuple[str, ...]] | None:
+    """The best way the text shows the sign: how many concepts that pattern has, how broad
+    they are (a narrower class such as "mid or upper back" is more telling than "any back"),
+    where its first word is, and the words that matched; None when no pattern is all there."""
+    best: tuple[int, int, int, tuple[str, ...]] | None = None
+    present = said.present
+    patterns: Iterable[tuple[str, ...]] = (
+        [pattern.all for pattern in flag.pattern] if flag.pattern else [(f"flag:{flag.id}",)]
+    )
+    for concepts in patterns:
+        if not all(present.get(cid) for cid in concepts):
+            continue
+        chosen = _nearest(concepts, said, local, bodily)
+        if chosen is None:
+            continue
+        words = tuple(dict.fromkeys(f.words for f in sorted(chosen, key=lambda f: f.first)))
+        breadth = sum(breadths.get(cid, 1) for cid in concepts)
+        candidate = (len(concepts), breadth, min(f.first for f in chosen), words)
+        if best is None or (candidate[0], -candidate[1], -candidate[2]) > (
+            best[0],
+            -best[1],
+            -best[2],
+        ):
+            best = candidate
+    return best
 
 
 def _readings(
-    kb: KnowledgeBase, regions: Sequence[Match], causes: Sequence[Match]
+    kb: KnowledgeBase,
+    regions: list[tuple[str, tuple[str, ...]]],
+    causes: list[tuple[str, tuple[str, ...]]],
 ) -> tuple[Reading, ...]:
+    cause = causes[0] if causes else None
     readings = []
-    if regions:
-        cause = causes[0] if causes else None
-        for region in regions:
-            matched = (*region.phrases, *(cause.phrases if cause else ()))
-            readings.append(
-                Reading(kb.regions[region.id], kb.causes[cause.id] if cause else None, matched)
-            )
-        if cause is not None and len(regions) == 1:
-            for other in causes[1:]:
-                matched = (*regions[0].phrases, *other.phrases)
-                readings.append(Reading(kb.regions[regions[0].id], kb.causes[other.id], matched))
-    else:
-        readings = [Reading(None, kb.causes[cause.id], cause.phrases) for cause in causes]
-    return tuple(readings[:MAX_READINGS])
+    for region_id, region_words in regions:
+        matched = (*region_words, *(cause[1] if cause else ()))
+        readings.append(
+            Reading(kb.regions[region_id], kb.causes[cause[0]] if cause else None, matched)
+        )
+    if regions and cause is not None:
+        # The other causes named are readings of the most strongly named place, right after it
+        # (a cause is said of the person, not of one place).
+        region_id, region_words = regions[0]
+        others = [
+            Reading(kb.regions[region_id], kb.causes[other_id], (*region_words, *other_words))
+            for other_id, other_words in causes[1 : 1 + MAX_OTHER_CAUSES]
+        ]
+        readings[1:1] = others
+    if not regions:
+        readings = [Reading(None, kb.causes[c], words) for c, words in causes[:3]]
+    return tuple(readings)

@@ -24,7 +24,7 @@ from spasmguide.kb.layers import (
     shipped_layer,
 )
 from spasmguide.kb.model import KnowledgeBase
-from spasmguide.user_files import cache_dir, data_dir, environment_layers
+from spasmguide.user_files import cache_dir, environment_layers
 
 if TYPE_CHECKING:
     from spasmguide.kb.search import Postings
@@ -72,23 +72,19 @@ class GuideInForce:
         return file_reports(self.layers)
 
     def checked(self) -> KnowledgeBase:
-        """The knowledge base read afresh from every file, never from the cache."""
-        from spasmguide.kb.loader import load_knowledge_base
+        """The knowledge base read afresh from every file, never from the cache, and held to
+        the content rules (`spasmguide validate`)."""
+        from spasmguide.kb.rules import checked
 
-        return load_knowledge_base(self.layers)
+        return checked(self.layers)
 
     def input_files(self) -> list[Path]:
-        """Every file this run reads and must never overwrite: each layer's files and the path
-        it was given as, the shipped data, and the quiz progress database."""
-        from spasmguide.study.progress import FILE_NAME
-
+        """Every knowledge-base file this run reads and must never overwrite: each layer's
+        files and the path it was given as, and the shipped data."""
         found: list[Path] = [shipped_data_dir()]
         for layer in self.layers:
             found.append(Path(os.path.expanduser(layer.given)))
             found.extend(layer.files)
-        data = data_dir(self.environ).path
-        if data:
-            found.append(Path(data) / FILE_NAME)
         return found
 
     def file_count(self) -> int:

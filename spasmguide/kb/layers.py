@@ -68,12 +68,18 @@ class Layer(NamedTuple):
     problems: tuple[Problem, ...] = ()
 
 
-def shipped_data_dir() -> Path:
-    """The knowledge base that ships with the program: inside the package when installed,
-    beside it in a source checkout."""
+def shipped_data_candidates() -> tuple[Path, Path]:
+    """Where the shipped knowledge base is looked for, in order: inside the package when
+    installed, beside it in a source checkout."""
     package_dir = Path(__file__).resolve().parent.parent
-    installed = package_dir / "data"
-    return installed if installed.is_dir() else package_dir.parent / "data"
+    return package_dir / "data", package_dir.parent / "data"
+
+
+def shipped_data_dir() -> Path:
+    """The knowledge base that ships with the program: the first of its candidate folders
+    that exists."""
+    installed, beside = shipped_data_candidates()
+    return installed if installed.is_dir() else beside
 
 
 def shipped_files() -> list[Path]:

@@ -21,6 +21,7 @@ from typing import Any, Literal, NamedTuple, get_args, get_origin
 import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError
+from spasmguide.kb.fields import SAFETY_FIELDS
 from spasmguide.kb.layers import (
     SHIPPED,
     FileReport,
@@ -31,11 +32,11 @@ from spasmguide.kb.layers import (
     read_file_bytes,
     shipped_layer,
 )
+from spasmguide.kb.map_layout import problems as map_problems
 from spasmguide.kb.model import (
     COLLECTIONS,
     KIND_BY_COLLECTION,
     NOTICE_MUST_NAME,
-    SAFETY_FIELDS,
     Guide,
     KnowledgeBase,
     Ref,
@@ -73,11 +74,21 @@ class _Reference:
 
 @dataclass(frozen=True)
 class Defined:
-    """An entry (or the guide) as a file defines it: where, and the ids it refers to."""
+    """An entry (or the guide) as a file defines it: where, and the ids it refers to; its YAML
+    node only when read for `validate`'s checks (`parse_file(..., placed=True)`)."""
 
     value: Any
     where: Location
     references: tuple[_Reference, ...]
+    node: Any = dataclasses.field(default=None, compare=False, repr=False)
+
+    def at(self, key: str) -> Location:
+        """Where the entry's `key` is written, or the entry itself when it has no such key."""
+        for key_node, _ in getattr(self.node, "value", ()):
+            if getattr(key_node, "value", None) == key:
+                mark = key_node.start_mark
+                return Location(self.where.path, mark.line + 1, mark.column + 1)
+        return self.where
 
 
 @dataclass
@@ -111,6 +122,25 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
     """Merges layers into one knowledge base. Within a layer every id must be unique; a later
     layer's entry replaces an earlier one with the same id. References must resolve in the
     result, no two entries of a kind may answer to the same name, and the notice must stand."""
+    return assemble_placed(layers)[0]
+
+
+Placed = Mapping[str, Mapping[str, Defined]]  # per kind, each entry in force and where it is
+
+
+def load_placed(layers: Sequence[Layer]) -> tuple[KnowledgeBase, Placed]:
+    """The knowledge base read afresh from the layers, with where each entry in force was
+    written (for `validate`'s content rules); raises InvalidContentError as loading does."""
+    check_total_size(layers)
+    return assemble_placed(
+        [(layer, [parse_file(path, placed=True) for path in layer.files]) for layer in layers]
+    )
+
+
+def assemble_placed(
+    layers: Iterable[tuple[Layer, Sequence[ParsedFile]]],
+) -> tuple[KnowledgeBase, Placed]:
+    """As `assemble`, with where each entry in force was written."""
     merged = _merge(layers)
     collections = {
         kind: {entry_id: defined.value for entry_id, defined in entries.items()}
@@ -120,14 +150,16 @@ def assemble(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> KnowledgeB
         *merged.problems,
         *_check_references(merged, collections),
         *_check_notice(merged.guide),
+        *_check_map(merged, collections),
     ]
     names, clashes = _check_names(merged, collections)
     problems += clashes
     if problems or merged.guide is None:
-        raise _invalid(problems)
-    return KnowledgeBase(
+        raise invalid(problems)
+    kb = KnowledgeBase(
         guide=merged.guide.value, names=names, changed_by=merged.changed_by, **collections
     )
+    return kb, merged.in_force
 
 
 @dataclass
@@ -218,6 +250,12 @@ def _check_references(
                 yield ref.at.problem(f"unknown {singular} id '{ref.target}'")
 
 
+def _check_map(merged: _Merged, collections: Mapping[str, Mapping[str, Any]]) -> Iterator[Problem]:
+    """The body map's layout: figures, and places that fit them (`spasmguide.kb.map_layout`)."""
+    for kind, entry_id, message in map_problems(collections):
+        yield merged.in_force[kind][entry_id].where.problem(message)
+
+
 def _check_names(
     merged: _Merged, collections: Mapping[str, Mapping[str, Any]]
 ) -> tuple[dict[str, dict[str, str]], list[Problem]]:
@@ -242,7 +280,8 @@ def _again(where: Location, what: str, first: Location) -> Problem:
     return where.problem(f"{what} (first defined at {first.path}:{first.line})")
 
 
-def _invalid(problems: list[Problem]) -> InvalidContentError:
+def invalid(problems: list[Problem]) -> InvalidContentError:
+    """The error listing `problems` (the first in its message, the rest as details)."""
     lines = [str(problem) for problem in problems[:MAX_PROBLEMS_LISTED]]
     if len(problems) > MAX_PROBLEMS_LISTED:
         lines.append(f"… and {len(problems) - MAX_PROBLEMS_LISTED:,} more")
@@ -274,9 +313,10 @@ def decode(path: Path, data: bytes) -> str:
         ) from None
 
 
-def parse_file(path: Path, data: bytes | None = None) -> ParsedFile:
+def parse_file(path: Path, data: bytes | None = None, *, placed: bool = False) -> ParsedFile:
     """Parses one file (its bytes already read, or read here) into entries, collecting every
-    problem rather than stopping at the first."""
+    problem rather than stopping at the first. With `placed`, each entry keeps its YAML node,
+    so a check can say where its keys are (which keeps every file's nodes in memory)."""
     shown = str(path)
     result = ParsedFile(shown)
     try:
@@ -301,7 +341,7 @@ def parse_file(path: Path, data: bytes | None = None) -> ParsedFile:
     if root is None:
         result.problems.append(Problem(shown, 0, 0, "the file is empty"))
         return result
-    _FileReader(result).read_root(root)
+    _FileReader(result, placed).read_root(root)
     return result
 
 
@@ -384,8 +424,9 @@ _IMPLICIT_RESOLVERS = yaml.resolver.Resolver.yaml_implicit_resolvers
 class _FileReader:
     """Turns the nodes of one file into model records, noting problems as it goes."""
 
-    def __init__(self, result: ParsedFile) -> None:
+    def __init__(self, result: ParsedFile, placed: bool = False) -> None:
         self.result = result
+        self.placed = placed
         self.seen: set[int] = set()
 
     def problem(self, node: yaml.Node, message: str) -> _Failed:
@@ -394,7 +435,8 @@ class _FileReader:
         return FAILED
 
     def defined(self, value: Any, node: yaml.Node, references_before: int) -> Defined:
-        return Defined(value, self.place(node), tuple(self.result.references[references_before:]))
+        references = tuple(self.result.references[references_before:])
+        return Defined(value, self.place(node), references, node if self.placed else None)
 
     def place(self, node: yaml.Node) -> Location:
         mark = node.start_mark

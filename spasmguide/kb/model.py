@@ -29,6 +29,8 @@ EvidenceId = Annotated[str, Ref("evidence")]
 RedFlagId = Annotated[str, Ref("red_flags")]
 SafetyId = Annotated[str, Ref("safety")]
 PointTermId = Annotated[str, Ref("point_terms")]
+ConceptId = Annotated[str, Ref("vocabulary")]
+MapViewId = Annotated[str, Ref("map_views")]
 
 Category = Literal["acupuncture", "manual therapy", "self-care"]
 Certainty = Literal[
@@ -36,6 +38,7 @@ Certainty = Literal[
     "moderate",
     "low to moderate",
     "low",
+    "moderate to high",
     "very low to moderate",
     "very low to low",
     "very low",
@@ -44,18 +47,49 @@ Certainty = Literal[
     "no study named",
 ]
 Urgency = Literal["emergency", "urgent", "see a doctor"]
+# What a concept of `ask`'s vocabulary is (docs/decisions/016). A sensation is felt in a place
+# (said near it); a symptom is of the whole body (fever, sweating, fainting). The last five
+# groups are the trigger words of the negation rules; a fixed expression's words mean nothing
+# taken alone; an everyday word is spelt as meant and is never read as a misspelling.
+ConceptGroup = Literal[
+    "body part",
+    "sensation",
+    "symptom",
+    "colour or comparison",
+    "activity",
+    "circumstance",
+    "time course",
+    "medicine",
+    "wound",
+    "exertion",
+    "rest",
+    "person",
+    "fixed expression",
+    "everyday word",
+    "negation",
+    "negation after",
+    "hypothetical",
+    "end of scope",
+    "pseudo-negation",
+]
 # The standing notice is what keeps the guide safe to read: it must name this, and pages never
 # break the name across lines (so it is always there to read, or to find with grep).
 NOTICE_MUST_NAME = "Licensed Acupuncturist (L.Ac)"
-# How much a technique does to the body, least first: the ranking's last step (docs/decisions/008).
+# How much a technique does to the body, least first: the order within a tie (docs/decisions/014).
 Invasiveness = Literal["self-care", "touch", "tools on the skin", "needling", "electrical needling"]
 # A guideline's position on a technique for a region or condition, strongest for first.
 Stance = Literal["strong for", "conditional for", "conditional against", "strong against"]
+# Which way a study's result points (docs/decisions/014): only a favourable result can lift a
+# technique's rank; an uncertain one is shown and never ranked on.
+Direction = Literal["favourable", "uncertain", "no benefit"]
+# When an entry was last checked against its sources: year and month, "2026-12".
+Reviewed = str
 
-# What each label counts for when techniques are ranked (docs/decisions/008): a range counts
+# What each label counts for when techniques are ranked (docs/decisions/014): a range counts
 # at its lower end, and a label that grades nothing counts as no evidence.
 CERTAINTY_LEVELS: dict[str, int] = {
     "high": 4,
+    "moderate to high": 3,
     "moderate": 3,
     "low to moderate": 2,
     "low": 2,
@@ -100,6 +134,7 @@ class Source(NamedTuple):
     citation: str
     kind: SourceKind
     note: str | None = None
+    reviewed: Reviewed | None = None
 
 
 class Suggestion(NamedTuple):
@@ -148,11 +183,6 @@ class PointCategory(NamedTuple):
 
     term: PointTermId
     of: str | None = None
-
-
-def point_label(point: Acupoint) -> str:
-    """A point's name for headings and tables: its first English name, else its pinyin."""
-    return point.english[0] if point.english else point.pinyin
 
 
 class PointRegion(NamedTuple):
@@ -207,6 +237,7 @@ class Acupoint(NamedTuple):
     indications: Indications | None = None
     pregnancy: str | None = None  # the caution in pregnancy, where a source gives one
     unchecked: tuple[str, ...] = ()  # fields left out because no checked source gave them
+    reviewed: Reviewed | None = None
 
 
 class Technique(NamedTuple):
@@ -227,6 +258,7 @@ class Technique(NamedTuple):
     related: tuple[TechniqueId, ...] = ()
     evidence: tuple[EvidenceId, ...] = ()
     notes: tuple[str, ...] = ()
+    reviewed: Reviewed | None = None
 
 
 class Region(NamedTuple):
@@ -244,6 +276,10 @@ class Region(NamedTuple):
     lay_terms: tuple[str, ...] = ()
     acupoints: tuple[AcupointId, ...] = ()
     evidence: tuple[EvidenceId, ...] = ()
+    # What makes needling here seriously risky (lung, great vessels of the neck, brainstem);
+    # when set, needling cannot outrank a safer technique without a favourable guideline.
+    needling_risk: str | None = None
+    reviewed: Reviewed | None = None
 
 
 class Cause(NamedTuple):
@@ -260,6 +296,7 @@ class Cause(NamedTuple):
     lay_terms: tuple[str, ...] = ()
     examples: tuple[str, ...] = ()
     red_flags: tuple[RedFlagId, ...] = ()
+    reviewed: Reviewed | None = None
 
 
 class Evidence(NamedTuple):
@@ -275,6 +312,17 @@ class Evidence(NamedTuple):
     techniques: tuple[TechniqueId, ...] = ()
     regions: tuple[RegionId, ...] = ()
     causes: tuple[CauseId, ...] = ()
+    direction: Direction | None = None  # which way a study's result points
+    # Set when its publisher treats the guideline as lapsed, saying why: shown, never ranked on.
+    lapsed: str | None = None
+    reviewed: Reviewed | None = None
+
+
+class SignPattern(NamedTuple):
+    """One way a warning sign shows in what a person says: every concept named is there, and
+    none of them is denied."""
+
+    all: tuple[ConceptId, ...]
 
 
 class RedFlagGroup(NamedTuple):
@@ -284,8 +332,29 @@ class RedFlagGroup(NamedTuple):
     applies_to: str
     signs: tuple[str, ...]
     sources: tuple[SourceId, ...]
-    note: str | None = None
+    note: str | None = None  # for maintainers: where a sign comes from, what was not checked
     lay_terms: tuple[str, ...] = ()
+    action: str | None = None  # what to do, in plain words, where it differs from the urgency's
+    reviewed: Reviewed | None = None
+    # How `ask` recognises the sign: any one of these patterns of concepts (docs/decisions/016).
+    pattern: tuple[SignPattern, ...] = ()
+
+
+class Concept(NamedTuple):
+    """A meaning `ask` reads in a person's words, with the words and phrases that say it
+    (base forms: word forms and small misspellings are the reader's job)."""
+
+    id: str
+    group: ConceptGroup
+    words: tuple[str, ...] = ()
+    includes: tuple[ConceptId, ...] = ()  # narrower concepts this one stands for
+    region: RegionId | None = None  # the region a body part points to
+    causes: tuple[CauseId, ...] = ()  # the causes an activity or circumstance suggests
+    unless: tuple[ConceptId, ...] = ()  # not read when one of these is in the same sentence
+    # How strongly a body part's words name its region: "weak" for a word that names no
+    # particular part ("back", "leg"), so a nearer word outranks it.
+    strength: Literal["weak", "normal"] = "normal"
+    means: str | None = None
 
 
 class SafetyGroup(NamedTuple):
@@ -293,6 +362,7 @@ class SafetyGroup(NamedTuple):
     title: str
     points: tuple[str, ...]
     sources: tuple[SourceId, ...]
+    reviewed: Reviewed | None = None
 
 
 class Label(NamedTuple):
@@ -321,6 +391,42 @@ class Guide(NamedTuple):
     sources: tuple[SourceId, ...]
 
 
+class MapView(NamedTuple):
+    """One figure of the body map (front, back) as rows of box-drawing characters, each row
+    written between two '|' so its spaces show."""
+
+    id: str
+    rows: tuple[str, ...]
+
+
+class MapPlace(NamedTuple):
+    """Where a region sits on one view: the cell of its number ("ROW COLUMN"), and the cells
+    whose open space is shaded when it is chosen ("ROWS COLUMN...": "4-5 12 18" is rows 4 to
+    5 at columns 12 and 18)."""
+
+    view: MapViewId
+    number: str
+    shade: tuple[str, ...]
+
+
+class MapRegion(NamedTuple):
+    """A region's place on the body map; `also` names the ids or names a region may go by in a
+    knowledge base, so a region named a little differently still finds its place."""
+
+    id: str
+    places: tuple[MapPlace, ...]
+    also: tuple[str, ...] = ()
+
+
+class MapPoint(NamedTuple):
+    """An acupoint's approximate place on one view ("ROW COLUMN", in fractions of a cell); its
+    id is the acupoint's id or its code in lower case."""
+
+    id: str
+    view: MapViewId
+    at: str
+
+
 Entry = (
     Source
     | PointTerm
@@ -331,14 +437,17 @@ Entry = (
     | Evidence
     | RedFlagGroup
     | SafetyGroup
+    | Concept
 )
+# The body map's layout: kept in the knowledge base's files, but not content a page is about.
+LayoutEntry = MapView | MapRegion | MapPoint
 
 
 class Kind(NamedTuple):
     """One collection of the knowledge base: its YAML key, its record type, and its words."""
 
     collection: str  # the YAML key and the KnowledgeBase field, e.g. "red_flags"
-    record: type[Entry]
+    record: type[Entry] | type[LayoutEntry]
     label: str  # how pages and messages name one entry, e.g. "red-flag group"
     singular: str  # how a reference to one is named in a problem, e.g. "red flag"
     plural: str  # how a count of them reads, e.g. "red flags"
@@ -365,12 +474,19 @@ KINDS: tuple[Kind, ...] = (
     Kind("red_flags", RedFlagGroup, "red-flag group", "red flag", "red flags", "red-flags"),
     Kind("safety", SafetyGroup, "safety note", "safety", "safety", counted=False),
     Kind("sources", Source, "source", "source", "sources"),
+    Kind("vocabulary", Concept, "concept", "concept", "concepts", counted=False),
+    # The body map's layout: figures, and where regions and acupoints sit on them.
+    Kind("map_views", MapView, "map view", "map view", "map views", counted=False),
+    Kind("map_regions", MapRegion, "map place", "map place", "map places", counted=False),
+    Kind("map_points", MapPoint, "map point", "map point", "map points", counted=False),
 )  # fmt: skip
 KIND_BY_COLLECTION: dict[str, Kind] = {kind.collection: kind for kind in KINDS}
 LISTED_KINDS = tuple(kind.collection for kind in KINDS if kind.listed)
 QUIZ_TOPICS = tuple(kind.collection for kind in KINDS if kind.quizzed)
 # The collections of a knowledge-base file with their entry type.
-COLLECTIONS: dict[str, type[Entry]] = {kind.collection: kind.record for kind in KINDS}
+COLLECTIONS: dict[str, type[Entry] | type[LayoutEntry]] = {
+    kind.collection: kind.record for kind in KINDS
+}
 
 
 class KnowledgeBase(NamedTuple):
@@ -384,6 +500,10 @@ class KnowledgeBase(NamedTuple):
     red_flags: Mapping[str, RedFlagGroup]
     safety: Mapping[str, SafetyGroup]
     sources: Mapping[str, Source]
+    vocabulary: Mapping[str, Concept]
+    map_views: Mapping[str, MapView]
+    map_regions: Mapping[str, MapRegion]
+    map_points: Mapping[str, MapPoint]
     # For each kind, every name its entries answer to (normalized) and the id it belongs to.
     names: Mapping[str, Mapping[str, str]]
     # Shipped safety content a user's file replaced: "kind/id" to the file that replaced it.
@@ -394,14 +514,7 @@ class KnowledgeBase(NamedTuple):
         return entries
 
 
-# The fields that carry safety content, per kind: a user's file that changes any of them in a
-# shipped entry is named on every page (docs/decisions/013).
-SAFETY_FIELDS: dict[str, tuple[str, ...]] = {
-    "red_flags": ("title", "urgency", "applies_to", "signs", "note"),
-    "techniques": ("cautions", "contraindications", "safety"),
-    "acupoints": ("cautions", "needling", "pregnancy"),
-    "safety": ("title", "points"),
-}
+# What each field means (search, headings, safety content, JSON): spasmguide.kb.fields.
 
 
 @functools.cache
@@ -414,8 +527,8 @@ def record_layout() -> str:
     """The field names of every record type: compiled data written by code with another
     layout must never be decoded by this code."""
     records = (
-        Guide, Label, Suggestion, PointCategory, PointRegion, Needling, Indications,
-        *COLLECTIONS.values(),
+        Guide, Label, Suggestion, SignPattern, MapPlace, PointCategory, PointRegion, Needling,
+        Indications, *COLLECTIONS.values(),
     )  # fmt: skip
     return ";".join(f"{record.__name__}:{','.join(record._fields)}" for record in records)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Sequence
+from typing import Literal, NamedTuple
 
 from spasmguide.errors import NotFoundError, UsageError
 from spasmguide.kb.model import KINDS, Acupoint, Cause, Entry, KnowledgeBase, Region, Technique
@@ -27,6 +27,15 @@ _LOOKALIKES = str.maketrans(
 )
 # An apostrophe and s at the end of a word: "runner's" is about a runner.
 _POSSESSIVE = re.compile("(?<=\\w)['\u2019\u02bc]s\\b")
+
+
+def lookalike_letters() -> tuple[str, str]:
+    """The look-alike letters and the Latin letters they are read as (for a page's own
+    search, which folds text as `fold_text` does)."""
+    return (
+        "".join(chr(code) for code in _LOOKALIKES),
+        "".join(chr(int(code)) for code in _LOOKALIKES.values()),
+    )
 
 
 def fold_text(text: str) -> str:
@@ -98,6 +107,36 @@ def names_of(entry: Entry) -> list[str]:
     return names
 
 
+def acupoint_name(
+    point: Acupoint, form: Literal["short", "title", "full", "english"] = "title"
+) -> str:
+    """How the guide names an acupoint, everywhere: "short" is its code (its pinyin when it
+    has none), "title" adds the pinyin (GB20 Fēngchí), "full" its characters and first English
+    name too (GB20 Fēngchí 風池 (Wind Pool)), and "english" is the name under a point's title:
+    its first English name, else its pinyin."""
+    if form == "short":
+        return point.code or point.pinyin
+    if form == "english":
+        return point.english[0] if point.english else point.pinyin
+    title = f"{point.code} {point.pinyin}" if point.code else point.pinyin
+    if form == "title":
+        return title
+    parts = (title, point.characters, f"({point.english[0]})" if point.english else None)
+    return " ".join(part for part in parts if part)
+
+
+def entry_name(entry: Entry) -> str:
+    """How pages and search results name an entry: its name or title, an acupoint as
+    `acupoint_name` does, a source by its id."""
+    if isinstance(entry, Acupoint):
+        return acupoint_name(entry)
+    for attribute in ("name", "title"):
+        value = getattr(entry, attribute, None)
+        if isinstance(value, str):
+            return value
+    return entry.id
+
+
 class NameClash(NamedTuple):
     second: str
     message: str
@@ -128,7 +167,7 @@ def resolve_id(kb: KnowledgeBase, kind: str, typed: str) -> str:
     closest names and the command that would find it when it names none."""
     key = normalize_name(typed)
     if not key:
-        raise UsageError(f"give a {KIND_LABELS[kind]} name (see 'spasmguide list {kind}')")
+        raise UsageError(f"give a {KIND_LABELS[kind]} name", try_instead=("list", kind))
     found = kb.names[kind].get(key)
     if found is not None:
         return found
@@ -149,9 +188,7 @@ def resolve_id(kb: KnowledgeBase, kind: str, typed: str) -> str:
     if len(ids) > _MAX_LISTED:
         message += f" and {len(ids) - _MAX_LISTED} more"
     asking = "ask" if kind in ("regions", "causes") else "search"
-    quoted = one_line(typed, 60).replace('"', "")
-    message += f'. Or try: spasmguide {asking} "{quoted}"'
-    raise NotFoundError(message)
+    raise NotFoundError(message, try_instead=(asking, one_line(typed, 60)))
 
 
 def _lay_terms(kb: KnowledgeBase, kind: str) -> dict[str, list[str]]:
@@ -185,6 +222,29 @@ def resolve_region(kb: KnowledgeBase, typed: str) -> Region:
 
 def resolve_cause(kb: KnowledgeBase, typed: str) -> Cause:
     return kb.causes[resolve_id(kb, "causes", typed)]
+
+
+def resolve_first(kb: KnowledgeBase, typed: str, kinds: Sequence[str]) -> Entry:
+    """The entry `typed` names in the first of `kinds` that has one; NotFoundError for the
+    first kind (with its closest names) when none does."""
+    first_error: NotFoundError | None = None
+    for kind in kinds:
+        try:
+            return kb.collection(kind)[resolve_id(kb, kind, typed)]
+        except NotFoundError as error:
+            first_error = first_error or error
+    assert first_error is not None
+    raise first_error
+
+
+def resolve_region_or_cause(
+    kb: KnowledgeBase, typed: str, *, region: bool = True
+) -> Region | Cause:
+    """The region `typed` names, else the cause; only a cause when `region` is False (a
+    region was given already)."""
+    found = resolve_first(kb, typed, ("regions", "causes") if region else ("causes",))
+    assert isinstance(found, Region | Cause)
+    return found
 
 
 def resolve_acupoint(kb: KnowledgeBase, typed: str) -> Acupoint:

@@ -1,5 +1,5 @@
 """Questions asked of the knowledge base: which techniques suit a region or cause, ranked by
-the stated rule (docs/decisions/008), and where a technique is suggested."""
+the stated rule (docs/decisions/014), and where a technique is suggested."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ if TYPE_CHECKING:  # named in annotations only
 
     Holder = Region | Cause
 
+# Evidence lifts a technique only when its certainty, at the lower end of a range, is at least
+# this (low): "very low" means any estimate is very uncertain (docs/decisions/014).
+COUNTED_CERTAINTY = CERTAINTY_LEVELS["low"]
+NEEDLING = frozenset({"needling", "electrical needling"})
+FAVOURABLE_STANCES = frozenset({"strong for", "conditional for"})
+
 
 class Reason(NamedTuple):
     """Why a technique is suggested, for which region or cause, and what the source article
@@ -24,37 +30,60 @@ class Reason(NamedTuple):
 
 
 class GuidelinePosition(NamedTuple):
-    """Where guidelines stand on a technique here: a level (2 strong for ... -2 strong
-    against, 0 none or disagreeing) and the recommendations behind it."""
+    """Where current guidelines stand on a technique here: a level (2 strong for ... -2 strong
+    against, 0 none or disagreeing), the recommendations behind it, and the lapsed ones that
+    are shown but never counted."""
 
     level: int
     label: str  # "strong for", "guidelines disagree", "none"
     entries: tuple[Evidence, ...]
+    lapsed: tuple[Evidence, ...] = ()
 
 
 class CertaintyOfEvidence(NamedTuple):
-    """The best certainty of the evidence for a technique here, and where it comes from."""
+    """The evidence a technique's rank rests on here: the best favourable evidence of at least
+    low certainty, direct before borrowed; or, when none counts, the best there is, shown with
+    why it does not count (level 0)."""
 
-    level: int  # 4 high ... 1 very low, 0 none (model.CERTAINTY_LEVELS)
-    label: str  # the entry's own label, "none", with " (indirect)" when borrowed
+    level: int  # what counts: 4 high ... 2 low; 0 when nothing counts (model.CERTAINTY_LEVELS)
+    label: (
+        str  # the entry's own label, "none", with " (indirect)" when borrowed and why not counted
+    )
     entry: Evidence | None
     indirect: bool
 
+    @property
+    def tier(self) -> int:
+        """Direct evidence that counts 2, borrowed evidence that counts 1, none 0: borrowed
+        evidence always counts below direct evidence, however certain."""
+        if not self.level:
+            return 0
+        return 1 if self.indirect else 2
+
 
 class Basis(NamedTuple):
-    """Everything a technique's rank rests on (docs/decisions/008)."""
+    """Everything a technique's rank rests on (docs/decisions/014)."""
 
     guideline: GuidelinePosition
     certainty: CertaintyOfEvidence
     invasiveness: str
+    # Why a needling technique ranks below every technique that does not pierce the skin here,
+    # or None: the region carries a serious needling risk and no guideline favours needling it,
+    # or a current guideline favours exercise or stretching here.
+    held_back: str | None = None
 
-    def sort_key(self, name: str) -> tuple[int, int, int, str]:
+    def rank_key(self) -> tuple[int, int, int, int]:
+        """What the rule separates on; techniques with the same key share a rank."""
         return (
+            int(self.held_back is not None),
             -self.guideline.level,
+            -self.certainty.tier,
             -self.certainty.level,
-            INVASIVENESS_ORDER[self.invasiveness],
-            name.casefold(),
         )
+
+    def sort_key(self, name: str) -> tuple[int, int, int, int, int, str]:
+        """The rank, then least invasive first and the name within a tie."""
+        return (*self.rank_key(), INVASIVENESS_ORDER[self.invasiveness], name.casefold())
 
 
 class RankedTechnique(NamedTuple):
@@ -62,13 +91,23 @@ class RankedTechnique(NamedTuple):
     technique: Technique
     basis: Basis
     reasons: tuple[Reason, ...]
+    tied: bool = False  # shares its rank with another technique
+
+    @property
+    def label(self) -> str:
+        """The rank as a page shows it: "2", or "=2" when tied."""
+        return f"={self.rank}" if self.tied else str(self.rank)
 
 
 def rank_techniques(kb: KnowledgeBase, holders: Sequence[Holder]) -> list[RankedTechnique]:
     """The techniques the given regions and causes suggest, ranked by the stated rule
-    (docs/decisions/008): the guideline position for them here, then the certainty of the
-    evidence for them here (borrowed evidence counts one level lower), then the least
-    invasive first, then by name. The source article's claims never enter the rank."""
+    (docs/decisions/014): needling held back where the region carries a serious needling risk
+    and no guideline favours it; then the current guidelines' position here; then favourable
+    evidence of at least low certainty, direct before borrowed; then its certainty. Where a
+    current guideline favours exercise or stretching, needling also comes after the techniques
+    that do not pierce the skin.
+    Techniques the rule cannot separate share a rank, least invasive first. The source
+    article's claims and the order of the lists never enter the rank."""
     reasons: dict[str, list[Reason]] = {}
     borrowed: dict[str, list[str]] = {}
     for holder in holders:
@@ -82,12 +121,20 @@ def rank_techniques(kb: KnowledgeBase, holders: Sequence[Holder]) -> list[Ranked
         for technique_id in reasons
     }
     ordered = sorted(reasons, key=lambda item: bases[item].sort_key(kb.techniques[item].name))
-    return [
-        RankedTechnique(
-            rank, kb.techniques[technique_id], bases[technique_id], tuple(reasons[technique_id])
+    keys = [bases[technique_id].rank_key() for technique_id in ordered]
+    ranked = []
+    for index, technique_id in enumerate(ordered):
+        key = keys[index]
+        ranked.append(
+            RankedTechnique(
+                keys.index(key) + 1,
+                kb.techniques[technique_id],
+                bases[technique_id],
+                tuple(reasons[technique_id]),
+                keys.count(key) > 1,
+            )
         )
-        for rank, technique_id in enumerate(ordered, start=1)
-    ]
+    return ranked
 
 
 def basis_of(
@@ -105,7 +152,37 @@ def basis_of(
         for evidence_id in dict.fromkeys(borrowed)
         if kb.evidence[evidence_id] not in direct
     ]
-    return Basis(_guideline(direct), _certainty(direct, indirect), technique.invasiveness)
+    guideline = _guideline(direct)
+    held_back = None
+    if technique.invasiveness in NEEDLING:
+        risky = any(isinstance(holder, Region) and holder.needling_risk for holder in holders)
+        if risky and guideline.level <= 0:
+            held_back = "needling here carries a serious risk and no guideline favours it"
+        elif _self_care_favoured(kb, holders):
+            held_back = "a current guideline favours exercise or stretching here"
+    return Basis(guideline, _certainty(direct, indirect), technique.invasiveness, held_back)
+
+
+def _self_care_favoured(kb: KnowledgeBase, holders: Sequence[Holder]) -> bool:
+    """Whether a current guideline favours a self-care technique (exercise, stretching) for
+    any of these regions or causes."""
+    return any(
+        evidence.lapsed is None
+        and evidence.stance in FAVOURABLE_STANCES
+        and any(kb.techniques[item].category == "self-care" for item in evidence.techniques)
+        and any(_covers(evidence, holder) for holder in holders)
+        for evidence in kb.evidence.values()
+    )
+
+
+def counts(evidence: Evidence) -> bool:
+    """Whether an entry can lift a technique's rank: current, favourable, at least low."""
+    favourable = evidence.stance in FAVOURABLE_STANCES or evidence.direction == "favourable"
+    return (
+        evidence.lapsed is None
+        and favourable
+        and CERTAINTY_LEVELS[evidence.certainty] >= COUNTED_CERTAINTY
+    )
 
 
 def _covers(evidence: Evidence, holder: Holder) -> bool:
@@ -113,27 +190,59 @@ def _covers(evidence: Evidence, holder: Holder) -> bool:
 
 
 def _guideline(direct: Sequence[Evidence]) -> GuidelinePosition:
-    stated = tuple(evidence for evidence in direct if evidence.stance is not None)
-    levels = [STANCE_LEVELS[evidence.stance] for evidence in stated if evidence.stance]
+    stated = [evidence for evidence in direct if evidence.stance is not None]
+    current = tuple(evidence for evidence in stated if evidence.lapsed is None)
+    lapsed = tuple(evidence for evidence in stated if evidence.lapsed is not None)
+    levels = [STANCE_LEVELS[evidence.stance] for evidence in current if evidence.stance]
     if not levels:
-        return GuidelinePosition(0, "none", ())
+        return GuidelinePosition(0, "none", (), lapsed)
     if max(levels) > 0 > min(levels):
-        return GuidelinePosition(0, "guidelines disagree", stated)
-    strongest = max(stated, key=lambda evidence: abs(STANCE_LEVELS[evidence.stance or ""]))
-    return GuidelinePosition(STANCE_LEVELS[strongest.stance or ""], strongest.stance or "", stated)
+        return GuidelinePosition(0, "guidelines disagree", current, lapsed)
+    strongest = max(current, key=lambda evidence: abs(STANCE_LEVELS[evidence.stance or ""]))
+    level = STANCE_LEVELS[strongest.stance or ""]
+    return GuidelinePosition(level, strongest.stance or "", current, lapsed)
 
 
 def _certainty(direct: Sequence[Evidence], indirect: Sequence[Evidence]) -> CertaintyOfEvidence:
-    best = CertaintyOfEvidence(0, "none", None, False)
-    for evidence in direct:
-        level = CERTAINTY_LEVELS[evidence.certainty]
-        if level > best.level:
-            best = CertaintyOfEvidence(level, evidence.certainty, evidence, False)
-    for evidence in indirect:
-        level = max(0, CERTAINTY_LEVELS[evidence.certainty] - 1)
-        if level > best.level:
-            best = CertaintyOfEvidence(level, f"{evidence.certainty} (indirect)", evidence, True)
-    return best
+    candidates = [(evidence, False) for evidence in direct] + [
+        (evidence, True) for evidence in indirect
+    ]
+    counted = [(evidence, borrowed) for evidence, borrowed in candidates if counts(evidence)]
+    if counted:
+        evidence, borrowed = max(
+            counted, key=lambda pair: (not pair[1], CERTAINTY_LEVELS[pair[0].certainty])
+        )
+        label = evidence.certainty + (" (indirect)" if borrowed else "")
+        return CertaintyOfEvidence(CERTAINTY_LEVELS[evidence.certainty], label, evidence, borrowed)
+    shown = [pair for pair in candidates if CERTAINTY_LEVELS[pair[0].certainty] > 0]
+    if not shown:
+        return CertaintyOfEvidence(0, "none", None, False)
+    evidence, borrowed = max(
+        shown,
+        key=lambda pair: (
+            pair[0].lapsed is None,
+            not pair[1],
+            CERTAINTY_LEVELS[pair[0].certainty],
+        ),
+    )
+    return CertaintyOfEvidence(
+        0,
+        f"{evidence.certainty}{' (indirect)' if borrowed else ''}, {_why_not(evidence)}",
+        evidence,
+        borrowed,
+    )
+
+
+def _why_not(evidence: Evidence) -> str:
+    if evidence.lapsed is not None:
+        return "from a lapsed guideline, not counted"
+    if evidence.direction == "uncertain":
+        return "effect uncertain, not counted"
+    if evidence.direction == "no benefit":
+        return "no benefit found, not counted"
+    if CERTAINTY_LEVELS[evidence.certainty] < COUNTED_CERTAINTY:
+        return "too uncertain to count"
+    return "direction of effect not recorded, not counted"
 
 
 def where_suggested(kb: KnowledgeBase, technique_id: str) -> list[tuple[Region | Cause, str]]:

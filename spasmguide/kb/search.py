@@ -11,13 +11,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple, Protocol
 
 from spasmguide.errors import UsageError
-from spasmguide.kb.model import Acupoint, KnowledgeBase
-from spasmguide.kb.names import channel_codes, fold_text, other_codes
+from spasmguide.kb.fields import searched
+from spasmguide.kb.model import KINDS, Acupoint, KnowledgeBase, is_record
+from spasmguide.kb.names import channel_codes, entry_name, fold_text, other_codes
 
 _WORD = re.compile(r"[^\W_]+")
 MAX_QUERY_WORDS = 12
@@ -26,17 +27,6 @@ _SNIPPET_WIDTH = 110
 STOP_WORDS = frozenset(
     "a an and are as at be by for from how i in is it my of on or the to what when with".split()
 )
-
-# How much a match in each field counts: names and aliases most, body text least.
-_FIELD_WEIGHTS = {
-    "name": 6.0,
-    "aliases": 4.0,
-    "lay terms": 4.0,
-    "code": 6.0,
-    "summary": 2.5,
-    "title": 6.0,
-}
-_DEFAULT_WEIGHT = 1.0
 
 
 def stem(word: str) -> str:
@@ -77,6 +67,7 @@ def stems_of(text: str) -> list[str]:
 class Field(NamedTuple):
     label: str
     texts: tuple[str, ...]
+    weight: float  # what a match here counts (spasmguide.kb.fields): names most, body least
 
 
 class Document(NamedTuple):
@@ -160,9 +151,9 @@ class InMemoryPostings:
         return self.documents[number]
 
 
-def match_weight(label: str, count: int) -> float:
-    """What `count` occurrences of a word in the field named `label` weigh."""
-    return _FIELD_WEIGHTS.get(label, _DEFAULT_WEIGHT) * (1.0 + math.log(count))
+def match_weight(weight: float, count: int) -> float:
+    """What `count` occurrences of a word weigh in a field whose matches count `weight`."""
+    return weight * (1.0 + math.log(count))
 
 
 def postings_by_document(
@@ -177,7 +168,7 @@ def postings_by_document(
             for word, count in words.items():  # stem each distinct word once
                 counts[_stem_cached(word)] += count
             for stem_, count in counts.items():
-                weight = match_weight(field.label, count)
+                weight = match_weight(field.weight, count)
                 if weight > best.get(stem_, (0.0, ""))[0]:
                     best[stem_] = (weight, field.label)
         info = DocumentInfo(document.kind, document.id, document.name)
@@ -267,106 +258,61 @@ def _clip(text: str, at: int) -> str:
 
 def document_for(kb: KnowledgeBase, kind: str, entry_id: str) -> Document:
     """The searchable document of one entry."""
-    if kind not in SEARCHED_FIELDS:
+    if kind not in SEARCHED_KINDS:
         raise KeyError(f"{kind} entries are not searchable")
     return _document(kind, kb.collection(kind)[entry_id])
 
 
 def documents_of(kb: KnowledgeBase) -> Iterator[Document]:
     """Every searchable entry of the knowledge base as a document of labelled fields."""
-    for kind in SEARCHED_FIELDS:
+    for kind in SEARCHED_KINDS:
         for entry in kb.collection(kind).values():
             yield _document(kind, entry)
 
 
-# What search reads in each kind of entry, in order: each label is a field's name (with
-# spaces for underscores) or one of the derived texts below.
-SEARCHED_FIELDS: dict[str, tuple[str, ...]] = {
-    "techniques": (
-        "name",
-        "aliases",
-        "summary",
-        "how_it_works",
-        "benefits",
-        "often_used_for",
-        "session",
-        "cautions",
-        "contraindications",
-        "notes",
-    ),
-    "regions": (
-        "name",
-        "aliases",
-        "lay_terms",
-        "summary",
-        "description",
-        "muscles",
-        "suggested_techniques",
-        "self_care",
-    ),
-    "causes": (
-        "name",
-        "aliases",
-        "lay_terms",
-        "summary",
-        "description",
-        "mechanism",
-        "examples",
-        "suggested_techniques",
-        "prevention",
-    ),
-    "acupoints": (
-        "code",
-        "name",
-        "meridian",
-        "location",
-        "uses",
-        "cautions",
-        "code_note",
-        "needling",
-        "pregnancy",
-        "indications",
-    ),
-    "point_terms": ("name", "aliases", "meaning"),
-    "evidence": ("title", "article_says", "finding", "basis"),
-    "red_flags": ("title", "lay_terms", "applies_to", "signs", "note"),
-}
+# The kinds search reads, in the order of KINDS; what it reads in each is the field table's.
+SEARCHED_KINDS: tuple[str, ...] = tuple(
+    kind.collection for kind in KINDS if any(searched(kind.record))
+)
 
 
-def _texts(entry: Any, label: str) -> str | Iterable[str] | None:
-    if label == "suggested_techniques":
-        return (suggestion.reason for suggestion in entry.techniques)
-    if label == "name" and isinstance(entry, Acupoint):
-        names = (entry.characters, entry.simplified, *entry.aliases)
-        return (entry.pinyin, *entry.english, *(name for name in names if name))
-    if label == "code" and isinstance(entry, Acupoint):
-        # A channel alone is found by its two-letter codes (GB, SJ, UB, LIV), never by one
-        # letter (B, K, P), which would match every word "b" or "k" in a query.
+def texts_of(value: Any) -> tuple[str, ...]:
+    """The text of a field's value: its text, its items, or, for records (a suggestion), the
+    text of their own searched fields."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if is_record(type(value)):
+        return tuple(
+            text for name, _ in searched(type(value)) for text in texts_of(getattr(value, name))
+        )
+    return tuple(text for item in value for text in texts_of(item))
+
+
+def derived_texts(entry: Any, field: str) -> tuple[str, ...]:
+    """Texts search reads beside a field's own that the knowledge base computes rather than
+    stores: a point's code in the other code systems (LIV3, SJ5, UB40), and its channel by the
+    two-letter codes (GB, SJ, UB, LIV), never by one letter (B, K, P), which would match every
+    word "b" or "k" in a query."""
+    if field == "code" and isinstance(entry, Acupoint):
         channels = (code for code in channel_codes(entry.code) if len(code) > 1)
-        codes = (entry.code, *other_codes(entry.code), *channels)
-        return tuple(code for code in codes if code)
-    if label == "needling" and isinstance(entry, Acupoint):
-        needling = entry.needling
-        return (needling.caution or "", *needling.beneath) if needling else ()
-    if label == "indications" and isinstance(entry, Acupoint):
-        return entry.indications.conditions if entry.indications else ()
-    texts: str | Iterable[str] | None = getattr(entry, label)
-    return texts
+        return tuple(dict.fromkeys((*other_codes(entry.code), *channels)))
+    return ()
 
 
 def _document(kind: str, entry: Any) -> Document:
-    fields = []
-    for label in SEARCHED_FIELDS[kind]:
-        value = _texts(entry, label)
-        items = (value,) if isinstance(value, str) else tuple(value or ())
-        if items:
-            fields.append(Field(label.replace("_", " "), items))
-    return Document(kind, entry.id, display_name(entry), tuple(fields))
-
-
-def display_name(entry: Any) -> str:
-    """How a hit names its entry: a name, a title, or an acupoint's code and pinyin."""
-    if isinstance(entry, Acupoint):
-        return f"{entry.code} {entry.pinyin}" if entry.code else entry.pinyin
-    name: str = getattr(entry, "name", None) or entry.title
-    return name
+    # Fields sharing a label (an acupoint's pinyin and English names) are searched as one.
+    grouped: dict[str, Field] = {}
+    for name, meaning in searched(type(entry)):
+        label = meaning.search_label or name.replace("_", " ")
+        texts = texts_of(getattr(entry, name)) + derived_texts(entry, name)
+        if not texts:
+            continue
+        found = grouped.get(label)
+        grouped[label] = (
+            Field(label, texts, meaning.search)
+            if found is None
+            else found._replace(texts=found.texts + texts, weight=max(found.weight, meaning.search))
+        )
+    return Document(kind, entry.id, entry_name(entry), tuple(grouped.values()))

@@ -7,19 +7,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
+from spasmguide.kb.fields import heading_of, in_json
 from spasmguide.kb.model import (
     Acupoint,
     Cause,
     Evidence,
+    Guide,
     KnowledgeBase,
     PointCategory,
     RedFlagGroup,
     Region,
     Technique,
-    point_label,
     to_plain,
 )
-from spasmguide.kb.names import KIND_LABELS, other_codes
+from spasmguide.kb.names import KIND_LABELS, acupoint_name, other_codes
 from spasmguide.kb.queries import (
     Basis,
     RankedTechnique,
@@ -28,6 +29,7 @@ from spasmguide.kb.queries import (
     where_suggested,
 )
 from spasmguide.pages import body_map
+from spasmguide.pages.common import make_page as _page
 from spasmguide.pages.document import (
     Block,
     Bullets,
@@ -35,6 +37,7 @@ from spasmguide.pages.document import (
     Contents,
     Fact,
     Facts,
+    Hint,
     Page,
     Paragraph,
     Section,
@@ -79,7 +82,7 @@ def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page
         Section("Self-care", (Bullets(region.self_care),)),
         _ranked_section(ranked, [region], full=full),
     ]
-    on_the_map = Paragraph(f"Where it is on the body: spasmguide map --region {region.id}")
+    on_the_map = Hint("Where it is on the body:", Command(("map", "--region", region.id)))
     details = [
         Section("About", (Paragraph(region.description), on_the_map)),
         Section("Muscles involved", (Bullets(region.muscles),)),
@@ -89,9 +92,12 @@ def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page
         _sources_section(kb, region.sources),
     ]
     data = {"region": _region_data(kb, region, ranked, flags)}
-    sections = _with_details(first, details, full, f"lookup --region {region.id}")
+    sections = _with_details(
+        first, details, full, Command(("lookup", "--region", region.id, "--full"))
+    )
     if not full:
         sections[-1] = sections[-1]._replace(blocks=(*sections[-1].blocks, on_the_map))
+    sections.append(_reviewed_section(region.reviewed))
     return _page(kb, "region", region.name, region.summary, sections, data)
 
 
@@ -111,7 +117,10 @@ def cause_page(kb: KnowledgeBase, cause: Cause, *, full: bool = True) -> Page:
         _sources_section(kb, cause.sources),
     ]
     data = {"cause": _cause_data(kb, cause, ranked, flags)}
-    sections = _with_details(first, details, full, f"lookup --cause {cause.id}")
+    sections = _with_details(
+        first, details, full, Command(("lookup", "--cause", cause.id, "--full"))
+    )
+    sections.append(_reviewed_section(cause.reviewed))
     return _page(kb, "cause", cause.name, cause.summary, sections, data)
 
 
@@ -135,77 +144,78 @@ def combined_page(kb: KnowledgeBase, region: Region, cause: Cause, *, full: bool
         *_evidence_sections(kb, region.evidence),
         _sources_section(kb, (*region.sources, *cause.sources)),
     ]
-    data = {
+    reviewed = _earliest(region.reviewed, cause.reviewed)
+    data: dict[str, Any] = {
         "region": _region_data(kb, region, rank_techniques(kb, [region]), red_flags_of(kb, region)),
         "cause": _cause_data(kb, cause, rank_techniques(kb, [cause]), red_flags_of(kb, cause)),
         "techniques": [_ranked_data(item) for item in ranked],
         "red_flags": [to_plain(flag) for flag in flags],
+        "reviewed": reviewed,
     }
     title = f"{region.name} + {cause.name}"
     subtitle = f"{region.summary} {cause.summary}"
-    command = f"lookup --region {region.id} --cause {cause.id}"
-    return _page(kb, "lookup", title, subtitle, _with_details(first, details, full, command), data)
+    command = Command(("lookup", "--region", region.id, "--cause", cause.id, "--full"))
+    sections = [*_with_details(first, details, full, command), _reviewed_section(reviewed)]
+    return _page(kb, "lookup", title, subtitle, sections, data)
 
 
 def _with_details(
-    first: Sequence[Section], details: Sequence[Section], full: bool, command: str
+    first: Sequence[Section], details: Sequence[Section], full: bool, command: Command
 ) -> list[Section]:
     """The page's sections: what to do first, then the details, or where to find them."""
     if full:
         return [*first, *details]
     shown = ", ".join(section.heading.lower() for section in details)
-    more = Paragraph(f"Not shown here: {shown}. See them all with: spasmguide {command} --full")
+    more = Hint(f"Not shown here: {shown}. See them all with:", command)
     return [*first, Section("More on this page", (more,))]
 
 
+# What to do, in plain words, for the most urgent warning sign the words match: the first
+# thing an answer that stops says (in any country: the three common emergency numbers).
+ASK_ACTIONS = {
+    "emergency": "Call emergency services (999, 911 or 112) or go to an emergency department now",
+    "urgent": (
+        "See a doctor today: ask for a same-day appointment, or use an urgent care service"
+        " (NHS 111 in the UK)"
+    ),
+    "see a doctor": "Mention this to a doctor: book an appointment (it need not be today)",
+}
+ASK_EXAMPLES = "'my calf cramps at night after running' or 'stiff neck from sitting at a desk'"
+
+
 def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
-    """The answer to a question in the person's own words: warning signs it mentions first,
-    then what the guide understood and why, then that page's first part (or, when the text
-    can be read several ways, each reading with the command that opens it)."""
+    """The answer to a question in the person's own words. When the words match a warning
+    sign, the answer opens with what to do (now, or today), then the sign and the words that
+    matched; an emergency or urgent sign stops the answer there. Otherwise: what the guide
+    understood and why, then that page's first part (or, when the text names several places,
+    each reading with the command that opens it)."""
     sections: list[Section] = []
-    if understood.warnings:
-        flags = [flag for flag, _ in understood.warnings]
-        said = "; ".join(f"{flag.title}: {', '.join(words)}" for flag, words in understood.warnings)
-        mentioned = _red_flag_section(kb, flags)
-        sections.append(
-            mentioned._replace(
-                heading="Check these warning signs first: your words match them",
-                blocks=(Paragraph(f"Words that matched: {said}."), *mentioned.blocks),
-            )
-        )
+    if understood.read_to is not None:
+        sections.append(_read_to_section(understood))
     readings = understood.readings
+    stops = False
+    if understood.warnings:
+        top = understood.warnings[0][0]
+        stops = top.urgency in ("emergency", "urgent")
+        sections.append(_ask_warning_section(understood))
     answered: Page | None = None
-    if not readings:
+    if stops:
+        sections.append(_ask_stop_section(understood))
+    elif not readings:
         sections.append(
             Section(
                 "Not understood",
                 (
-                    Paragraph(
+                    Hint(
                         "The guide could not tell which part of the body or which cause this is"
-                        " about. Name the body part (neck, calf, jaw ...) or what brought it on"
-                        " (sitting, lifting, stress ...), or see 'spasmguide list regions'."
+                        " about. Say where it is and what brought it on, in a few words, for"
+                        f" example {ASK_EXAMPLES}. The places the guide covers:",
+                        Command(("list", "regions")),
                     ),
                 ),
             )
         )
-    elif understood.warnings:
-        # A warning sign comes before any technique: where to go, not what to try.
-        reading = readings[0]
-        sections.append(
-            Section(
-                "No techniques until a doctor has seen you",
-                (
-                    Paragraph(
-                        "Your words match a warning sign, so this answer stops here: get the"
-                        " medical care it names first. If the sign does not apply to you, the"
-                        " page for what the guide understood is:"
-                    ),
-                    _reading_facts(reading, understood),
-                ),
-                warning=True,
-            )
-        )
-    elif len(readings) == 1 and not understood.from_search:
+    elif len(readings) == 1:
         reading = readings[0]
         understood_section = Section(
             "What the guide understood", (_reading_facts(reading, understood),)
@@ -222,20 +232,21 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             )
             for reading in readings
         )
-        intro = (
-            "No body part, cause or everyday word the guide knows is in the text. These are the"
-            " closest entries a search of the guide found; they may not be what you mean."
-            if understood.from_search
-            else "The likeliest readings first; open the one that fits."
-        )
+        places = len({reading.region.id for reading in readings if reading.region is not None})
         heading = (
-            "Not understood: the closest entries"
-            if understood.from_search
+            f"Your words name {places} places: one reading for each"
+            if places > 1
             else "The text can be read more than one way"
         )
-        sections.append(Section(heading, (Paragraph(intro), Terms(terms, numbered=True))))
+        intro = "The most strongly named first; open the one that fits, or each in turn."
+        blocks: list[Block] = [Paragraph(intro), Terms(terms, numbered=True)]
+        if understood.denied:
+            blocks.append(_denied_paragraph(understood))
+        sections.append(Section(heading, tuple(blocks)))
     data: dict[str, Any] = {
         "text": understood.text,
+        "action": ASK_ACTIONS[understood.warnings[0][0].urgency] if understood.warnings else None,
+        "stopped": stops,
         "warnings": [
             {**to_plain(flag), "matched": list(words)} for flag, words in understood.warnings
         ],
@@ -244,16 +255,95 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
                 "region": _named(reading.region) if reading.region else None,
                 "cause": _named(reading.cause) if reading.cause else None,
                 "matched": list(reading.matched),
-                "from_search": understood.from_search,
                 "command": _reading_command(reading).words(),
             }
             for reading in readings
         ],
+        "denied": list(understood.denied),
+        "read_to": understood.read_to,
     }
     if answered is not None:  # the page's data is whole whether or not its text is short
         data["page"] = answered.data
     title = f"You asked: {understood.text}"  # its spaces and line breaks already folded
     return _page(kb, "ask", title, None, sections, data)
+
+
+def _read_to_section(understood: Understanding) -> Section:
+    assert understood.read_to is not None
+    tail = understood.text[max(0, understood.read_to - 40) : understood.read_to].strip()
+    return Section(
+        "Read up to here",
+        (
+            Paragraph(
+                f"The text is long: the guide read its first {understood.read_to:,} characters"
+                f" (of {len(understood.text):,}), up to '... {tail}'. Say the most important"
+                " part first, or ask again with the rest."
+            ),
+        ),
+        warning=True,
+    )
+
+
+def _ask_warning_section(understood: Understanding) -> Section:
+    """What to do first, then the sign the words match and the words that matched; any
+    other signs they match after it, each with its words."""
+    top, words = understood.warnings[0]
+    blocks: list[Block] = [
+        Paragraph(
+            f"Your words match a warning sign: {top.title} ({top.urgency})."
+            f" Words that matched: {', '.join(words)}."
+        ),
+        Bullets(top.signs),
+    ]
+    if top.action:
+        blocks.append(Paragraph(f"What to do: {top.action}"))
+    others = understood.warnings[1:]
+    if others:
+        blocks.append(Paragraph("Your words also match:"))
+        blocks.append(
+            Terms(
+                tuple(
+                    Term(
+                        f"{URGENCY_HEADS[flag.urgency]}: {flag.title}",
+                        f"Words that matched: {', '.join(matched)}.",
+                    )
+                    for flag, matched in others
+                )
+            )
+        )
+    blocks.append(Hint("Every warning sign and what to do:", Command(("red-flags",))))
+    return Section(ASK_ACTIONS[top.urgency], tuple(blocks), warning=True)
+
+
+def _ask_stop_section(understood: Understanding) -> Section:
+    """The answer stops: no technique before a doctor has seen the person. The page for what
+    was understood is offered only when that region lists the sign (never an unrelated one)."""
+    top = understood.warnings[0][0]
+    when = "now" if top.urgency == "emergency" else "today"
+    blocks: list[Block] = [
+        Paragraph(
+            f"This answer stops here: get the care named above {when}. Try no technique for"
+            " this until a doctor has seen you."
+        )
+    ]
+    related = [
+        reading
+        for reading in understood.readings
+        if reading.region is not None and top.id in reading.region.red_flags
+    ]
+    if related:
+        blocks.append(
+            Paragraph("If a doctor finds the sign does not apply, the page for what you describe:")
+        )
+        blocks.append(_reading_facts(related[0], understood))
+    if understood.denied:
+        blocks.append(_denied_paragraph(understood))
+    return Section("Techniques wait until a doctor has seen you", tuple(blocks), warning=True)
+
+
+def _denied_paragraph(understood: Understanding) -> Paragraph:
+    said = ", ".join(f"'{words}'" for words in understood.denied)
+    return Paragraph(f"Read as not happening (denied or only wondered about): {said}.")
 
 
 def _reading_title(reading: Reading) -> str:
@@ -262,8 +352,6 @@ def _reading_title(reading: Reading) -> str:
 
 
 def _reading_why(reading: Reading, understood: Understanding) -> str:
-    if understood.from_search:
-        return "No name or everyday word matched; this is what a search of the guide found."
     return f"Matched: {', '.join(dict.fromkeys(reading.matched))}"
 
 
@@ -274,6 +362,9 @@ def _reading_facts(reading: Reading, understood: Understanding) -> Facts:
     if reading.cause is not None:
         facts.append(Fact("Cause", reading.cause.name))
     facts.append(Fact("Why", _reading_why(reading, understood)))
+    if understood.denied:
+        said = ", ".join(f"'{words}'" for words in understood.denied)
+        facts.append(Fact("Read as not happening", said))
     facts.append(Fact("Full page", _reading_command(reading).words() + " --full"))
     return Facts(tuple(facts))
 
@@ -281,29 +372,31 @@ def _reading_facts(reading: Reading, understood: Understanding) -> Facts:
 def _reading_command(reading: Reading) -> Command:
     if reading.region is not None:
         cause = reading.cause.id if reading.cause is not None else None
-        return Command("regions", reading.region.id, cause=cause)
+        return Command.opening("regions", reading.region.id, cause=cause)
     assert reading.cause is not None
-    return Command("causes", reading.cause.id)
+    return Command.opening("causes", reading.cause.id)
 
 
 def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
     facts = [
-        Fact("Category", technique.category),
-        Fact("Invasiveness", technique.invasiveness),
+        Fact(heading_of(Technique, "category"), technique.category),
+        Fact(heading_of(Technique, "invasiveness"), technique.invasiveness),
     ]
     if technique.aliases:
-        facts.append(Fact("Also called", ", ".join(technique.aliases)))
+        facts.append(Fact(heading_of(Technique, "aliases"), ", ".join(technique.aliases)))
     suggested = where_suggested(kb, technique.id)
     safety = [kb.safety[safety_id] for safety_id in technique.safety]
     sections = [
         Section("About", (Facts(tuple(facts)),)),
-        *_bullets_if_any("Contraindications", technique.contraindications, warning=True),
-        Section("Cautions", (Bullets(technique.cautions),), warning=True),
+        *_bullets_if_any(
+            heading_of(Technique, "contraindications"), technique.contraindications, warning=True
+        ),
+        Section(heading_of(Technique, "cautions"), (Bullets(technique.cautions),), warning=True),
         *[Section(group.title, (Bullets(group.points),), warning=True) for group in safety],
-        Section("How it works", (Bullets(technique.how_it_works),)),
-        Section("Benefits", (Bullets(technique.benefits),)),
-        Section("Often used for", (Bullets(technique.often_used_for),)),
-        Section("What a session involves", (Paragraph(technique.session),)),
+        Section(heading_of(Technique, "how_it_works"), (Bullets(technique.how_it_works),)),
+        Section(heading_of(Technique, "benefits"), (Bullets(technique.benefits),)),
+        Section(heading_of(Technique, "often_used_for"), (Bullets(technique.often_used_for),)),
+        Section(heading_of(Technique, "session"), (Paragraph(technique.session),)),
         *_if_any(
             suggested,
             lambda: Section(
@@ -319,14 +412,15 @@ def technique_page(kb: KnowledgeBase, technique: Technique) -> Page:
             ),
         ),
         *_evidence_sections(kb, technique.evidence),
-        *_bullets_if_any("Notes", technique.notes),
+        *_bullets_if_any(heading_of(Technique, "notes"), technique.notes),
         *_if_any(
             technique.related,
-            lambda: _techniques_section("Related techniques", kb, technique.related),
+            lambda: _techniques_section(heading_of(Technique, "related"), kb, technique.related),
         ),
         _sources_section(
             kb, (*technique.sources, *(source for group in safety for source in group.sources))
         ),
+        _reviewed_section(technique.reviewed),
     ]
     entry = to_plain(technique)
     entry["safety"] = [to_plain(group) for group in safety]
@@ -368,8 +462,9 @@ def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
         *_if_any(point.unchecked, lambda: _unchecked_section(point)),
         _cun_section(kb),
         _sources_section(kb, point.sources),
+        _reviewed_section(point.reviewed),
     ]
-    title = f"{point.code} {point.pinyin}" if point.code else point.pinyin
+    title = acupoint_name(point)
     entry = {**to_plain(point), "other_codes": other_codes(point.code)}
     entry["regions"] = [
         {"id": region_id, "name": kb.regions[region_id].name, "reason": reason}
@@ -380,7 +475,9 @@ def acupoint_page(kb: KnowledgeBase, point: Acupoint) -> Page:
         for category in point.categories
     ]
     entry["sources"] = _sources_data(kb, point.sources)
-    return _page(kb, "acupoint", title, point_label(point), sections, {"acupoint": entry})
+    return _page(
+        kb, "acupoint", title, acupoint_name(point, "english"), sections, {"acupoint": entry}
+    )
 
 
 # The channels in the order texts list them; extra points come last.
@@ -465,7 +562,7 @@ def _categories_section(kb: KnowledgeBase, point: Acupoint) -> Section:
 
 def _point_regions_section(kb: KnowledgeBase, regions: Sequence[tuple[str, str]]) -> Section:
     terms = (
-        Term(kb.regions[region_id].name, reason, opens=Command("regions", region_id))
+        Term(kb.regions[region_id].name, reason, opens=Command.opening("regions", region_id))
         for region_id, reason in regions
     )
     return Section("Regions", (Terms(tuple(terms)),))
@@ -522,16 +619,7 @@ def list_page(
         rows = [
             (
                 point.id,
-                " ".join(
-                    part
-                    for part in (
-                        point.code or "(no code)",
-                        point.pinyin,
-                        point.characters or "",
-                        f"({point.english[0]})" if point.english else "",
-                    )
-                    if part
-                ),
+                acupoint_name(point, "full"),
                 point.meridian,
                 point.uses,
             )
@@ -575,10 +663,14 @@ def _by_meridian(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> l
 
 
 def kinds_page(kb: KnowledgeBase, kinds: Sequence[str]) -> Page:
-    """What `spasmguide list` can list, with how many of each and the command."""
-    rows = tuple((kind, str(len(kb.collection(kind))), f"spasmguide list {kind}") for kind in kinds)
-    sections = [Section("What can be listed", (Table(("Kind", "Entries", "Command"), rows),))]
-    data = {"kinds": [{"kind": kind, "entries": int(count)} for kind, count, _ in rows]}
+    """What `list` can list, with how many of each and the command."""
+    counts = {kind: len(kb.collection(kind)) for kind in kinds}
+    terms = tuple(
+        Term(kind, f"{count} entries", opens=Command(("list", kind)))
+        for kind, count in counts.items()
+    )
+    sections = [Section("What can be listed", (Terms(terms),))]
+    data = {"kinds": [{"kind": kind, "entries": count} for kind, count in counts.items()]}
     return _page(kb, "list", "Lists", None, sections, data)
 
 
@@ -587,7 +679,7 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
         Term(
             f"{hit.name} ({KIND_LABELS[hit.kind]})",
             f"matched in {hit.field}: {hit.snippet}",
-            opens=Command(hit.kind, hit.id),
+            opens=Command.opening(hit.kind, hit.id),
         )
         for hit in results.hits
     )
@@ -600,9 +692,9 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
             )
     else:
         blocks = (
-            Paragraph(
-                "Nothing in the guide matches. Try fewer or simpler words,"
-                " or 'spasmguide list techniques'."
+            Hint(
+                "Nothing in the guide matches. Try fewer or simpler words, or see every technique:",
+                Command(("list", "techniques")),
             ),
         )
     count = len(results.hits)
@@ -619,7 +711,7 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
                 "field": hit.field,
                 "snippet": hit.snippet,
                 "score": hit.score,
-                "command": Command(hit.kind, hit.id).words(),
+                "command": Command.opening(hit.kind, hit.id).words(),
             }
             for rank, hit in enumerate(results.hits, start=1)
         ],
@@ -630,7 +722,7 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
 def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
     flags = red_flags_of(kb, region) if region else list(kb.red_flags.values())
     sections = [
-        Section("About warning signs", (Paragraph(kb.guide.red_flag_note),)),
+        Section(heading_of(Guide, "red_flag_note"), (Paragraph(kb.guide.red_flag_note),)),
         *[_red_flag_group_section(kb, flag) for flag in flags],
         _sources_section(
             kb,
@@ -640,21 +732,31 @@ def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
             ),
         ),
     ]
+    reviewed = _earliest(*(flag.reviewed for flag in flags))
+    sections.append(_reviewed_section(reviewed))
     title = f"Warning signs: {region.name}" if region else "Warning signs"
     subtitle = "Signs that need medical care rather than a therapy session."
     data = {
         "region": region.id if region else None,
         "red_flags": [to_plain(flag) for flag in flags],
+        "reviewed": reviewed,
     }
     return _page(kb, "red-flags", title, subtitle, sections, data)
 
 
-def evidence_page(kb: KnowledgeBase) -> Page:
+def evidence_page(kb: KnowledgeBase, subject: Technique | Region | Cause | None = None) -> Page:
+    """What research found and how certain it is: all of it, or what bears on one technique,
+    region or cause."""
     meanings = {label.label: label.meaning for label in kb.guide.certainty_labels}
+    chosen = [
+        evidence
+        for evidence in kb.evidence.values()
+        if subject is None or subject.id in _evidence_subjects(evidence, subject)
+    ]
     sections = [
-        *[_evidence_entry_section(kb, evidence, meanings) for evidence in kb.evidence.values()],
+        *[_evidence_entry_section(kb, evidence, meanings) for evidence in chosen],
         Section(
-            "Certainty labels",
+            heading_of(Guide, "certainty_labels"),
             (
                 Table(
                     ("Label", "Meaning"),
@@ -663,10 +765,15 @@ def evidence_page(kb: KnowledgeBase) -> Page:
             ),
         ),
     ]
-    data = {
+    if not chosen:
+        sections.insert(0, Section("Evidence", (Paragraph("No evidence entry covers it yet."),)))
+    reviewed = _earliest(*(evidence.reviewed for evidence in chosen or kb.evidence.values()))
+    sections.append(_reviewed_section(reviewed))
+    data: dict[str, object] = {
+        "reviewed": reviewed,
         "evidence": [
             {**to_plain(evidence), "sources": _sources_data(kb, evidence.sources)}
-            for evidence in kb.evidence.values()
+            for evidence in chosen
         ],
         "certainty_labels": [to_plain(label) for label in kb.guide.certainty_labels],
     }
@@ -674,7 +781,22 @@ def evidence_page(kb: KnowledgeBase) -> Page:
         "What research has found, and how certain it is;"
         " the source article's claims beside what was found."
     )
-    return _page(kb, "evidence", "Evidence", subtitle, sections, data)
+    title = "Evidence" if subject is None else f"Evidence: {subject.name}"
+    if subject is not None:
+        data["subject"] = {"kind": _subject_kind(subject), "id": subject.id}
+    return _page(kb, "evidence", title, subtitle, sections, data)
+
+
+def _evidence_subjects(evidence: Evidence, subject: Technique | Region | Cause) -> tuple[str, ...]:
+    if isinstance(subject, Technique):
+        return evidence.techniques
+    return evidence.regions if isinstance(subject, Region) else evidence.causes
+
+
+def _subject_kind(subject: Technique | Region | Cause) -> str:
+    if isinstance(subject, Technique):
+        return "technique"
+    return _kind_of(subject)
 
 
 def paths_page(
@@ -699,9 +821,9 @@ def paths_page(
     heading = (
         f"{len(reports)} file{'s' if len(reports) != 1 else ''}, in the order they are layered"
     )
-    note = Paragraph(
-        "Later files replace earlier entries with the same id. "
-        "Run 'spasmguide validate' to list any problems in full."
+    note = Hint(
+        "Later files replace earlier entries with the same id. To list any problems in full:",
+        Command(("validate",)),
     )
     sections = [
         Section(heading, (Table(("Origin", "File", "Provides", "Status"), tuple(rows)), note)),
@@ -731,18 +853,17 @@ def paths_page(
 def about_page(kb: KnowledgeBase) -> Page:
     guide = kb.guide
     sections = [
-        Section("Overview", tuple(Paragraph(text) for text in guide.overview)),
-        Section("Why muscle spasms happen", (Paragraph(guide.why_spasms_happen),)),
-        Section("The spasm-ischemia cycle", (Paragraph(guide.spasm_ischemia_cycle),)),
+        Section(heading_of(Guide, "overview"), tuple(Paragraph(text) for text in guide.overview)),
+        Section(heading_of(Guide, "why_spasms_happen"), (Paragraph(guide.why_spasms_happen),)),
         Section(
-            "How acupuncture and manual therapy help",
+            heading_of(Guide, "spasm_ischemia_cycle"), (Paragraph(guide.spasm_ischemia_cycle),)
+        ),
+        Section(
+            heading_of(Guide, "how_therapies_help"),
             (Paragraph(guide.how_therapies_help), Paragraph(guide.combining_therapies)),
         ),
-        Section("The source article's outlook", (Paragraph(guide.outlook),)),
-        Section(
-            "Who is a Licensed Acupuncturist (L.Ac)",
-            tuple(Paragraph(text) for text in guide.licensing),
-        ),
+        Section(heading_of(Guide, "outlook"), (Paragraph(guide.outlook),)),
+        Section(heading_of(Guide, "licensing"), tuple(Paragraph(text) for text in guide.licensing)),
         _sources_section(kb, guide.sources),
     ]
     data = {"guide": {**to_plain(guide), "sources": _sources_data(kb, guide.sources)}}
@@ -831,9 +952,18 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
     def part(heading: str, summary: str | None = None) -> None:
         body.append(Section(heading, (Paragraph(summary),) if summary else (), level=2))
 
-    def entry(heading: str, summary: str, page: Page, *extra: Block) -> None:
-        body.append(Section(heading, (Paragraph(summary), *extra), level=3))
-        body.extend(section._replace(level=4) for section in page.sections)
+    def entry(
+        key: str, heading: str, summary: str, page: Page, figure: Block | None = None
+    ) -> None:
+        body.append(Section(heading, (Paragraph(summary),), level=3, entry=key))
+        sections = [section._replace(level=4) for section in page.sections]
+        if figure is not None:
+            # After the warning signs, which come first.
+            after = next(
+                (number for number, section in enumerate(sections) if not section.warning), 0
+            )
+            sections.insert(after, Section("On the body map", (figure,), level=4))
+        body.extend(sections)
 
     body.extend(body_map_sections(kb))
     part("About")
@@ -844,14 +974,24 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         figure = body_map.body_map(
             kb, highlight=region.id, only=[region.id], points=region_points(kb, region), small=True
         )
-        extra = (figure,) if region.id in placed else ()
-        entry(region.name, region.summary, region_page(kb, region), *extra)
+        entry(
+            f"regions/{region.id}",
+            region.name,
+            region.summary,
+            region_page(kb, region),
+            figure if region.id in placed else None,
+        )
     part("Techniques")
     for technique in kb.techniques.values():
-        entry(technique.name, technique.summary, technique_page(kb, technique))
+        entry(
+            f"techniques/{technique.id}",
+            technique.name,
+            technique.summary,
+            technique_page(kb, technique),
+        )
     part("Causes")
     for cause in kb.causes.values():
-        entry(cause.name, cause.summary, cause_page(kb, cause))
+        entry(f"causes/{cause.id}", cause.name, cause.summary, cause_page(kb, cause))
     part("Acupoints", "Codes are WHO standard codes; locations are described in plain words.")
     rows = tuple(
         _acupoint_row(point, ", ".join(point.english), meridian=True)
@@ -860,10 +1000,30 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
     body.append(
         Section(
             "All acupoints",
-            (Table(("Point", "Name", "Meridian", "Where", "Used for, cautions"), rows),),
+            (
+                Table(
+                    ("Point", "Name", "Meridian", "Where", "Used for, cautions"),
+                    rows,
+                    entries=tuple(f"acupoints/{point_id}" for point_id in kb.acupoints),
+                ),
+            ),
             level=3,
         )
     )
+    if kb.point_terms:
+        body.append(
+            Section(
+                "Point terms",
+                (
+                    Table(
+                        ("Term", "Meaning"),
+                        tuple((term.name, term.meaning) for term in kb.point_terms.values()),
+                        entries=tuple(f"point_terms/{term_id}" for term_id in kb.point_terms),
+                    ),
+                ),
+                level=3,
+            )
+        )
     part("Evidence", "What research has found, and how certain it is.")
     body.extend(section._replace(level=3) for section in evidence_page(kb).sections)
     part("Warning signs", "Signs that need medical care rather than a therapy session.")
@@ -892,7 +1052,7 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         "regions": list(kb.regions),
         "techniques": list(kb.techniques),
     }
-    return _page(
+    page = _page(
         kb,
         "study-guide",
         kb.guide.title,
@@ -900,6 +1060,9 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
         sections,
         data,
     )
+    from spasmguide.pages.guide_search import guide_search_index  # only the guide searches
+
+    return page._replace(search=guide_search_index(kb))
 
 
 def summary_section(kb: KnowledgeBase) -> Section:
@@ -910,16 +1073,15 @@ def summary_section(kb: KnowledgeBase) -> Section:
         ranked = rank_techniques(kb, [region])[:3]
         flags = red_flags_of(kb, region)
         lines = [
-            "Warning signs: "
-            + ("; ".join(f"{flag.title} ({flag.urgency})" for flag in flags) or "none listed"),
+            _summary_warning_signs(flags),
             *([f"First self-care: {region.self_care[0]}"] if region.self_care else []),
             "Top techniques: "
-            + ", ".join(f"{item.rank}. {item.technique.name}" for item in ranked),
+            + ", ".join(f"{item.label}. {item.technique.name}" for item in ranked),
         ]
         if region.acupoints:  # the summary keeps to the points the region's page leads with
             points = (kb.acupoints[point_id] for point_id in region.acupoints)
             lines.append(
-                "Key acupoints: " + ", ".join(point.code or point.pinyin for point in points)
+                "Key acupoints: " + ", ".join(acupoint_name(point, "short") for point in points)
             )
         regions.append(Term(region.name, region.summary, items=tuple(lines)))
     intro = Paragraph(
@@ -927,6 +1089,17 @@ def summary_section(kb: KnowledgeBase) -> Section:
         " they need medical care rather than a therapy session."
     )
     return Section("One-page summary", (intro, Terms(tuple(regions))), columns=True)
+
+
+def _summary_warning_signs(flags: Sequence[RedFlagGroup]) -> str:
+    """The emergencies by name, and how many other warning signs the region's entry lists:
+    the summary must fit two printed sheets, and the full entries follow it."""
+    emergencies = [flag.title for flag in flags if flag.urgency == "emergency"]
+    others = len(flags) - len(emergencies)
+    said = "Emergencies: " + ("; ".join(emergencies) if emergencies else "none listed")
+    if others:
+        said += f". Plus {others} more warning sign{'s' if others > 1 else ''} in the full entry"
+    return said + "."
 
 
 def body_map_sections(kb: KnowledgeBase) -> list[Section]:
@@ -943,7 +1116,7 @@ def body_map_sections(kb: KnowledgeBase) -> list[Section]:
         blocks.append(
             Paragraph(
                 "Acupoints not on the map: "
-                + ", ".join(point.code or point.pinyin for point in unplaced)
+                + ", ".join(acupoint_name(point, "short") for point in unplaced)
                 + "."
             )
         )
@@ -951,49 +1124,6 @@ def body_map_sections(kb: KnowledgeBase) -> list[Section]:
 
 
 # -- pieces shared by several pages ---------------------------------------------------------
-
-
-def _page(
-    kb: KnowledgeBase,
-    kind: str,
-    title: str,
-    subtitle: str | None,
-    sections: Sequence[Section],
-    data: dict[str, Any],
-) -> Page:
-    changed = changed_safety_lines(kb)
-    if changed:
-        warning = Section("Changed by your files", (Bullets(tuple(changed)),), warning=True)
-        sections = [warning, *sections]
-        data = {**data, "changed_by_your_files": changed}
-    return Page(
-        kind=kind,
-        title=title,
-        subtitle=subtitle,
-        notice=kb.guide.notice,
-        sections=tuple(sections),
-        data=data,
-    )
-
-
-_CHANGED_WHAT = {
-    "red_flags": "the shipped warning signs are replaced",
-    "techniques": "the shipped cautions or contraindications are replaced",
-    "acupoints": "the shipped cautions are replaced",
-    "safety": "the shipped safety advice is replaced",
-}
-
-
-def changed_safety_lines(kb: KnowledgeBase) -> list[str]:
-    """For the top of every page: each shipped entry whose safety content a user's file
-    replaced, the file, and what was replaced."""
-    lines = []
-    for key, path in sorted(kb.changed_by.items()):
-        kind, _, entry_id = key.partition("/")
-        entry = kb.collection(kind).get(entry_id)
-        name = _entry_label(entry) if entry is not None else entry_id
-        lines.append(f"{name} ({key}): changed by your file {path}: {_CHANGED_WHAT[kind]}.")
-    return lines
 
 
 def _ranked_section(
@@ -1021,23 +1151,31 @@ def _ranked_section(
             ]
         terms.append(
             Term(
-                item.technique.name,
+                f"{item.label}. {item.technique.name}",
                 detail,
                 items=tuple(lines),
-                opens=Command("techniques", item.technique.id),
+                opens=Command.opening("techniques", item.technique.id),
             )
         )
     blocks: list[Block] = [
         Paragraph(
-            f"Ranked by guideline position, then certainty of the evidence for {context}, then "
-            "least invasive first; the source article's claims never count."
+            f"Ranked by current guidelines, then favourable evidence for {context} (direct before"
+            " borrowed, then its certainty); needling comes after the rest where the area is"
+            " risky to needle or a guideline favours exercise. Techniques the rule cannot"
+            " separate share a rank (shown as =2), least invasive first. The source article's"
+            " claims never count."
         ),
-        Terms(tuple(terms), numbered=True),
+        *(
+            Paragraph(f"Why needling here is risky: {holder.needling_risk}")
+            for holder in holders
+            if isinstance(holder, Region) and holder.needling_risk
+        ),
+        Terms(tuple(terms)),
     ]
     if len(shown) < len(ranked):
-        rest = ", ".join(item.technique.name for item in ranked[len(shown) :])
-        blocks.append(Paragraph(f"Also suggested, ranked lower: {rest}."))
-    return Section("Suggested techniques, ranked by evidence", tuple(blocks))
+        rest = ", ".join(f"{item.label}. {item.technique.name}" for item in ranked[len(shown) :])
+        blocks.append(Paragraph(f"Also suggested, by rank: {rest}."))
+    return Section(heading_of(Region, "techniques"), tuple(blocks))
 
 
 def _basis_lines(basis: Basis, context: str) -> list[str]:
@@ -1052,6 +1190,11 @@ def _basis_lines(basis: Basis, context: str) -> list[str]:
             f"{entry.title}: {entry.stance}" for entry in guideline.entries if entry.stance
         )
         lines.append(f"Guidelines: {guideline.label} ({titles})")
+    if guideline.lapsed:
+        titles = "; ".join(f"{entry.title}: {entry.stance}" for entry in guideline.lapsed)
+        lines.append(f"Lapsed guidelines, shown but not ranked on: {titles}")
+    if basis.held_back:
+        lines.append(f"Ranked after the techniques that do not pierce the skin: {basis.held_back}.")
     return lines
 
 
@@ -1069,15 +1212,16 @@ def _acupoint_sections(kb: KnowledgeBase, region: Region) -> list[Section]:
     blocks: list[Block] = [Table(("Point", "Name", "Where", "Used for, cautions"), tuple(rows))]
     others = [kb.acupoints[point_id] for point_id in every if point_id not in main]
     if others:
-        named = ", ".join(f"{point.code or point.pinyin} {point.pinyin}" for point in others)
+        named = ", ".join(acupoint_name(point) for point in others)
         blocks.append(Paragraph(f"Also used for this region: {named}."))
         blocks.append(
-            Paragraph(
-                f"Each with its reason, needling and cautions: spasmguide list acupoints"
-                f" --region {region.id}, then spasmguide acupoint CODE."
+            Hint(
+                "Each with its reason, needling and cautions (then open one by its code with"
+                " the acupoint command):",
+                Command(("list", "acupoints", "--region", region.id)),
             )
         )
-    return [Section("Common acupoints", tuple(blocks))]
+    return [Section(heading_of(Region, "acupoints"), tuple(blocks))]
 
 
 def _acupoint_row(point: Acupoint, english: str, *, meridian: bool = False) -> tuple[str, ...]:
@@ -1096,7 +1240,7 @@ def _acupoint_row(point: Acupoint, english: str, *, meridian: bool = False) -> t
     name = f"{point.pinyin} {point.characters}" if point.characters else point.pinyin
     name += english_part
     placed = (point.meridian, point.location) if meridian else (point.location,)
-    return (point.code or "(no code)", name, *placed, notes)
+    return (acupoint_name(point, "short"), name, *placed, notes)
 
 
 def _if_any(content: Sized, section: Callable[[], Section]) -> list[Section]:
@@ -1121,14 +1265,28 @@ def _red_flag_section(
     terms = []
     for flag in ordered:
         title = f"{URGENCY_HEADS[flag.urgency]}: {flag.title}"
+        todo = f"What to do: {action_of(kb, flag)}"
         if full:
             terms.append(
-                Term(title, f"Applies to: {flag.applies_to}", note=flag.note, items=flag.signs)
+                Term(
+                    title,
+                    f"Applies to: {flag.applies_to}",
+                    note=flag.note,
+                    items=(*flag.signs, todo),
+                )
             )
         else:
             signs = " ".join(sign if sign.endswith(".") else f"{sign}." for sign in flag.signs)
-            terms.append(Term(title, signs))
-    return Section("Warning signs: get medical care first", (Terms(tuple(terms)),), warning=True)
+            terms.append(Term(title, f"{signs} {todo}"))
+    return Section(heading_of(Region, "red_flags"), (Terms(tuple(terms)),), warning=True)
+
+
+def action_of(kb: KnowledgeBase, flag: RedFlagGroup) -> str:
+    """What to do about a warning sign, in plain words: its own action, or its urgency's."""
+    if flag.action:
+        return flag.action
+    meanings = {label.label: label.meaning for label in kb.guide.urgency_labels}
+    return meanings.get(flag.urgency, "")
 
 
 def _red_flag_group_section(kb: KnowledgeBase, flag: RedFlagGroup) -> Section:
@@ -1138,15 +1296,16 @@ def _red_flag_group_section(kb: KnowledgeBase, flag: RedFlagGroup) -> Section:
     blocks: list[Block] = [
         Facts(
             (
-                Fact("Urgency", _with_meaning(flag.urgency, meaning)),
-                Fact("Applies to", flag.applies_to),
+                Fact(heading_of(RedFlagGroup, "urgency"), _with_meaning(flag.urgency, meaning)),
+                Fact(heading_of(RedFlagGroup, "action"), action_of(kb, flag)),
+                Fact(heading_of(RedFlagGroup, "applies_to"), flag.applies_to),
             )
         ),
         Bullets(flag.signs),
     ]
     if flag.note:
         blocks.append(Paragraph(flag.note))
-    return Section(flag.title, tuple(blocks), warning=True)
+    return Section(flag.title, tuple(blocks), warning=True, entry=f"red_flags/{flag.id}")
 
 
 def _evidence_sections(kb: KnowledgeBase, evidence_ids: Sequence[str]) -> list[Section]:
@@ -1159,7 +1318,7 @@ def _evidence_sections(kb: KnowledgeBase, evidence_ids: Sequence[str]) -> list[S
         )
         for evidence in (kb.evidence[evidence_id] for evidence_id in evidence_ids)
     )
-    return [Section("Evidence", (Terms(terms),))]
+    return [Section(heading_of(Region, "evidence"), (Terms(terms),))]
 
 
 def _evidence_entry_section(
@@ -1167,18 +1326,28 @@ def _evidence_entry_section(
 ) -> Section:
     facts = []
     if evidence.article_says:
-        facts.append(Fact("The source article says", evidence.article_says))
+        facts.append(Fact(heading_of(Evidence, "article_says"), evidence.article_says))
     if evidence.as_cited:
-        facts.append(Fact("Cited as", evidence.as_cited))
-    facts.append(Fact("What was found", evidence.finding))
-    facts.append(
-        Fact("Certainty", _with_meaning(evidence.certainty, meanings.get(evidence.certainty, "")))
-    )
-    facts.append(Fact("Basis", evidence.basis))
-    facts.append(
-        Fact("Sources", "; ".join(kb.sources[source].citation for source in evidence.sources))
-    )
-    return Section(evidence.title, (Facts(tuple(facts)),))
+        facts.append(Fact(heading_of(Evidence, "as_cited"), evidence.as_cited))
+    facts.append(Fact(heading_of(Evidence, "finding"), evidence.finding))
+    certainty = _with_meaning(evidence.certainty, meanings.get(evidence.certainty, ""))
+    facts.append(Fact(heading_of(Evidence, "certainty"), certainty))
+    facts.append(Fact(heading_of(Evidence, "basis"), evidence.basis))
+    citations = "; ".join(kb.sources[source].citation for source in evidence.sources)
+    facts.append(Fact(heading_of(Evidence, "sources"), citations))
+    return Section(evidence.title, (Facts(tuple(facts)),), entry=f"evidence/{evidence.id}")
+
+
+def _reviewed_section(reviewed: str | None) -> Section:
+    """When the page's subject was last checked against its sources (docs/content-review.md)."""
+    said = f"Content reviewed {reviewed}." if reviewed else "Content review date not recorded."
+    return Section("Reviewed", (Paragraph(said),))
+
+
+def _earliest(*dates: str | None) -> str | None:
+    """The oldest review date of a page's subjects: the page is as fresh as its stalest part."""
+    known = [date for date in dates if date]
+    return min(known) if known else None
 
 
 def _kind_of(holder: Region | Cause) -> str:
@@ -1211,7 +1380,7 @@ def _techniques_section(heading: str, kb: KnowledgeBase, technique_ids: Sequence
 
 def _sources_section(kb: KnowledgeBase, source_ids: Iterable[str]) -> Section:
     citations = tuple(kb.sources[source_id].citation for source_id in dict.fromkeys(source_ids))
-    return Section("Sources", (Bullets(citations),))
+    return Section(heading_of(Region, "sources"), (Bullets(citations),))
 
 
 def _sources_data(kb: KnowledgeBase, source_ids: Iterable[str]) -> list[dict[str, Any]]:
@@ -1226,6 +1395,7 @@ def _ranked_data(item: RankedTechnique) -> dict[str, Any]:
     basis = item.basis
     return {
         "rank": item.rank,
+        "tied": item.tied,
         "id": item.technique.id,
         "name": item.technique.name,
         "category": item.technique.category,
@@ -1237,6 +1407,9 @@ def _ranked_data(item: RankedTechnique) -> dict[str, Any]:
             "certainty_level": basis.certainty.level,
             "certainty_from": basis.certainty.entry.id if basis.certainty.entry else None,
             "indirect": basis.certainty.indirect,
+            "evidence_tier": basis.certainty.tier,
+            "lapsed_guidelines": [entry.id for entry in basis.guideline.lapsed],
+            "held_back": basis.held_back,
             "invasiveness": basis.invasiveness,
         },
         "reasons": [
@@ -1257,23 +1430,17 @@ def _region_data(
     ranked: Sequence[RankedTechnique],
     flags: Sequence[RedFlagGroup],
 ) -> dict[str, Any]:
-    return {
-        "id": region.id,
-        "name": region.name,
-        "aliases": list(region.aliases),
-        "summary": region.summary,
-        "description": region.description,
-        "muscles": list(region.muscles),
-        "causes": [_named(kb.causes[cause_id]) for cause_id in region.causes],
-        "techniques": [_ranked_data(item) for item in ranked],
-        "acupoints": [
+    return _entry_data(
+        region,
+        causes=[_named(kb.causes[cause_id]) for cause_id in region.causes],
+        techniques=[_ranked_data(item) for item in ranked],
+        acupoints=[
             _acupoint_data(kb.acupoints[point_id]) for point_id in region_points(kb, region)
         ],
-        "self_care": list(region.self_care),
-        "red_flags": [to_plain(flag) for flag in flags],
-        "evidence": [to_plain(kb.evidence[evidence_id]) for evidence_id in region.evidence],
-        "sources": _sources_data(kb, region.sources),
-    }
+        red_flags=[to_plain(flag) for flag in flags],
+        evidence=[to_plain(kb.evidence[evidence_id]) for evidence_id in region.evidence],
+        sources=_sources_data(kb, region.sources),
+    )
 
 
 def _cause_data(
@@ -1282,28 +1449,22 @@ def _cause_data(
     ranked: Sequence[RankedTechnique],
     flags: Sequence[RedFlagGroup],
 ) -> dict[str, Any]:
+    return _entry_data(
+        cause,
+        regions=[_named(kb.regions[region_id]) for region_id in cause.regions],
+        techniques=[_ranked_data(item) for item in ranked],
+        red_flags=[to_plain(flag) for flag in flags],
+        sources=_sources_data(kb, cause.sources),
+    )
+
+
+def _entry_data(entry: Region | Cause, **shown: Any) -> dict[str, Any]:
+    """An entry's JSON: each field in the model's order, as written or as `shown` gives it (the
+    entries its ids name), so a field added to the model reaches JSON without a line here;
+    what the field table says stays out, stays out."""
+    record = type(entry)
     return {
-        "id": cause.id,
-        "name": cause.name,
-        "aliases": list(cause.aliases),
-        "summary": cause.summary,
-        "description": cause.description,
-        "mechanism": cause.mechanism,
-        "examples": list(cause.examples),
-        "regions": [_named(kb.regions[region_id]) for region_id in cause.regions],
-        "techniques": [_ranked_data(item) for item in ranked],
-        "prevention": list(cause.prevention),
-        "red_flags": [to_plain(flag) for flag in flags],
-        "sources": _sources_data(kb, cause.sources),
+        name: shown[name] if name in shown else to_plain(value)
+        for name, value in zip(record._fields, entry, strict=True)
+        if name in shown or name in in_json(record)
     }
-
-
-def _entry_label(entry: Any) -> str:
-    """What an entry is called on a page: its name, title, or code and pinyin."""
-    for field in ("name", "title"):
-        value = getattr(entry, field, None)
-        if isinstance(value, str):
-            return value
-    code = getattr(entry, "code", None)
-    pinyin = str(getattr(entry, "pinyin", ""))
-    return f"{code} {pinyin}" if code else pinyin

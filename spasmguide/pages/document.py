@@ -20,19 +20,37 @@ class Bullets(NamedTuple):
     items: tuple[str, ...]
 
 
-class Command(NamedTuple):
-    """The command that opens an entry, by its kind (a collection) and id. It is a command
-    because the page says so, never because of how its text looks; each renderer shows it in
-    its own way."""
+PROGRAM = "spasmguide"
 
-    kind: str
-    id: str
-    cause: str | None = None  # a region's page together with this cause
+
+class Command(NamedTuple):
+    """A command of this program, as its arguments after the program's name. It is a command
+    because the page says so, never because of how its text looks; each renderer shows it in
+    its own way (whole, on one line, in the terminal; as code in Markdown and HTML), and a
+    front end without a shell can run it or link to it."""
+
+    arguments: tuple[str, ...]
+
+    @classmethod
+    def opening(cls, kind: str, entry_id: str, cause: str | None = None) -> Command:
+        """The command that opens an entry, by its kind (a collection) and id; for a region,
+        together with a cause when one is given."""
+        opens_with = KIND_BY_COLLECTION[kind].opens_with or ""
+        arguments = tuple(opens_with.format(id=entry_id).split())
+        return cls((*arguments, "--cause", cause) if cause else arguments)
 
     def words(self) -> str:
-        opens_with = KIND_BY_COLLECTION[self.kind].opens_with or ""
-        words = f"spasmguide {opens_with.format(id=self.id)}"
-        return f"{words} --cause {self.cause}" if self.cause else words
+        """The command as it is typed in a shell."""
+        import shlex
+
+        return " ".join([PROGRAM, *(shlex.quote(argument) for argument in self.arguments)])
+
+
+class Hint(NamedTuple):
+    """A sentence that points to a command: the text, then the command, shown whole."""
+
+    text: str
+    command: Command
 
 
 class Term(NamedTuple):
@@ -70,15 +88,28 @@ class Contents(NamedTuple):
 class Table(NamedTuple):
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    entries: tuple[str, ...] = ()  # the entry each row is about ("kind/id"), where rows are entries
+
+
+Cell = tuple[int, int]  # (row, column) on a figure
+HIGHLIGHT = "*"  # around the chosen region's number on the body map
+
+
+class MarkPlace(NamedTuple):
+    """A region's place on one view: its number's cell and the cells shaded when it is chosen."""
+
+    view: str
+    number: Cell
+    shade: tuple[Cell, ...]
 
 
 class MapMark(NamedTuple):
-    """A region's number on the body map; `spot` names its place in `spasmguide.pages.body_map`."""
+    """A region's number on the body map, at each of its places."""
 
     number: int
     region: str
     name: str
-    spot: str
+    places: tuple[MarkPlace, ...]
 
 
 class MapPoint(NamedTuple):
@@ -91,18 +122,36 @@ class MapPoint(NamedTuple):
     column: float
 
 
+class MapFigure(NamedTuple):
+    """One view's outline: rows of box-drawing characters, all of one width."""
+
+    view: str
+    rows: tuple[str, ...]
+
+
 class BodyMap(NamedTuple):
-    """Front and back figures with regions numbered, drawn by `spasmguide.pages.body_map` for each
+    """Figures (front, back) with regions numbered, drawn by `spasmguide.render.figure` for each
     format (text art for the terminal and Markdown, SVG for HTML)."""
 
     marks: tuple[MapMark, ...]
+    figures: tuple[MapFigure, ...]
     points: tuple[MapPoint, ...] = ()
     highlight: str | None = None  # the id of the region shaded and marked
-    views: tuple[str, ...] = ("front", "back")
     small: bool = False  # a figure beside one region's text rather than the whole map
 
+    @property
+    def views(self) -> tuple[str, ...]:
+        return tuple(figure.view for figure in self.figures)
 
-Block = Paragraph | Bullets | Terms | Facts | Table | Contents | BodyMap
+    def number_text(self, mark: MapMark) -> str:
+        """A region's number as the figure and its legend show it: starred when chosen, so it
+        shows without colour too."""
+        if mark.region == self.highlight:
+            return f"{HIGHLIGHT}{mark.number}{HIGHLIGHT}"
+        return str(mark.number)
+
+
+Block = Paragraph | Hint | Bullets | Terms | Facts | Table | Contents | BodyMap
 
 
 class Section(NamedTuple):
@@ -113,6 +162,26 @@ class Section(NamedTuple):
     anchor: str | None = None  # the id links to this section use (study guides only)
     # On paper, in small type and columns with each item kept whole (the one-page summary).
     columns: bool = False
+    entry: str | None = None  # the entry the section is about ("kind/id"), in a study guide
+
+
+class IndexEntry(NamedTuple):
+    """One entry as a study guide's own search finds it: the command line's index words
+    (`spasmguide.kb.search`), each stem with the weight and field of its best match."""
+
+    entry: str  # "kind/id"
+    name: str
+    kind: str  # how a hit names the kind, e.g. "acupoint"
+    terms: tuple[tuple[str, float, str], ...]
+
+
+class SearchIndex(NamedTuple):
+    """What a study guide's search box searches, built into the page."""
+
+    entries: tuple[IndexEntry, ...]
+    words: tuple[tuple[str, str], ...]  # every indexed word with its stem, for words being typed
+    stop_words: tuple[str, ...]
+    lookalikes: tuple[str, str]  # letters read as others when text is folded, and those others
 
 
 class Page(NamedTuple):
@@ -122,6 +191,7 @@ class Page(NamedTuple):
     data: dict[str, Any]
     subtitle: str | None = None
     sections: tuple[Section, ...] = ()
+    search: SearchIndex | None = None  # a study guide's own search, for formats that can run it
 
 
 def slug(heading: str) -> str:

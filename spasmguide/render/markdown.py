@@ -32,6 +32,8 @@ def render_markdown(page: document.Page) -> str:
 def _block(block: document.Block) -> list[str]:
     if isinstance(block, document.Paragraph):
         return [inline(block.text)]
+    if isinstance(block, document.Hint):
+        return [f"{inline(block.text)} {code(block.command.words())}"]
     if isinstance(block, document.Bullets):
         return [f"- {inline(item)}" for item in block.items]
     if isinstance(block, document.Terms):
@@ -60,7 +62,7 @@ def _block(block: document.Block) -> list[str]:
         rows = ["| " + " | ".join(inline(cell) for cell in row) + " |" for row in block.rows]
         return [header, rule, *rows]
     if isinstance(block, document.BodyMap):
-        from spasmguide.pages.body_map import plain_text
+        from spasmguide.render.figure import plain_text
 
         # The figure holds no knowledge-base text, only lines and numbers.
         return ["```text", plain_text(block), "```"]

@@ -18,8 +18,10 @@ from spasmguide.pages.document import (
     Block,
     BodyMap,
     Bullets,
+    Command,
     Contents,
     Facts,
+    Hint,
     Page,
     Paragraph,
     Table,
@@ -31,7 +33,7 @@ from spasmguide.safe_text import escape_controls
 HEADING_STYLE = "bold cyan"
 WARNING_STYLE = "bold red"
 NOTE_STYLE = "dim"
-COMMAND_STYLE = "dim"
+COMMAND_STYLE = "cyan"
 BORDER_STYLE = "yellow"
 MAP_HIGHLIGHT_STYLE = "bold reverse"
 INDENT = "  "
@@ -139,6 +141,11 @@ class _Layout:
     def block(self, block: Block) -> RenderableType:
         if isinstance(block, Paragraph):
             return self.hanging(text(block.text), INDENT, INDENT)
+        if isinstance(block, Hint):
+            lead = self.hanging(text(block.text), INDENT, INDENT)
+            return Text("\n", no_wrap=True, overflow="ignore").join(
+                [lead, self.command(block.command, INDENT + "  ")]
+            )
         if isinstance(block, Bullets):
             return Group(*(self.bullet_item(item, INDENT) for item in block.items))
         if isinstance(block, Terms):
@@ -164,7 +171,7 @@ class _Layout:
 
     def body_map(self, block: BodyMap) -> Text:
         """The figures as drawn, never wrapped; the highlighted region styled as well."""
-        from spasmguide.pages.body_map import draw_text
+        from spasmguide.render.figure import draw_text
 
         room = self.width - len(INDENT)
         out = Text(no_wrap=True, overflow="ignore")
@@ -175,6 +182,12 @@ class _Layout:
             for stroke in line:
                 out.append(stroke.text, MAP_HIGHLIGHT_STYLE if stroke.highlighted else "")
         return out
+
+    def command(self, command: Command, indent: str) -> Text:
+        """A command on a line of its own, never broken, so it can be copied whole."""
+        line = Text(indent, no_wrap=True, overflow="ignore")
+        line.append_text(text(command.words(), COMMAND_STYLE))
+        return line
 
     def fact(self, label: str, value: str, indent: str) -> Text:
         body = Text.assemble(text(f"{label}: ", "bold"), text(value))
@@ -194,7 +207,7 @@ class _Layout:
         if term.note:
             pieces.append(self.hanging(text(term.note, NOTE_STYLE), rest, rest))
         if term.opens:
-            pieces.append(self.hanging(text(term.opens.words(), COMMAND_STYLE), rest, rest))
+            pieces.append(self.command(term.opens, rest))
         out = Text("\n" if gap else "", no_wrap=True, overflow="ignore")
         out.append_text(Text("\n").join(pieces))
         return out

@@ -18,17 +18,14 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from spasmguide.kb.model import (
-    CERTAINTY_LEVELS,
     QUIZ_TOPICS,
-    Acupoint,
     Entry,
-    Evidence,
     KnowledgeBase,
     Region,
     Technique,
-    point_label,
 )
-from spasmguide.kb.names import names_of, normalize_name
+from spasmguide.kb.names import acupoint_name, names_of, normalize_name
+from spasmguide.kb.queries import rank_techniques
 from spasmguide.kb.search import _WORD, STOP_WORDS, stem, stems_of
 
 TOPICS = QUIZ_TOPICS  # one for each kind the model marks as quizzed
@@ -224,10 +221,6 @@ def _meaningful_stems(text: str) -> set[str]:
     return {stem for stem in stems_of(text) if stem not in STOP_WORDS and len(stem) > 2}
 
 
-def _point_label(point: Acupoint) -> str:
-    return f"{point.code} ({point.pinyin})" if point.code else point.pinyin
-
-
 def _accepted(entry: Entry) -> frozenset[str]:
     return frozenset(normalize_name(name) for name in names_of(entry))
 
@@ -307,42 +300,32 @@ def _technique_caution(kb: KnowledgeBase) -> Iterator[Card]:
 
 
 def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
-    """For a region where one technique's best evidence is more certain than every other's:
-    which of these has the strongest evidence? The others, with weaker evidence or none for
-    that region, are the wrong answers."""
+    """For a region whose ranking (docs/decisions/014) puts one technique alone at the top:
+    which of these has the strongest evidence? The techniques the same ranking puts lower are
+    the wrong answers; where the top is a tie, nothing is asked."""
     aliases = _aliases(kb.techniques.values())
     for region in kb.regions.values():
-        best: dict[str, tuple[int, Evidence]] = {}
-        for evidence in kb.evidence.values():
-            if region.id not in evidence.regions:
-                continue
-            level = CERTAINTY_LEVELS[evidence.certainty]
-            for technique_id in evidence.techniques:
-                if technique_id not in best or level > best[technique_id][0]:
-                    best[technique_id] = (level, evidence)
-        if not best:
-            continue
-        top_id, (top_level, top_evidence) = max(best.items(), key=lambda item: item[1][0])
-        runners_up = [level for other, (level, _) in best.items() if other != top_id]
-        if top_level < 1 or any(level >= top_level for level in runners_up):
-            continue  # no single technique stands above the rest
-        top = kb.techniques[top_id]
-        weaker = tuple(
-            technique.name
-            for technique in kb.techniques.values()
-            if technique.id != top_id
-            and (technique.id not in best or best[technique.id][0] < top_level)
-        )
+        ranked = rank_techniques(kb, [region])
+        if not ranked or ranked[0].tied:
+            continue  # the rule cannot separate the top: never ask to
+        top = ranked[0]
+        weaker = tuple(item.technique.name for item in ranked[1:])
+        basis = top.basis
+        why = f"evidence {basis.certainty.label}"
+        if basis.certainty.entry is not None:
+            why += f" ({basis.certainty.entry.title})"
+        if basis.guideline.entries:
+            why = f"guidelines {basis.guideline.label}; " + why
         card = _first_fair(
             [
                 Card(
                     f"region-evidence:{region.id}",
                     "regions",
                     f"Which of these has the strongest evidence for {region.name}?",
-                    top.name,
+                    top.technique.name,
                     weaker,
-                    _accepted(top),
-                    f"{top.name}: {top_evidence.title}, certainty {top_evidence.certainty}.",
+                    _accepted(top.technique),
+                    f"{top.technique.name} ranks first for {region.name}: {why}.",
                     aliases,
                 )
             ]
@@ -381,7 +364,7 @@ def _cause_prevention(kb: KnowledgeBase) -> Iterator[Card]:
 def _acupoint_location(kb: KnowledgeBase) -> Iterator[Card]:
     locations = tuple(point.location for point in kb.acupoints.values())
     for point in kb.acupoints.values():
-        label = _point_label(point)
+        label = acupoint_name(point)
         card = _first_fair(
             [
                 Card(
@@ -391,7 +374,7 @@ def _acupoint_location(kb: KnowledgeBase) -> Iterator[Card]:
                     point.location,
                     locations,
                     frozenset(),
-                    f"{label}, {point_label(point)}: {point.uses}",
+                    f"{acupoint_name(point, 'full')}: {point.uses}",
                 )
             ]
         )
@@ -406,7 +389,7 @@ def _acupoint_region(kb: KnowledgeBase) -> Iterator[Card]:
         holders = [region for region in kb.regions.values() if point.id in region.acupoints]
         if len(holders) != 1:
             continue  # a point listed for several regions makes no single right answer
-        label = _point_label(point)
+        label = acupoint_name(point)
         card = _first_fair(
             [
                 Card(

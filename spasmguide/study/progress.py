@@ -119,6 +119,13 @@ def rating_for(correct: bool, seconds: float | None) -> Rating:
     return Rating.good
 
 
+def progress_file(environ: Mapping[str, str] | None = None) -> list[Path]:
+    """The progress database's path, when there is a data folder: a file an export must
+    never overwrite."""
+    folder = data_dir(environ)
+    return [folder / FILE_NAME] if folder is not None else []
+
+
 def data_dir(environ: Mapping[str, str] | None = None) -> Path | None:
     """The folder quiz progress is kept in (`user_files.data_dir`); None with no home at all."""
     found = user_files.data_dir(environ).path

@@ -1,0 +1,507 @@
+"""What each field of the knowledge base means, in one table.
+
+For every field of every record, the table says what it holds (the JSON Schema and
+docs/fields.md say it in these words), its heading on a page, whether search reads it and what
+a match in it weighs, whether it is safety content (a user's file that changes it in a shipped
+entry is named on every page, docs/decisions/013), and, when it does not reach a page's JSON
+under its own name, why not. Search, the page headings, the JSON of region and cause pages,
+the schema and the field reference read it from here. A field added to a record in
+`spasmguide.kb.model` and not to this table fails tests/test_fields.py, which names the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, NamedTuple, get_args
+
+from spasmguide.kb.model import (
+    COLLECTIONS,
+    Acupoint,
+    Cause,
+    Concept,
+    Evidence,
+    Guide,
+    Indications,
+    Label,
+    MapPlace,
+    MapPoint,
+    MapRegion,
+    MapView,
+    Needling,
+    PointCategory,
+    PointRegion,
+    PointTerm,
+    RedFlagGroup,
+    Region,
+    SafetyGroup,
+    SignPattern,
+    Source,
+    Suggestion,
+    Technique,
+    field_types,
+    is_record,
+)
+
+NAME, ALIAS, SUMMARY, BODY = 6.0, 4.0, 2.5, 1.0  # what a match weighs, by how much it names
+_ASK_ONLY = "no page shows the vocabulary: `ask` reads it"
+_MAP_ONLY = "the map's layout: the map page's JSON gives each region's number and views instead"
+
+
+class Meaning(NamedTuple):
+    """One field's meaning."""
+
+    about: str  # what it holds, in a teacher's words
+    heading: str | None = None  # its heading or label on the entry's page; None: none of its own
+    search: float = 0.0  # what a match in it weighs in search; 0: search does not read it
+    search_label: str | None = None  # how a hit names the field, when not by the field's name
+    safety: bool = False  # safety content
+    json: str = ""  # why the field is not in the page's JSON under its name; "": it is
+
+
+FIELDS: dict[type[Any], dict[str, Meaning]] = {
+    Technique: {
+        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "name": Meaning("The technique's name, the page's title.", search=NAME),
+        "category": Meaning("Which family of therapy it belongs to.", "Category"),
+        "summary": Meaning("One sentence under the title.", search=SUMMARY),
+        "how_it_works": Meaning("How it is thought to work.", "How it works", search=BODY),
+        "benefits": Meaning("What it is used to achieve.", "Benefits", search=BODY),
+        "often_used_for": Meaning("What it is often used for.", "Often used for", search=BODY),
+        "session": Meaning("What a session involves.", "What a session involves", search=BODY),
+        "cautions": Meaning("What to take care with.", "Cautions", search=BODY, safety=True),
+        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "invasiveness": Meaning(
+            "How much it does to the body; the ranking's last step prefers the least.",
+            "Invasiveness",
+        ),
+        "aliases": Meaning("Other names it answers to.", "Also called", search=ALIAS),
+        "contraindications": Meaning(
+            "Who should not have it.", "Contraindications", search=BODY, safety=True
+        ),
+        "safety": Meaning(
+            "General safety notes (ids) shown on its page, each under its own title.",
+            safety=True,
+        ),
+        "related": Meaning("Related techniques (ids).", "Related techniques"),
+        "evidence": Meaning("Evidence entries (ids) about it.", "Evidence"),
+        "notes": Meaning("Further notes.", "Notes", search=BODY),
+        "reviewed": Meaning(
+            "When the entry was last checked against its sources: year and month (2026-12).",
+            "Reviewed",
+        ),
+    },
+    Region: {
+        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "name": Meaning("The region's name, the page's title.", search=NAME),
+        "summary": Meaning("One sentence under the title.", search=SUMMARY),
+        "description": Meaning(
+            "What the region is and what goes wrong there.", "About", search=BODY
+        ),
+        "muscles": Meaning("The muscles involved.", "Muscles involved", search=BODY),
+        "causes": Meaning("Common causes (ids).", "Common causes"),
+        "techniques": Meaning(
+            "Suggested techniques, each with its reason; pages rank them by evidence.",
+            "Suggested techniques, ranked by evidence",
+            search=BODY,
+            search_label="suggested techniques",
+            json="shown ranked, as `techniques` with each one's rank, basis and reasons",
+        ),
+        "self_care": Meaning("What a person can do on their own.", "Self-care", search=BODY),
+        "red_flags": Meaning(
+            "Warning-sign groups (ids) that apply here; a region names at least one emergency.",
+            "Warning signs: get medical care first",
+        ),
+        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "aliases": Meaning("Other names it answers to.", search=ALIAS),
+        "lay_terms": Meaning(
+            "Everyday words people use for it; each unique among regions.",
+            search=ALIAS,
+            search_label="lay terms",
+        ),
+        "acupoints": Meaning("Common acupoints (ids), each with where it is.", "Common acupoints"),
+        "evidence": Meaning("Evidence entries (ids) about it.", "Evidence"),
+        "needling_risk": Meaning(
+            "Why needling in this region is risky, shown above its ranked techniques."
+        ),
+        "reviewed": Meaning(
+            "When the entry was last checked against its sources: year and month (2026-12).",
+            "Reviewed",
+        ),
+    },
+    Cause: {
+        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "name": Meaning("The cause's name, the page's title.", search=NAME),
+        "summary": Meaning("One sentence under the title.", search=SUMMARY),
+        "description": Meaning("What the cause is.", "About", search=BODY),
+        "mechanism": Meaning("How it leads to spasm.", "How it leads to spasm", search=BODY),
+        "regions": Meaning("Regions it often affects (ids).", "Regions often affected"),
+        "techniques": Meaning(
+            "Suggested techniques, each with its reason; pages rank them by evidence.",
+            "Suggested techniques, ranked by evidence",
+            search=BODY,
+            search_label="suggested techniques",
+            json="shown ranked, as `techniques` with each one's rank, basis and reasons",
+        ),
+        "prevention": Meaning("How to keep it from coming back.", "Prevention", search=BODY),
+        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "aliases": Meaning("Other names it answers to.", search=ALIAS),
+        "lay_terms": Meaning(
+            "Everyday words people use for it; each unique among causes.",
+            search=ALIAS,
+            search_label="lay terms",
+        ),
+        "examples": Meaning("Examples of it.", "Examples", search=BODY),
+        "red_flags": Meaning(
+            "Warning-sign groups (ids) that apply to it.", "Warning signs: get medical care first"
+        ),
+        "reviewed": Meaning(
+            "When the entry was last checked against its sources: year and month (2026-12).",
+            "Reviewed",
+        ),
+    },
+    Acupoint: {
+        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "code": Meaning(
+            "The standard point code, such as GB20; absent when none is given.", "Code", search=NAME
+        ),
+        "pinyin": Meaning(
+            "The point's name in pinyin.", "Pinyin", search=NAME, search_label="name"
+        ),
+        "english": Meaning(
+            "English names; the first is the page's subtitle.",
+            "English",
+            search=NAME,
+            search_label="name",
+        ),
+        "meridian": Meaning("The meridian it lies on.", "Meridian", search=BODY),
+        "location": Meaning("Where it is, in plain words.", "Where", search=BODY),
+        "uses": Meaning("What it is used for.", "Used for", search=BODY),
+        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "code_note": Meaning("Why the code is uncertain or absent, shown beside it.", search=BODY),
+        "cautions": Meaning(
+            "What to take care with when needling it.", "Cautions", search=BODY, safety=True
+        ),
+        "characters": Meaning(
+            "Its name in traditional Chinese characters.",
+            "Characters",
+            search=NAME,
+            search_label="name",
+        ),
+        "simplified": Meaning(
+            "Its name in simplified characters, where they differ.",
+            "Simplified",
+            search=NAME,
+            search_label="name",
+        ),
+        "aliases": Meaning(
+            "Other romanised names it goes by (Renzhong for GV26).",
+            "Also called",
+            search=ALIAS,
+        ),
+        "regions": Meaning(
+            "Regions (ids) a teacher would use it for, each with why.",
+            "Regions",
+        ),
+        "categories": Meaning(
+            "The point categories (point terms) it belongs to, and of what.",
+            "Categories",
+        ),
+        "needling": Meaning(
+            "How it is needled: angle, direction, depth in cun, what lies beneath, moxibustion,"
+            " and the caution beside the depth.",
+            "Needling",
+            search=BODY,
+            safety=True,
+        ),
+        "indications": Meaning(
+            "What one text lists it for among muscles and pain, attributed to that text.",
+            search=BODY,
+        ),
+        "pregnancy": Meaning(
+            "The caution in pregnancy, where a source gives one.",
+            "In pregnancy",
+            search=BODY,
+            safety=True,
+        ),
+        "unchecked": Meaning(
+            "Fields left out because no source checked for the guide gave them.",
+            "Not given here",
+        ),
+        "reviewed": Meaning(
+            "When the entry was last checked against its sources: year and month (2026-12).",
+            "Reviewed",
+        ),
+    },
+    PointTerm: {
+        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "name": Meaning("The term's name.", "Name", search=NAME),
+        "group": Meaning("What the term is: a measure (the cun) or a category of points."),
+        "meaning": Meaning("What it means, in a teacher's words.", "Meaning", search=BODY),
+        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "aliases": Meaning("Other names it goes by (he-sea, sea point).", search=ALIAS),
+    },
+    PointCategory: {
+        "term": Meaning("The point term (id) of the category."),
+        "of": Meaning("What the point is the category's point of (the Liver, the sinews)."),
+    },
+    PointRegion: {
+        "region": Meaning("The region (id) the point is used for."),
+        "reason": Meaning("Why a teacher would use the point there."),
+    },
+    Needling: {
+        "depth": Meaning("How deep, in cun: '0.5-0.8', '1-1.5' or '0.1'.", "Depth"),
+        "source": Meaning("The source (id) of the needling."),
+        "angle": Meaning("The angle the needle enters at.", "Angle"),
+        "direction": Meaning("Which way the needle points.", "Direction"),
+        "beneath": Meaning(
+            "What lies beneath the point (vessels, nerves, organs).", "Beneath", search=BODY
+        ),
+        "moxibustion": Meaning("Whether moxibustion applies.", "Moxibustion"),
+        "caution": Meaning(
+            "The caution that belongs beside the depth.", "Caution", search=BODY, safety=True
+        ),
+    },
+    Indications: {
+        "source": Meaning("The source (id) that lists the conditions."),
+        "conditions": Meaning("The conditions it lists the point for.", search=BODY),
+    },
+    Evidence: {
+        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "title": Meaning("What the evidence is, as its heading.", search=NAME),
+        "finding": Meaning("What was found.", "What was found", search=BODY),
+        "certainty": Meaning(
+            "How certain the finding is; the guide explains each label.", "Certainty"
+        ),
+        "basis": Meaning("What the finding rests on.", "Basis", search=BODY),
+        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "article_says": Meaning(
+            "What the source article claims, shown beside what was found.",
+            "The source article says",
+            search=BODY,
+        ),
+        "as_cited": Meaning("How the source article cites it.", "Cited as"),
+        "stance": Meaning("A guideline's position on the technique, when it is one."),
+        "techniques": Meaning("The techniques (ids) it is about."),
+        "regions": Meaning("The regions (ids) it is about."),
+        "causes": Meaning("The causes (ids) it is about."),
+        "direction": Meaning(
+            "Which way a study's result points; only a favourable one can lift a rank."
+        ),
+        "lapsed": Meaning(
+            "Why its publisher treats the guideline as lapsed: shown, never ranked on."
+        ),
+        "reviewed": Meaning(
+            "When the entry was last checked against its sources: year and month (2026-12).",
+            "Reviewed",
+        ),
+    },
+    RedFlagGroup: {
+        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "title": Meaning("What the signs may mean, as their heading.", search=NAME, safety=True),
+        "urgency": Meaning(
+            "How soon to get care; the guide explains each label.", "Urgency", safety=True
+        ),
+        "applies_to": Meaning(
+            "Who or when the signs apply.", "Applies to", search=BODY, safety=True
+        ),
+        "signs": Meaning("The signs, one per item.", search=BODY, safety=True),
+        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "note": Meaning("A note shown under the signs.", search=BODY, safety=True),
+        "lay_terms": Meaning(
+            "Everyday words for the signs, read by `ask`; each unique among warning signs.",
+            search=ALIAS,
+            search_label="lay terms",
+        ),
+        "action": Meaning(
+            "What to do, in plain words, where it differs from what the urgency says.",
+            "What to do",
+            safety=True,
+        ),
+        "reviewed": Meaning(
+            "When the entry was last checked against its sources: year and month (2026-12).",
+            "Reviewed",
+        ),
+        "pattern": Meaning(
+            "How `ask` recognises the signs: any one of these patterns of concepts.",
+            safety=True,
+        ),
+    },
+    SafetyGroup: {
+        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "title": Meaning("The note's heading on a technique's page.", safety=True),
+        "points": Meaning("The safety points, one per item.", safety=True),
+        "sources": Meaning("The sources (ids) the note rests on.", "Sources"),
+        "reviewed": Meaning(
+            "When the entry was last checked against its sources: year and month (2026-12).",
+            "Reviewed",
+        ),
+    },
+    Source: {
+        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "citation": Meaning("The citation as the Sources section lists it."),
+        "kind": Meaning("What sort of source it is."),
+        "note": Meaning("What the guide takes from it."),
+        "reviewed": Meaning(
+            "When the entry was last checked against its sources: year and month (2026-12).",
+            "Reviewed",
+        ),
+    },
+    SignPattern: {
+        "all": Meaning("Concepts (ids) that must all be in what a person says, none denied."),
+    },
+    MapView: {
+        "id": Meaning("The view's id (front, back).", json=_MAP_ONLY),
+        "rows": Meaning(
+            "The figure as rows of box-drawing characters, each between two '|'.", json=_MAP_ONLY
+        ),
+    },
+    MapRegion: {
+        "id": Meaning("The region's id whose place this is.", json=_MAP_ONLY),
+        "places": Meaning("Where its number sits and what is shaded, per view.", json=_MAP_ONLY),
+        "also": Meaning("Other ids or names the region may go by.", json=_MAP_ONLY),
+    },
+    MapPlace: {
+        "view": Meaning("The view (id) the place is on.", json=_MAP_ONLY),
+        "number": Meaning("The cell of the region's number: 'ROW COLUMN'.", json=_MAP_ONLY),
+        "shade": Meaning(
+            "The cells shaded when the region is chosen: 'ROWS COLUMN...'.", json=_MAP_ONLY
+        ),
+    },
+    MapPoint: {
+        "id": Meaning("The acupoint's id or code (lower case).", json=_MAP_ONLY),
+        "view": Meaning("The view (id) the point is drawn on.", json=_MAP_ONLY),
+        "at": Meaning("Where on the view: 'ROW COLUMN', in fractions of a cell.", json=_MAP_ONLY),
+    },
+    Concept: {
+        "id": Meaning(
+            "The entry's id: lowercase letters and digits joined by single hyphens.",
+            json=_ASK_ONLY,
+        ),
+        "group": Meaning("What kind of meaning it is.", json=_ASK_ONLY),
+        "words": Meaning("The words and phrases that say it, in base forms.", json=_ASK_ONLY),
+        "includes": Meaning("Narrower concepts (ids) this one stands for.", json=_ASK_ONLY),
+        "region": Meaning("The region (id) a body part points to.", json=_ASK_ONLY),
+        "causes": Meaning("The causes (ids) an activity or circumstance suggests.", json=_ASK_ONLY),
+        "unless": Meaning(
+            "Concepts (ids) that stop it being read in the same sentence.", json=_ASK_ONLY
+        ),
+        "strength": Meaning(
+            "How strongly a body part's words name its region ('weak' for 'back', 'leg').",
+            json=_ASK_ONLY,
+        ),
+        "means": Meaning("What it means, for maintainers.", json=_ASK_ONLY),
+    },
+    Suggestion: {
+        "technique": Meaning(
+            "The technique suggested (id).",
+            json="the ranked technique's `id` and `name`",
+        ),
+        "reason": Meaning(
+            "Why it is suggested here, in the guide's own words.",
+            search=BODY,
+            json="the ranked technique's `reasons`",
+        ),
+        "evidence": Meaning(
+            "Evidence (ids) about another region or cause it borrows, counted one level lower.",
+            json="counted in the rank's `basis`",
+        ),
+        "article_says": Meaning(
+            "What the source article says of it, shown beside and never ranked.",
+            json="the ranked technique's `reasons`",
+        ),
+    },
+    Label: {
+        "label": Meaning("The word as entries use it.", "Label"),
+        "meaning": Meaning("What it means.", "Meaning"),
+    },
+    Guide: {
+        "title": Meaning("The guide's title."),
+        "notice": Meaning(
+            "The standing notice on every page; it must name a Licensed Acupuncturist (L.Ac).",
+            safety=True,
+        ),
+        "overview": Meaning("The overview, one paragraph per item.", "Overview"),
+        "why_spasms_happen": Meaning("Why muscle spasms happen.", "Why muscle spasms happen"),
+        "spasm_ischemia_cycle": Meaning(
+            "The spasm-ischemia cycle, and how settled it is.", "The spasm-ischemia cycle"
+        ),
+        "how_therapies_help": Meaning(
+            "How acupuncture and manual therapy help.", "How acupuncture and manual therapy help"
+        ),
+        "combining_therapies": Meaning("Why therapies are combined."),
+        "outlook": Meaning("The source article's outlook.", "The source article's outlook"),
+        "licensing": Meaning(
+            "Who is a Licensed Acupuncturist, one paragraph per item.",
+            "Who is a Licensed Acupuncturist (L.Ac)",
+        ),
+        "red_flag_note": Meaning("What warning signs are, above them.", "About warning signs"),
+        "red_flag_note_sources": Meaning("The sources (ids) of the warning-sign note."),
+        "certainty_labels": Meaning(
+            "The evidence certainty labels and what each means.", "Certainty labels"
+        ),
+        "urgency_labels": Meaning("The warning-sign urgency labels and what each means."),
+        "sources": Meaning("The sources (ids) of the guide's front matter.", "Sources"),
+    },
+}
+
+
+def records() -> list[type[Any]]:
+    """Every record type of the knowledge base: the guide, each kind's entries, and every
+    record nested in them, in the order they are first reached."""
+    found: list[type[Any]] = []
+
+    def visit(target: Any) -> None:
+        if is_record(target):
+            if target in found:
+                return
+            found.append(target)
+            for hint in field_types(target).values():
+                visit(hint)
+            return
+        for argument in get_args(target):
+            visit(argument)
+
+    for record in (Guide, *COLLECTIONS.values()):
+        visit(record)
+    return found
+
+
+_UNKNOWN = Meaning("")
+
+
+def meaning(record: type[Any], field: str) -> Meaning:
+    """One field's meaning; a field the table does not know yet is read as plain content
+    (tests/test_fields.py fails on it, naming it)."""
+    return FIELDS.get(record, {}).get(field, _UNKNOWN)
+
+
+def heading_of(record: type[Any], field: str) -> str:
+    """A field's heading on a page."""
+    found = meaning(record, field).heading
+    if found is None:
+        raise KeyError(f"{record.__name__}.{field} has no heading on a page")
+    return found
+
+
+def searched(record: type[Any]) -> Iterator[tuple[str, Meaning]]:
+    """The fields of a record that search reads, in the record's order."""
+    for name in record._fields:
+        found = meaning(record, name)
+        if found.search:
+            yield name, found
+
+
+def safety_fields(record: type[Any]) -> tuple[str, ...]:
+    """The fields of a record that carry safety content."""
+    return tuple(name for name in record._fields if meaning(record, name).safety)
+
+
+def in_json(record: type[Any]) -> tuple[str, ...]:
+    """The fields of a record that a page's JSON carries under their own names."""
+    return tuple(name for name in record._fields if not meaning(record, name).json)
+
+
+# The fields that carry safety content, per kind.
+SAFETY_FIELDS: dict[str, tuple[str, ...]] = {
+    kind: fields for kind, record in COLLECTIONS.items() if (fields := safety_fields(record))
+}

@@ -1,0 +1,627 @@
+"""Reads a person's words as concepts: which body parts, sensations, activities and
+circumstances they name, and which of those they deny or only wonder about.
+
+The concepts and their words are the knowledge base's vocabulary (data/vocabulary.yaml), with
+every region's and cause's name, aliases and lay words as the words of that region or cause.
+One mechanism handles word forms and misspellings: each word is brought to a base form
+(a few irregular forms, then the search's stemmer), and a longer word that matches nothing
+is read as the vocabulary word it is one or two edits from, unless it is a word the guide
+itself uses. Phrases match in order, with small words (my, the, a ...) allowed between; where
+phrases overlap, the longest wins, so "turn my head" is the neck and "fell asleep" is no fall.
+
+Denial follows the NegEx rules (Chapman et al. 2001; docs/decisions/016): a trigger ("no",
+"without", "denies", "never had") denies the concepts in the few words after it, up to the end
+of the sentence or a word that ends its reach ("but"); a few triggers deny what comes just
+before them ("ruled out"); a hypothetical ("what if") reaches to the end of the sentence; a
+phrase that only looks like a denial ("no longer", "can't") denies nothing. The trigger words
+are concepts of the vocabulary, so a layer can add them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from typing import NamedTuple
+
+from spasmguide.kb.model import Concept, KnowledgeBase
+from spasmguide.kb.names import fold_text
+from spasmguide.kb.search import STOP_WORDS, stem
+
+# How many words after a trigger a denial reaches (NegEx's window), not counting small words.
+DENIAL_WINDOW = 5
+# How many words before a trigger a denial that follows its finding reaches.
+DENIAL_BEFORE = 4
+# Small words that may stand between the words of a phrase, and that a phrase may leave out.
+FILLERS = frozenset(
+    "a an the my your his her our their its this that these those of in on at to up it is was"
+    " are am be been being feel feels felt feeling really very so quite bit little kind sort"
+    " just all some any me i im ive got get gets getting have has had like right left".split()
+)
+# Words that open a new clause after a comma: a denial does not reach past them ("no fever,
+# it's just my back"), though it does reach along a list ("no fever, rash or stiff neck").
+CLAUSE_OPENERS = frozenset(
+    "i im ive id it its my he hes she shes they theyre we you this that just so and but then"
+    " which who there theres mine his her".split()
+)
+# Small words a phrase may leave out when the text does not have them ("back of my thigh" is
+# "back of the thigh"); a phrase of several words still needs two of them.
+OPTIONAL = frozenset("a an the my your his her our their of in on at to it its this that".split())
+# The group of everyday English words that lie an edit or two from a vocabulary word ("upright"
+# and "uptight", "heard" and "heart"): they are spelt as meant and are never corrected.
+EVERYDAY = "everyday word"
+# The groups whose concepts steer denial rather than say something about the person.
+TRIGGER_GROUPS = frozenset(
+    {"negation", "negation after", "hypothetical", "end of scope", "pseudo-negation"}
+)
+# Words that send a sensation on to another place ("tingles down the back of my thigh"): the
+# sensation is then of that place, not of the one named before it.
+DIRECTIONS = frozenset({"down", "into", "along", "through", "toward", "towards", "across"})
+# How many words a direction word and then its place may be from the sensation.
+DIRECTION_REACH = 4
+# Irregular word forms the stemmer cannot bring together.
+IRREGULAR = {
+    "fell": "fall", "fallen": "fall", "ran": "run", "threw": "throw", "thrown": "throw",
+    "woke": "wake", "woken": "wake", "slept": "sleep", "bitten": "bite",
+    "stood": "stand", "sat": "sit", "lain": "lie", "felt": "feel", "peed": "pee",
+    "froze": "freeze", "frozen": "freeze", "swam": "swim", "rode": "ride", "ridden": "ride",
+    "broke": "break", "broken": "break", "tore": "tear", "torn": "tear", "caught": "catch",
+    "gave": "give", "given": "give", "came": "come", "went": "go", "gone": "go",
+    "did": "do", "done": "do", "took": "take", "taken": "take", "drank": "drink",
+    "drunk": "drink", "ate": "eat", "eaten": "eat", "hurt": "hurt", "shot": "shoot",
+    "flew": "fly", "flown": "fly", "began": "begin", "begun": "begin", "lost": "lose",
+    "knelt": "kneel", "dug": "dig", "swung": "swing", "slid": "slide", "stuck": "stuck",
+    "seized": "seize", "calves": "calf", "feet": "foot", "teeth": "tooth", "ached": "ache",
+    "wouldn": "would", "couldn": "could", "shouldn": "should", "cant": "can",
+    "wont": "will", "dont": "do", "doesnt": "does", "didnt": "did", "isnt": "is",
+    "arent": "are", "wasnt": "was", "havent": "have", "hasnt": "has",
+    "colour": "color", "coloured": "color", "colored": "color", "grey": "gray",
+}  # fmt: skip
+# Apostrophe-less contractions are read like the spelt-out ones ("cant" = "can not").
+_NOT_WORDS = frozenset({"cant", "wont", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
+                        "havent", "hasnt", "couldnt", "wouldnt", "shouldnt", "cannot"})  # fmt: skip
+# A contraction is read as its words ("can't" is "can not", "I'm" is "I") but shown as written.
+_NEGATED_HEADS = {"can": "can", "won": "will", "shan": "shall", "ain": "is"}
+_WORD = re.compile(r"[^\W_]+(?:'(?:t|m|re|ve|ll|d)\b)?")
+_SPELLING_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?;\n]+|\s-\s|:")
+_AGE = re.compile(
+    r"\b(?:i am|i'm|im|aged|age|am)\s+(\d{2,3})\b|\b(\d{2,3})\s*(?:years? old|yrs? old|yo|y/o)\b"
+    r"|\b(\d{2,3})-year-old\b|\bin (?:my|his|her|their) ([5-9])0s\b"
+)
+# The entries whose words count as spelt right (the others are long and add few words).
+SPELLING_KINDS = ("regions", "causes", "red_flags", "techniques", "safety")
+OLDER_AGE = 50
+YOUNGER_AGE = 20
+
+
+def base_form(word: str) -> str:
+    """The form a word is compared in: irregular forms first, then the search's stemmer."""
+    word = IRREGULAR.get(word, word)
+    based = stem(word)
+    if len(based) > 3 and based.endswith("i") and not word.endswith("i"):
+        based = based[:-1] + "y"  # carried -> carri -> carry, as carries -> carry
+    if len(based) == 4 and based.endswith("e") and based.isalpha():
+        based = based[:-1]  # ache and aching, come and coming meet (the stemmer drops -ing)
+    return based
+
+
+@lru_cache(maxsize=32768)
+def _base(word: str) -> str:
+    return base_form(word)
+
+
+class Token(NamedTuple):
+    word: str  # as written, folded, a contraction spelt out ("can't" is "can" then "not")
+    key: str  # its base form, or the vocabulary word a misspelling stands for
+    sentence: int
+    start: int  # where it begins in the text read
+    clause: int = 0  # commas split a sentence into clauses
+    written: str | None = None  # the person's own word when it differs ("can't"); "" for none
+
+
+def _folded(text: str) -> str:
+    """`text` folded as names are, apostrophes made plain; plain lowercase ASCII (most of the
+    vocabulary) takes a short path."""
+    plain = text.isascii() and "'" not in text
+    folded = text.lower() if plain else fold_text(text.replace("\u2019", "'"))
+    return folded
+
+
+def shown(token: Token) -> str:
+    """A word as the person wrote it."""
+    return token.word if token.written is None else token.written
+
+
+def tokens_of(text: str) -> list[Token]:
+    """The words of `text` with their base forms, the sentence each is in, and its place."""
+    folded = _folded(text)
+    tokens = []
+    sentence = clause = 0
+    last = 0
+    for found in _WORD.finditer(folded):
+        if found.start() - last > 1 or (last and folded[last] != " "):
+            between = folded[last : found.start()]
+            ends = len(_SENTENCE_END.findall(between))
+            sentence += ends
+            clause += ends + between.count(",")
+        last = found.end()
+        word = found.group()
+        if "'" in word:
+            head, tail = word.split("'")
+            if tail != "t":  # I'm, we're, I've, it'll, I'd: read as the word before
+                tokens.append(Token(head, _base(head), sentence, found.start(), clause, word))
+                continue
+            head = _NEGATED_HEADS.get(head, head[:-1])
+            tokens.append(Token(head, _base(head), sentence, found.start(), clause, word))
+            tokens.append(Token("not", "not", sentence, found.start(), clause, ""))
+            continue
+        if word in _NOT_WORDS:
+            head = {"cant": "can", "cannot": "can", "wont": "will"}.get(word, word[:-2])
+            tokens.append(Token(head, _base(head), sentence, found.start(), clause, word))
+            tokens.append(Token("not", "not", sentence, found.start(), clause, ""))
+            continue
+        tokens.append(Token(word, _base(word), sentence, found.start(), clause))
+    return tokens
+
+
+def phrase_keys(phrase: str) -> tuple[str, ...]:
+    return tuple(token.key for token in tokens_of(phrase))
+
+
+class Phrase(NamedTuple):
+    keys: tuple[str, ...]
+    text: str
+    concepts: tuple[str, ...]  # concept ids; regions and causes as "region:ID", "cause:ID"
+
+
+class Lexicon(NamedTuple):
+    """The vocabulary compiled for reading: phrases by their first word, and the words a
+    misspelling may stand for."""
+
+    by_first: Mapping[str, tuple[Phrase, ...]]
+    words: tuple[str, ...]  # every single vocabulary word as written (for misspellings)
+    keys: frozenset[str]  # every base form the vocabulary uses
+    concepts: Mapping[str, Concept]
+    members: Mapping[str, frozenset[str]]  # a concept and every concept it stands for
+    places: Mapping[str, tuple[str, ...]]  # one-word body parts by their first letter
+    spelt: frozenset[str] = frozenset()  # everyday words, never read as misspellings
+
+
+def phrases_of(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
+    """Every (phrase, concept id) the guide reads: the vocabulary's words, and each region's
+    and cause's id, name, aliases and lay words; a warning sign without a pattern is read by
+    its lay words."""
+    for concept in kb.vocabulary.values():
+        if concept.group == EVERYDAY:
+            continue
+        for word in concept.words:
+            yield word, concept.id
+    for kind, collection in (("region", kb.regions), ("cause", kb.causes)):
+        for entry in collection.values():
+            for phrase in (entry.id.replace("-", " "), entry.name, *entry.aliases,
+                           *entry.lay_terms):  # fmt: skip
+                yield phrase, f"{kind}:{entry.id}"
+    for flag in kb.red_flags.values():
+        if not flag.pattern:
+            for phrase in flag.lay_terms:
+                yield phrase, f"flag:{flag.id}"
+
+
+_LEXICONS: dict[int, tuple[KnowledgeBase, Lexicon]] = {}
+
+
+def lexicon(kb: KnowledgeBase) -> Lexicon:
+    cached = _LEXICONS.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    grouped: dict[tuple[str, ...], dict[str, object]] = {}
+    words: set[str] = set()
+    for phrase, concept_id in phrases_of(kb):
+        tokens = tokens_of(phrase)
+        keys = tuple(token.key for token in tokens)
+        if not keys:
+            continue
+        entry = grouped.setdefault(keys, {"text": phrase, "concepts": []})
+        concepts = entry["concepts"]
+        assert isinstance(concepts, list)
+        if concept_id not in concepts:
+            concepts.append(concept_id)
+        words.update(token.word for token in tokens)
+    by_first: dict[str, list[Phrase]] = {}
+    for keys, entry in grouped.items():
+        concepts = entry["concepts"]
+        assert isinstance(concepts, list)
+        by_first.setdefault(keys[0], []).append(Phrase(keys, str(entry["text"]), tuple(concepts)))
+    members = {cid: frozenset(_members(kb, cid, set())) for cid in kb.vocabulary}
+    places: dict[str, set[str]] = {}
+    for concept in kb.vocabulary.values():
+        if concept.group == "body part":
+            for word in concept.words:
+                if word.isalpha() and 4 <= len(word) <= 5:
+                    places.setdefault(word[0], set()).add(word)
+    built = Lexicon(
+        {key: tuple(sorted(found, key=lambda p: -len(p.keys))) for key, found in by_first.items()},
+        tuple(sorted(word for word in words if len(word) >= 5 and word.isalpha())),
+        frozenset(key for keys in grouped for key in keys),
+        kb.vocabulary,
+        members,
+        {letter: tuple(sorted(words)) for letter, words in places.items()},
+        frozenset(
+            word
+            for concept in kb.vocabulary.values()
+            if concept.group == EVERYDAY
+            for word in concept.words
+        ),
+    )
+    _LEXICONS.clear()
+    _LEXICONS[id(kb)] = (kb, built)
+    return built
+
+
+def _members(kb: KnowledgeBase, concept_id: str, seen: set[str]) -> set[str]:
+    """A concept and every narrower concept it stands for (a loop is read once)."""
+    if concept_id in seen or concept_id not in kb.vocabulary:
+        return set()
+    seen.add(concept_id)
+    found = {concept_id}
+    for inner in kb.vocabulary[concept_id].includes:
+        found |= _members(kb, inner, seen)
+    return found
+
+
+_GUIDE_WORDS: dict[int, tuple[KnowledgeBase, frozenset[str]]] = {}
+
+
+def _guide_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Every word the guide itself uses in its regions, causes, warning signs, techniques and
+    front matter: a word found there is spelt as meant and is never read as a misspelling."""
+    cached = _GUIDE_WORDS.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    words: set[str] = set()
+    entries = [entry for kind in SPELLING_KINDS for entry in kb.collection(kind).values()]
+    texts: list[str] = []
+    for entry in (*entries, kb.guide):
+        _texts_of_record(entry, texts)
+    words.update(_SPELLING_WORD.findall(fold_text(" ".join(texts))))
+    _GUIDE_WORDS.clear()
+    _GUIDE_WORDS[id(kb)] = (kb, frozenset(words))
+    return _GUIDE_WORDS[id(kb)][1]
+
+
+def _one_letter_more(short: str, long: str) -> bool:
+    """Whether `long` is `short` with one letter put in ("nek" and "neck")."""
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _texts_of_record(value: object, texts: list[str]) -> None:
+    if isinstance(value, str):
+        texts.append(value)
+    elif isinstance(value, tuple):  # a record or a list of values
+        for item in value:
+            _texts_of_record(item, texts)
+
+
+def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """Each longer word the vocabulary does not know, read as the vocabulary word one edit
+    away (two for words of eight letters or more), beginning with the same letter; a short
+    word, as the one body part it is with a letter left out ("nek"); never a word the guide
+    itself uses."""
+    unknown = [
+        number
+        for number, token in enumerate(tokens)
+        if len(token.word) >= 5 and token.word.isalpha() and token.key not in lex.keys
+    ]
+    short = [t for t in tokens if 3 <= len(t.word) <= 4 and t.key not in lex.keys]
+    if not unknown and not short:
+        return tokens
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    known = _guide_words(kb)
+    corrected = list(tokens)
+    for number, token in enumerate(tokens):
+        if (
+            3 <= len(token.word) <= 4
+            and token.word.isalpha()
+            and token.key not in lex.keys
+            and token.word not in FILLERS
+            and token.word not in STOP_WORDS
+        ):
+            places = lex.places.get(token.word[0], ())
+            near = [word for word in places if len(word) == len(token.word) + 1
+                    and _one_letter_more(token.word, word)]  # fmt: skip
+            if len(near) == 1 and token.word not in known and token.word not in lex.spelt:
+                corrected[number] = token._replace(key=_base(near[0]))
+    for number in unknown:
+        token = tokens[number]
+        if token.word in known or token.word in lex.spelt:
+            continue
+        limit = 2 if len(token.word) >= 8 else 1
+        candidates = [word for word in lex.words if word[0] == token.word[0]]
+        found = process.extractOne(
+            token.word, candidates, scorer=Levenshtein.distance, score_cutoff=limit
+        )
+        if found is not None:
+            corrected[number] = token._replace(key=_base(found[0]))
+    return corrected
+
+
+class Found(NamedTuple):
+    """A phrase of the vocabulary found in the text."""
+
+    first: int  # index of its first token
+    last: int  # index of its last token
+    phrase: Phrase
+    words: str  # the words of the text it covers
+    sentence: int
+    denied: bool = False
+    toward: tuple[str, ...] = ()  # a sensation said to run to a place: that place's concepts
+
+
+def _match(tokens: list[Token], at: int, keys: tuple[str, ...]) -> int | None:
+    """The index of the last token of `keys` found from `at`, small words allowed between
+    and small words of the phrase allowed to be missing; None when it is not there."""
+    position, wanted, skipped, last, matched = at, 0, 0, None, 0
+    while wanted < len(keys):
+        if position < len(tokens) and tokens[position].key == keys[wanted]:
+            last, position, wanted, skipped = position, position + 1, wanted + 1, 0
+            matched += 1
+        elif keys[wanted] in OPTIONAL and wanted > 0:
+            wanted += 1
+        elif (
+            position < len(tokens)
+            and wanted > 0
+            and tokens[position].word in FILLERS
+            and skipped < 3
+            and tokens[position].sentence == tokens[at].sentence
+        ):
+            position, skipped = position + 1, skipped + 1
+        else:
+            return None
+    return last if matched >= min(2, len(keys)) else None
+
+
+def find_phrases(tokens: list[Token], lex: Lexicon) -> list[Found]:
+    """Every phrase in the text, the longest first where they overlap (phrases over exactly
+    the same words are all kept: one phrase can say several things). The vocabulary's
+    phrases are found first; a region's or cause's own name or lay words are found beside
+    them, except inside a longer phrase of the vocabulary ("turn my head" is no head)."""
+    vocabulary: list[tuple[int, int, Phrase]] = []
+    names: list[tuple[int, int, Phrase]] = []
+    for at, token in enumerate(tokens):
+        for phrase in lex.by_first.get(token.key, ()):
+            last = _match(tokens, at, phrase.keys)
+            if last is not None:
+                own = any(cid in lex.concepts for cid in phrase.concepts)
+                (vocabulary if own else names).append((at, last, phrase))
+    kept = _longest(tokens, vocabulary, {})
+    kept += _places_inside(tokens, kept, vocabulary, lex)
+    spans = [(f.first, f.last, len(f.phrase.keys)) for f in kept]
+    names = [
+        (first, last, phrase)
+        for first, last, phrase in names
+        if not any(a <= first and last <= b and size > len(phrase.keys) for a, b, size in spans)
+    ]
+    kept += _longest(tokens, names, {})
+    kept.sort(key=lambda found: (found.first, found.last))
+    return kept
+
+
+def _places_inside(
+    tokens: list[Token],
+    kept: list[Found],
+    candidates: list[tuple[int, int, Phrase]],
+    lex: Lexicon,
+) -> list[Found]:
+    """Body parts named inside a longer phrase that says how they feel ("my jaw locks", "the
+    worst headache") or which one ("one calf"): the phrase still names the place. Not inside
+    a phrase that is itself a region's place ("turn my head" is the neck), a kind of exercise
+    ("leg day") or a fixed expression."""
+
+    def groups(phrase: Phrase) -> set[str]:
+        return {lex.concepts[c].group for c in phrase.concepts if c in lex.concepts}
+
+    def is_place(phrase: Phrase) -> bool:
+        return any(c in lex.concepts and lex.concepts[c].region for c in phrase.concepts)
+
+    by_start: dict[int, list[tuple[int, int, Phrase]]] = {}
+    for candidate in candidates:
+        by_start.setdefault(candidate[0], []).append(candidate)
+    inner = []
+    for outer in kept:
+        said_of_a_place = {
+            "sensation", "symptom", "time course", "colour or comparison", "wound", "activity"
+        }  # fmt: skip
+        if is_place(outer.phrase) or not (
+            groups(outer.phrase) & said_of_a_place or groups(outer.phrase) == {"body part"}
+        ):
+            continue
+        inner += [
+            (first, last, phrase)
+            for position in range(outer.first, outer.last + 1)
+            for first, last, phrase in by_start.get(position, ())
+            if last <= outer.last
+            and (first, last) != (outer.first, outer.last)
+            and groups(phrase) == {"body part"}
+        ]
+    return _longest(tokens, inner, {})
+
+
+def _longest(
+    tokens: list[Token],
+    candidates: list[tuple[int, int, Phrase]],
+    taken: dict[int, tuple[int, int]],
+) -> list[Found]:
+    candidates.sort(key=lambda c: (-len(c[2].keys), -(c[1] - c[0]), c[0]))
+    kept: list[Found] = []
+    for first, last, phrase in candidates:
+        span = (first, last)
+        owners = {taken.get(index) for index in range(first, last + 1)} - {None}
+        if owners and owners != {span}:
+            continue
+        for index in range(first, last + 1):
+            taken[index] = span
+        words = " ".join(shown(token) for token in tokens[first : last + 1] if shown(token))
+        kept.append(Found(first, last, phrase, words, tokens[first].sentence))
+    return kept
+
+
+def _group(lex: Lexicon, found: Found) -> set[str]:
+    return {lex.concepts[cid].group for cid in found.phrase.concepts if cid in lex.concepts}
+
+
+def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[Found]:
+    """Marks the phrases a denial or a what-if reaches (NegEx: the trigger's window, up to
+    the end of the sentence or a word that ends its reach). `found` is in text order."""
+    denied: set[int] = set()
+    groups = [_group(lex, f) for f in found]
+    for number, trigger in enumerate(found):
+        if groups[number] & {"pseudo-negation"}:
+            continue
+        if groups[number] & {"negation", "hypothetical"}:
+            window = 10**6 if "hypothetical" in groups[number] else DENIAL_WINDOW
+            reach = _reach_forward(tokens, trigger.last + 1, len(tokens), window)
+            for other_number in range(number + 1, len(found)):
+                other = found[other_number]
+                if other.first >= reach or other.sentence != trigger.sentence:
+                    break
+                if other.first <= trigger.last:
+                    continue  # over the trigger's own words
+                if "end of scope" in groups[other_number]:
+                    break
+                denied.add(other_number)
+        if "negation after" in groups[number]:
+            for other_number in range(number - 1, -1, -1):
+                other = found[other_number]
+                if trigger.first - other.last > DENIAL_BEFORE:
+                    break
+                if (
+                    other.last < trigger.first
+                    and tokens[other.last].clause == tokens[trigger.first].clause
+                ):
+                    denied.add(other_number)
+    return [f._replace(denied=True) if number in denied else f for number, f in enumerate(found)]
+
+
+def _reach_forward(tokens: list[Token], start: int, stop: int, window: int) -> int:
+    """The index just past the last word a trigger's window covers: `window` words that are
+    not small words, and never past `stop` or the end of the sentence."""
+    if start >= len(tokens):
+        return start
+    sentence = tokens[start - 1].sentence if start else tokens[0].sentence
+    counted = 0
+    index = start
+    while index < stop and tokens[index].sentence == sentence and counted < window:
+        if (
+            index > 0
+            and tokens[index].clause != tokens[index - 1].clause
+            and tokens[index].word in CLAUSE_OPENERS
+        ):
+            break
+        if tokens[index].word not in FILLERS:
+            counted += 1
+        index += 1
+    return index
+
+
+def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
+    """An age written as a number ("I'm 67", "72 years old", "in my 60s"): 50 or over is
+    older age, under 20 younger age (the ages the warning signs name)."""
+    folded = fold_text(text)
+    for found in _AGE.finditer(folded):
+        number = next(group for group in found.groups() if group)
+        age = int(number) * (10 if len(number) == 1 else 1)
+        if age >= OLDER_AGE and age <= 120:
+            index = next((i for i, token in enumerate(tokens) if token.start >= found.start()), 0)
+            phrase = Phrase((), found.group(), ("older-age",))
+            yield Found(
+                index, index, phrase, found.group(), tokens[index].sentence if tokens else 0
+            )
+
+
+class Read(NamedTuple):
+    """What the text says, as concepts."""
+
+    tokens: tuple[Token, ...]
+    found: tuple[Found, ...]  # every phrase, denied or not
+    present: Mapping[str, tuple[Found, ...]]  # concept id (and its broader ones): affirmed phrases
+    members: Mapping[str, frozenset[str]]  # each concept and the narrower ones it stands for
+
+
+def read(kb: KnowledgeBase, text: str) -> Read:
+    lex = lexicon(kb)
+    tokens = correct_spelling(kb, tokens_of(text), lex)
+    found = apply_denial(tokens, find_phrases(tokens, lex), lex)
+    found = _directed(tokens, found, lex)
+    found += list(age_phrases(text, tokens))
+    found = _drop_unless(found, lex)
+    present: dict[str, list[Found]] = {}
+    for one in found:
+        if one.denied:
+            continue
+        for cid in one.phrase.concepts:
+            present.setdefault(cid, []).append(one)
+    for cid, members in lex.members.items():
+        if len(members) > 1:
+            gathered = [f for member in members - {cid} for f in present.get(member, ())]
+            if gathered:
+                present.setdefault(cid, []).extend(gathered)
+    present_now = {cid: tuple(found) for cid, found in present.items()}
+    return Read(tuple(tokens), tuple(found), present_now, lex.members)
+
+
+def _directed(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[Found]:
+    """Sensations said to run on to a place ("tingles down my thigh", "shooting into my
+    leg") are marked with that place, or with the phrase that says where they run ("down my
+    leg" is sciatica's): they are of where they run to. `found` is in text order."""
+    kept = []
+    for number, one in enumerate(found):
+        if "sensation" not in _group(lex, one):
+            kept.append(one)
+            continue
+        direction = next(
+            (
+                index
+                for index in range(one.last + 1, min(one.last + 1 + DIRECTION_REACH, len(tokens)))
+                if tokens[index].word in DIRECTIONS
+                and tokens[index].clause == tokens[one.last].clause
+            ),
+            None,
+        )
+        place = None
+        if direction is not None:
+            place = next(
+                (
+                    other
+                    for other in found[number + 1 :]
+                    if direction <= other.first <= direction + DIRECTION_REACH
+                    and (
+                        "body part" in _group(lex, other) or tokens[other.first].word in DIRECTIONS
+                    )
+                ),
+                None,
+            )
+        kept.append(one._replace(toward=place.phrase.concepts) if place is not None else one)
+    return kept
+
+
+def _drop_unless(found: Iterable[Found], lex: Lexicon) -> list[Found]:
+    """Phrases of a concept that is not read beside one of its `unless` concepts in the
+    same sentence ("pins and needles" after sitting cross-legged) are set aside."""
+    found = list(found)
+    said = {(cid, f.sentence) for f in found if not f.denied for cid in f.phrase.concepts}
+    kept = []
+    for one in found:
+        concepts = tuple(
+            cid
+            for cid in one.phrase.concepts
+            if not any(
+                (other, one.sentence) in said
+                for other in (lex.concepts[cid].unless if cid in lex.concepts else ())
+            )
+        )
+        if concepts:
+            kept.append(one._replace(phrase=one.phrase._replace(concepts=concepts)))
+    return kept
