@@ -12,8 +12,8 @@ from typing import Any
 import genanki
 
 from spasmguide.kb.model import KnowledgeBase
-from spasmguide.study.anki import DECK_ID, FIELDS, MODEL_ID, entry_of, regions_of
-from spasmguide.study.cards import cards_of
+from spasmguide.study.anki import DECK_ID, FIELDS, MODEL_ID, regions_of
+from spasmguide.study.cards import cards_of, entry_of
 from tests.conftest import NOTICE_WORDS, invoke, loads_module
 
 HOSTILE_REGION_NOTE = """
