@@ -34,7 +34,7 @@ import genanki
 
 from spasmguide.kb.model import Acupoint, Cause, Entry, Evidence, KnowledgeBase, Region, Technique
 from spasmguide.safe_text import escape_controls
-from spasmguide.study.cards import Card, cards_of, entry_of, make_question
+from spasmguide.study.cards import Card, cards_of, entry_of, make_question, point_cautions
 
 # Fixed for good: Anki recognises the decks and note types by these, and a new export of the
 # guide then updates the cards a student already has. Changing any duplicates every note.
@@ -58,7 +58,7 @@ ol.options li { margin: .25em 0; }
 .answer { font-weight: bold; }
 .explanation { margin-top: .5em; }
 .figure { margin-top: .8em; }
-.figure img { max-width: 100%; height: auto; }
+.figure img { width: 16em; max-width: 100%; height: auto; }
 .meta { margin-top: 1em; font-size: 14px; color: #555; }
 .notice { margin-top: 1.5em; border: 2px solid #c8a200; background: #fff9e0; padding: .5em;
           font-size: 14px; }
@@ -181,8 +181,12 @@ def point_figure(kb: KnowledgeBase, point: Acupoint) -> Figure | None:
 
     if point_place(point) is None:
         return None
-    svg = draw_svg(body_map(kb, only=(), points=[point.id], small=True))
-    return Figure(_media_name(point.id), svg)
+    svg = draw_svg(body_map(kb, only=(), points=[point.id]))
+    # One point on a card-sized figure: a larger dot and label than the map's many need.
+    return Figure(_media_name(point.id), svg.replace("</style>", _FIGURE_STYLE + "</style>", 1))
+
+
+_FIGURE_STYLE = ".bm-point circle{r:6px}.bm-point text{font:bold 15px sans-serif}"
 
 
 def _media_name(point_id: str) -> str:
@@ -221,6 +225,9 @@ def card_note(
         back = f'<div class="answer">{field_html(card.answer)}</div>{explanation}'
         entry = entry_of(kb, card.card)
         if isinstance(entry, Acupoint) and card.card.startswith("acupoint-location:"):
+            cautions = point_cautions(entry)
+            if cautions:
+                back += f'<div class="explanation">Cautions: {field_html(" ".join(cautions))}</div>'
             figure = point_figure(kb, entry)
             if figure is not None:
                 alt = field_html(f"Where {entry.code or entry.pinyin} is, on the body map")

@@ -418,7 +418,9 @@ def _judge_typed(question: Question, typed: str) -> Answer:
     if question.forgive_typos and len(key) >= 3:
         best = max((_ratio(key, name) for name in accepted), default=0.0)
         if best >= TYPO_RATIO and not any(
-            _ratio(key, name) >= best for name in question.rivals if abs(len(name) - len(key)) < 4
+            _ratio(key, name) >= best
+            for name in question.rivals
+            if abs(len(name) - len(key)) < 4 and name not in accepted
         ):
             return Answer("choose", question.answer)
     return Answer("choose", -1)
@@ -1070,7 +1072,7 @@ def _acupoint_choice(
             yield card
 
 
-def _point_cautions(point: Acupoint) -> tuple[str, ...]:
+def point_cautions(point: Acupoint) -> tuple[str, ...]:
     """Every caution the guide gives for a point: its own, the one beside its needling depth,
     and the one in pregnancy."""
     extra = (point.needling.caution if point.needling else None, point.pregnancy)
@@ -1082,8 +1084,8 @@ def _acupoint_caution(kb: KnowledgeBase) -> Iterator[Card]:
         kb,
         "acupoint-caution",
         "Which of these is a caution when needling {label}?",
-        _point_cautions,
-        explain=lambda point: f"{_point_label(point)}: {' '.join(_point_cautions(point))}",
+        point_cautions,
+        explain=lambda point: f"{_point_label(point)}: {' '.join(point_cautions(point))}",
     )
 
 
