@@ -20,7 +20,6 @@ import hashlib
 import html
 import itertools
 import json
-import random
 import re
 import sqlite3
 import tempfile
@@ -34,7 +33,14 @@ import genanki
 
 from spasmguide.kb.model import Acupoint, Cause, Entry, Evidence, KnowledgeBase, Region, Technique
 from spasmguide.safe_text import escape_controls
-from spasmguide.study.cards import Card, cards_of, entry_of, make_question, point_cautions
+from spasmguide.study.cards import (
+    Card,
+    card_rng,
+    cards_of,
+    entry_of,
+    make_question,
+    point_cautions,
+)
 
 # Fixed for good: Anki recognises the decks and note types by these, and a new export of the
 # guide then updates the cards a student already has. Changing any duplicates every note.
@@ -233,7 +239,7 @@ def card_note(
                 alt = field_html(f"Where {entry.code or entry.pinyin} is, on the body map")
                 back += f'<div class="figure"><img src="{figure.name}" alt="{alt}"></div>'
     else:
-        question = make_question(card, random.Random(card.card))  # the same options each time
+        question = make_question(card, card_rng(card))  # the same options each time
         front = field_html(card.prompt) + options_html(question.choices)
         answer = f"{question.answer + 1}. {question.choices[question.answer]}"
         back = f'<div class="answer">{field_html(answer)}</div>{explanation}'

@@ -22,7 +22,9 @@ Distractors are drawn when a question is asked (`make_question`), checked one by
 from __future__ import annotations
 
 import difflib
+import itertools
 import random
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -102,8 +104,9 @@ class Card(NamedTuple):
     explanation: str
     # Other names of the answer and of the options in `pool`, as written, by option text.
     aliases: Mapping[str, tuple[str, ...]] = _EMPTY
-    # Texts that are right too: never drawn as a wrong answer, nor anything sharing two or
-    # more meaningful words with one of them (`_resembles`).
+    # Texts that are right (the answer among them, where a wrong answer could pass for it):
+    # never drawn as a wrong answer, nor anything sharing two or more meaningful words with
+    # one of them (`_resembles`).
     unlike: tuple[str, ...] = ()
     # Texts that are right too but may look like wrong ones.
     also_right: frozenset[str] = frozenset()
@@ -182,7 +185,7 @@ class CardSource:
                         card_id = f"{maker.prefix}:{entry.id}"
                         if build_all and self.card(card_id) is None:
                             continue
-                        candidates.append(self._candidate(card_id, maker.topic))
+                        candidates.append(self._candidate(card_id, maker, entry))
             else:
                 for card in maker(kb):
                     placed = self.links.placed(card)
@@ -192,14 +195,11 @@ class CardSource:
                     )
         self.candidates = candidates
 
-    def _candidate(self, card_id: str, topic: str) -> Candidate:
-        kind, _, entry_id = card_id.partition(":")
-        collection = COLLECTION_OF_KIND[kind.split("-")[0]]
-        entry = self.kb.collection(collection)[entry_id]
+    def _candidate(self, card_id: str, maker: _PerEntry, entry: Entry) -> Candidate:
         return Candidate(
             card_id,
-            topic,
-            self.links.regions.get((collection, entry_id), ()),
+            maker.topic,
+            self.links.regions.get((maker.collection, entry.id), ()),
             entry.meridian if isinstance(entry, Acupoint) else None,
         )
 
@@ -343,9 +343,7 @@ def _may_be_wrong_answer(card: Card, candidate: str, chosen: Sequence[str]) -> b
         return False
     if _normalized(candidate) == _normalized(card.answer):
         return False
-    return not any(
-        _resembles(candidate, right, strict=card.strict) for right in (card.answer, *card.unlike)
-    )
+    return not any(_resembles(candidate, right, strict=card.strict) for right in card.unlike)
 
 
 def _resembles(candidate: str, right: str, *, strict: bool = False) -> bool:
@@ -481,13 +479,19 @@ def giveaways(card: Card) -> set[str]:
             found |= stems
         answer_words |= stems
     shown = answer_words & prompt
-    if not shown:
+    # A word is the answer's alone when no option but the answer has it: the first options
+    # usually show another has it; else the pool's words are counted, once per pool.
+    unsure = set(shown)
+    for option in itertools.islice(card.pool, _PROBES):
+        if not unsure:
+            return found
+        if option != card.answer:
+            unsure -= _option_stems(option, card.aliases)
+    if not unsure:
         return found
     options, counts = _pool_words(card.pool, card.aliases)
     own = _option_stems(card.answer, card.aliases) if card.answer in options else frozenset()
-    # A word is the answer's alone when no option but the answer has it.
-    alone = {word for word in shown if counts[word] - (word in own) <= 0}
-    return found | alone
+    return found | {word for word in unsure if counts[word] - (word in own) <= 0}
 
 
 _POOLS: dict[tuple[int, int], tuple[object, object, frozenset[str], Counter[str]]] = {}
@@ -762,13 +766,19 @@ _TECHNIQUE_CONTRAINDICATION = _PerEntry(
 )
 
 
+def card_rng(card: Card) -> random.Random:
+    """A random generator of the card's own: the same draws for the same card, every run
+    (seeded with a number: seeding with text costs a hash of it)."""
+    return random.Random(zlib.crc32(card.card.encode("utf-8", "surrogateescape")))
+
+
 # How many texts of a pool are checked, at most, to see that a card has wrong answers enough.
 _PROBES = 64
 
 
 def _has_distractors(card: Card) -> bool:
     """Whether the card can be asked as multiple choice: at least two wrong answers."""
-    return len(distractors(card, random.Random(card.card), 2, tries=_PROBES)) == 2
+    return len(distractors(card, card_rng(card), 2, tries=_PROBES)) == 2
 
 
 def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
