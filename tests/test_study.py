@@ -98,6 +98,7 @@ def test_answers_are_matched_forgivingly(kb: KnowledgeBase) -> None:
 def test_piped_quiz_reads_one_answer_per_line_and_scores(data: Path) -> None:
     result = quiz_process("--count", "4", "--seed", "11", answers="1\n2\ns\n3\n4\n", data=data)
     assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().splitlines()[-1].startswith("Score: ")
     assert re.search(r"^Score: [0-3]/3$", result.stdout, flags=re.M)  # the skip is not counted
     assert "\nTo review (" in result.stdout  # the skipped card, at least
     assert NOTICE_WORDS in " ".join(result.stdout.split())

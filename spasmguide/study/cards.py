@@ -777,8 +777,9 @@ _PROBES = 64
 
 
 def _has_distractors(card: Card) -> bool:
-    """Whether the card can be asked as multiple choice: at least two wrong answers."""
-    return len(distractors(card, card_rng(card), 2, tries=_PROBES)) == 2
+    """Whether the card can be asked as multiple choice with its full set of options (the
+    wrong answers a question draws are then found too, reading the pool if need be)."""
+    return len(distractors(card, card_rng(card), CHOICES - 1, tries=_PROBES)) == CHOICES - 1
 
 
 def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:

@@ -179,10 +179,10 @@ def run_quiz(
         interrupted = True
     if ended:
         say(ended)
-    write("")
-    write(f"Score: {right}/{asked}")
     if misses:
         _tell_misses(misses, say, write)
+    write("")
+    write(f"Score: {right}/{asked}")  # the last line, for a script reading the quiz's output
     return QuizResult(right, asked, planned, skipped, interrupted)
 
 
