@@ -308,8 +308,8 @@ def distractors(
 ) -> list[str]:
     """Up to `count` wrong answers from the card's pool: never the answer, another right
     answer, or a text that resembles one. Drawn at random and checked one at a time, so a
-    large pool costs no more than a small one; with `tries` None the rest of the pool is read
-    when the draws run out, else at most `tries` texts are checked."""
+    large pool costs no more than a small one; with `tries` None the pool is read on from a
+    random place when the draws run out, else at most `tries` texts are checked."""
     pool = card.pool
     chosen: list[str] = []
     if not pool:
@@ -328,12 +328,14 @@ def distractors(
             chosen.append(pool[index])
     if tries is not None or len(chosen) == count:
         return chosen
-    rest = [index for index in range(len(pool)) if index not in tried]
-    rng.shuffle(rest)
-    for index in rest:
+    # Then on through the pool from a random place: as far as the next wrong answers, not
+    # the whole pool, unless there are none.
+    start = rng.randrange(len(pool))
+    for step in range(len(pool)):
         if len(chosen) == count:
             break
-        if _may_be_wrong_answer(card, pool[index], chosen):
+        index = (start + step) % len(pool)
+        if index not in tried and _may_be_wrong_answer(card, pool[index], chosen):
             chosen.append(pool[index])
     return chosen
 
