@@ -518,7 +518,7 @@ def test_chromium_shows_a_point_card_with_its_figure(tmp_path: Path, kb: Knowled
     dom = run_chromium(profile, "--dump-dom", card.as_uri())
     assert "Where is GB20 (Fengchi)?" in dom and 'src="spasmguide-point-gb20.svg"' in dom
     shot = tmp_path / "anki-card-gb20.png"
-    run_chromium(profile, "--window-size=640,900", f"--screenshot={shot}", card.as_uri())
+    run_chromium(profile, "--window-size=640,960", f"--screenshot={shot}", card.as_uri())
     assert shot.exists() and shot.stat().st_size > 10_000
     if UPDATE:
         SCREENSHOT.parent.mkdir(exist_ok=True)
