@@ -252,7 +252,7 @@ def _tell_misses(
     say(f"To review ({len(misses)} missed or skipped):", "")
     for miss in misses:
         write("")
-        say(f"{'Skipped' if miss.skipped else 'Missed'}: {miss.prompt}", "- ")
+        say(f"- {'Skipped' if miss.skipped else 'Missed'}: {miss.prompt}", "")
         say(f"Answer: {miss.answer}", "    ")
         say(f"Comes back {miss.due}.", "    ")
 
