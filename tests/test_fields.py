@@ -62,7 +62,7 @@ def test_the_safety_fields_are_those_decision_013_names() -> None:
     assert fields.SAFETY_FIELDS == {
         "red_flags": ("title", "urgency", "applies_to", "signs", "note", "action", "pattern"),
         "techniques": ("cautions", "contraindications", "safety"),
-        "acupoints": ("cautions",),
+        "acupoints": ("cautions", "needling", "pregnancy"),
         "safety": ("title", "points"),
     }
 

@@ -150,10 +150,37 @@ class Suggestion(NamedTuple):
     article_says: str | None = None
 
 
+# How a needle enters the skin at a point (a transverse insertion is also called subcutaneous).
+NeedleAngle = Literal[
+    "perpendicular",
+    "oblique",
+    "transverse",
+    "perpendicular or oblique",
+    "oblique or transverse",
+    "perpendicular or transverse",
+    "shallow",
+    "pricked to bleed",
+]
+Moxibustion = Literal["applicable", "not advised", "not recorded"]
+
+
+class Needling(NamedTuple):
+    """How the point is needled: angle, direction, depth in cun, what lies beneath, whether
+    moxibustion applies, and the caution that belongs beside the depth."""
+
+    depth: str  # in cun: "0.5-0.8", "1-1.5" or "0.1"
+    source: SourceId
+    angle: NeedleAngle | None = None
+    direction: str | None = None
+    beneath: tuple[str, ...] = ()
+    moxibustion: Moxibustion = "not recorded"
+    caution: str | None = None
+
+
 class Acupoint(NamedTuple):
     id: str
     code: str | None
-    pinyin: str
+    pinyin: str  # with tone marks (Fēngchí); searches also match it without them
     english: tuple[str, ...]
     meridian: str
     location: str
@@ -162,6 +189,11 @@ class Acupoint(NamedTuple):
     code_note: str | None = None
     cautions: tuple[str, ...] = ()
     reviewed: Reviewed | None = None
+    characters: str | None = None  # traditional Chinese characters
+    simplified: str | None = None  # simplified characters, where they differ
+    aliases: tuple[str, ...] = ()  # other romanised names (Renzhong for GV26)
+    needling: Needling | None = None
+    pregnancy: str | None = None  # the caution in pregnancy, where a source gives one
 
 
 class Technique(NamedTuple):
@@ -438,7 +470,7 @@ def field_types(record: type[Any]) -> dict[str, Any]:
 def record_layout() -> str:
     """The field names of every record type: compiled data written by code with another
     layout must never be decoded by this code."""
-    records = (Guide, Label, Suggestion, SignPattern, MapPlace, *COLLECTIONS.values())
+    records = (Guide, Label, Suggestion, SignPattern, MapPlace, Needling, *COLLECTIONS.values())
     return ";".join(f"{record.__name__}:{','.join(record._fields)}" for record in records)
 
 

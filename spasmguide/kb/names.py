@@ -66,12 +66,17 @@ def names_of(entry: Entry) -> list[str]:
     return names
 
 
-def acupoint_name(point: Acupoint, form: Literal["short", "title", "full"] = "title") -> str:
+def acupoint_name(
+    point: Acupoint, form: Literal["short", "title", "full", "name"] = "title"
+) -> str:
     """How the guide names an acupoint, everywhere: "short" is its code (its pinyin when it
     has none), "title" adds the pinyin (GB20 Fengchi), "full" the first English name too
-    (GB20 Fengchi (Wind Pool))."""
+    (GB20 Fengchi (Wind Pool)), "name" its name without the code (Fengchi (Wind Pool)), for
+    a question whose answer is the code."""
     if form == "short":
         return point.code or point.pinyin
+    if form == "name":
+        return f"{point.pinyin} ({point.english[0]})" if point.english else point.pinyin
     title = f"{point.code} {point.pinyin}" if point.code else point.pinyin
     return f"{title} ({point.english[0]})" if form == "full" else title
 
