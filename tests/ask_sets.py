@@ -247,7 +247,7 @@ def evaluate(
     reader: Callable[[str], Any],
     successions: Mapping[str, Sequence[str]] | None = None,
 ) -> Report:
-    return evaluate_both(kb, phrasings, reader, successions)[1 if successions else 0]
+    return evaluate_both(kb, phrasings, reader, successions or {})[1 if successions else 0]
 
 
 def evaluate_both(
