@@ -12,6 +12,12 @@ optional). A phrasing is right when:
   phrasing that names the sign it denies must not raise it.
 A false alarm is an emergency raised by ordinary or denied text.
 
+A set written before the knowledge base split a warning sign names the old sign where the guide
+now shows the part that moved under a sign of its own. `SUCCESSIONS` records those splits, from
+the history of data/red_flags.yaml (docs/decisions/016); scored with it, a successor at least as
+urgent as the named sign counts as that sign. Without it the score is the raw one. Both are
+reported for the frozen set.
+
 Run `python -m tests.ask_sets tests/ask_frozen.yaml` for the report.
 """
 
@@ -30,6 +36,32 @@ from spasmguide.kb.model import KnowledgeBase
 URGENCY_RANK = {"emergency": 0, "urgent": 1, "see a doctor": 2}
 KINDS = ("ordinary", "urgent", "denied")
 FIELDS = ("text", "kind", "region", "cause", "flag", "note")
+
+# Warning signs the knowledge base has split since the frozen set was written: the old sign's id,
+# and the signs that took over part of what it said. Each entry is a move the history of
+# data/red_flags.yaml shows (the part left the old sign's text, or the old sign now sends the
+# reader to the new one); signs that were only added, covering what no sign said before, are not
+# successors. Written from the red flags' history, never from a phrasing.
+SUCCESSIONS: dict[str, tuple[str, ...]] = {
+    # e392c93: "A major trauma, such as a fall from a height or a road accident" left the
+    # possible fracture for an emergency sign of its own; the upper back sign's "A trauma" became
+    # "a minor fall" and its action sends a serious accident to the major trauma sign.
+    "possible-fracture": ("back-major-trauma",),
+    "upper-back-serious-cause": ("back-major-trauma",),
+    # e392c93: the signs of pressure on the spinal cord (clumsy hands, unsteady walking, a change
+    # in bladder or bowel control) left the neck's serious-cause sign for an emergency sign.
+    "neck-serious-cause": ("neck-cord-compression",),
+    # e392c93: "Any change in vision" left giant cell arteritis, and "Double vision or loss of
+    # vision together with jaw problems" left the locking jaw, for the emergency vision sign.
+    "giant-cell-arteritis": ("gca-vision",),
+    "jaw-locking": ("gca-vision",),
+    # e392c93: "Cramps or muscle spasms after a wound" left the same-day cramp sign; the tetanus
+    # sign now names spasms after a wound anywhere, and the cramp sign's action sends them there.
+    "cramp-urgent": ("possible-tetanus",),
+    # e392c93: statins were among the medicines of "cramps to mention to a doctor"; muscle pain
+    # on a statin is now a sign of its own, which that sign's action sends the reader to.
+    "cramps-see-doctor": ("statin-muscle-pain",),
+}
 
 # Thresholds on the frozen set.
 REQUIRED_RIGHT = 0.90
@@ -63,7 +95,32 @@ class Outcome:
     right: bool = False
 
 
-def score(kb: KnowledgeBase, phrasing: Mapping[str, Any], understood: Any) -> Outcome:
+def counts_as(
+    kb: KnowledgeBase,
+    wanted: str,
+    raised: str,
+    successions: Mapping[str, Sequence[str]] | None = None,
+) -> bool:
+    """Whether the sign `raised` counts as the sign a phrasing names: the same sign, or (scored
+    with successions) a sign that took over part of it and is at least as urgent."""
+    if raised == wanted:
+        return True
+    if not successions or raised not in successions.get(wanted, ()):
+        return False
+    old, new = kb.red_flags.get(wanted), kb.red_flags.get(raised)
+    return (
+        old is not None
+        and new is not None
+        and URGENCY_RANK[new.urgency] <= URGENCY_RANK[old.urgency]
+    )
+
+
+def score(
+    kb: KnowledgeBase,
+    phrasing: Mapping[str, Any],
+    understood: Any,
+    successions: Mapping[str, Sequence[str]] | None = None,
+) -> Outcome:
     regions = [r.region.id for r in understood.readings if r.region is not None]
     first_region = understood.readings[0].region if understood.readings else None
     causes = [r.cause.id for r in understood.readings if r.cause is not None]
@@ -78,7 +135,9 @@ def score(kb: KnowledgeBase, phrasing: Mapping[str, Any], understood: Any) -> Ou
     ok = outcome.region_ok is not False and outcome.cause_ok is not False
     wanted = phrasing.get("flag")
     if kind == "urgent":
-        outcome.flag_first = bool(warnings) and warnings[0][0] == wanted
+        outcome.flag_first = bool(warnings) and counts_as(
+            kb, str(wanted), warnings[0][0], successions
+        )
         flag = kb.red_flags.get(str(wanted))
         expected_rank = URGENCY_RANK[flag.urgency] if flag is not None else 1
         outcome.stopped = bool(warnings) and URGENCY_RANK[warnings[0][1]] <= expected_rank
@@ -88,10 +147,11 @@ def score(kb: KnowledgeBase, phrasing: Mapping[str, Any], understood: Any) -> Ou
         stops = any(URGENCY_RANK[urgency] <= 1 for _, urgency in warnings)
         raised = [flag_id for flag_id, _ in warnings]
         ok = ok and not stops
+        named = any(counts_as(kb, str(wanted), flag_id, successions) for flag_id in raised)
         if wanted and kind == "ordinary":
-            ok = ok and wanted in raised
+            ok = ok and named
         elif wanted:
-            ok = ok and wanted not in raised
+            ok = ok and not named
     outcome.right = ok
     return outcome
 
@@ -182,17 +242,34 @@ class Report:
 
 
 def evaluate(
-    kb: KnowledgeBase, phrasings: Iterable[Mapping[str, Any]], reader: Callable[[str], Any]
+    kb: KnowledgeBase,
+    phrasings: Iterable[Mapping[str, Any]],
+    reader: Callable[[str], Any],
+    successions: Mapping[str, Sequence[str]] | None = None,
 ) -> Report:
-    by_kind = {kind: Tally() for kind in KINDS}
-    overall = Tally()
-    outcomes = []
-    for phrasing in phrasings:
-        outcome = score(kb, phrasing, reader(str(phrasing["text"])))
-        outcomes.append(outcome)
-        by_kind[phrasing["kind"]].add(outcome)
-        overall.add(outcome)
-    return Report(outcomes, by_kind, overall)
+    return evaluate_both(kb, phrasings, reader, successions or {})[1 if successions else 0]
+
+
+def evaluate_both(
+    kb: KnowledgeBase,
+    phrasings: Iterable[Mapping[str, Any]],
+    reader: Callable[[str], Any],
+    successions: Mapping[str, Sequence[str]] = SUCCESSIONS,
+) -> tuple[Report, Report]:
+    """The raw report and the one scored with `successions`, each phrasing read once."""
+    reports = []
+    read = [(phrasing, reader(str(phrasing["text"]))) for phrasing in phrasings]
+    for table in (None, successions):
+        by_kind = {kind: Tally() for kind in KINDS}
+        overall = Tally()
+        outcomes = []
+        for phrasing, understood in read:
+            outcome = score(kb, phrasing, understood, table)
+            outcomes.append(outcome)
+            by_kind[phrasing["kind"]].add(outcome)
+            overall.add(outcome)
+        reports.append(Report(outcomes, by_kind, overall))
+    return reports[0], reports[1]
 
 
 def main(paths: Sequence[str]) -> None:
@@ -202,10 +279,11 @@ def main(paths: Sequence[str]) -> None:
     kb = load_knowledge_base()
     show_failures = "--failures" in paths
     for path in [p for p in paths if not p.startswith("--")]:
-        report = evaluate(kb, load(Path(path)), lambda text: understand(kb, text))
-        print(report.table(path))
+        raw, aware = evaluate_both(kb, load(Path(path)), lambda text: understand(kb, text))
+        print(raw.table(f"{path} (raw)"))
+        print(aware.table(f"{path} (with successions)"))
         if show_failures:
-            print(report.failures())
+            print(aware.failures())
         print()
 
 

@@ -12,8 +12,15 @@ from typing import Any
 import genanki
 
 from spasmguide.kb.model import KnowledgeBase
-from spasmguide.study.anki import DECK_ID, FIELDS, MODEL_ID, entry_of, regions_of
-from spasmguide.study.cards import cards_of
+from spasmguide.study.anki import (
+    FIELDS,
+    MODEL_ID,
+    REVERSED_FIELDS,
+    REVERSED_MODEL_ID,
+    deck_id,
+    regions_of,
+)
+from spasmguide.study.cards import TOPICS, cards_of, entry_of
 from tests.conftest import NOTICE_WORDS, invoke, loads_module
 
 HOSTILE_REGION_NOTE = """
@@ -50,7 +57,13 @@ def notes(connection: sqlite3.Connection) -> list[dict[str, Any]]:
             "guid": guid,
             "model": model,
             "tags": tags.split(),
-            "fields": dict(zip(FIELDS, fields.split("\x1f"), strict=True)),
+            "fields": dict(
+                zip(
+                    FIELDS if model == MODEL_ID else REVERSED_FIELDS,
+                    fields.split("\x1f"),
+                    strict=True,
+                )
+            ),
         }
         for guid, model, tags, fields in rows
     ]
@@ -63,24 +76,34 @@ def test_every_quiz_card_is_a_note_with_its_fields_and_tags(
     export_anki(target)
     connection = collection(target, tmp_path)
     found = {note["guid"]: note for note in notes(connection)}
-    cards = cards_of(kb)
+    cards = [card for card in cards_of(kb) if card.in_deck]
     assert len(found) == len(cards) > 50
-    assert connection.execute("select count(*) from cards").fetchone()[0] == len(cards)
-    assert {note["model"] for note in found.values()} == {MODEL_ID}
-    assert {row[0] for row in connection.execute("select did from cards")} == {DECK_ID}
+    reversed_notes = sum(1 for note in found.values() if note["model"] == REVERSED_MODEL_ID)
+    assert reversed_notes > 0
+    # A reversed note makes two cards, one each way.
+    count = connection.execute("select count(*) from cards").fetchone()[0]
+    assert count == len(cards) + reversed_notes
+    assert {note["model"] for note in found.values()} == {MODEL_ID, REVERSED_MODEL_ID}
+    decks = {row[0] for row in connection.execute("select did from cards")}
+    assert decks == {deck_id(f"{kb.guide.title}::{topic.capitalize()}") for topic in TOPICS}
     for card in cards:
         note = found[genanki.guid_for(card.card)]
         fields = note["fields"]
-        assert fields["Front"] == html.escape(card.prompt)
-        assert html.escape(card.answer) in fields["Back"]
+        if note["model"] == REVERSED_MODEL_ID:
+            assert (fields["Front"], fields["Back"]) == tuple(map(html.escape, card.pair[:2]))
+        else:
+            assert fields["Front"].startswith(html.escape(card.prompt))
+            assert html.escape(card.answer) in fields["Back"]
         assert fields["Topic"] == card.topic
         entry = entry_of(kb, card.card)
         assert entry is not None, card.card  # every card names the entry it asks about
         for source in getattr(entry, "sources", ()):
             assert html.escape(kb.sources[source].citation) in fields["Source"]
+        meridian = getattr(entry, "meridian", None)
         assert note["tags"] == [
             f"spasmguide::topic::{card.topic}",
             *(f"spasmguide::region::{region}" for region in regions_of(kb, entry)),
+            *([f"spasmguide::meridian::{meridian.replace(' ', '-')}"] if meridian else []),
         ]
     gb20 = [
         note
@@ -89,6 +112,7 @@ def test_every_quiz_card_is_a_note_with_its_fields_and_tags(
         for note in [found[genanki.guid_for(card.card)]]
     ]
     assert gb20 and all("spasmguide::region::neck" in note["tags"] for note in gb20)
+    assert all("spasmguide::meridian::Gallbladder" in note["tags"] for note in gb20)
 
 
 def test_the_notice_is_in_the_deck_and_on_every_card_back(tmp_path: Path) -> None:
@@ -97,7 +121,8 @@ def test_the_notice_is_in_the_deck_and_on_every_card_back(tmp_path: Path) -> Non
     connection = collection(target, tmp_path)
     decks, models = connection.execute("select decks, models from col").fetchone()
     assert NOTICE_WORDS in decks
-    assert f'"{MODEL_ID}"' in models and NOTICE_WORDS in models
+    assert f'"{MODEL_ID}"' in models and f'"{REVERSED_MODEL_ID}"' in models
+    assert models.count(NOTICE_WORDS) >= 3  # the back of each card of both note types
     assert "{{FrontSide}}" in models  # the back template shows the question, then the notice
 
 
@@ -109,6 +134,8 @@ def test_two_exports_give_the_same_guids_and_ids(tmp_path: Path) -> None:
     two = notes(collection(second, tmp_path))
     assert [note["guid"] for note in one] == [note["guid"] for note in two]
     assert len({note["guid"] for note in one}) == len(one)
+    # The same options, in the same order, on the front of every multiple-choice card.
+    assert [note["fields"] for note in one] == [note["fields"] for note in two]
 
 
 def test_a_card_finds_its_entry_and_regions(kb: KnowledgeBase) -> None:

@@ -33,9 +33,12 @@ def test_the_benchmark_runs_and_reports_every_budget() -> None:
         "cold search +10k",
         "repeated technique cupping",
         "first view technique cupping",
+        "quiz question +2k",
+        "quiz question +10k",
+        "quiz --stats",
     ):
         assert row in result.stdout
     statuses = ("\nmet ", "\nMISS", "\nskip")
-    assert sum(result.stdout.count(status) for status in statuses) == 10
+    assert sum(result.stdout.count(status) for status in statuses) == 13
     skipped = result.stdout.count("\nskip")
-    assert f"of {10 - skipped} budgets met" in result.stdout
+    assert f"of {13 - skipped} budgets met" in result.stdout

@@ -200,7 +200,7 @@ def test_in_a_real_terminal(tmp_path: Path) -> None:
         "COLUMNS": "100",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "spasmguide", "quiz", "-n", "3", "--seed", "2"],
+        [sys.executable, "-m", "spasmguide", "quiz", "-n", "3", "--seed", "2", "-t", "techniques"],
         stdin=secondary,
         stdout=secondary,
         stderr=secondary,

@@ -221,7 +221,8 @@ def test_quizzes_at_once_count_every_answer_on_its_card(tmp_path: Path) -> None:
     run_quiz("--stats", data=data)  # creates the database, so no process races to make it
     quizzes, answers = 12, 60
     processes = [
-        quiz_in_background(data, answers, seed=1, output=subprocess.DEVNULL) for _ in range(quizzes)
+        quiz_in_background(data, answers, seed=1, output=subprocess.DEVNULL, topic=None)
+        for _ in range(quizzes)
     ]
     for process in processes:  # every quiz gets its answers at once, so they run together
         assert process.stdin
@@ -240,12 +241,23 @@ def test_quizzes_at_once_count_every_answer_on_its_card(tmp_path: Path) -> None:
 
 
 def quiz_in_background(
-    data: Path, count: int, *, seed: int = 4, output: int = subprocess.PIPE
+    data: Path,
+    count: int,
+    *,
+    seed: int = 4,
+    output: int = subprocess.PIPE,
+    topic: str | None = "techniques",
 ) -> subprocess.Popen[str]:
-    """A quiz process reading its answers from a pipe the test writes to."""
+    """A quiz process reading its answers from a pipe the test writes to: by default of
+    technique cards, multiple choice with four options each (`wait_for_question` waits for
+    the fourth)."""
     env = {**os.environ, "SPASMGUIDE_DATA_DIR": str(data), "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
-        [sys.executable, "-m", "spasmguide", "quiz", "-n", str(count), "--seed", str(seed)],
+        [
+            sys.executable,
+            *("-m", "spasmguide", "quiz", "-n", str(count), "--seed", str(seed)),
+            *(("--topic", topic) if topic else ()),
+        ],
         stdin=subprocess.PIPE,
         stdout=output,
         stderr=subprocess.PIPE,

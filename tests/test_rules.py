@@ -73,61 +73,78 @@ def test_the_shipped_files_keep_every_rule(rule: str) -> None:
     assert shipped_problems(rule) == []
 
 
-def test_a_region_without_an_emergency_group_is_refused(tmp_path: Path) -> None:
-    text = ELBOW.replace("[leg-circulation-emergency, cramps-see-doctor]", "[cramps-see-doctor]")
+# A teacher's region with one thing wrong: (what is replaced, by what, the text whose line the
+# problem points at (None: the entry's own line), its column, and the message).
+BROKEN_REGIONS = [
+    (
+        "[leg-circulation-emergency, cramps-see-doctor]",
+        "[cramps-see-doctor]",
+        "red_flags:",
+        5,
+        "region 'elbow' names no warning-sign group of urgency 'emergency' in red_flags: every"
+        " region needs the signs that call for emergency care",
+    ),
+    (
+        ELBOW[ELBOW.index("      - technique: cupping") : ELBOW.index("    self_care:")],
+        "",
+        "techniques:",
+        5,
+        "region 'elbow' suggests 2 techniques; a region suggests at least 4, each with its"
+        " reason, for its page to rank",
+    ),
+    (
+        "technique: tui-na",
+        "technique: cupping",
+        "techniques:",
+        5,
+        "'cupping' is named twice in techniques",
+    ),
+    (
+        "    acupoints: [si3]\n",
+        "",
+        None,
+        5,
+        "region 'elbow' names no acupoints: add the common ones (ids of acupoints, each with"
+        " its location)",
+    ),
+    (
+        "    self_care: [Rest the arm from the gripping that set it off.]\n",
+        "",
+        None,
+        5,
+        "missing required key 'self_care' in an entry of 'regions'",
+    ),
+    (
+        "        reason: Suction over the forearm muscles eases tension.\n",
+        "",
+        "- technique: cupping",
+        9,
+        "missing required key 'reason' in an item of 'techniques'",
+    ),
+    (
+        "    sources: [article]",
+        "    sources: [article, my-notes]",
+        "my-notes",
+        24,
+        "unknown source id 'my-notes'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "at", "column", "message"),
+    BROKEN_REGIONS,
+    ids=[message.split(":")[0][:40] for *_, message in BROKEN_REGIONS],
+)
+def test_a_broken_teacher_region_gets_one_line_at_its_place(
+    tmp_path: Path, old: str, new: str, at: str | None, column: int, message: str
+) -> None:
+    text = ELBOW.replace(old, new)
+    assert text != ELBOW
     path = write(tmp_path, text)
     (line,) = problems(path)
-    assert line == (
-        f"{path}:{line_of(text, 'red_flags:')}:5: region 'elbow' names no warning-sign group of"
-        " urgency 'emergency' in red_flags: every region needs the signs that call for"
-        " emergency care"
-    )
-
-
-def test_a_region_with_too_few_suggestions_is_refused(tmp_path: Path) -> None:
-    start = ELBOW.index("      - technique: cupping")
-    end = ELBOW.index("    self_care:")
-    text = ELBOW[:start] + ELBOW[end:]
-    path = write(tmp_path, text)
-    (line,) = problems(path)
-    assert line == (
-        f"{path}:{line_of(text, 'techniques:')}:5: region 'elbow' suggests 2 techniques;"
-        " a region suggests at least 4, each with its reason, for its page to rank"
-    )
-
-
-def test_a_technique_suggested_twice_is_refused(tmp_path: Path) -> None:
-    text = ELBOW.replace("technique: tui-na", "technique: cupping")
-    path = write(tmp_path, text)
-    (line,) = problems(path)
-    assert (
-        line == f"{path}:{line_of(text, 'techniques:')}:5: 'cupping' is named twice in techniques"
-    )
-
-
-def test_a_region_without_acupoints_is_refused(tmp_path: Path) -> None:
-    text = ELBOW.replace("    acupoints: [si3]\n", "")
-    path = write(tmp_path, text)
-    (line,) = problems(path)
-    assert line == (
-        f"{path}:2:5: region 'elbow' names no acupoints: add the common ones (ids of"
-        " acupoints, each with its location)"
-    )
-
-
-def test_a_region_without_self_care_is_refused(tmp_path: Path) -> None:
-    text = ELBOW.replace("    self_care: [Rest the arm from the gripping that set it off.]\n", "")
-    path = write(tmp_path, text)
-    (line,) = problems(path)
-    assert line == f"{path}:2:5: missing required key 'self_care' in an entry of 'regions'"
-
-
-def test_a_suggestion_without_a_reason_is_refused(tmp_path: Path) -> None:
-    text = ELBOW.replace("        reason: Suction over the forearm muscles eases tension.\n", "")
-    path = write(tmp_path, text)
-    (line,) = problems(path)
-    where = line_of(text, "- technique: cupping")
-    assert line == f"{path}:{where}:9: missing required key 'reason' in an item of 'techniques'"
+    where = line_of(text, at) if at is not None else 2
+    assert line == f"{path}:{where}:{column}: {message}"
 
 
 def test_an_acupoint_without_a_location_is_refused(tmp_path: Path) -> None:
@@ -144,13 +161,6 @@ def test_an_acupoint_without_a_location_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, text)
     (line,) = problems(path)
     assert line == f"{path}:2:5: missing required key 'location' in an entry of 'acupoints'"
-
-
-def test_a_cited_source_must_exist(tmp_path: Path) -> None:
-    text = ELBOW.replace("    sources: [article]", "    sources: [article, my-notes]")
-    path = write(tmp_path, text)
-    (line,) = problems(path)
-    assert line == f"{path}:{line_of(text, 'my-notes')}:24: unknown source id 'my-notes'"
 
 
 def test_a_technique_without_contraindications_is_refused(tmp_path: Path) -> None:

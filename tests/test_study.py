@@ -58,7 +58,10 @@ def test_cards_come_from_the_knowledge_base_in_at_least_five_kinds(kb: Knowledge
     assert len({card.card for card in cards}) == len(cards)  # stable, unique ids
     for card in cards:
         question = make_question(card, random.Random(1))
-        assert len(question.choices) == len(set(question.choices)) >= 2
+        if card.typed:  # recall: typed, no options
+            assert question.choices == (card.answer,) and question.typed
+        else:
+            assert len(question.choices) == len(set(question.choices)) >= 2
         assert question.choices[question.answer] == card.answer
 
 
@@ -97,6 +100,7 @@ def test_piped_quiz_reads_one_answer_per_line_and_scores(data: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.rstrip().splitlines()[-1].startswith("Score: ")
     assert re.search(r"^Score: [0-3]/3$", result.stdout, flags=re.M)  # the skip is not counted
+    assert "\nTo review (" in result.stdout  # the skipped card, at least
     assert NOTICE_WORDS in " ".join(result.stdout.split())
     assert len(questions_of(result.stdout)) == 4
 

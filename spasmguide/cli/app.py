@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperGroup
 
 from spasmguide import __version__, errors, invocation, user_files
-from spasmguide.errors import GuideError, InvalidContentError, UsageError
+from spasmguide.errors import GuideError, InvalidContentError, NotFoundError, UsageError
 from spasmguide.kb import names
 from spasmguide.kb.guide import GuideInForce
 from spasmguide.kb.model import KINDS, LISTED_KINDS, QUIZ_TOPICS, Cause, Region, Technique
@@ -738,6 +738,7 @@ class ExportFormat(StrEnum):
     epilog=_examples(
         "spasmguide quiz",
         "spasmguide quiz --count 5 --topic acupoints",
+        "spasmguide quiz --region neck --meridian GB",
         "spasmguide quiz --seed 7 < answers.txt",
         "spasmguide quiz --stats",
     )
@@ -760,6 +761,16 @@ def quiz(
             autocompletion=_complete_from(QUIZ_TOPICS),
         ),
     ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option("--region", "-r", metavar="REGION", help="Only cards about this region."),
+    ] = None,
+    meridian: Annotated[
+        str | None,
+        typer.Option(
+            "--meridian", "-m", metavar="MERIDIAN", help="Only points of this meridian (GB, Liver)."
+        ),
+    ] = None,
     stats: Annotated[
         bool, typer.Option("--stats", help="Show cards seen, due and retention per topic instead.")
     ] = False,
@@ -770,7 +781,9 @@ def quiz(
     """Quiz yourself; cards you miss come back sooner.
 
     Questions come from the knowledge base. Answer with the option's number or its name;
-    s skips, q ends the quiz, ? shows the keys. Progress is saved after every answer and
+    s skips, q ends the quiz, ? shows the keys; a missed or skipped card shows its answer,
+    and the end lists them with when each comes back. --topic, --region and --meridian
+    combine. Progress is saved after every answer and
     scheduled with FSRS (in the user data folder or SPASMGUIDE_DATA_DIR). Without a terminal,
     answers are read one per line and the quiz ends with 'Score: X/N'.
     """
@@ -781,16 +794,36 @@ def quiz(
     def say_note(message: str) -> None:
         sys.stderr.write(f"{PROGRAM}: note: {one_line(message, 500)}\n")
 
+    from spasmguide.kb.names import resolve_region
+    from spasmguide.study.cards import CardSource, resolve_meridian
+    from spasmguide.study.session import quiz_candidates
+
     kb = _guide(kb_paths).kb
+    chosen_topic = _one_of(topic, QUIZ_TOPICS, "--topic") if topic else None
+    chosen_region = resolve_region(kb, region).id if region is not None else None
+    chosen_meridian = resolve_meridian(kb, meridian) if meridian is not None else None
+    source = CardSource(kb, build_all=stats)
+    candidates = quiz_candidates(
+        source, topic=chosen_topic, region=chosen_region, meridian=chosen_meridian
+    )
+    if not candidates and not stats:
+        asked = " and ".join(
+            f"{name} {value}"
+            for name, value in (
+                ("topic", chosen_topic),
+                ("region", chosen_region),
+                ("meridian", chosen_meridian),
+            )
+            if value
+        )
+        raise NotFoundError(f"no quiz cards for {asked or 'this guide'}")
     progress = Progress.open(data_dir(), for_stats=stats)
     first_note = progress.take_note()
     if first_note:
         say_note(first_note)
     try:
         if stats:
-            from spasmguide.study.cards import cards_of
-
-            cards = [(card.card, card.topic) for card in cards_of(kb)]
+            cards = [(card.card, card.topic) for card in candidates]
             where = str(progress.path) if progress.path else "memory only (not saved)"
             now = time.time()
             page = pages.quiz_stats_page(
@@ -805,12 +838,15 @@ def quiz(
         from spasmguide.study.session import run_quiz
 
         interactive = sys.stdin is not None and sys.stdin.isatty()
-        run_quiz(
+        result = run_quiz(
             kb,
             progress,
             count=count,
             seed=seed,
-            topic=_one_of(topic, QUIZ_TOPICS, "--topic") if topic else None,
+            topic=chosen_topic,
+            region=chosen_region,
+            meridian=chosen_meridian,
+            source=source,
             read_answer=_answer_reader(),
             write=_line_writer(),
             now=time.time(),
@@ -821,6 +857,8 @@ def quiz(
             # From a pipe, an answer that is no option would come back forever (`yes |`).
             tries=None if interactive else 3,
         )
+        if result.interrupted:
+            raise SystemExit(130)  # Ctrl-C: the quiz has said that progress is saved
     except BrokenPipeError:
         # The reader went away (`| head`): every answer given is saved; end quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

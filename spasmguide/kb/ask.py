@@ -4,8 +4,9 @@ warning signs it describes.
 The words are read as concepts of the knowledge base's vocabulary (`spasmguide.kb.reading`):
 body parts point to regions, activities and circumstances to causes, and a warning sign is
 described when every concept of one of its patterns is there and none of them is denied
-(docs/decisions/016). Every region named gives a reading, the most strongly named first; the
-likeliest cause goes with each. Warning signs come most urgent first; among equally urgent ones,
+(docs/decisions/016). Every region named gives a reading, the most strongly named first (between
+equals, one named by a particular word before one named only by a vague word such as "leg");
+the likeliest cause goes with each. Warning signs come most urgent first; among equally urgent ones,
 the sign whose pattern matched more of what was said, then one the named region lists, then
 the one whose pattern is narrower, then the one fewer regions list (the more particular sign).
 """
@@ -89,6 +90,16 @@ def _weight(kb: KnowledgeBase, found: Found) -> float:
     return 0.5 if other or weak else 1.0
 
 
+def _vague(kb: KnowledgeBase, found: Found) -> bool:
+    """Whether a phrase is only a word for a body part that names no particular part ("leg",
+    "back"): between places named equally strongly, one named by anything more particular (a
+    part, or an exercise that works it) comes first."""
+    concepts = [kb.vocabulary[cid] for cid in found.phrase.concepts if cid in kb.vocabulary]
+    return bool(concepts) and all(
+        concept.strength == "weak" and concept.group == "body part" for concept in concepts
+    )
+
+
 def _targets(kb: KnowledgeBase, found: Found, kind: str) -> list[str]:
     """The regions (or causes) a phrase points to, in the order the vocabulary gives them."""
     targets: dict[str, None] = {}
@@ -113,6 +124,7 @@ def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[s
     if kind == "region" and not any(_targets(kb, f, kind) for f in found):
         found = list(said.found)
     scores: dict[str, float] = {}
+    vague: dict[str, bool] = {}  # named only by words that name no particular part
     first: dict[str, tuple[int, int]] = {}
     words: dict[str, dict[str, None]] = {}
     counted: dict[str, list[tuple[int, int]]] = {}
@@ -126,8 +138,9 @@ def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[s
                 continue  # words already counted for this target ("calves" in "calves cramp")
             spans.append((one.first, one.last))
             scores[target] = scores.get(target, 0.0) + _weight(kb, one)
+            vague[target] = vague.get(target, True) and _vague(kb, one)
             first.setdefault(target, (one.first, place))
-    order = sorted(scores, key=lambda target: (-scores[target], first[target]))
+    order = sorted(scores, key=lambda target: (-scores[target], vague[target], first[target]))
     return [(target, tuple(words[target])) for target in order]
 
 

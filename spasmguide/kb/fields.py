@@ -47,6 +47,14 @@ _ASK_ONLY = "no page shows the vocabulary: `ask` reads it"
 _MAP_ONLY = "the map's layout: the map page's JSON gives each region's number and views instead"
 
 
+def _layout(about: str) -> Meaning:
+    return Meaning(about, json=_MAP_ONLY)
+
+
+def _ask_only(about: str) -> Meaning:
+    return Meaning(about, json=_ASK_ONLY)
+
+
 class Meaning(NamedTuple):
     """One field's meaning."""
 
@@ -250,7 +258,7 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
     },
     Needling: {
         "depth": Meaning("How deep, in cun: '0.5-0.8', '1-1.5' or '0.1'.", "Depth"),
-        "source": Meaning("The source (id) of the needling."),
+        "source": Meaning("The source (id) of the needling.", "Source"),
         "angle": Meaning("The angle the needle enters at.", "Angle"),
         "direction": Meaning("Which way the needle points.", "Direction"),
         "beneath": Meaning(
@@ -350,46 +358,36 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "all": Meaning("Concepts (ids) that must all be in what a person says, none denied."),
     },
     MapView: {
-        "id": Meaning("The view's id (front, back).", json=_MAP_ONLY),
-        "rows": Meaning(
-            "The figure as rows of box-drawing characters, each between two '|'.", json=_MAP_ONLY
-        ),
+        "id": _layout("The view's id (front, back)."),
+        "rows": _layout("The figure as rows of box-drawing characters, each between two '|'."),
     },
     MapRegion: {
-        "id": Meaning("The region's id whose place this is.", json=_MAP_ONLY),
-        "places": Meaning("Where its number sits and what is shaded, per view.", json=_MAP_ONLY),
-        "also": Meaning("Other ids or names the region may go by.", json=_MAP_ONLY),
+        "id": _layout("The region's id whose place this is."),
+        "places": _layout("Where its number sits and what is shaded, per view."),
+        "also": _layout("Other ids or names the region may go by."),
     },
     MapPlace: {
-        "view": Meaning("The view (id) the place is on.", json=_MAP_ONLY),
-        "number": Meaning("The cell of the region's number: 'ROW COLUMN'.", json=_MAP_ONLY),
-        "shade": Meaning(
-            "The cells shaded when the region is chosen: 'ROWS COLUMN...'.", json=_MAP_ONLY
-        ),
+        "view": _layout("The view (id) the place is on."),
+        "number": _layout("The cell of the region's number: 'ROW COLUMN'."),
+        "shade": _layout("The cells shaded when the region is chosen: 'ROWS COLUMN...'."),
     },
     MapPoint: {
-        "id": Meaning("The acupoint's id or code (lower case).", json=_MAP_ONLY),
-        "view": Meaning("The view (id) the point is drawn on.", json=_MAP_ONLY),
-        "at": Meaning("Where on the view: 'ROW COLUMN', in fractions of a cell.", json=_MAP_ONLY),
+        "id": _layout("The acupoint's id or code (lower case)."),
+        "view": _layout("The view (id) the point is drawn on."),
+        "at": _layout("Where on the view: 'ROW COLUMN', in fractions of a cell."),
     },
     Concept: {
-        "id": Meaning(
-            "The entry's id: lowercase letters and digits joined by single hyphens.",
-            json=_ASK_ONLY,
+        "id": _ask_only("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "group": _ask_only("What kind of meaning it is."),
+        "words": _ask_only("The words and phrases that say it, in base forms."),
+        "includes": _ask_only("Narrower concepts (ids) this one stands for."),
+        "region": _ask_only("The region (id) a body part points to."),
+        "causes": _ask_only("The causes (ids) an activity or circumstance suggests."),
+        "unless": _ask_only("Concepts (ids) that stop it being read in the same sentence."),
+        "strength": _ask_only(
+            "How strongly a body part's words name its region ('weak' for 'back', 'leg')."
         ),
-        "group": Meaning("What kind of meaning it is.", json=_ASK_ONLY),
-        "words": Meaning("The words and phrases that say it, in base forms.", json=_ASK_ONLY),
-        "includes": Meaning("Narrower concepts (ids) this one stands for.", json=_ASK_ONLY),
-        "region": Meaning("The region (id) a body part points to.", json=_ASK_ONLY),
-        "causes": Meaning("The causes (ids) an activity or circumstance suggests.", json=_ASK_ONLY),
-        "unless": Meaning(
-            "Concepts (ids) that stop it being read in the same sentence.", json=_ASK_ONLY
-        ),
-        "strength": Meaning(
-            "How strongly a body part's words name its region ('weak' for 'back', 'leg').",
-            json=_ASK_ONLY,
-        ),
-        "means": Meaning("What it means, for maintainers.", json=_ASK_ONLY),
+        "means": _ask_only("What it means, for maintainers."),
     },
     Suggestion: {
         "technique": Meaning(

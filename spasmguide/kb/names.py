@@ -108,14 +108,17 @@ def names_of(entry: Entry) -> list[str]:
 
 
 def acupoint_name(
-    point: Acupoint, form: Literal["short", "title", "full", "english"] = "title"
+    point: Acupoint, form: Literal["short", "title", "full", "name", "english"] = "title"
 ) -> str:
     """How the guide names an acupoint, everywhere: "short" is its code (its pinyin when it
     has none), "title" adds the pinyin (GB20 Fēngchí), "full" its characters and first English
-    name too (GB20 Fēngchí 風池 (Wind Pool)), and "english" is the name under a point's title:
-    its first English name, else its pinyin."""
+    name too (GB20 Fēngchí 風池 (Wind Pool)), "name" its name without the code (Fēngchí (Wind
+    Pool)), for a question whose answer is the code, and "english" the name under a point's
+    title: its first English name, else its pinyin."""
     if form == "short":
         return point.code or point.pinyin
+    if form == "name":
+        return f"{point.pinyin} ({point.english[0]})" if point.english else point.pinyin
     if form == "english":
         return point.english[0] if point.english else point.pinyin
     title = f"{point.code} {point.pinyin}" if point.code else point.pinyin

@@ -97,22 +97,19 @@ def _lay_terms_are_unique(kb: KnowledgeBase, placed: Placed) -> Iterator[Problem
 
 
 def _labels_are_explained(kb: KnowledgeBase, placed: Placed) -> Iterator[Problem]:
-    certainty = {label.label for label in kb.guide.certainty_labels}
-    for evidence_id, defined in placed["evidence"].items():
-        value = kb.evidence[evidence_id].certainty
-        if value not in certainty:
-            yield defined.at("certainty").problem(
-                f"the certainty '{value}' of evidence '{evidence_id}' is not explained in the"
-                " guide's certainty_labels"
-            )
-    urgency = {label.label for label in kb.guide.urgency_labels}
-    for flag_id, defined in placed["red_flags"].items():
-        said = kb.red_flags[flag_id].urgency
-        if said not in urgency:
-            yield defined.at("urgency").problem(
-                f"the urgency '{said}' of red-flag group '{flag_id}' is not explained in the"
-                " guide's urgency_labels"
-            )
+    explained = (
+        ("evidence", "certainty", "evidence", kb.guide.certainty_labels),
+        ("red_flags", "urgency", "red-flag group", kb.guide.urgency_labels),
+    )
+    for kind, field, noun, labels in explained:
+        known = {label.label for label in labels}
+        for entry_id, defined in placed[kind].items():
+            value = getattr(kb.collection(kind)[entry_id], field)
+            if value not in known:
+                yield defined.at(field).problem(
+                    f"the {field} '{value}' of {noun} '{entry_id}' is not explained in the"
+                    f" guide's {field}_labels"
+                )
 
 
 def _twice(defined: Defined, key: str, ids: Sequence[str]) -> Iterator[Problem]:

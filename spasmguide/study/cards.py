@@ -1,35 +1,54 @@
 """Quiz questions generated from the knowledge base, and how answers are judged.
 
 Every question is a card with a stable id (its kind and the entry it asks about), so the
-spaced-repetition state in `spasmguide.study.progress` follows the card across runs. Questions are
-multiple choice; an answer may be the option's number, its text, or (for options that are a
-technique or region) any name or alias of that entry, matched forgivingly, a small typo
-forgiven when only one option is that close. Anything else is no option: `judge` says so with
-a hint, and the quiz asks again. No card's prompt names its answer (`giveaways`): a card is
-asked another way, or not at all, rather than give itself away.
+spaced-repetition state in `spasmguide.study.progress` follows the card across runs. Cards ask
+what a teacher would examine: where a point is, how it is needled and what to watch for, its
+name, characters and code; a technique's cautions and contraindications; which signs with a
+region's spasm need emergency care; the evidence and its certainty. None asks where the guide
+files something.
+
+Most questions are multiple choice: an answer may be the option's number, its text, or (for
+options that are a technique or region) any name or alias of that entry, matched forgivingly,
+a small typo or a clear beginning forgiven when only one option is that close. Recall cards
+(`Card.typed`: a point's name from its code, its code from its name, the pinyin of its
+characters) show no options: the answer is typed, tone marks and small typos forgiven, and a
+name that belongs to another entry is wrong. No card's prompt names its answer (`giveaways`).
+
+Building every card is linear in the number of entries: the wrong answers a card may draw
+from are one shared pool per kind, and each text is stemmed once (`_meaningful_stems`).
+Distractors are drawn when a question is asked (`make_question`), checked one by one.
 """
 
 from __future__ import annotations
 
 import difflib
+import itertools
 import random
+import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
+from spasmguide.errors import NotFoundError
 from spasmguide.kb.model import (
+    KIND_BY_COLLECTION,
     QUIZ_TOPICS,
+    Acupoint,
     Entry,
     KnowledgeBase,
+    Needling,
     Region,
     Technique,
 )
-from spasmguide.kb.names import acupoint_name, names_of, normalize_name
+from spasmguide.kb.names import _POSSESSIVE, acupoint_name, names_of, normalize_name
 from spasmguide.kb.queries import rank_techniques
-from spasmguide.kb.search import _WORD, STOP_WORDS, stem, stems_of
+from spasmguide.kb.search import _WORD, STOP_WORDS, _stem_cached, stem, stems_of
+from spasmguide.safe_text import one_line
 
 TOPICS = QUIZ_TOPICS  # one for each kind the model marks as quizzed
 CHOICES = 4
+PROGRAM = "spasmguide"
 
 
 # Keys a student may type instead of an answer.
@@ -38,24 +57,38 @@ QUIT_KEYS = frozenset({"q", "quit"})
 HELP_KEYS = frozenset({"?", "h", "help"})
 KEYS_HELP = (
     "Type the option's number or its name (small typos are forgiven); s or skip to skip this"
-    " question; q or quit to end the quiz with everything saved; ? for this help."
+    " question and see its answer; q or quit to end the quiz with everything saved; ? for"
+    " this help."
+)
+TYPED_HELP = (
+    "Type the answer (tone marks and small typos are forgiven); s or skip to skip this"
+    " question and see its answer; q or quit to end the quiz with everything saved; ? for"
+    " this help."
 )
 # A typed name within this similarity (difflib's ratio) of one option's name picks it.
 TYPO_RATIO = 0.85
+# A typed beginning of this many letters or more picks the one option whose name it begins.
+PREFIX_LETTERS = 4
 # Typed text past this length is not compared (difflib's cost grows with the square).
 _MAX_TYPED = 300
+_EMPTY: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+_NO_RIVALS: Mapping[str, str] = MappingProxyType({})
 
 
 class Question(NamedTuple):
     card: str
     topic: str
     prompt: str
-    choices: tuple[str, ...]
+    choices: tuple[str, ...]  # a recall card's one choice is its answer, never shown first
     answer: int  # index into choices
     accepted: frozenset[str]  # normalized typed answers that also count as right
     explanation: str
     # For each choice, every normalized name that picks it (its text, and aliases).
     names: tuple[frozenset[str], ...] = ()
+    typed: bool = False  # recall: the answer is typed, no options are shown
+    rivals: Mapping[str, str] = _NO_RIVALS  # recall: other entries' names, and whose they are
+    forgive_typos: bool = True
+    opens: str = ""  # the command that opens the entry the card is about
 
 
 class Card(NamedTuple):
@@ -65,30 +98,190 @@ class Card(NamedTuple):
     topic: str
     prompt: str
     answer: str
-    pool: tuple[str, ...]  # wrong answers to draw from
+    pool: tuple[str, ...]  # wrong answers to draw from (shared by the cards of one kind)
     accepted: frozenset[str]
     explanation: str
     # Other names of the answer and of the options in `pool`, as written, by option text.
-    aliases: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    aliases: Mapping[str, tuple[str, ...]] = _EMPTY
+    # Texts that are right (the answer among them, where a wrong answer could pass for it):
+    # never drawn as a wrong answer, nor anything sharing two or more meaningful words with
+    # one of them (`_resembles`).
+    unlike: tuple[str, ...] = ()
+    # Texts that are right too but may look like wrong ones.
+    also_right: frozenset[str] = frozenset()
+    # Safety content: a wrong answer shares no long word (five letters or more) with a right
+    # one, so "in pregnancy" is never marked wrong for a technique that is avoided then too.
+    strict: bool = False
+    typed: bool = False  # a recall card: no options, the answer is typed
+    rivals: Mapping[str, str] = _NO_RIVALS  # recall: other entries' names -> whose they are
+    forgive_typos: bool = True  # False for codes: a code one character off is another point
+    # An Anki "Basic (and reversed card)" note, when both directions are worth learning:
+    # (front, back, what the front asks, what the back asks); `in_deck` False when another
+    # card's reverse already asks this.
+    pair: tuple[str, ...] = ()
+    in_deck: bool = True
+    # Filled in by `cards_of` from the entry the card asks about.
+    regions: tuple[str, ...] = ()  # region ids, in the guide's order
+    meridian: str | None = None
+    opens: str = ""  # the command that opens the entry
 
 
 class Answer(NamedTuple):
-    """What a typed line means: `action` is choose, skip, quit, help or invalid."""
+    """What a typed line means: `action` is choose, skip, quit, help or invalid. A recall
+    card's wrong answer is `choose` with `choice` -1 and, when it names another entry, a
+    `hint` that says whose name it is."""
 
     action: str
     choice: int = -1
     hint: str = ""
 
 
+# The kind a card id starts with ("acupoint-location:gb20") names the collection of its entry.
+COLLECTION_OF_KIND = {
+    "technique": "techniques",
+    "region": "regions",
+    "cause": "causes",
+    "acupoint": "acupoints",
+    "evidence": "evidence",
+}
+
+
 def cards_of(kb: KnowledgeBase) -> list[Card]:
-    """Every card the knowledge base yields, in a stable order."""
-    return [card for make in _CARD_MAKERS for card in make(kb)]
+    """Every card the knowledge base yields, in a stable order, each with the regions and
+    meridian it belongs to and the command that opens its entry."""
+    source = CardSource(kb, build_all=True)
+    return [card for candidate in source.candidates if (card := source.card(candidate.card))]
+
+
+class Candidate(NamedTuple):
+    """A card the quiz may ask, known before it is built: its id, topic, regions, meridian."""
+
+    card: str
+    topic: str
+    regions: tuple[str, ...]
+    meridian: str | None
+
+
+class CardSource:
+    """The cards of a knowledge base, each built when first asked for (`card`): a quiz of ten
+    questions builds about ten cards, whatever the number of entries. `candidates` lists
+    every card there may be; a candidate whose card would give its answer away, or has too
+    few wrong answers, builds as None. With `build_all`, every card is built at once and the
+    candidates are exactly the cards."""
+
+    def __init__(self, kb: KnowledgeBase, *, build_all: bool = False) -> None:
+        self.kb = kb
+        self.links = _Links(kb)
+        self._shared: dict[str, Any] = {}
+        self._built: dict[str, Card | None] = {}
+        self._makers: dict[str, _PerEntry] = {}
+        candidates: list[Candidate] = []
+        for maker in _CARD_MAKERS:
+            if isinstance(maker, _PerEntry):
+                self._makers[maker.prefix] = maker
+                for entry in self.kb.collection(maker.collection).values():
+                    if maker.applies(entry):
+                        card_id = f"{maker.prefix}:{entry.id}"
+                        if build_all and self.card(card_id) is None:
+                            continue
+                        candidates.append(self._candidate(card_id, maker, entry))
+            else:
+                for card in maker(kb):
+                    placed = self.links.placed(card)
+                    self._built[card.card] = placed
+                    candidates.append(
+                        Candidate(card.card, card.topic, placed.regions, placed.meridian)
+                    )
+        self.candidates = candidates
+
+    def _candidate(self, card_id: str, maker: _PerEntry, entry: Entry) -> Candidate:
+        return Candidate(
+            card_id,
+            maker.topic,
+            self.links.regions.get((maker.collection, entry.id), ()),
+            entry.meridian if isinstance(entry, Acupoint) else None,
+        )
+
+    def card(self, card_id: str) -> Card | None:
+        """The card with this id, built now if it was not yet; None if it cannot be asked."""
+        if card_id in self._built:
+            return self._built[card_id]
+        prefix, _, entry_id = card_id.partition(":")
+        maker = self._makers.get(prefix)
+        entries = self.kb.collection(maker.collection) if maker else {}
+        card = None
+        if maker is not None and entry_id in entries:
+            if maker.prefix not in self._shared:
+                self._shared[maker.prefix] = maker.shared(self.kb)
+            made = maker.make(entries[entry_id], self._shared[maker.prefix])
+            card = self.links.placed(made) if made is not None else None
+        self._built[card_id] = card
+        return card
+
+
+_Selectable = TypeVar("_Selectable", Card, Candidate)
+
+
+def select_cards(
+    cards: Iterable[_Selectable],
+    *,
+    topic: str | None = None,
+    region: str | None = None,
+    meridian: str | None = None,
+) -> list[_Selectable]:
+    """The cards of one topic, region (id) and meridian (name), each given that is."""
+    return [
+        card
+        for card in cards
+        if (topic is None or card.topic == topic)
+        and (region is None or region in card.regions)
+        and (meridian is None or card.meridian == meridian)
+    ]
+
+
+def meridians_of(kb: KnowledgeBase) -> list[str]:
+    """The meridians of the knowledge base's points, in the order they first appear."""
+    return list(dict.fromkeys(point.meridian for point in kb.acupoints.values()))
+
+
+def resolve_meridian(kb: KnowledgeBase, typed: str) -> str:
+    """The meridian `typed` names: its name ("gallbladder") or the letters its points' codes
+    begin with ("GB"); NotFoundError naming the meridians there are when it names none."""
+    key = normalize_name(typed)
+    known = meridians_of(kb)
+    by_key = {normalize_name(meridian): meridian for meridian in known}
+    prefixes: dict[str, set[str]] = {}
+    for point in kb.acupoints.values():
+        if point.code:
+            letters = normalize_name(point.code.rstrip("0123456789").rstrip("-"))
+            prefixes.setdefault(letters, set()).add(point.meridian)
+    if key in by_key:
+        return by_key[key]
+    if len(prefixes.get(key, ())) == 1:
+        return next(iter(prefixes[key]))
+    raise NotFoundError(
+        f"no meridian named '{one_line(typed, 40)}'. Known meridians: {', '.join(known)}"
+    )
 
 
 def make_question(card: Card, rng: random.Random) -> Question:
-    """The card as a multiple-choice question, its distractors drawn with `rng`."""
-    wrong = sorted(set(card.pool) - {card.answer})
-    choices = [*rng.sample(wrong, min(CHOICES - 1, len(wrong))), card.answer]
+    """The card as a question: a recall card as it is, any other as multiple choice with its
+    distractors drawn from its pool with `rng`."""
+    if card.typed:
+        return Question(
+            card.card,
+            card.topic,
+            card.prompt,
+            (card.answer,),
+            0,
+            card.accepted | {normalize_name(card.answer)},
+            card.explanation,
+            typed=True,
+            rivals=card.rivals,
+            forgive_typos=card.forgive_typos,
+            opens=card.opens,
+        )
+    choices = [*distractors(card, rng), card.answer]
     rng.shuffle(choices)
     names = tuple(
         frozenset(
@@ -105,13 +298,73 @@ def make_question(card: Card, rng: random.Random) -> Question:
         card.accepted,
         card.explanation,
         names,
+        opens=card.opens,
     )
+
+
+def distractors(
+    card: Card, rng: random.Random, count: int = CHOICES - 1, *, tries: int | None = None
+) -> list[str]:
+    """Up to `count` wrong answers from the card's pool: never the answer, another right
+    answer, or a text that resembles one. Drawn at random and checked one at a time, so a
+    large pool costs no more than a small one; with `tries` None the pool is read on from a
+    random place when the draws run out, else at most `tries` texts are checked."""
+    pool = card.pool
+    chosen: list[str] = []
+    if not pool:
+        return chosen
+    if tries is not None and len(pool) <= tries:
+        tries = None  # a small pool is read whole
+    tried: set[int] = set()
+    for _ in range(8 * count + 8 if tries is None else tries):
+        if len(chosen) == count or len(tried) == len(pool):
+            return chosen
+        index = rng.randrange(len(pool))
+        if index in tried:
+            continue
+        tried.add(index)
+        if _may_be_wrong_answer(card, pool[index], chosen):
+            chosen.append(pool[index])
+    if tries is not None or len(chosen) == count:
+        return chosen
+    # Then on through the pool from a random place: as far as the next wrong answers, not
+    # the whole pool, unless there are none.
+    start = rng.randrange(len(pool))
+    for step in range(len(pool)):
+        if len(chosen) == count:
+            break
+        index = (start + step) % len(pool)
+        if index not in tried and _may_be_wrong_answer(card, pool[index], chosen):
+            chosen.append(pool[index])
+    return chosen
+
+
+def _may_be_wrong_answer(card: Card, candidate: str, chosen: Sequence[str]) -> bool:
+    if candidate == card.answer or candidate in card.also_right or candidate in chosen:
+        return False
+    if _normalized(candidate) == _normalized(card.answer):
+        return False
+    return not any(_resembles(candidate, right, strict=card.strict) for right in card.unlike)
+
+
+def _resembles(candidate: str, right: str, *, strict: bool = False) -> bool:
+    """Whether `candidate` could pass for `right`: the same text, or two or more meaningful
+    words in common (so "Keep up gentle stretching" is no distractor when "Keep gently
+    active, with regular stretching" is right); `strict`, any long word in common."""
+    if candidate == right:
+        return True
+    shared = _meaningful_stems(candidate) & _meaningful_stems(right)
+    return len(shared) >= 2 or (strict and any(len(word) >= _LONG_WORD for word in shared))
+
+
+_LONG_WORD = 5
 
 
 def judge(question: Question, given: str) -> Answer:
     """What `given` means for `question`: an option (by number, name or alias, small typos
-    forgiven when only one option is that close), a key (skip, quit, help), or nothing valid,
-    with a hint. Never raises, whatever the text."""
+    or a clear beginning forgiven when only one option is that close), a typed answer for a
+    recall card, a key (skip, quit, help), or nothing valid, with a hint. Never raises,
+    whatever the text."""
     typed = given.strip()[:_MAX_TYPED]
     folded = typed.casefold()
     if folded in SKIP_KEYS:
@@ -120,6 +373,8 @@ def judge(question: Question, given: str) -> Answer:
         return Answer("quit")
     if folded in HELP_KEYS:
         return Answer("help")
+    if question.typed:
+        return _judge_typed(question, typed)
     count = len(question.choices)
     numbers = f"a number from 1 to {count}"
     if not typed:
@@ -134,6 +389,10 @@ def judge(question: Question, given: str) -> Answer:
     if len(exact) == 1:
         return Answer("choose", exact[0])
     close = _close_choices(key, names) if key else []
+    if not close and len(key) >= PREFIX_LETTERS:
+        close = [
+            index for index, keys in enumerate(names) if any(name.startswith(key) for name in keys)
+        ]
     if len(close) == 1:
         return Answer("choose", close[0])
     if close:
@@ -142,6 +401,28 @@ def judge(question: Question, given: str) -> Answer:
     return Answer(
         "invalid", hint=f"That is not one of the options: type {numbers}, or ? for the keys."
     )
+
+
+def _judge_typed(question: Question, typed: str) -> Answer:
+    key = normalize_name(typed)
+    if not key:
+        return Answer(
+            "invalid", hint="No answer given: type the answer, s to skip, or ? for the keys."
+        )
+    accepted = question.accepted
+    if key in accepted:
+        return Answer("choose", question.answer)
+    if key in question.rivals:
+        return Answer("choose", -1, f"{one_line(typed, 40)} is {question.rivals[key]}.")
+    if question.forgive_typos and len(key) >= 3:
+        best = max((_ratio(key, name) for name in accepted), default=0.0)
+        if best >= TYPO_RATIO and not any(
+            _ratio(key, name) >= best
+            for name in question.rivals
+            if abs(len(name) - len(key)) < 4 and name not in accepted
+        ):
+            return Answer("choose", question.answer)
+    return Answer("choose", -1)
 
 
 def is_correct(question: Question, given: str) -> bool:
@@ -175,50 +456,107 @@ def _close_choices(key: str, names: Sequence[frozenset[str]]) -> list[int]:
 
 
 def _similar(first: str, second: str) -> bool:
+    return _ratio(first, second) >= TYPO_RATIO
+
+
+def _ratio(first: str, second: str) -> float:
+    """difflib's ratio, or 0 when its quick upper bounds already rule out TYPO_RATIO."""
     matcher = difflib.SequenceMatcher(None, first, second, autojunk=False)
-    return (
-        matcher.real_quick_ratio() >= TYPO_RATIO
-        and matcher.quick_ratio() >= TYPO_RATIO
-        and matcher.ratio() >= TYPO_RATIO
-    )
+    if matcher.real_quick_ratio() < TYPO_RATIO or matcher.quick_ratio() < TYPO_RATIO:
+        return 0.0
+    return matcher.ratio()
 
 
 def giveaways(card: Card) -> set[str]:
     """The words of the card's prompt that would give its answer away: a whole name of the
     answer (its text or an alias), or a word of the answer that no other option has."""
     prompt = _meaningful_stems(card.prompt)
+    answer_names = (card.answer, *card.aliases.get(card.answer, ()))
     found: set[str] = set()
-    for name in (card.answer, *card.aliases.get(card.answer, ())):
+    answer_words: set[str] = set()
+    for name in answer_names:
         stems = _meaningful_stems(name)
         if stems and stems <= prompt:
             found |= stems
-    others: set[str] = set()
-    for option in card.pool:
+        answer_words |= stems
+    shown = answer_words & prompt
+    # A word is the answer's alone when no option but the answer has it: the first options
+    # usually show another has it; else the pool's words are counted, once per pool.
+    unsure = set(shown)
+    for option in itertools.islice(card.pool, _PROBES):
+        if not unsure:
+            return found
         if option != card.answer:
-            for name in (option, *card.aliases.get(option, ())):
-                others |= _meaningful_stems(name)
-    answer_words: set[str] = set()
-    for name in (card.answer, *card.aliases.get(card.answer, ())):
-        answer_words |= _meaningful_stems(name)
-    return found | ((answer_words - others) & prompt)
+            unsure -= _option_stems(option, card.aliases)
+    if not unsure:
+        return found
+    options, counts = _pool_words(card.pool, card.aliases)
+    own = _option_stems(card.answer, card.aliases) if card.answer in options else frozenset()
+    return found | {word for word in unsure if counts[word] - (word in own) <= 0}
 
 
-def _unlike(candidates: Iterable[str], right: Sequence[str]) -> tuple[str, ...]:
-    """The candidates that could not pass for a right answer: none shares two or more
-    meaningful words with any of `right` (so "Keep up gentle stretching" is no distractor
-    when "Keep gently active, with regular stretching" is right)."""
-    right_words = [_meaningful_stems(text) for text in right]
-    return tuple(
-        dict.fromkeys(
-            candidate
-            for candidate in candidates
-            if all(len(_meaningful_stems(candidate) & words) < 2 for words in right_words)
+_POOLS: dict[tuple[int, int], tuple[object, object, frozenset[str], Counter[str]]] = {}
+
+
+def _pool_words(
+    pool: tuple[str, ...], aliases: Mapping[str, tuple[str, ...]]
+) -> tuple[frozenset[str], Counter[str]]:
+    """The pool's options, and for each meaningful word how many options have it (in their
+    text or an alias): counted once per pool, which the cards of a kind share."""
+    key = (id(pool), id(aliases))
+    kept = _POOLS.get(key)
+    if kept is not None and kept[0] is pool and kept[1] is aliases:
+        return kept[2], kept[3]
+    options = frozenset(pool)
+    counts: Counter[str] = Counter()
+    for option in options:
+        counts.update(_option_stems(option, aliases))
+    if len(_POOLS) > 256:
+        _POOLS.clear()
+    _POOLS[key] = (pool, aliases, options, counts)  # the pool kept alive keeps its id unique
+    return options, counts
+
+
+def _option_stems(option: str, aliases: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    stems = _meaningful_stems(option)
+    for name in aliases.get(option, ()):
+        stems = stems | _meaningful_stems(name)
+    return stems
+
+
+_STEMS: dict[str, frozenset[str]] = {}
+_MAX_STEMMED = 200_000
+
+
+def _meaningful_stems(text: str) -> frozenset[str]:
+    """The stems of the words that carry meaning in `text`, worked out once per text."""
+    found = _STEMS.get(text)
+    if found is None:
+        if len(_STEMS) >= _MAX_STEMMED:
+            _STEMS.clear()
+        if text.isascii():  # what `stems_of` does, for the text it mostly meets, faster
+            words = [
+                _stem_cached(word) for word in _WORD.findall(_POSSESSIVE.sub("", text.casefold()))
+            ]
+        else:
+            words = stems_of(text)
+        found = _STEMS[text] = frozenset(
+            word for word in words if word not in STOP_WORDS and len(word) > 2
         )
-    )
+    return found
 
 
-def _meaningful_stems(text: str) -> set[str]:
-    return {stem for stem in stems_of(text) if stem not in STOP_WORDS and len(stem) > 2}
+_NORMALIZED: dict[str, str] = {}
+
+
+def _normalized(text: str) -> str:
+    """`normalize_name(text)`, worked out once per text."""
+    found = _NORMALIZED.get(text)
+    if found is None:
+        if len(_NORMALIZED) >= _MAX_STEMMED:
+            _NORMALIZED.clear()
+        found = _NORMALIZED[text] = normalize_name(text)
+    return found
 
 
 def _accepted(entry: Entry) -> frozenset[str]:
@@ -245,58 +583,199 @@ def _masked(text: str, stems: set[str]) -> str:
     return _WORD.sub(lambda word: "…" if stem(word[0].casefold()) in stems else word[0], text)
 
 
-def _technique_how(kb: KnowledgeBase) -> Iterator[Card]:
-    names = tuple(technique.name for technique in kb.techniques.values())
-    aliases = _aliases(kb.techniques.values())
-    for technique in kb.techniques.values():
+class _Links:
+    """For each entry a card may ask about, the regions it belongs to (a region itself; the
+    regions that suggest a technique, list a point or that a point names, or list an evidence
+    entry; a cause's regions), worked out once for all the cards."""
 
-        def asking(sentence: str, technique: Technique = technique) -> Card:
-            return Card(
-                f"technique-how:{technique.id}",
-                "techniques",
-                f'Which technique works like this? "{sentence}"',
-                technique.name,
-                names,
-                _accepted(technique),
-                technique.summary,
-                aliases,
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        order = {region_id: position for position, region_id in enumerate(kb.regions)}
+        found: dict[tuple[str, str], set[str]] = {}
+        for region in kb.regions.values():
+            found.setdefault(("regions", region.id), set()).add(region.id)
+            for suggestion in region.techniques:
+                found.setdefault(("techniques", suggestion.technique), set()).add(region.id)
+            for point_id in region.acupoints:
+                found.setdefault(("acupoints", point_id), set()).add(region.id)
+            for evidence_id in region.evidence:
+                found.setdefault(("evidence", evidence_id), set()).add(region.id)
+        for point in kb.acupoints.values():  # and the regions a point names as its own
+            found.setdefault(("acupoints", point.id), set()).update(
+                entry.region for entry in point.regions
             )
+        for cause in kb.causes.values():
+            found.setdefault(("causes", cause.id), set()).update(cause.regions)
+        for evidence in kb.evidence.values():
+            found.setdefault(("evidence", evidence.id), set()).update(evidence.regions)
+        self.regions = {
+            key: tuple(sorted((r for r in ids if r in order), key=order.__getitem__))
+            for key, ids in found.items()
+        }
 
-        card = _first_fair(asking(sentence) for sentence in technique.how_it_works)
-        if card is None:  # every sentence names the technique: hide its name
-            first = asking(technique.how_it_works[0])
-            card = _first_fair([asking(_masked(technique.how_it_works[0], giveaways(first)))])
-        if card is not None:
-            yield card
+    def placed(self, card: Card) -> Card:
+        kind, _, entry_id = card.card.partition(":")
+        collection = COLLECTION_OF_KIND.get(kind.split("-")[0])
+        if collection is None or entry_id not in self.kb.collection(collection):
+            return card
+        entry = self.kb.collection(collection)[entry_id]
+        opens_with = KIND_BY_COLLECTION[collection].opens_with
+        return card._replace(
+            regions=card.regions or self.regions.get((collection, entry_id), ()),
+            meridian=entry.meridian if isinstance(entry, Acupoint) else card.meridian,
+            opens=card.opens
+            or (f"{PROGRAM} {opens_with.format(id=entry_id)}" if opens_with else ""),
+        )
 
 
-def _technique_caution(kb: KnowledgeBase) -> Iterator[Card]:
+def entry_of(kb: KnowledgeBase, card_id: str) -> Entry | None:
+    """The knowledge-base entry a card asks about, found from the card's id, if any."""
+    kind, _, entry_id = card_id.partition(":")
+    collection = COLLECTION_OF_KIND.get(kind.split("-")[0])
+    if collection is not None and entry_id in kb.collection(collection):
+        return kb.collection(collection)[entry_id]
+    for name in COLLECTION_OF_KIND.values():
+        if entry_id in kb.collection(name):
+            return kb.collection(name)[entry_id]
+    return None
+
+
+class _PerEntry(NamedTuple):
+    """A kind of card asked of one entry at a time: the quiz builds only the cards it asks.
+    `shared` (pools, names) is worked out once per build, when a card first needs it."""
+
+    prefix: str
+    topic: str
+    collection: str
+    applies: Callable[[Any], bool]
+    shared: Callable[[KnowledgeBase], Any]
+    make: Callable[[Any, Any], Card | None]  # (entry, shared)
+
+
+def _how_shared(kb: KnowledgeBase) -> tuple[tuple[str, ...], Mapping[str, tuple[str, ...]]]:
+    return tuple(t.name for t in kb.techniques.values()), _aliases(kb.techniques.values())
+
+
+def _technique_how(
+    technique: Technique, shared: tuple[tuple[str, ...], Mapping[str, tuple[str, ...]]]
+) -> Card | None:
+    names, aliases = shared
+
+    def asking(sentence: str) -> Card:
+        return Card(
+            f"technique-how:{technique.id}",
+            "techniques",
+            f'Which technique works like this? "{sentence}"',
+            technique.name,
+            names,
+            _accepted(technique),
+            technique.summary,
+            aliases,
+        )
+
+    card = _first_fair(asking(sentence) for sentence in technique.how_it_works)
+    if card is None:  # every sentence names the technique: hide its name
+        first = asking(technique.how_it_works[0])
+        card = _first_fair([asking(_masked(technique.how_it_works[0], giveaways(first)))])
+    return card
+
+
+def _by_category(kb: KnowledgeBase, field: str) -> dict[str, tuple[str, ...]]:
+    """For each technique category, the texts of `field` of every technique of another
+    category: one shared pool per category."""
+    texts: dict[str, list[str]] = {}
     for technique in kb.techniques.values():
-        # Cautions of techniques of another kind: a needling caution may well hold for every
-        # needling technique, so it cannot serve as a wrong answer for one of them.
-        others = _unlike(
-            (
-                caution
-                for other in kb.techniques.values()
-                if other.category != technique.category
-                for caution in other.cautions
-            ),
-            technique.cautions,
-        )
-        card = _first_fair(
-            Card(
-                f"technique-caution:{technique.id}",
-                "techniques",
-                f"Which of these is a caution for {technique.name}?",
-                caution,
-                others,
-                frozenset(),
-                "Cautions: " + " ".join(technique.cautions),
+        texts.setdefault(technique.category, []).extend(getattr(technique, field))
+    return {
+        category: tuple(
+            dict.fromkeys(
+                text for other, items in texts.items() if other != category for text in items
             )
-            for caution in technique.cautions
         )
-        if card is not None:
-            yield card
+        for category in texts
+    }
+
+
+def _technique_caution(technique: Technique, pools: dict[str, tuple[str, ...]]) -> Card | None:
+    # Cautions of techniques of another kind: a needling caution may well hold for every
+    # needling technique, so it cannot serve as a wrong answer for one of them.
+    card = _first_fair(
+        Card(
+            f"technique-caution:{technique.id}",
+            "techniques",
+            f"Which of these is a caution for {technique.name}?",
+            caution,
+            pools.get(technique.category, ()),
+            frozenset(),
+            "Cautions: " + " ".join(technique.cautions),
+            unlike=(*technique.cautions, *technique.contraindications),
+            strict=True,
+        )
+        for caution in technique.cautions
+    )
+    return card if card is not None and _has_distractors(card) else None
+
+
+def _technique_contraindication(
+    technique: Technique, pools: dict[str, tuple[str, ...]]
+) -> Card | None:
+    card = _first_fair(
+        Card(
+            f"technique-contraindication:{technique.id}",
+            "techniques",
+            f"Which of these is a contraindication to {technique.name}?",
+            reason,
+            pools.get(technique.category, ()),
+            frozenset(),
+            "Contraindications: " + " ".join(technique.contraindications),
+            unlike=(*technique.contraindications, *technique.cautions),
+            strict=True,
+        )
+        for reason in technique.contraindications
+    )
+    return card if card is not None and _has_distractors(card) else None
+
+
+_TECHNIQUE_HOW = _PerEntry(
+    "technique-how",
+    "techniques",
+    "techniques",
+    lambda technique: bool(technique.how_it_works),
+    _how_shared,
+    _technique_how,
+)
+_TECHNIQUE_CAUTION = _PerEntry(
+    "technique-caution",
+    "techniques",
+    "techniques",
+    lambda technique: bool(technique.cautions),
+    lambda kb: _by_category(kb, "cautions"),
+    _technique_caution,
+)
+_TECHNIQUE_CONTRAINDICATION = _PerEntry(
+    "technique-contraindication",
+    "techniques",
+    "techniques",
+    lambda technique: bool(technique.contraindications),
+    lambda kb: _by_category(kb, "contraindications"),
+    _technique_contraindication,
+)
+
+
+def card_rng(card: Card) -> random.Random:
+    """A random generator of the card's own: the same draws for the same card, every run
+    (seeded with a number: seeding with text costs a hash of it)."""
+    return random.Random(zlib.crc32(card.card.encode("utf-8", "surrogateescape")))
+
+
+# How many texts of a pool are checked, at most, to see that a card has wrong answers enough.
+_PROBES = 64
+
+
+def _has_distractors(card: Card) -> bool:
+    """Whether the card can be asked as multiple choice with its full set of options (the
+    wrong answers a question draws are then found too, reading the pool if need be)."""
+    return len(distractors(card, card_rng(card), CHOICES - 1, tries=_PROBES)) == CHOICES - 1
 
 
 def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
@@ -335,34 +814,74 @@ def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
 
 
 def _cause_prevention(kb: KnowledgeBase) -> Iterator[Card]:
+    tips = tuple(dict.fromkeys(tip for cause in kb.causes.values() for tip in cause.prevention))
     for cause in kb.causes.values():
-        others = _unlike(
-            (
-                tip
-                for other in kb.causes.values()
-                if other.id != cause.id
-                for tip in other.prevention
-            ),
-            cause.prevention,
-        )
         card = _first_fair(
             Card(
                 f"cause-prevention:{cause.id}",
                 "causes",
                 f"Which of these helps prevent spasms from {cause.name.lower()}?",
                 tip,
-                others,
+                tips,
                 frozenset(),
                 "Prevention: " + " ".join(cause.prevention),
+                unlike=cause.prevention,
             )
             for tip in cause.prevention
         )
-        if card is not None:
+        if card is not None and _has_distractors(card):
+            yield card
+
+
+def _region_emergency(kb: KnowledgeBase) -> Iterator[Card]:
+    """For a region with warning signs that need emergency care: which of these signs does?
+    The wrong answers are signs the guide rates urgent or for a doctor (the region's own
+    first, so the region gives none away), never one like an emergency sign."""
+    groups = kb.red_flags
+    calmer = [
+        sign for group in groups.values() if group.urgency != "emergency" for sign in group.signs
+    ]
+    spare = tuple(dict.fromkeys(calmer))[:_PROBES]  # for a region with few calmer signs
+    emergency_signs = tuple(
+        dict.fromkeys(
+            sign
+            for group in groups.values()
+            if group.urgency == "emergency"
+            for sign in group.signs
+        )
+    )
+    meaning = next(
+        (label.meaning for label in kb.guide.urgency_labels if label.label == "emergency"), ""
+    )
+    for region in kb.regions.values():
+        linked = [groups[group_id] for group_id in region.red_flags if group_id in groups]
+        urgent = [group for group in linked if group.urgency == "emergency"]
+        own = tuple(
+            dict.fromkeys(
+                sign for group in linked if group.urgency != "emergency" for sign in group.signs
+            )
+        )
+        pool = own if len(own) >= CHOICES else tuple(dict.fromkeys((*own, *spare)))
+        card = _first_fair(
+            Card(
+                f"region-emergency:{region.id}",
+                "regions",
+                f"{region.name}: which of these signs needs emergency care?",
+                sign,
+                pool,
+                frozenset(),
+                f"{group.title}: an emergency. {meaning}".strip(),
+                unlike=emergency_signs,
+            )
+            for group in urgent
+            for sign in group.signs
+        )
+        if card is not None and _has_distractors(card):
             yield card
 
 
 def _acupoint_location(kb: KnowledgeBase) -> Iterator[Card]:
-    locations = tuple(point.location for point in kb.acupoints.values())
+    locations = tuple(dict.fromkeys(point.location for point in kb.acupoints.values()))
     for point in kb.acupoints.values():
         label = acupoint_name(point)
         card = _first_fair(
@@ -382,30 +901,222 @@ def _acupoint_location(kb: KnowledgeBase) -> Iterator[Card]:
             yield card
 
 
-def _acupoint_region(kb: KnowledgeBase) -> Iterator[Card]:
-    regions = tuple(region.name for region in kb.regions.values())
-    aliases = _aliases(kb.regions.values())
+class _PointNames(NamedTuple):
+    """Every point's names and codes (normalized), each saying whose it is: a typed answer
+    that is another point's name is wrong, and the quiz says whose it is."""
+
+    names: Mapping[str, str]
+    codes: Mapping[str, str]
+    name_keys: Mapping[str, frozenset[str]]  # by point id: its names (pinyin, English)
+    code_keys: Mapping[str, frozenset[str]]  # by point id: its codes in every system known
+
+
+def _point_names(kb: KnowledgeBase) -> _PointNames:
+    names: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    name_keys: dict[str, frozenset[str]] = {}
+    code_keys: dict[str, set[str]] = {}
     for point in kb.acupoints.values():
-        holders = [region for region in kb.regions.values() if point.id in region.acupoints]
-        if len(holders) != 1:
-            continue  # a point listed for several regions makes no single right answer
-        label = acupoint_name(point)
+        keys = frozenset(
+            key
+            for name in (point.pinyin, *point.english, *point.aliases)
+            if (key := normalize_name(name))
+        )
+        name_keys[point.id] = keys
+        whose = f"the name of {point.code}" if point.code else "another point's name"
+        for key in keys:
+            names.setdefault(key, whose)
+        code_keys[point.id] = {
+            key for name in (point.id, point.code or "") if (key := normalize_name(name))
+        }
+    # Other names the guide knows a point by (codes of other systems, say), if not a name.
+    for key, point_id in kb.names.get("acupoints", {}).items():
+        if point_id in code_keys and key not in name_keys[point_id]:
+            code_keys[point_id].add(key)
+    for point_id, codes_known in code_keys.items():
+        point = kb.acupoints[point_id]
+        for key in codes_known:
+            codes.setdefault(key, f"the code of {point.pinyin}")
+    return _PointNames(
+        MappingProxyType(names),
+        MappingProxyType(codes),
+        MappingProxyType(name_keys),
+        MappingProxyType({point_id: frozenset(keys) for point_id, keys in code_keys.items()}),
+    )
+
+
+def _point_summary(point: Acupoint) -> str:
+    characters = f", {point.characters}" if point.characters else ""
+    english = f" ({point.english[0]})" if point.english else ""
+    code = f"{point.code}: " if point.code else ""
+    return f"{code}{point.pinyin}{characters}{english}, {point.meridian}."
+
+
+def _acupoint_names(kb: KnowledgeBase) -> Iterator[Card]:
+    """Recall both ways between a point's code and its name: typed, as a student would write
+    them. In Anki the two are one note, "Basic (and reversed card)"."""
+    known = _point_names(kb)
+    for point in kb.acupoints.values():
+        if not point.code:
+            continue
+        shown = acupoint_name(point, "name")
+        pair = (
+            point.code,
+            " · ".join((point.pinyin, *point.english[:1])),
+            "The name of this point (pinyin and English)?",
+            "The code of this point?",
+        )
         card = _first_fair(
             [
                 Card(
-                    f"acupoint-region:{point.id}",
+                    f"acupoint-name:{point.id}",
                     "acupoints",
-                    f"For which region does the guide list {label}?",
-                    holders[0].name,
-                    regions,
-                    _accepted(holders[0]),
-                    f"{label} is listed for {holders[0].name}: {point.uses}",
-                    aliases,
+                    f"What is the name of {point.code}? (pinyin or English)",
+                    shown,
+                    (),
+                    known.name_keys[point.id],
+                    _point_summary(point),
+                    typed=True,
+                    rivals=known.names,
+                    pair=pair,
                 )
             ]
         )
         if card is not None:
             yield card
+        card = _first_fair(
+            [
+                Card(
+                    f"acupoint-code:{point.id}",
+                    "acupoints",
+                    f"What is the code of {shown}?",
+                    point.code,
+                    (),
+                    known.code_keys[point.id],
+                    _point_summary(point),
+                    typed=True,
+                    rivals=known.codes,
+                    forgive_typos=False,  # GB21 is not a typo for GB20
+                    in_deck=False,  # the reverse of the name card
+                )
+            ]
+        )
+        if card is not None:
+            yield card
+
+
+def _acupoint_characters(kb: KnowledgeBase) -> Iterator[Card]:
+    """The pinyin of a point's characters, typed: tone marks may be left out."""
+    known = _point_names(kb)
+    for point in kb.acupoints.values():
+        if not point.characters:
+            continue
+        characters = point.characters
+        if point.simplified and point.simplified != characters:
+            characters += f" (simplified {point.simplified})"
+        pinyin = point.pinyin
+        yield Card(
+            f"acupoint-characters:{point.id}",
+            "acupoints",
+            f"How is {characters} read in pinyin?",
+            pinyin,
+            (),
+            frozenset({normalize_name(pinyin)}),
+            _point_summary(point),
+            typed=True,
+            rivals=known.names,
+            pair=(
+                characters,
+                pinyin,
+                "These characters name a point: how are they read in pinyin?",
+                "This point's name in Chinese characters?",
+            ),
+        )
+
+
+def _acupoint_choice(
+    kb: KnowledgeBase,
+    kind: str,
+    ask: str,
+    answers: Callable[[Acupoint], Sequence[str]],
+    *,
+    explain: Callable[[Acupoint], str],
+) -> Iterator[Card]:
+    """One multiple-choice card per point that has `answers`: the first that gives nothing
+    away is asked, the others of the same point are never wrong answers. `ask` holds
+    {label} (code and pinyin) or {name} (pinyin and English name)."""
+    pool = tuple(dict.fromkeys(text for point in kb.acupoints.values() for text in answers(point)))
+    for point in kb.acupoints.values():
+        right = tuple(answers(point))
+        if not right:
+            continue
+        prompt = ask.format(label=acupoint_name(point), name=acupoint_name(point, "name"))
+        card = _first_fair(
+            Card(
+                f"{kind}:{point.id}",
+                "acupoints",
+                prompt,
+                answer,
+                pool,
+                frozenset(),
+                explain(point),
+                unlike=right,
+                also_right=frozenset(right),
+            )
+            for answer in right
+        )
+        if card is not None and _has_distractors(card):
+            yield card
+
+
+def point_cautions(point: Acupoint) -> tuple[str, ...]:
+    """Every caution the guide gives for a point: its own, the one beside its needling depth,
+    and the one in pregnancy."""
+    extra = (point.needling.caution if point.needling else None, point.pregnancy)
+    return (*point.cautions, *(text for text in extra if text))
+
+
+def _acupoint_caution(kb: KnowledgeBase) -> Iterator[Card]:
+    return _acupoint_choice(
+        kb,
+        "acupoint-caution",
+        "Which of these is a caution when needling {label}?",
+        point_cautions,
+        explain=lambda point: f"{acupoint_name(point)}: {' '.join(point_cautions(point))}",
+    )
+
+
+def needling_text(needling: Needling) -> str:
+    """How a point is needled, in words: "Oblique, toward the tip of the nose, 0.5-0.8 cun"."""
+    parts = [needling.angle.capitalize() if needling.angle else "", needling.direction or ""]
+    parts.append(f"{needling.depth} cun")
+    return ", ".join(part for part in parts if part)
+
+
+def _acupoint_needling(kb: KnowledgeBase) -> Iterator[Card]:
+    def explain(point: Acupoint) -> str:
+        assert point.needling is not None
+        beneath = point.needling.beneath
+        lies = f" Beneath: {', '.join(beneath)}." if beneath else ""
+        return f"{acupoint_name(point)}: {needling_text(point.needling)}.{lies}"
+
+    return _acupoint_choice(
+        kb,
+        "acupoint-needling",
+        "How is {label} needled (angle, direction, depth)?",
+        lambda point: (needling_text(point.needling),) if point.needling else (),
+        explain=explain,
+    )
+
+
+def _acupoint_meridian(kb: KnowledgeBase) -> Iterator[Card]:
+    return _acupoint_choice(
+        kb,
+        "acupoint-meridian",
+        "{name}: which meridian, or group of extra points, is it on?",
+        lambda point: (point.meridian,),
+        explain=_point_summary,
+    )
 
 
 def _evidence_certainty(kb: KnowledgeBase) -> Iterator[Card]:
@@ -435,12 +1146,19 @@ def _evidence_certainty(kb: KnowledgeBase) -> Iterator[Card]:
             yield card
 
 
-_CARD_MAKERS: Sequence[Callable[[KnowledgeBase], Iterator[Card]]] = (
-    _technique_how,
-    _technique_caution,
+_Maker = Callable[[KnowledgeBase], Iterator[Card]] | _PerEntry
+_CARD_MAKERS: Sequence[_Maker] = (
+    _TECHNIQUE_HOW,
+    _TECHNIQUE_CAUTION,
+    _TECHNIQUE_CONTRAINDICATION,
     _region_strongest_evidence,
+    _region_emergency,
     _cause_prevention,
     _acupoint_location,
-    _acupoint_region,
+    _acupoint_names,
+    _acupoint_characters,
+    _acupoint_caution,
+    _acupoint_needling,
+    _acupoint_meridian,
     _evidence_certainty,
 )
