@@ -84,8 +84,12 @@ def test_completion_includes_names_from_the_users_layers(tmp_path: Path) -> None
 
 
 def test_install_and_show_completion_are_typers_own() -> None:
+    # As a user types it in bash: Typer finds the shell among the command's parents.
     done = subprocess.run(
-        [str(COMMAND), "--show-completion", "bash"], capture_output=True, text=True, check=False
+        ["bash", "-c", f"'{COMMAND}' --show-completion; exit $?"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
     assert "_SPASMGUIDE_COMPLETE" in done.stdout
