@@ -338,7 +338,16 @@ def test_the_notice_names_a_licensed_acupuncturist(kb: KnowledgeBase) -> None:
 
 # -- content review (docs/content-review.md) -------------------------------------------------
 
-REVIEWED_KINDS = ("techniques", "regions", "causes", "evidence", "red_flags", "safety", "sources")
+REVIEWED_KINDS = (
+    "techniques",
+    "regions",
+    "causes",
+    "evidence",
+    "red_flags",
+    "safety",
+    "sources",
+    "acupoints",
+)
 
 
 def test_every_entry_says_when_it_was_last_checked_against_its_sources(kb: KnowledgeBase) -> None:
