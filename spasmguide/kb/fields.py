@@ -66,18 +66,35 @@ class Meaning(NamedTuple):
     json: str = ""  # why the field is not in the page's JSON under its name; "": it is
 
 
+# Meanings several kinds share.
+_ID = Meaning("The entry's id: lowercase letters and digits joined by single hyphens.")
+_SOURCES = Meaning("The sources (ids) the entry rests on.", "Sources")
+_SUMMARY_LINE = Meaning("One sentence under the title.", search=SUMMARY)
+_ALIASES = Meaning("Other names it answers to.", search=ALIAS)
+_REVIEWED = Meaning(
+    "When the entry was last checked against its sources: year and month (2026-12).", "Reviewed"
+)
+_SUGGESTED = Meaning(
+    "Suggested techniques, each with its reason; pages rank them by evidence.",
+    "Suggested techniques, ranked by evidence",
+    search=BODY,
+    search_label="suggested techniques",
+    json="shown ranked, as `techniques` with each one's rank, basis and reasons",
+)
+
+
 FIELDS: dict[type[Any], dict[str, Meaning]] = {
     Technique: {
-        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "id": _ID,
         "name": Meaning("The technique's name, the page's title.", search=NAME),
         "category": Meaning("Which family of therapy it belongs to.", "Category"),
-        "summary": Meaning("One sentence under the title.", search=SUMMARY),
+        "summary": _SUMMARY_LINE,
         "how_it_works": Meaning("How it is thought to work.", "How it works", search=BODY),
         "benefits": Meaning("What it is used to achieve.", "Benefits", search=BODY),
         "often_used_for": Meaning("What it is often used for.", "Often used for", search=BODY),
         "session": Meaning("What a session involves.", "What a session involves", search=BODY),
         "cautions": Meaning("What to take care with.", "Cautions", search=BODY, safety=True),
-        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "sources": _SOURCES,
         "invasiveness": Meaning(
             "How much it does to the body; the ranking's last step prefers the least.",
             "Invasiveness",
@@ -93,34 +110,25 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "related": Meaning("Related techniques (ids).", "Related techniques"),
         "evidence": Meaning("Evidence entries (ids) about it.", "Evidence"),
         "notes": Meaning("Further notes.", "Notes", search=BODY),
-        "reviewed": Meaning(
-            "When the entry was last checked against its sources: year and month (2026-12).",
-            "Reviewed",
-        ),
+        "reviewed": _REVIEWED,
     },
     Region: {
-        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "id": _ID,
         "name": Meaning("The region's name, the page's title.", search=NAME),
-        "summary": Meaning("One sentence under the title.", search=SUMMARY),
+        "summary": _SUMMARY_LINE,
         "description": Meaning(
             "What the region is and what goes wrong there.", "About", search=BODY
         ),
         "muscles": Meaning("The muscles involved.", "Muscles involved", search=BODY),
         "causes": Meaning("Common causes (ids).", "Common causes"),
-        "techniques": Meaning(
-            "Suggested techniques, each with its reason; pages rank them by evidence.",
-            "Suggested techniques, ranked by evidence",
-            search=BODY,
-            search_label="suggested techniques",
-            json="shown ranked, as `techniques` with each one's rank, basis and reasons",
-        ),
+        "techniques": _SUGGESTED,
         "self_care": Meaning("What a person can do on their own.", "Self-care", search=BODY),
         "red_flags": Meaning(
             "Warning-sign groups (ids) that apply here; a region names at least one emergency.",
             "Warning signs: get medical care first",
         ),
-        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
-        "aliases": Meaning("Other names it answers to.", search=ALIAS),
+        "sources": _SOURCES,
+        "aliases": _ALIASES,
         "lay_terms": Meaning(
             "Everyday words people use for it; each unique among regions.",
             search=ALIAS,
@@ -131,28 +139,19 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "needling_risk": Meaning(
             "Why needling in this region is risky, shown above its ranked techniques."
         ),
-        "reviewed": Meaning(
-            "When the entry was last checked against its sources: year and month (2026-12).",
-            "Reviewed",
-        ),
+        "reviewed": _REVIEWED,
     },
     Cause: {
-        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "id": _ID,
         "name": Meaning("The cause's name, the page's title.", search=NAME),
-        "summary": Meaning("One sentence under the title.", search=SUMMARY),
+        "summary": _SUMMARY_LINE,
         "description": Meaning("What the cause is.", "About", search=BODY),
         "mechanism": Meaning("How it leads to spasm.", "How it leads to spasm", search=BODY),
         "regions": Meaning("Regions it often affects (ids).", "Regions often affected"),
-        "techniques": Meaning(
-            "Suggested techniques, each with its reason; pages rank them by evidence.",
-            "Suggested techniques, ranked by evidence",
-            search=BODY,
-            search_label="suggested techniques",
-            json="shown ranked, as `techniques` with each one's rank, basis and reasons",
-        ),
+        "techniques": _SUGGESTED,
         "prevention": Meaning("How to keep it from coming back.", "Prevention", search=BODY),
-        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
-        "aliases": Meaning("Other names it answers to.", search=ALIAS),
+        "sources": _SOURCES,
+        "aliases": _ALIASES,
         "lay_terms": Meaning(
             "Everyday words people use for it; each unique among causes.",
             search=ALIAS,
@@ -162,13 +161,10 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "red_flags": Meaning(
             "Warning-sign groups (ids) that apply to it.", "Warning signs: get medical care first"
         ),
-        "reviewed": Meaning(
-            "When the entry was last checked against its sources: year and month (2026-12).",
-            "Reviewed",
-        ),
+        "reviewed": _REVIEWED,
     },
     Acupoint: {
-        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "id": _ID,
         "code": Meaning(
             "The standard point code, such as GB20; absent when none is given.", "Code", search=NAME
         ),
@@ -184,7 +180,7 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "meridian": Meaning("The meridian it lies on.", "Meridian", search=BODY),
         "location": Meaning("Where it is, in plain words.", "Where", search=BODY),
         "uses": Meaning("What it is used for.", "Used for", search=BODY),
-        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "sources": _SOURCES,
         "code_note": Meaning("Why the code is uncertain or absent, shown beside it.", search=BODY),
         "cautions": Meaning(
             "What to take care with when needling it.", "Cautions", search=BODY, safety=True
@@ -235,17 +231,14 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
             "Fields left out because no source checked for the guide gave them.",
             "Not given here",
         ),
-        "reviewed": Meaning(
-            "When the entry was last checked against its sources: year and month (2026-12).",
-            "Reviewed",
-        ),
+        "reviewed": _REVIEWED,
     },
     PointTerm: {
-        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "id": _ID,
         "name": Meaning("The term's name.", "Name", search=NAME),
         "group": Meaning("What the term is: a measure (the cun) or a category of points."),
         "meaning": Meaning("What it means, in a teacher's words.", "Meaning", search=BODY),
-        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "sources": _SOURCES,
         "aliases": Meaning("Other names it goes by (he-sea, sea point).", search=ALIAS),
     },
     PointCategory: {
@@ -274,14 +267,14 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "conditions": Meaning("The conditions it lists the point for.", search=BODY),
     },
     Evidence: {
-        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "id": _ID,
         "title": Meaning("What the evidence is, as its heading.", search=NAME),
         "finding": Meaning("What was found.", "What was found", search=BODY),
         "certainty": Meaning(
             "How certain the finding is; the guide explains each label.", "Certainty"
         ),
         "basis": Meaning("What the finding rests on.", "Basis", search=BODY),
-        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "sources": _SOURCES,
         "article_says": Meaning(
             "What the source article claims, shown beside what was found.",
             "The source article says",
@@ -298,13 +291,10 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "lapsed": Meaning(
             "Why its publisher treats the guideline as lapsed: shown, never ranked on."
         ),
-        "reviewed": Meaning(
-            "When the entry was last checked against its sources: year and month (2026-12).",
-            "Reviewed",
-        ),
+        "reviewed": _REVIEWED,
     },
     RedFlagGroup: {
-        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "id": _ID,
         "title": Meaning("What the signs may mean, as their heading.", search=NAME, safety=True),
         "urgency": Meaning(
             "How soon to get care; the guide explains each label.", "Urgency", safety=True
@@ -313,7 +303,7 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
             "Who or when the signs apply.", "Applies to", search=BODY, safety=True
         ),
         "signs": Meaning("The signs, one per item.", search=BODY, safety=True),
-        "sources": Meaning("The sources (ids) the entry rests on.", "Sources"),
+        "sources": _SOURCES,
         "note": Meaning("A note shown under the signs.", search=BODY, safety=True),
         "lay_terms": Meaning(
             "Everyday words for the signs, read by `ask`; each unique among warning signs.",
@@ -325,34 +315,25 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
             "What to do",
             safety=True,
         ),
-        "reviewed": Meaning(
-            "When the entry was last checked against its sources: year and month (2026-12).",
-            "Reviewed",
-        ),
+        "reviewed": _REVIEWED,
         "pattern": Meaning(
             "How `ask` recognises the signs: any one of these patterns of concepts.",
             safety=True,
         ),
     },
     SafetyGroup: {
-        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "id": _ID,
         "title": Meaning("The note's heading on a technique's page.", safety=True),
         "points": Meaning("The safety points, one per item.", safety=True),
         "sources": Meaning("The sources (ids) the note rests on.", "Sources"),
-        "reviewed": Meaning(
-            "When the entry was last checked against its sources: year and month (2026-12).",
-            "Reviewed",
-        ),
+        "reviewed": _REVIEWED,
     },
     Source: {
-        "id": Meaning("The entry's id: lowercase letters and digits joined by single hyphens."),
+        "id": _ID,
         "citation": Meaning("The citation as the Sources section lists it."),
         "kind": Meaning("What sort of source it is."),
         "note": Meaning("What the guide takes from it."),
-        "reviewed": Meaning(
-            "When the entry was last checked against its sources: year and month (2026-12).",
-            "Reviewed",
-        ),
+        "reviewed": _REVIEWED,
     },
     SignPattern: {
         "all": Meaning("Concepts (ids) that must all be in what a person says, none denied."),
