@@ -67,3 +67,16 @@ def only_our_scripts(page: str) -> bool:
     opened = re.findall(r"<script\b[^>]*>", page, flags=re.I)
     closed = re.findall(r"</script", page, flags=re.I)
     return opened == OUR_SCRIPTS and len(closed) == len(OUR_SCRIPTS)
+
+
+def screenshot_kept(profile: Path, uri: str, size: str, kept: Path, min_bytes: int) -> None:
+    """Takes a screenshot of `uri` at `size` (WIDTH,HEIGHT) and checks it is a real picture;
+    with SPASMGUIDE_UPDATE_GOLDEN set, keeps it as `kept` (to be looked at before committing).
+    A kept screenshot must exist either way."""
+    shot = profile.parent / kept.name
+    run_chromium(profile, f"--window-size={size}", f"--screenshot={shot}", uri)
+    assert shot.exists() and shot.stat().st_size > min_bytes
+    if os.environ.get("SPASMGUIDE_UPDATE_GOLDEN"):
+        kept.parent.mkdir(exist_ok=True)
+        shutil.copyfile(shot, kept)
+    assert kept.exists(), "review the screenshot and keep it: SPASMGUIDE_UPDATE_GOLDEN=1"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from spasmguide.pages import body_map
 from spasmguide.pages import builders as pages
 from spasmguide.render.figure import GAP, draw_svg, plain_text
 from spasmguide.render.html import render_html
-from tests.browser import needs_chromium, only_our_scripts, run_chromium
+from tests.browser import needs_chromium, only_our_scripts, run_chromium, screenshot_kept
 from tests.conftest import NOTICE_WORDS, invoke, render_to_string, run_process
 
 REPO = Path(__file__).resolve().parent.parent
@@ -236,10 +235,4 @@ def test_chromium_draws_the_body_map(tmp_path: Path, kb: KnowledgeBase) -> None:
     assert dom.count("<svg") == 2 + len(calf_figure.views)
     assert dom.count('class="bm-number') == places + 1
     assert "FRONT</text>" in dom and "BACK</text>" in dom
-    shot = tmp_path / "body-map.png"
-    run_chromium(profile, "--window-size=900,1650", f"--screenshot={shot}", target.as_uri())
-    assert shot.exists() and shot.stat().st_size > 20_000
-    if UPDATE:
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        shutil.copyfile(shot, SCREENSHOT)
-    assert SCREENSHOT.exists(), "review the screenshot and keep it: SPASMGUIDE_UPDATE_GOLDEN=1"
+    screenshot_kept(profile, target.as_uri(), "900,1650", SCREENSHOT, 20_000)

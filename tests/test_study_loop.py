@@ -14,7 +14,6 @@ import os
 import pty
 import random
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -52,7 +51,7 @@ from spasmguide.study.cards import (
 )
 from spasmguide.study.progress import Progress
 from spasmguide.study.session import one_sentence, run_quiz
-from tests.browser import needs_chromium, run_chromium
+from tests.browser import needs_chromium, run_chromium, screenshot_kept
 from tests.conftest import NOTICE_WORDS, invoke, run_process
 
 REPO = Path(__file__).resolve().parent.parent
@@ -525,10 +524,4 @@ def test_chromium_shows_a_point_card_with_its_figure(tmp_path: Path, kb: Knowled
     profile = tmp_path / "profile"
     dom = run_chromium(profile, "--dump-dom", card.as_uri())
     assert "Where is GB20 Fēngchí?" in dom and 'src="spasmguide-point-gb20.svg"' in dom
-    shot = tmp_path / "anki-card-gb20.png"
-    run_chromium(profile, "--window-size=640,960", f"--screenshot={shot}", card.as_uri())
-    assert shot.exists() and shot.stat().st_size > 10_000
-    if UPDATE:
-        SCREENSHOT.parent.mkdir(exist_ok=True)
-        shutil.copyfile(shot, SCREENSHOT)
-    assert SCREENSHOT.exists(), "review the screenshot and keep it: SPASMGUIDE_UPDATE_GOLDEN=1"
+    screenshot_kept(profile, card.as_uri(), "640,960", SCREENSHOT, 10_000)
