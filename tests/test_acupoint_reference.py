@@ -207,7 +207,7 @@ def test_list_acupoints_filters_and_keeps_point_order() -> None:
 
 def test_list_filters_refuse_what_they_do_not_know() -> None:
     outcome = invoke("list", "acupoints", "--meridian", "XX")
-    assert outcome.exit_code == 2 and "no meridian 'XX'" in outcome.stderr
+    assert outcome.exit_code == 1 and "no meridian 'XX'" in outcome.stderr
     outcome = invoke("list", "regions", "--meridian", "GB")
     assert outcome.exit_code == 2
     outcome = invoke("list", "acupoints", "--category", "nonsense")

@@ -30,6 +30,7 @@ import yaml
 from spasmguide.kb.layers import Layer, shipped_layer
 from spasmguide.kb.loader import load_knowledge_base
 from spasmguide.kb.model import KnowledgeBase
+from spasmguide.kb.names import meridians_named
 from spasmguide.study import cards as cards_module
 from spasmguide.study.anki import (
     FIELDS,
@@ -46,7 +47,6 @@ from spasmguide.study.cards import (
     giveaways,
     judge,
     make_question,
-    resolve_meridian,
     select_cards,
 )
 from spasmguide.study.progress import Progress
@@ -225,11 +225,12 @@ def test_a_reason_is_one_sentence() -> None:
 
 def test_filters_combine_and_an_unknown_meridian_is_one_line(kb: KnowledgeBase) -> None:
     cards = cards_of(kb)
-    neck_gb = select_cards(cards, region="neck", meridian=resolve_meridian(kb, "GB"))
+    neck_gb = select_cards(cards, region="neck", meridian=meridians_named(kb, "GB"))
     assert neck_gb and all(
         card.meridian == "Gallbladder" and "neck" in card.regions for card in neck_gb
     )
-    assert resolve_meridian(kb, "gallbladder") == resolve_meridian(kb, "GB") == "Gallbladder"
+    assert meridians_named(kb, "gallbladder") == meridians_named(kb, "GB") == {"Gallbladder"}
+    assert meridians_named(kb, "LIV") == meridians_named(kb, "liver") == {"Liver"}
     techniques = select_cards(cards, topic="techniques", region="calf")
     assert techniques and all(card.topic == "techniques" for card in techniques)
     outcome = invoke("quiz", "--meridian", "nonsense")

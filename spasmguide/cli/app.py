@@ -794,14 +794,14 @@ def quiz(
     def say_note(message: str) -> None:
         sys.stderr.write(f"{PROGRAM}: note: {one_line(message, 500)}\n")
 
-    from spasmguide.kb.names import resolve_region
-    from spasmguide.study.cards import CardSource, resolve_meridian
+    from spasmguide.kb.names import meridians_named, resolve_region
+    from spasmguide.study.cards import CardSource
     from spasmguide.study.session import quiz_candidates
 
     kb = _guide(kb_paths).kb
     chosen_topic = _one_of(topic, QUIZ_TOPICS, "--topic") if topic else None
     chosen_region = resolve_region(kb, region).id if region is not None else None
-    chosen_meridian = resolve_meridian(kb, meridian) if meridian is not None else None
+    chosen_meridian = meridians_named(kb, meridian) if meridian is not None else None
     source = CardSource(kb, build_all=stats)
     candidates = quiz_candidates(
         source, topic=chosen_topic, region=chosen_region, meridian=chosen_meridian

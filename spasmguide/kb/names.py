@@ -269,24 +269,8 @@ def points_matching(
     An unknown meridian, category or region is an error that says what is known."""
     points = list(kb.acupoints.values())
     if meridian is not None:
-        wanted = normalize_name(meridian)
-        channels = {
-            normalize_name(name): channel
-            for channel, others in CODE_SYSTEMS.items()
-            for name in (channel, *others)
-        }
-        channel = channels.get(wanted)
-        matched = [
-            point
-            for point in points
-            if (channel and _channel_of(point) == channel)
-            or normalize_name(point.meridian).startswith(wanted or "-")
-            or (wanted in ("ex", "extra") and _channel_of(point) is None)
-        ]
-        if not matched:
-            known = ", ".join(dict.fromkeys(point.meridian for point in points))
-            raise UsageError(f"no meridian '{one_line(meridian, 40)}'; known: {known}")
-        points = matched
+        named = meridians_named(kb, meridian)
+        points = [point for point in points if point.meridian in named]
     if category is not None:
         term_id = resolve_id(kb, "point_terms", category)
         points = [point for point in points if any(c.term == term_id for c in point.categories)]
@@ -299,6 +283,31 @@ def points_matching(
             if point.id in listed or any(entry.region == region_id for entry in point.regions)
         ]
     return points
+
+
+def meridians_named(kb: KnowledgeBase, typed: str) -> frozenset[str]:
+    """The meridians (as the points name them) that `typed` names: a meridian's name or the
+    start of it ("gall"), its code in any system (LR, LIV, LV; TE, SJ; GV, Du), or EX for
+    the extra points. NotFoundError, saying which meridians there are, when it names none."""
+    wanted = normalize_name(typed)
+    channels = {
+        normalize_name(name): channel
+        for channel, others in CODE_SYSTEMS.items()
+        for name in (channel, *others)
+    }
+    channel = channels.get(wanted)
+    points = kb.acupoints.values()
+    named = frozenset(
+        point.meridian
+        for point in points
+        if (channel and _channel_of(point) == channel)
+        or (wanted and normalize_name(point.meridian).startswith(wanted))
+        or (wanted in ("ex", "extra") and _channel_of(point) is None)
+    )
+    if not named:
+        known = ", ".join(dict.fromkeys(point.meridian for point in points))
+        raise NotFoundError(f"no meridian '{one_line(typed, 40)}'. Known meridians: {known}")
+    return named
 
 
 def _channel_of(point: Acupoint) -> str | None:

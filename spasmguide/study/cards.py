@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar
 
-from spasmguide.errors import NotFoundError
 from spasmguide.kb.model import (
     KIND_BY_COLLECTION,
     QUIZ_TOPICS,
@@ -227,41 +226,21 @@ def select_cards(
     *,
     topic: str | None = None,
     region: str | None = None,
-    meridian: str | None = None,
+    meridian: frozenset[str] | None = None,
 ) -> list[_Selectable]:
-    """The cards of one topic, region (id) and meridian (name), each given that is."""
+    """The cards of one topic, region (id) and meridians (names), each given that is."""
     return [
         card
         for card in cards
         if (topic is None or card.topic == topic)
         and (region is None or region in card.regions)
-        and (meridian is None or card.meridian == meridian)
+        and (meridian is None or card.meridian in meridian)
     ]
 
 
 def meridians_of(kb: KnowledgeBase) -> list[str]:
     """The meridians of the knowledge base's points, in the order they first appear."""
     return list(dict.fromkeys(point.meridian for point in kb.acupoints.values()))
-
-
-def resolve_meridian(kb: KnowledgeBase, typed: str) -> str:
-    """The meridian `typed` names: its name ("gallbladder") or the letters its points' codes
-    begin with ("GB"); NotFoundError naming the meridians there are when it names none."""
-    key = normalize_name(typed)
-    known = meridians_of(kb)
-    by_key = {normalize_name(meridian): meridian for meridian in known}
-    prefixes: dict[str, set[str]] = {}
-    for point in kb.acupoints.values():
-        if point.code:
-            letters = normalize_name(point.code.rstrip("0123456789").rstrip("-"))
-            prefixes.setdefault(letters, set()).add(point.meridian)
-    if key in by_key:
-        return by_key[key]
-    if len(prefixes.get(key, ())) == 1:
-        return next(iter(prefixes[key]))
-    raise NotFoundError(
-        f"no meridian named '{one_line(typed, 40)}'. Known meridians: {', '.join(known)}"
-    )
 
 
 def make_question(card: Card, rng: random.Random) -> Question:

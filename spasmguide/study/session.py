@@ -67,7 +67,7 @@ def quiz_candidates(
     *,
     topic: str | None = None,
     region: str | None = None,
-    meridian: str | None = None,
+    meridian: frozenset[str] | None = None,
 ) -> list[Candidate]:
     """The cards the quiz may ask, of the topic, region and meridian given."""
     return select_cards(source.candidates, topic=topic, region=region, meridian=meridian)
@@ -88,7 +88,7 @@ def run_quiz(
     clock: Callable[[], float] | None = None,
     tries: int | None = None,
     region: str | None = None,
-    meridian: str | None = None,
+    meridian: frozenset[str] | None = None,
     source: CardSource | None = None,
 ) -> QuizResult:
     """Asks up to `count` questions; `read_answer(prompt)` returns None when input ends.
