@@ -21,7 +21,15 @@ import os
 import sys
 import time
 
-from spasmguide.user_files import cache_dir, make_private_folder, write_atomically
+from spasmguide.user_files import (
+    TEMPORARY_SUFFIX as TEMPORARY_SUFFIX,
+)
+from spasmguide.user_files import (
+    cache_dir,
+    is_temporary_name,
+    make_private_folder,
+    write_atomically,
+)
 
 # `typing`, `collections` and `contextlib` are not loaded when the interpreter starts, and
 # importing them would cost more than serving the page: types are for the checker only.
@@ -62,7 +70,6 @@ MAGIC = b"spasmguide-page\n"
 DIGEST_SIZE = 16
 FOLDER_NAME = "pages"
 SUFFIX = ".page"
-TEMPORARY_SUFFIX = ".tmp"
 MAX_TOTAL_BYTES = 16 * 1024 * 1024
 # A file changed this recently may change again within one tick of its file system's clock
 # (FAT's is 2 s) without its stamp changing, so a page that read one is not kept yet.
@@ -242,10 +249,8 @@ def prune(folder: str, keep: str, limit: int = MAX_TOTAL_BYTES) -> None:
                 if item.name.endswith(SUFFIX) and item.is_file(follow_symlinks=False):
                     entries.append((status.st_mtime_ns, item.path, status.st_size))
                 elif (
-                    item.name.endswith(TEMPORARY_SUFFIX)
-                    and SUFFIX + "." in item.name
-                    and now - status.st_mtime > ABANDONED_SECONDS
-                ):
+                    is_temporary_name(item.name) or _older_temporary_name(item.name)
+                ) and now - status.st_mtime > ABANDONED_SECONDS:
                     _remove_own(item.path, check_magic=False)
     except OSError:
         return
@@ -255,6 +260,11 @@ def prune(folder: str, keep: str, limit: int = MAX_TOTAL_BYTES) -> None:
             break
         if path != keep and _remove_own(path, check_magic=True):
             total -= size
+
+
+def _older_temporary_name(name: str) -> bool:
+    # What earlier versions named their temporary files here: `.NAME.page.PID-ID.tmp`.
+    return name.endswith(".tmp") and SUFFIX + "." in name
 
 
 def _remove_own(path: str, *, check_magic: bool) -> bool:

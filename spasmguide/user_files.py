@@ -24,6 +24,15 @@ if TYPE_CHECKING:
 APP = "spasmguide"
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
+# Temporary files are `.spasmguide-PID-ID.tmp` whatever the target's name: short enough for
+# any valid target name (NAME_MAX is 255), and recognisable by a later run that prunes.
+TEMPORARY_PREFIX = ".spasmguide-"
+TEMPORARY_SUFFIX = ".tmp"
+
+
+def is_temporary_name(name: str) -> bool:
+    """Whether a file name is one of `replacing`'s temporary names."""
+    return name.startswith(TEMPORARY_PREFIX) and name.endswith(TEMPORARY_SUFFIX)
 
 
 class PathWithSource:
@@ -124,8 +133,8 @@ class replacing:
     def __init__(self, target: str, *, private: bool = False) -> None:
         self.target = target
         folder = os.path.dirname(target) or "."
-        name = os.path.basename(target)
-        self.temporary = os.path.join(folder, f".{name}.{os.getpid()}-{id(self):x}.tmp")
+        unique = f"{os.getpid()}-{id(self):x}"
+        self.temporary = os.path.join(folder, f"{TEMPORARY_PREFIX}{unique}{TEMPORARY_SUFFIX}")
         try:
             self.mode = os.stat(target).st_mode & 0o7777
         except OSError:
