@@ -149,13 +149,18 @@ class replacing:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
+        # A signal now (SIGTERM, SIGHUP, Ctrl-C) waits until the temporary file is gone.
+        blocked = _block_signals()
         try:
             if kind is None:
                 os.chmod(self.temporary, self.mode)
                 os.replace(self.temporary, self.target)
         finally:
-            if os.path.lexists(self.temporary):
-                os.unlink(self.temporary)
+            try:
+                if os.path.lexists(self.temporary):
+                    os.unlink(self.temporary)
+            finally:
+                _unblock_signals(blocked)
 
 
 def write_atomically(target: str, data: bytes, *, private: bool = False) -> None:
@@ -164,6 +169,23 @@ def write_atomically(target: str, data: bytes, *, private: bool = False) -> None
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)
+
+
+def _block_signals() -> object:
+    import signal
+
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:  # pragma: no cover - Windows
+        return None
+    wanted = {signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", signal.SIGTERM)}
+    return mask(signal.SIG_BLOCK, wanted)
+
+
+def _unblock_signals(previous: object) -> None:
+    if previous is not None:
+        import signal
+
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)  # type: ignore[arg-type]
 
 
 def _umask() -> int:
