@@ -153,6 +153,14 @@ class Progress:
             return cls(_memory(), None, "no home folder to keep progress in; memory only")
         path = folder / FILE_NAME
         timeout = STATS_BUSY_TIMEOUT if for_stats else BUSY_TIMEOUT
+        untrusted = user_files.untrusted_reason(str(folder))
+        if untrusted is not None:  # another user could read or replace what is kept there
+            return cls(
+                _memory(),
+                None,
+                f"not using the data folder {folder}: {untrusted};"
+                " this quiz is kept in memory only",
+            )
         try:
             user_files.make_private_folder(str(folder))
             _private_file(path)
