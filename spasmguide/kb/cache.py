@@ -31,7 +31,7 @@ from typing import Any
 
 from spasmguide import __version__
 from spasmguide.errors import GuideError
-from spasmguide.kb.layers import Layer, check_total_size, read_file_bytes
+from spasmguide.kb.layers import Layer, ReadBudget, TotalTooLarge, check_total_size
 from spasmguide.kb.model import (
     COLLECTIONS,
     Guide,
@@ -188,12 +188,15 @@ def prune(folder: Path, keep: Path, ours: Callable[[bytes], bool]) -> None:
 def _read_all(layers: Sequence[Layer]) -> dict[Path, bytes] | None:
     """Every file's bytes, or None when a layer or file has a problem for the loader to report."""
     contents: dict[Path, bytes] = {}
+    budget = ReadBudget()
     for layer in layers:
         if layer.problems:
             return None
         for path in layer.files:
             try:
-                contents[path] = read_file_bytes(path)
+                contents[path] = budget.read(path)
+            except TotalTooLarge:
+                raise
             except GuideError:
                 return None
     return contents
