@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple, get_args, get_origin
 import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError
-from spasmguide.kb.fields import SAFETY_FIELDS
+from spasmguide.kb.fields import SAFETY_FIELDS, safety_fields
 from spasmguide.kb.layers import (
     SHIPPED,
     FileReport,
@@ -186,6 +186,7 @@ def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
     merged = _Merged({kind: {} for kind in COLLECTIONS}, None, [])
     shipped: dict[tuple[str, str], Any] = {}
     shipped_notice: str | None = None
+    shipped_guide: Guide | None = None
     for layer, parsed in layers:
         from_user = layer.origin != SHIPPED
         merged.problems.extend(layer.problems)
@@ -199,7 +200,9 @@ def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
                         _again(one.guide.where, "a second 'guide' section", layer_guide.where)
                     )
                 layer_guide = merged.guide = one.guide
+                _note_guide_change(merged, one.guide, shipped_guide, from_user=from_user)
                 if not from_user:
+                    shipped_guide = one.guide.value
                     shipped_notice = one.guide.value.notice
                 elif shipped_notice is not None and one.guide.value.notice != shipped_notice:
                     merged.problems.append(
@@ -220,6 +223,25 @@ def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
                     merged.in_force[kind][defined.value.id] = defined
                     _note_safety_change(merged, key, defined, shipped, from_user=from_user)
     return merged
+
+
+# Where `changed_by` records a user's file that changed the guide's safety wording.
+GUIDE_CHANGE = "guide/guide"
+
+
+def _note_guide_change(
+    merged: _Merged, defined: Defined, shipped: Guide | None, *, from_user: bool
+) -> None:
+    """Records which file last replaced the guide's safety wording, if any did."""
+    if not from_user or shipped is None:
+        return
+    changed = any(
+        getattr(defined.value, name) != getattr(shipped, name) for name in safety_fields(Guide)
+    )
+    if changed:
+        merged.changed_by[GUIDE_CHANGE] = defined.where.path
+    else:
+        merged.changed_by.pop(GUIDE_CHANGE, None)
 
 
 def _note_safety_change(
