@@ -7,13 +7,29 @@ import re
 from spasmguide.pages import document
 from spasmguide.safe_text import escape_controls
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# Characters that open something wherever they stand: code spans and fences (` ~), emphasis
+# and rules (* _), links and images ([ ]), tags and autolinks (< >), table cells (|),
+# headings (#), strikethrough (~), and the escape itself; and `&` where it would begin an
+# entity (`&lt;`, `&#60;`).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?[0-9A-Za-z]+;))")
+# What opens a block only at the start of a line: a list item (- + 1. 1)), a rule (---), a
+# setext underline (===).
+_BLOCK_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 
 
 def inline(text: str) -> str:
-    """Knowledge-base text as literal Markdown: one line, special characters escaped."""
+    """Knowledge-base text as literal Markdown: one line, special characters escaped, and
+    nothing at its start that could open a block, so no value opens a fence, heading, list,
+    rule, link or tag (docs/decisions/015-threat-model.md)."""
     flat = " ".join(escape_controls(text).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return _BLOCK_START.sub(_escape_block_start, escaped, count=1)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
 
 
 def render_markdown(page: document.Page) -> str:
