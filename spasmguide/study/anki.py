@@ -32,7 +32,7 @@ from typing import NamedTuple
 import genanki
 
 from spasmguide.kb.model import Acupoint, Cause, Entry, Evidence, KnowledgeBase, Region, Technique
-from spasmguide.safe_text import escape_controls
+from spasmguide.safe_text import escape_controls, one_line
 from spasmguide.study.cards import (
     Card,
     card_rng,
@@ -94,6 +94,15 @@ def _back_matter(notice: str, changed: Sequence[str] = ()) -> str:
         f'<div class="notice"><strong>Notice:</strong> {template_html(notice)}'
         f"{_changed_html(changed, template_html)}</div>"
     )
+
+
+def deck_name(title: str) -> str:
+    """The guide's title as the deck's name: escaped like a field, on one line, and with no
+    `::` of its own, which Anki would read as a parent deck."""
+    name = field_html(one_line(title, 200))
+    while "::" in name:
+        name = name.replace("::", ": ")
+    return name or "spasmguide"
 
 
 def _changed_html(changed: Sequence[str], escape: Callable[[str], str]) -> str:
@@ -284,7 +293,8 @@ def build_decks(kb: KnowledgeBase) -> tuple[list[genanki.Deck], list[Figure]]:
         f"<strong>Notice:</strong> {field_html(kb.guide.notice)}"
         f"{_changed_html(changed, field_html)}"
     )
-    main = genanki.Deck(DECK_ID, kb.guide.title, description=description)
+    title = deck_name(kb.guide.title)
+    main = genanki.Deck(DECK_ID, title, description=description)
     for model in models:
         main.add_model(model)
     decks: dict[str, genanki.Deck] = {}
@@ -293,7 +303,7 @@ def build_decks(kb: KnowledgeBase) -> tuple[list[genanki.Deck], list[Figure]]:
         if not card.in_deck:
             continue
         if card.topic not in decks:
-            name = f"{kb.guide.title}::{card.topic.capitalize()}"
+            name = f"{title}::{card.topic.capitalize()}"  # the only `::`: one level down
             decks[card.topic] = genanki.Deck(deck_id(name), name, description=description)
         note, figure = card_note(kb, models, card)
         decks[card.topic].add_note(note)
