@@ -6,8 +6,9 @@ can say why a file is where it is. Folders are read from the environment at call
 platform conventions are those of `platformdirs` (a test holds them to it), spelled out here
 because importing `platformdirs` costs about 14 ms, more than a cached page (docs/decisions/012).
 This module imports nothing beyond `os` and `sys` at run time for the same reason (not even
-`typing`, which alone costs 9 ms): the rendered-page cache asks it for the cache folder
-before anything else is loaded.
+`typing`, which alone costs 9 ms; `signal` only when a file is written): the rendered-page
+cache asks it for the cache folder, whether that folder can be trusted, and the user's secret
+before anything else is loaded (docs/decisions/015-threat-model.md).
 """
 
 from __future__ import annotations
@@ -292,8 +293,7 @@ class replacing:
     def __init__(self, target: str, *, private: bool = False) -> None:
         self.target = target
         folder = os.path.dirname(target) or "."
-        unique = f"{os.getpid()}-{id(self):x}"
-        self.temporary = os.path.join(folder, f"{TEMPORARY_PREFIX}{unique}{TEMPORARY_SUFFIX}")
+        self.temporary = os.path.join(folder, f"{TEMPORARY_PREFIX}{_unique()}{TEMPORARY_SUFFIX}")
         try:
             self.mode = os.stat(target).st_mode & 0o7777
         except OSError:
@@ -310,16 +310,24 @@ class replacing:
     ) -> None:
         # A signal now (SIGTERM, SIGHUP, Ctrl-C) waits until the temporary file is gone.
         blocked = _block_signals()
+        # Creating the temporary file (with O_EXCL) failed because a file of that name was
+        # there already: it is not ours to remove.
+        not_ours = isinstance(error, FileExistsError) and error.filename == self.temporary
         try:
             if kind is None:
                 os.chmod(self.temporary, self.mode)
                 os.replace(self.temporary, self.target)
         finally:
             try:
-                if os.path.lexists(self.temporary):
+                if not not_ours and os.path.lexists(self.temporary):
                     os.unlink(self.temporary)
             finally:
                 _unblock_signals(blocked)
+
+
+def _unique() -> str:
+    """This process and 48 random bits: no other run, and no one guessing, picks the same."""
+    return f"{os.getpid()}-{os.urandom(6).hex()}"
 
 
 def write_atomically(target: str, data: bytes, *, private: bool = False) -> None:

@@ -134,3 +134,17 @@ def test_a_new_file_in_a_folder_that_is_not_writable_says_why(
     assert outcome.exit_code == 1
     assert "folder" in outcome.stderr and "not writable" in outcome.stderr
     assert len(outcome.stderr.splitlines()) == 1
+
+
+def test_a_file_that_happens_to_have_the_temporary_name_is_never_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An attack beyond the review's list: a file planted under the next temporary name
+    made the failed write delete it."""
+    monkeypatch.setattr(user_files, "_unique", lambda: "planted")
+    planted = tmp_path / f"{user_files.TEMPORARY_PREFIX}planted{user_files.TEMPORARY_SUFFIX}"
+    planted.write_text("not yours")
+    with pytest.raises(FileExistsError):
+        user_files.write_atomically(str(tmp_path / "target"), b"data")
+    assert planted.read_text() == "not yours"
+    assert not (tmp_path / "target").exists()
