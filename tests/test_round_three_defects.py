@@ -87,10 +87,6 @@ def test_anki_deck_name_is_escaped_and_never_nested(tmp_path: Path) -> None:
     assert "Spasm" in name and "Evil" in name
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 16 (argument reading): the value of --color is taken for the command",
-)
 def test_an_option_before_the_command_keeps_the_repeated_option_check() -> None:
     """Defect 16: `--color never lookup -r neck -r calf` showed calf instead of refusing."""
     outcome = invoke("--color", "never", "lookup", "-r", "neck", "-r", "calf")

@@ -62,6 +62,9 @@ values = (
 )
 
 
+OPENS_A_TECHNIQUE = doc.Command.opening("techniques", "x")
+
+
 def _page(text: list[str]) -> doc.Page:
     """A page with every kind of block whose every field is one of `text` in turn."""
     pick = iter(text * 30).__next__
@@ -72,14 +75,23 @@ def _page(text: list[str]) -> doc.Page:
         notice=pick(),
         data={},
         sections=(
-            doc.Section(pick(), (doc.Paragraph(pick()), doc.Bullets((pick(), pick())))),
+            doc.Section(
+                pick(),
+                (
+                    doc.Paragraph(pick()),
+                    doc.Hint(pick(), doc.Command.opening("regions", "neck")),
+                    doc.Bullets((pick(), pick())),
+                ),
+            ),
             doc.Section(
                 pick(),
                 (
                     doc.Terms(
                         (
                             doc.Term(pick(), pick(), pick(), (pick(), pick())),
-                            doc.Term(pick(), pick(), None, (), doc.Command("techniques", "x")),
+                            doc.Term(
+                                pick(), pick(), None, (), doc.Command.opening("techniques", "x")
+                            ),
                         ),
                         numbered=True,
                     ),
