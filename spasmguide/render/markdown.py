@@ -18,12 +18,16 @@ _BLOCK_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 
 
 def inline(text: str) -> str:
-    """Knowledge-base text as literal Markdown: one line, special characters escaped, and
-    nothing at its start that could open a block, so no value opens a fence, heading, list,
-    rule, link or tag (docs/decisions/015-threat-model.md)."""
+    """Knowledge-base text as literal Markdown: one line, special characters escaped, so no
+    value opens a fence, heading, link or tag (docs/decisions/015-threat-model.md)."""
     flat = " ".join(escape_controls(text).split())
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
-    return _BLOCK_START.sub(_escape_block_start, escaped, count=1)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def starting_a_line(text: str) -> str:
+    """`inline`, for text that begins a line (a paragraph, a list item): nothing at its start
+    can open a list, a rule or a setext underline either."""
+    return _BLOCK_START.sub(_escape_block_start, inline(text), count=1)
 
 
 def _escape_block_start(match: re.Match[str]) -> str:
@@ -47,11 +51,11 @@ def render_markdown(page: document.Page) -> str:
 
 def _block(block: document.Block) -> list[str]:
     if isinstance(block, document.Paragraph):
-        return [inline(block.text)]
+        return [starting_a_line(block.text)]
     if isinstance(block, document.Hint):
-        return [f"{inline(block.text)} {code(block.command.words())}"]
+        return [f"{starting_a_line(block.text)} {code(block.command.words())}"]
     if isinstance(block, document.Bullets):
-        return [f"- {inline(item)}" for item in block.items]
+        return [f"- {starting_a_line(item)}" for item in block.items]
     if isinstance(block, document.Terms):
         lines = []
         for number, term in enumerate(block.items, start=1):
@@ -64,7 +68,7 @@ def _block(block: document.Block) -> list[str]:
             if term.opens:
                 line += f" ({code(term.opens.words())})"
             lines.append(line)
-            lines += [f"    - {inline(item)}" for item in term.items]
+            lines += [f"    - {starting_a_line(item)}" for item in term.items]
         return lines
     if isinstance(block, document.Contents):
         return [
