@@ -3,6 +3,11 @@ cache; any other run goes to the command line, which records its page for next t
 
 Nothing here or in `page_cache` imports Typer, Rich or YAML, so a repeated page costs little
 more than starting the interpreter (docs/decisions/010-page-cache.md).
+
+Every exit keeps its meaning (docs/decisions/015-threat-model.md): with standard error closed,
+full or a closed pipe, messages are dropped and the exit code stays 0, 1, 2 or 130; Ctrl-C ends
+with 130 and no traceback; SIGTERM and SIGHUP first let every temporary file be removed, then
+end the process by that signal.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import sys
 
 from spasmguide import invocation, page_cache
 
+INTERRUPTED = 130
+
 
 class _ClosedOutput(io.TextIOBase):
     """Standard output when the process started with it closed (`>&-`): every write fails,
@@ -23,9 +30,62 @@ class _ClosedOutput(io.TextIOBase):
         raise OSError(errno.EBADF, "standard output is closed")
 
 
+class _QuietErrors:
+    """Standard error that never fails: when it is closed, full or a pipe nobody reads, a
+    message is dropped rather than turning a clean exit into a crash (Python's own exit
+    status for an unflushable stream is 120)."""
+
+    def __init__(self, stream: object) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            self.stream.write(text)  # type: ignore[attr-defined]
+            self.stream.flush()  # type: ignore[attr-defined]
+        except (OSError, ValueError, AttributeError):
+            pass
+        return len(text)
+
+    def flush(self) -> None:
+        try:  # noqa: SIM105 - `contextlib` is not loaded at start-up and costs more than this
+            self.stream.flush()  # type: ignore[attr-defined]
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def isatty(self) -> bool:
+        try:
+            return bool(self.stream.isatty())  # type: ignore[attr-defined]
+        except (OSError, ValueError, AttributeError):
+            return False
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is so that every `finally` (and every
+    temporary file's removal) runs; the process then ends by the same signal."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+_terminated_by: int | None = None
+
+
 def run() -> None:
     """The console-script entry point (also `python -m spasmguide`)."""
-    invoked = invocation.read(sys.argv[1:])
+    sys.stderr = _QuietErrors(sys.stderr)
+    try:
+        code = _run(sys.argv[1:])
+    except KeyboardInterrupt:
+        code = INTERRUPTED
+    _exit(code)
+
+
+def _run(arguments: list[str]) -> int:
+    invoked = invocation.read(arguments)
     if sys.stdout is None:  # started with standard output closed: nothing to serve a page to
         sys.stdout = _ClosedOutput()
         request = None
@@ -36,26 +96,65 @@ def run() -> None:
         if entry is not None:
             from spasmguide.cli.terminal import deliver
 
-            deliver(entry.page, paged=entry.paged)
-            sys.exit(0)
+            deliver(entry.page, paged=entry.paged)  # a failed write raises SystemExit(1)
+            return 0
+    _end_cleanly_on_signals()
     _tolerate_any_encoding()
     if request is not None:
         page_cache.start_recording(request)
     from spasmguide.cli.app import main
 
     code = main(invoked)
+    if _terminated_by is not None:
+        code = INTERRUPTED
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         # The reader went away (`| head`): send what is left nowhere, quietly.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_output()
     except OSError as error:  # a full disk or device: say so once, and drop what is left
         sys.stderr.write(f"spasmguide: error: cannot write the output: {error.strerror}\n")
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_output()
         code = 1
     if request is not None:
         page_cache.finish_recording(code)
+    return code
+
+
+def _end_cleanly_on_signals() -> None:
+    """SIGTERM and SIGHUP raise `Terminated`, as Ctrl-C raises KeyboardInterrupt."""
+    import signal
+
+    def terminated(number: int, frame: object) -> None:
+        global _terminated_by
+        if _terminated_by is None:
+            _terminated_by = number
+            raise Terminated(number)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            signal.signal(number, terminated)
+
+
+def _exit(code: int) -> None:
+    if code == INTERRUPTED:
+        _drop_output()
+    if _terminated_by is not None:
+        import signal
+
+        sys.stderr.flush()
+        signal.signal(_terminated_by, signal.SIG_DFL)
+        os.kill(os.getpid(), _terminated_by)
     sys.exit(code)
+
+
+def _drop_output() -> None:
+    """Points standard output at nothing, so what is left in its buffer cannot fail at exit."""
+    try:  # noqa: SIM105 - no `contextlib` on the start-up path
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 def _tolerate_any_encoding() -> None:

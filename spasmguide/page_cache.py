@@ -20,8 +20,19 @@ import marshal
 import os
 import sys
 import time
+from _operator import _compare_digest as compare_digest  # `hmac`'s, without hashlib
 
-from spasmguide.user_files import cache_dir, make_private_folder, write_atomically
+from spasmguide.user_files import (
+    TEMPORARY_SUFFIX as TEMPORARY_SUFFIX,
+)
+from spasmguide.user_files import (
+    cache_dir,
+    cache_subfolder,
+    is_temporary_name,
+    read_own_file,
+    secret_key,
+    write_atomically,
+)
 
 # `typing`, `collections` and `contextlib` are not loaded when the interpreter starts, and
 # importing them would cost more than serving the page: types are for the checker only.
@@ -62,8 +73,9 @@ MAGIC = b"spasmguide-page\n"
 DIGEST_SIZE = 16
 FOLDER_NAME = "pages"
 SUFFIX = ".page"
-TEMPORARY_SUFFIX = ".tmp"
 MAX_TOTAL_BYTES = 16 * 1024 * 1024
+# No entry is read beyond this (a page larger than the whole cache is never kept).
+MAX_ENTRY_BYTES = MAX_TOTAL_BYTES
 # A file changed this recently may change again within one tick of its file system's clock
 # (FAT's is 2 s) without its stamp changing, so a page that read one is not kept yet.
 SETTLE_NS = 2_000_000_000
@@ -158,8 +170,15 @@ def entry_path(request: Request) -> str:
 
 
 def look_up(request: Request) -> Entry | None:
-    """The stored page for `request` if every file it depended on is as it was."""
-    entry = read_entry(entry_path(request), request.digest)
+    """The stored page for `request` if the cache folder is the user's own, the entry is
+    authentic, and every file it depended on is as it was."""
+    root = os.path.dirname(request.folder)
+    if cache_subfolder(root, FOLDER_NAME, create=False) is None:
+        return None
+    key = secret_key(root)
+    if key is None:
+        return None
+    entry = read_entry(entry_path(request), request.digest, key)
     if entry is None:
         return None
     for path, recorded in entry.stamps:
@@ -181,19 +200,27 @@ def stamp(path: str) -> Stamp:
     return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
 
 
-def read_entry(path: str, digest: bytes) -> Entry | None:
-    """The entry in `path` if it is whole, for `digest`, and well-formed; None otherwise."""
-    try:
-        with open(path, "rb") as stream:
-            blob = stream.read()
-    except OSError:
+def _root_of(path: str) -> str:
+    return os.path.dirname(os.path.dirname(path))
+
+
+def read_entry(path: str, digest: bytes, key: bytes | None = None) -> Entry | None:
+    """The entry in `path` if it is a regular file of the user's own, whole, for `digest`,
+    authenticated with the user's secret `key` (by default the one of its cache folder), and
+    well-formed; None otherwise. Never follows a link, never waits on a FIFO."""
+    if key is None:
+        key = secret_key(_root_of(path))
+        if key is None:
+            return None
+    blob = read_own_file(path, MAX_ENTRY_BYTES)
+    if blob is None:
         return None
     header = MAGIC + digest
     if not blob.startswith(header):
         return None
     start = len(header) + DIGEST_SIZE
     checksum, payload = blob[len(header) : start], blob[start:]
-    if blake2b(payload, digest_size=DIGEST_SIZE).digest() != checksum:
+    if not compare_digest(_mac(payload, key), checksum):
         return None
     try:
         entry_format, paged, stamps, page = marshal.loads(payload)
@@ -214,12 +241,25 @@ def _well_formed(stamps: Any) -> bool:
     )
 
 
+def _mac(payload: bytes, key: bytes) -> bytes:
+    """BLAKE2b keyed with the user's secret: only the user can make an entry that passes."""
+    return blake2b(payload, digest_size=DIGEST_SIZE, key=key).digest()
+
+
 def write_entry(path: str, digest: bytes, entry: Entry) -> bool:
-    """Writes `entry` to `path` whole or not at all; False when it cannot be written."""
+    """Writes `entry` to `path` whole or not at all, in a folder of the user's own and
+    authenticated with their secret; False when it cannot be written."""
+    root = _root_of(path)
+    if cache_subfolder(root, os.path.basename(os.path.dirname(path)), create=True) is None:
+        return False
+    key = secret_key(root, create=True)
+    if key is None:
+        return False
     payload = marshal.dumps((ENTRY_FORMAT, entry.paged, entry.stamps, entry.page), 2)
-    blob = MAGIC + digest + blake2b(payload, digest_size=DIGEST_SIZE).digest() + payload
+    if len(payload) + len(MAGIC) + 2 * DIGEST_SIZE > MAX_ENTRY_BYTES:
+        return False
+    blob = MAGIC + digest + _mac(payload, key) + payload
     try:
-        make_private_folder(os.path.dirname(path))
         write_atomically(path, blob, private=True)
     except OSError:
         return False
@@ -242,10 +282,8 @@ def prune(folder: str, keep: str, limit: int = MAX_TOTAL_BYTES) -> None:
                 if item.name.endswith(SUFFIX) and item.is_file(follow_symlinks=False):
                     entries.append((status.st_mtime_ns, item.path, status.st_size))
                 elif (
-                    item.name.endswith(TEMPORARY_SUFFIX)
-                    and SUFFIX + "." in item.name
-                    and now - status.st_mtime > ABANDONED_SECONDS
-                ):
+                    is_temporary_name(item.name) or _older_temporary_name(item.name)
+                ) and now - status.st_mtime > ABANDONED_SECONDS:
                     _remove_own(item.path, check_magic=False)
     except OSError:
         return
@@ -257,12 +295,21 @@ def prune(folder: str, keep: str, limit: int = MAX_TOTAL_BYTES) -> None:
             total -= size
 
 
+def _older_temporary_name(name: str) -> bool:
+    # What earlier versions named their temporary files here: `.NAME.page.PID-ID.tmp`.
+    return name.endswith(".tmp") and SUFFIX + "." in name
+
+
 def _remove_own(path: str, *, check_magic: bool) -> bool:
     try:
         if check_magic:
-            with open(path, "rb") as stream:
-                if stream.read(len(MAGIC)) != MAGIC:
+            flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+            descriptor = os.open(path, flags)
+            try:
+                if os.read(descriptor, len(MAGIC)) != MAGIC:
                     return False
+            finally:
+                os.close(descriptor)
         os.unlink(path)
     except OSError:
         return False

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from spasmguide import user_files
 from spasmguide.kb import cache as kb_cache
 from spasmguide.kb.layers import shipped_layer
 from spasmguide.kb.model import record_layout
@@ -90,5 +91,7 @@ def test_a_cache_written_with_another_record_layout_is_never_decoded(
     assert contents is not None
     new_key = kb_cache.cache_key(layers, contents)
     assert new_key not in written.name
-    assert kb_cache.read_cache(written, new_key) is None
+    secret = user_files.secret_key(str(cache))
+    assert secret is not None
+    assert kb_cache.read_cache(written, new_key, secret) is None
     assert kb_cache.load(layers, cache).techniques

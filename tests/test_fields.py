@@ -58,13 +58,26 @@ def test_a_field_missing_from_the_table_is_named(monkeypatch: pytest.MonkeyPatch
         test_every_field_of_the_model_is_in_the_table(Region)
 
 
-def test_the_safety_fields_are_those_decision_013_names() -> None:
+def test_the_safety_fields_are_those_decisions_013_and_015_name() -> None:
     assert fields.SAFETY_FIELDS == {
-        "red_flags": ("title", "urgency", "applies_to", "signs", "note", "action", "pattern"),
+        "red_flags": (
+            "title",
+            "urgency",
+            "applies_to",
+            "signs",
+            "note",
+            "lay_terms",
+            "action",
+            "pattern",
+        ),
         "techniques": ("cautions", "contraindications", "safety"),
+        "regions": ("self_care", "red_flags"),
+        "causes": ("red_flags",),
         "acupoints": ("cautions", "needling", "pregnancy"),
         "safety": ("title", "points"),
     }
+    guide = ("notice", "licensing", "red_flag_note", "urgency_labels")
+    assert fields.safety_fields(Guide) == guide
 
 
 def test_search_reads_what_the_table_says_with_its_weights(kb: KnowledgeBase) -> None:

@@ -161,7 +161,7 @@ def test_names_two_entries_share_are_refused(tmp_path: Path) -> None:
         ("a: 1\n---\nb: 2\n", "YAML syntax error"),
         ("muscles: []\n", "unknown section 'muscles'"),
         ("techniques: {}\n", "must be a list of entries"),
-        ("x: &a [*a]\n", "unknown section"),
+        ("x: &a [*a]\n", "anchors and aliases"),  # refused before anything is read
         ("techniques:\n  - &t {id: a}\n  - *t\n", "anchors and aliases"),
     ],
 )

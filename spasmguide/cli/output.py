@@ -4,16 +4,21 @@ they own (docs/decisions/013).
 Refused: a name that is empty, a folder or ends in a slash, `~someone` with no such user, and
 any file the guide reads in this run (a knowledge-base file, the shipped data, the progress
 database), compared by resolved path and by inode so a hard link is caught too. Written
-through: a symlink (its target is replaced, the link stays) and a special file such as
-`/dev/stdout`, a FIFO or a device (opened and written, never replaced). A regular file is
-replaced in one step and keeps its mode; a new one gets the mode the umask gives. Nothing is
-left behind when a write fails.
+through: a symlink (its target is replaced, the link stays), a special file such as a FIFO
+or a device (opened and written, never replaced), and any name of a descriptor the process
+already has open for writing (`/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`, or the very file
+standard output is redirected to): those are written through the descriptor, so `>>` appends
+and `( ...; ) > file` keeps what came before and after. A regular file is replaced in one
+step and keeps its mode; a new one gets the mode the umask gives. A file the user may write
+in a folder they may not is written in place. Nothing is left behind when a write fails.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -60,10 +65,21 @@ def write_output(name: str, document: str | bytes, inputs: Iterable[Path]) -> No
         raise UsageError(f"--output {shown} is a file the guide reads; choose another name")
     data = document.encode("utf-8") if isinstance(document, str) else document
     try:
-        if status is not None and not stat.S_ISREG(status.st_mode):
+        descriptor = _open_descriptor_for(status)
+        if descriptor is not None:
+            _write_to_descriptor(descriptor, data)
+        elif status is not None and not stat.S_ISREG(status.st_mode):
             _write_through(path, data)
         else:
-            _replace(resolved, data)
+            try:
+                _replace(resolved, data)
+            except _NoTemporaryFile:
+                if status is None or not os.access(resolved, os.W_OK):
+                    folder = one_line(str(resolved.parent), 200)
+                    raise InvalidContentError(
+                        f"cannot write {shown}: the folder {folder} is not writable"
+                    ) from None
+                _write_in_place(resolved, data)
     except BrokenPipeError:
         return  # the reader went away (`-o /dev/stdout | head`), as with standard output
     except OSError as error:
@@ -85,6 +101,59 @@ def _is_input(resolved: Path, status: os.stat_result | None, inputs: Iterable[Pa
     return False
 
 
+def _open_descriptor_for(status: os.stat_result | None) -> int | None:
+    """The process's own descriptor, open for writing, on the file `status` describes."""
+    if status is None:
+        return None
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows has no descriptors to inherit this way
+        return None
+    for descriptor in _open_descriptors():
+        try:
+            other = os.fstat(descriptor)
+            writable = fcntl.fcntl(descriptor, fcntl.F_GETFL) & os.O_ACCMODE != os.O_RDONLY
+        except OSError:
+            continue
+        if writable and (other.st_dev, other.st_ino) == (status.st_dev, status.st_ino):
+            return descriptor
+    return None
+
+
+def _open_descriptors() -> list[int]:
+    for listing in ("/proc/self/fd", "/dev/fd"):
+        try:
+            return sorted(int(name) for name in os.listdir(listing) if name.isdigit())
+        except OSError:
+            continue
+    return [0, 1, 2]
+
+
+def _write_to_descriptor(descriptor: int, data: bytes) -> None:
+    """Writes through a descriptor the process already holds, after what its own streams
+    buffered, honouring its mode (append) and its position."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                if stream.fileno() == descriptor:
+                    stream.flush()
+    view = memoryview(data)
+    while view:
+        written = os.write(descriptor, view)
+        view = view[written:]
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Truncates and writes an existing file the user may write but not replace."""
+    descriptor = os.open(target, os.O_WRONLY | os.O_TRUNC | os.O_NOCTTY)
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
+
+
+class _NoTemporaryFile(Exception):
+    """The folder does not let a temporary file be made beside the target."""
+
+
 def _write_through(target: Path, data: bytes) -> None:
     """Writes into an existing special file (a FIFO, a device, a terminal) in place."""
     descriptor = os.open(target, os.O_WRONLY | os.O_NOCTTY)
@@ -95,6 +164,9 @@ def _write_through(target: Path, data: bytes) -> None:
 def _replace(target: Path, data: bytes) -> None:
     """Replaces (or creates) a regular file in one step; an existing file keeps its mode."""
     with replacing(str(target)) as temporary:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except PermissionError:
+            raise _NoTemporaryFile from None
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(data)

@@ -13,6 +13,10 @@ import shlex
 import subprocess
 import sys
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO
+
 DEFAULT_PAGER = "less -R"
 
 
@@ -57,8 +61,28 @@ def page_through(page: bytes) -> bool:
         process.stdin.close()
     except BrokenPipeError:
         pass  # the reader quit the pager before the end: nothing more to show
-    try:
-        process.wait()
     except KeyboardInterrupt:
-        process.wait()
+        # Ctrl-C reaches the pager too, which stays until the reader quits it: wait for it,
+        # then end the run as interrupted.
+        _close_quietly(process.stdin)
+        _wait(process)
+        raise
+    _wait(process)
     return True
+
+
+def _close_quietly(stream: IO[bytes]) -> None:
+    try:  # noqa: SIM105 - no `contextlib` on the page cache's path
+        stream.close()
+    except OSError:
+        pass
+
+
+def _wait(process: subprocess.Popen[bytes]) -> None:
+    """Waits for the pager, however many times Ctrl-C is pressed meanwhile."""
+    while True:
+        try:
+            process.wait()
+            return
+        except KeyboardInterrupt:
+            continue

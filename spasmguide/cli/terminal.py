@@ -32,7 +32,8 @@ def stop_listening(listener: Listener) -> None:
 
 def deliver(page: bytes, *, paged: bool) -> None:
     """Writes a page's bytes to standard output, or through the pager when `paged`. A reader
-    that went away (`| head`) ends the run quietly with exit code 1, as Rich does."""
+    that went away (`| head`) ends the run quietly with exit code 1, as Rich does; a full or
+    failed device ends it with one line on standard error and exit code 1."""
     if paged:
         from spasmguide.cli.pager import page_through
 
@@ -45,6 +46,10 @@ def deliver(page: bytes, *, paged: bool) -> None:
         stream.buffer.write(page)
         stream.flush()
     except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        raise SystemExit(1) from None
+    except OSError as error:  # a full disk, a closed descriptor, a failed device
+        sys.stderr.write(f"spasmguide: error: cannot write the output: {error.strerror}\n")
         os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
         raise SystemExit(1) from None
 

@@ -1,14 +1,18 @@
 """A compiled cache of the validated knowledge base, so most runs never parse YAML.
 
-The cache file is keyed by the program version, the Python version and the exact bytes of
-every file in force (with its place in the layers), so any change to any file, or a new
-release, makes a new key. Its payload is `marshal` data (plain tuples, dicts and strings,
-which cannot execute code when loaded) behind a magic header and a checksum; a file that
-fails any check is ignored and rebuilt, never trusted. The checksums are CRC-32s from
-`zlib`: they catch edits and corruption, and importing `hashlib` would cost more start-up
-than everything else this module does (docs/decisions/005). Files are written to a temporary
-name and renamed into place, so many first runs at once each see either no file or a whole
-one. When no cache folder can be written, everything still works, only slower.
+The cache file is named by a BLAKE2b digest of the program version, the Python version and
+the exact bytes of every file in force (with its place in the layers), so any change to any
+file, or a new release, makes a new name; no two different files can be made to share one,
+as they could under a checksum such as CRC-32. Its payload is `marshal` data (plain tuples,
+dicts and strings, which cannot execute code when loaded) behind a magic header and a BLAKE2b
+digest keyed with the user's secret (`user_files.secret_key`), so only the user can write an
+entry that is read back. Entries are read only from a cache folder of the user's own, never
+through a link, only as regular files of bounded size; a file that fails any check is
+ignored and rebuilt, never trusted (docs/decisions/015-threat-model.md). BLAKE2b comes from
+the interpreter's built-in `_blake2`, not `hashlib`, which would cost more start-up than
+everything else this module does. Files are written to a temporary name and renamed into
+place, so many first runs at once each see either no file or a whole one. When no cache
+folder can be used, everything still works, only slower.
 """
 
 from __future__ import annotations
@@ -20,14 +24,14 @@ import stat
 import sys
 import time
 import typing
-import zlib
+from _operator import _compare_digest as compare_digest  # `hmac`'s, without hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from spasmguide import __version__
 from spasmguide.errors import GuideError
-from spasmguide.kb.layers import Layer, check_total_size, read_file_bytes
+from spasmguide.kb.layers import Layer, ReadBudget, TotalTooLarge, check_total_size
 from spasmguide.kb.model import (
     COLLECTIONS,
     Guide,
@@ -36,11 +40,25 @@ from spasmguide.kb.model import (
     is_record,
     record_layout,
 )
-from spasmguide.user_files import cache_dir, make_private_folder, write_atomically
+from spasmguide.user_files import (
+    cache_dir,
+    cache_subfolder,
+    read_own_file,
+    secret_key,
+    write_atomically,
+)
 
-CACHE_FORMAT = 3
+try:  # the digest alone, without hashlib and OpenSSL
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the built-in module
+    from hashlib import blake2b
+
+CACHE_FORMAT = 4
 MAGIC = b"spasmguide-kb\n"
-DIGEST_SIZE = 4
+DIGEST_SIZE = 32
+KEY_SIZE = 16  # the name's digest: 128 bits
+# No compiled knowledge base is read beyond this: 16 MiB of YAML compiles to far less.
+MAX_CACHE_BYTES = 256 * 1024 * 1024
 HEADER_BYTES = 100  # enough for the magic header here and SQLite's application id
 KEEP_FILES = 8
 KB_FOLDER = "kb"
@@ -67,33 +85,43 @@ def load_keyed(
         return _load_yaml(layers, contents), None
     key = cache_key(layers, contents)
     target = folder / KB_FOLDER / f"kb-{key}.bin"
-    cached = read_cache(target, key)
-    if cached is not None:
-        return cached, key
+    secret = _secret_for(folder)
+    if secret is not None:
+        cached = read_cache(target, key, secret)
+        if cached is not None:
+            return cached, key
     kb = _load_yaml(layers, contents)
     del contents  # the files' bytes are not needed to write the cache
-    write_cache(target, key, kb)
+    if secret is not None:
+        write_cache(target, key, kb, secret)
     return kb, key
 
 
+def _secret_for(folder: Path) -> bytes | None:
+    """The user's secret for this cache folder, when it and its `kb` folder are their own."""
+    if cache_subfolder(str(folder), KB_FOLDER, create=True) is None:
+        return None
+    return secret_key(str(folder), create=True)
+
+
 def cache_key(layers: Sequence[Layer], contents: Mapping[Path, bytes]) -> str:
-    """A name for exactly this program and these files: each file's path, size and CRC-32."""
+    """A name for exactly this program and these files: each file's path, size and BLAKE2b
+    digest, digested again."""
     parts = [__version__, sys.version, str(CACHE_FORMAT), str(marshal.version), record_layout()]
     for layer in layers:
         parts.append(f"layer:{layer.origin}:{len(layer.files)}")
         for path in layer.files:
             data = contents[path]
-            parts.append(f"{path}:{len(data)}:{zlib.crc32(data):08x}")
+            parts.append(f"{path}:{len(data)}:{blake2b(data).hexdigest()}")
     described = "\n".join(parts).encode("utf-8", "surrogateescape")
-    # Two independent checksums of the description give a 64-bit name.
-    return f"{zlib.crc32(described):08x}{zlib.adler32(described):08x}"
+    return blake2b(described, digest_size=KEY_SIZE).hexdigest()
 
 
-def read_cache(target: Path, key: str) -> KnowledgeBase | None:
-    """The cached knowledge base in `target` if it is whole, for `key`, and well-formed."""
-    try:
-        blob = target.read_bytes()
-    except OSError:
+def read_cache(target: Path, key: str, secret: bytes) -> KnowledgeBase | None:
+    """The cached knowledge base in `target` if it is a regular file of the user's own,
+    whole, for `key`, authenticated with `secret`, and well-formed."""
+    blob = read_own_file(str(target), MAX_CACHE_BYTES)
+    if blob is None:
         return None
     header = MAGIC + key.encode() + b"\n"
     if not blob.startswith(header):
@@ -102,7 +130,7 @@ def read_cache(target: Path, key: str) -> KnowledgeBase | None:
         blob[len(header) : len(header) + DIGEST_SIZE],
         blob[len(header) + DIGEST_SIZE :],
     )
-    if _checksum(payload) != digest:
+    if not compare_digest(_mac(payload, secret), digest):
         return None
     try:
         return from_plain(marshal.loads(payload))
@@ -110,20 +138,23 @@ def read_cache(target: Path, key: str) -> KnowledgeBase | None:
         return None
 
 
-def write_cache(target: Path, key: str, kb: KnowledgeBase) -> None:
+def write_cache(target: Path, key: str, kb: KnowledgeBase, secret: bytes) -> None:
     """Writes `kb` to `target` atomically; any failure leaves the cache as it was."""
     payload = marshal.dumps(to_plain_tuples(kb))
-    header = MAGIC + key.encode() + b"\n" + _checksum(payload)
+    if len(payload) > MAX_CACHE_BYTES:
+        return
+    header = MAGIC + key.encode() + b"\n" + _mac(payload, secret)
     try:
-        make_private_folder(str(target.parent))
         write_atomically(str(target), header + payload, private=True)
         prune(target.parent, keep=target, ours=lambda head: head.startswith(MAGIC))
     except OSError:
         return
 
 
-def _checksum(payload: bytes) -> bytes:
-    return zlib.crc32(payload).to_bytes(DIGEST_SIZE, "big")
+def _mac(payload: bytes, secret: bytes) -> bytes:
+    """BLAKE2b keyed with the user's secret: no one else can make an entry that passes."""
+    digest: bytes = blake2b(payload, digest_size=DIGEST_SIZE, key=secret).digest()
+    return digest
 
 
 def prune(folder: Path, keep: Path, ours: Callable[[bytes], bool]) -> None:
@@ -138,12 +169,13 @@ def prune(folder: Path, keep: Path, ours: Callable[[bytes], bool]) -> None:
             status = path.lstat()
             if not stat.S_ISREG(status.st_mode) or path == keep:
                 continue
-            if path.name.startswith(".") and path.name.endswith(".tmp"):
+            if path.name.startswith(".") and path.name.endswith(".tmp"):  # any version's
                 if now - status.st_mtime > STALE_SECONDS:
                     path.unlink()
                 continue
-            with path.open("rb") as stream:
-                head = stream.read(HEADER_BYTES)
+            head = read_own_file(str(path), MAX_CACHE_BYTES * 16, at_most=HEADER_BYTES)
+            if head is None:
+                continue
         except OSError:
             continue
         if ours(head):
@@ -156,12 +188,15 @@ def prune(folder: Path, keep: Path, ours: Callable[[bytes], bool]) -> None:
 def _read_all(layers: Sequence[Layer]) -> dict[Path, bytes] | None:
     """Every file's bytes, or None when a layer or file has a problem for the loader to report."""
     contents: dict[Path, bytes] = {}
+    budget = ReadBudget()
     for layer in layers:
         if layer.problems:
             return None
         for path in layer.files:
             try:
-                contents[path] = read_file_bytes(path)
+                contents[path] = budget.read(path)
+            except TotalTooLarge:
+                raise
             except GuideError:
                 return None
     return contents

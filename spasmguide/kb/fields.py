@@ -122,10 +122,13 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "muscles": Meaning("The muscles involved.", "Muscles involved", search=BODY),
         "causes": Meaning("Common causes (ids).", "Common causes"),
         "techniques": _SUGGESTED,
-        "self_care": Meaning("What a person can do on their own.", "Self-care", search=BODY),
+        "self_care": Meaning(
+            "What a person can do on their own.", "Self-care", search=BODY, safety=True
+        ),
         "red_flags": Meaning(
             "Warning-sign groups (ids) that apply here; a region names at least one emergency.",
             "Warning signs: get medical care first",
+            safety=True,
         ),
         "sources": _SOURCES,
         "aliases": _ALIASES,
@@ -159,7 +162,9 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         ),
         "examples": Meaning("Examples of it.", "Examples", search=BODY),
         "red_flags": Meaning(
-            "Warning-sign groups (ids) that apply to it.", "Warning signs: get medical care first"
+            "Warning-sign groups (ids) that apply to it.",
+            "Warning signs: get medical care first",
+            safety=True,
         ),
         "reviewed": _REVIEWED,
     },
@@ -309,6 +314,7 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
             "Everyday words for the signs, read by `ask`; each unique among warning signs.",
             search=ALIAS,
             search_label="lay terms",
+            safety=True,
         ),
         "action": Meaning(
             "What to do, in plain words, where it differs from what the urgency says.",
@@ -412,13 +418,18 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "licensing": Meaning(
             "Who is a Licensed Acupuncturist, one paragraph per item.",
             "Who is a Licensed Acupuncturist (L.Ac)",
+            safety=True,
         ),
-        "red_flag_note": Meaning("What warning signs are, above them.", "About warning signs"),
+        "red_flag_note": Meaning(
+            "What warning signs are, above them.", "About warning signs", safety=True
+        ),
         "red_flag_note_sources": Meaning("The sources (ids) of the warning-sign note."),
         "certainty_labels": Meaning(
             "The evidence certainty labels and what each means.", "Certainty labels"
         ),
-        "urgency_labels": Meaning("The warning-sign urgency labels and what each means."),
+        "urgency_labels": Meaning(
+            "The warning-sign urgency labels and what each means.", safety=True
+        ),
         "sources": Meaning("The sources (ids) of the guide's front matter.", "Sources"),
     },
 }

@@ -135,8 +135,37 @@ def is_debris(name: str) -> bool:
     return name.startswith((".", "#")) or name.endswith(("~", "#"))
 
 
+class TotalTooLarge(InvalidContentError):
+    """The files in force hold more than MAX_TOTAL_BYTES together (counted as read)."""
+
+
+def _total_too_large(total: int) -> TotalTooLarge:
+    megabytes = MAX_TOTAL_BYTES // (1024 * 1024)
+    return TotalTooLarge(
+        f"the knowledge-base files in force are larger than {megabytes} MiB together"
+        f" ({total // (1024 * 1024)} MiB read)"
+    )
+
+
+class ReadBudget:
+    """Reads knowledge-base files counting the bytes actually read, not the sizes the file
+    system reports (0 for /proc and /sys files, stale for a file being appended to): the
+    read that takes the total past MAX_TOTAL_BYTES raises `TotalTooLarge`."""
+
+    def __init__(self, already: int = 0) -> None:
+        self.total = already
+
+    def read(self, path: Path) -> bytes:
+        data = read_file_bytes(path)
+        self.total += len(data)
+        if self.total > MAX_TOTAL_BYTES:
+            raise _total_too_large(self.total)
+        return data
+
+
 def check_total_size(layers: Sequence[Layer]) -> None:
-    """Refuses, before reading anything, files in force larger than MAX_TOTAL_BYTES together."""
+    """Refuses, before reading anything, files in force larger than MAX_TOTAL_BYTES together
+    by their reported sizes (the bytes read are counted again by `ReadBudget`)."""
     total = 0
     for layer in layers:
         for path in layer.files:
@@ -145,11 +174,7 @@ def check_total_size(layers: Sequence[Layer]) -> None:
                 if stat.S_ISREG(status.st_mode):
                     total += status.st_size
     if total > MAX_TOTAL_BYTES:
-        megabytes = MAX_TOTAL_BYTES // (1024 * 1024)
-        raise InvalidContentError(
-            f"the knowledge-base files in force are larger than {megabytes} MiB together"
-            f" ({total // (1024 * 1024)} MiB)"
-        )
+        raise _total_too_large(total)
 
 
 def expand_layer(given: str, origin: str) -> Layer:

@@ -21,15 +21,16 @@ from typing import Any, Literal, NamedTuple, get_args, get_origin
 import yaml
 
 from spasmguide.errors import InvalidContentError, NotFoundError
-from spasmguide.kb.fields import SAFETY_FIELDS
+from spasmguide.kb.fields import SAFETY_FIELDS, safety_fields
 from spasmguide.kb.layers import (
     SHIPPED,
     FileReport,
     Layer,
     Location,
     Problem,
+    ReadBudget,
+    TotalTooLarge,
     check_total_size,
-    read_file_bytes,
     shipped_layer,
 )
 from spasmguide.kb.map_layout import problems as map_problems
@@ -113,8 +114,12 @@ def load_knowledge_base(
     chosen = list(layers) if layers is not None else [shipped_layer()]
     check_total_size(chosen)
     known = contents or {}
+    budget = ReadBudget(sum(len(data) for data in known.values()))
     return assemble(
-        [(layer, [parse_file(path, known.get(path)) for path in layer.files]) for layer in chosen]
+        [
+            (layer, [parse_file(path, known.get(path), budget) for path in layer.files])
+            for layer in chosen
+        ]
     )
 
 
@@ -132,8 +137,12 @@ def load_placed(layers: Sequence[Layer]) -> tuple[KnowledgeBase, Placed]:
     """The knowledge base read afresh from the layers, with where each entry in force was
     written (for `validate`'s content rules); raises InvalidContentError as loading does."""
     check_total_size(layers)
+    budget = ReadBudget()
     return assemble_placed(
-        [(layer, [parse_file(path, placed=True) for path in layer.files]) for layer in layers]
+        [
+            (layer, [parse_file(path, budget=budget, placed=True) for path in layer.files])
+            for layer in layers
+        ]
     )
 
 
@@ -177,6 +186,7 @@ def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
     merged = _Merged({kind: {} for kind in COLLECTIONS}, None, [])
     shipped: dict[tuple[str, str], Any] = {}
     shipped_notice: str | None = None
+    shipped_guide: Guide | None = None
     for layer, parsed in layers:
         from_user = layer.origin != SHIPPED
         merged.problems.extend(layer.problems)
@@ -190,7 +200,9 @@ def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
                         _again(one.guide.where, "a second 'guide' section", layer_guide.where)
                     )
                 layer_guide = merged.guide = one.guide
+                _note_guide_change(merged, one.guide, shipped_guide, from_user=from_user)
                 if not from_user:
+                    shipped_guide = one.guide.value
                     shipped_notice = one.guide.value.notice
                 elif shipped_notice is not None and one.guide.value.notice != shipped_notice:
                     merged.problems.append(
@@ -211,6 +223,25 @@ def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
                     merged.in_force[kind][defined.value.id] = defined
                     _note_safety_change(merged, key, defined, shipped, from_user=from_user)
     return merged
+
+
+# Where `changed_by` records a user's file that changed the guide's safety wording.
+GUIDE_CHANGE = "guide/guide"
+
+
+def _note_guide_change(
+    merged: _Merged, defined: Defined, shipped: Guide | None, *, from_user: bool
+) -> None:
+    """Records which file last replaced the guide's safety wording, if any did."""
+    if not from_user or shipped is None:
+        return
+    changed = any(
+        getattr(defined.value, name) != getattr(shipped, name) for name in safety_fields(Guide)
+    )
+    if changed:
+        merged.changed_by[GUIDE_CHANGE] = defined.where.path
+    else:
+        merged.changed_by.pop(GUIDE_CHANGE, None)
 
 
 def _note_safety_change(
@@ -313,16 +344,31 @@ def decode(path: Path, data: bytes) -> str:
         ) from None
 
 
-def parse_file(path: Path, data: bytes | None = None, *, placed: bool = False) -> ParsedFile:
-    """Parses one file (its bytes already read, or read here) into entries, collecting every
-    problem rather than stopping at the first. With `placed`, each entry keeps its YAML node,
+def parse_file(
+    path: Path,
+    data: bytes | None = None,
+    budget: ReadBudget | None = None,
+    *,
+    placed: bool = False,
+) -> ParsedFile:
+    """Parses one file (its bytes already read, or read here, counted against `budget`) into
+    entries, collecting every problem rather than stopping at the first. Going over the
+    budget is raised: no later file is read. With `placed`, each entry keeps its YAML node,
     so a check can say where its keys are (which keeps every file's nodes in memory)."""
     shown = str(path)
     result = ParsedFile(shown)
     try:
-        text = decode(path, read_file_bytes(path) if data is None else data)
+        if data is None:
+            data = (budget or ReadBudget()).read(path)
+        text = decode(path, data)
+    except TotalTooLarge:
+        raise
     except (InvalidContentError, NotFoundError) as error:
         result.problems.append(Problem(shown, 0, 0, error.message.removeprefix(f"{shown}: ")))
+        return result
+    refused = _anchors_and_aliases(shown, text)
+    if refused:
+        result.problems.extend(refused)
         return result
     try:
         root = yaml.compose(text, Loader=_yaml_loader())
@@ -343,6 +389,33 @@ def parse_file(path: Path, data: bytes | None = None, *, placed: bool = False) -
         return result
     _FileReader(result, placed).read_root(root)
     return result
+
+
+# Where an anchor (`&name`) or alias (`*name`) could begin: after a space, the start of a
+# line, or a flow indicator. Text such as "R&D" or "a & b" never matches; a match is
+# confirmed by the parser's own events.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]", re.MULTILINE)
+
+
+def _anchors_and_aliases(path: str, text: str) -> list[Problem]:
+    """Every anchor and alias in `text`. They are refused outright: an alias of a long text
+    would let a small file stand for a huge one, and of a list or mapping a
+    self-referencing one."""
+    if not _MAYBE_ANCHOR.search(text):
+        return []
+    problems = []
+    try:
+        for event in yaml.parse(text, Loader=_yaml_loader()):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+                message = "anchors and aliases (&name, *name) are not allowed"
+                problems.append(Problem(path, line, column, message))
+                if len(problems) > MAX_PROBLEMS_LISTED:
+                    break
+    except yaml.YAMLError:
+        return problems  # the composer reports the syntax error with its place
+    return problems
 
 
 @cache
@@ -642,11 +715,12 @@ def file_reports(layers: Sequence[Layer]) -> list[FileReport]:
     """A report for every file of the given layers, in the order they are layered."""
     reports = []
     seen: set[tuple[str, str]] = set()
+    budget = ReadBudget()
     for layer in layers:
         if layer.problems:
             reports.append(FileReport(layer.origin, layer.given, {}, (), len(layer.problems)))
         for path in layer.files:
-            parsed = parse_file(path)
+            parsed = parse_file(path, budget=budget)
             provides = {kind: len(entries) for kind, entries in parsed.entries.items() if entries}
             if parsed.guide is not None:
                 provides["guide"] = 1

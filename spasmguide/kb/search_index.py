@@ -10,7 +10,9 @@ back to building its postings in memory.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from spasmguide.kb.search import (
     Postings,
     postings_by_document,
 )
-from spasmguide.user_files import make_private_folder, replacing
+from spasmguide.user_files import cache_subfolder, make_private_folder, replacing
 
 INDEX_FORMAT = 8  # acupoints index their characters, other codes, needling and indications
 SEARCH_FOLDER = "search"
@@ -63,6 +65,8 @@ def open_postings(kb: KnowledgeBase, key: str | None, folder: Path | None) -> Po
     """The postings for `kb`: from its index file when there is one, else built (and saved)."""
     if key is None or folder is None:
         return InMemoryPostings(kb)
+    if cache_subfolder(str(folder), SEARCH_FOLDER, create=True) is None:
+        return InMemoryPostings(kb)  # not the user's own folder: never read or written
     target = folder / SEARCH_FOLDER / f"search-{key}-{INDEX_FORMAT}.sqlite"
     existing = _open_checked(target, key)
     if existing is not None:
@@ -75,7 +79,12 @@ def open_postings(kb: KnowledgeBase, key: str | None, folder: Path | None) -> Po
 
 
 def _open_checked(target: Path, key: str) -> SqlitePostings | None:
-    if not target.is_file():
+    try:
+        status = target.lstat()
+    except OSError:
+        return None
+    # Only a regular file of the user's own, never through a link (SQLite would follow it).
+    if not stat.S_ISREG(status.st_mode) or status.st_uid != _owner():
         return None
     try:
         # As a URI, so '#', '?' or '%' in a folder name stay part of the path.
@@ -94,6 +103,8 @@ def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
     """Writes the index for `kb` to a temporary file and renames it into place."""
     make_private_folder(str(target.parent))
     with replacing(str(target), private=True) as temporary:
+        # Made 0600 before SQLite opens it, so it is never readable by others, even briefly.
+        os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         connection = sqlite3.connect(temporary)
         with connection:
             connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -124,6 +135,11 @@ def build_index(kb: KnowledgeBase, key: str, target: Path) -> None:
             connection.execute("INSERT INTO meta VALUES (?, ?)", (key, INDEX_FORMAT))
         connection.close()
     prune(target.parent, keep=target, ours=is_index_file)
+
+
+def _owner() -> int:
+    geteuid = getattr(os, "geteuid", None)
+    return geteuid() if geteuid is not None else 0
 
 
 def is_index_file(head: bytes) -> bool:

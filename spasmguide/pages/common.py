@@ -37,7 +37,11 @@ def make_page(
 
 
 _CHANGED_WHAT = {
-    "red_flags": "the shipped warning signs are replaced",
+    "guide": "what the urgency levels mean, the note on warning signs or the licensing advice"
+    " is replaced",
+    "regions": "the region's shipped warning signs or self-care advice are replaced",
+    "causes": "the cause's shipped warning signs are replaced",
+    "red_flags": "the shipped warning signs are replaced, or the words ask knows them by",
     "techniques": "the shipped cautions or contraindications are replaced",
     "acupoints": "the shipped cautions are replaced",
     "safety": "the shipped safety advice is replaced",
@@ -50,7 +54,10 @@ def changed_safety_lines(kb: KnowledgeBase) -> list[str]:
     lines = []
     for key, path in sorted(kb.changed_by.items()):
         kind, _, entry_id = key.partition("/")
-        entry = kb.collection(kind).get(entry_id)
-        name = entry_name(entry) if entry is not None else entry_id
+        if kind == "guide":
+            name = "The guide's safety wording"
+        else:
+            entry = kb.collection(kind).get(entry_id)
+            name = entry_name(entry) if entry is not None else entry_id
         lines.append(f"{name} ({key}): changed by your file {path}: {_CHANGED_WHAT[kind]}.")
     return lines

@@ -7,13 +7,33 @@ import re
 from spasmguide.pages import document
 from spasmguide.safe_text import escape_controls
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# Characters that open something wherever they stand: code spans and fences (` ~), emphasis
+# and rules (* _), links and images ([ ]), tags and autolinks (< >), table cells (|),
+# headings (#), strikethrough (~), and the escape itself; and `&` where it would begin an
+# entity (`&lt;`, `&#60;`).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?[0-9A-Za-z]+;))")
+# What opens a block only at the start of a line: a list item (- + 1. 1)), a rule (---), a
+# setext underline (===).
+_BLOCK_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
 
 
 def inline(text: str) -> str:
-    """Knowledge-base text as literal Markdown: one line, special characters escaped."""
+    """Knowledge-base text as literal Markdown: one line, special characters escaped, so no
+    value opens a fence, heading, link or tag (docs/decisions/015-threat-model.md)."""
     flat = " ".join(escape_controls(text).split())
     return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+
+
+def starting_a_line(text: str) -> str:
+    """`inline`, for text that begins a line (a paragraph, a list item): nothing at its start
+    can open a list, a rule or a setext underline either."""
+    return _BLOCK_START.sub(_escape_block_start, inline(text), count=1)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
 
 
 def render_markdown(page: document.Page) -> str:
@@ -31,11 +51,11 @@ def render_markdown(page: document.Page) -> str:
 
 def _block(block: document.Block) -> list[str]:
     if isinstance(block, document.Paragraph):
-        return [inline(block.text)]
+        return [starting_a_line(block.text)]
     if isinstance(block, document.Hint):
-        return [f"{inline(block.text)} {code(block.command.words())}"]
+        return [f"{starting_a_line(block.text)} {code(block.command.words())}"]
     if isinstance(block, document.Bullets):
-        return [f"- {inline(item)}" for item in block.items]
+        return [f"- {starting_a_line(item)}" for item in block.items]
     if isinstance(block, document.Terms):
         lines = []
         for number, term in enumerate(block.items, start=1):
@@ -48,7 +68,7 @@ def _block(block: document.Block) -> list[str]:
             if term.opens:
                 line += f" ({code(term.opens.words())})"
             lines.append(line)
-            lines += [f"    - {inline(item)}" for item in term.items]
+            lines += [f"    - {starting_a_line(item)}" for item in term.items]
         return lines
     if isinstance(block, document.Contents):
         return [

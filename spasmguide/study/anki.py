@@ -24,7 +24,7 @@ import re
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import NamedTuple
@@ -32,7 +32,7 @@ from typing import NamedTuple
 import genanki
 
 from spasmguide.kb.model import Acupoint, Cause, Entry, Evidence, KnowledgeBase, Region, Technique
-from spasmguide.safe_text import escape_controls
+from spasmguide.safe_text import escape_controls, one_line
 from spasmguide.study.cards import (
     Card,
     card_rng,
@@ -88,17 +88,35 @@ def template_html(text: str) -> str:
     return field_html(text).replace("{", "&#123;").replace("}", "&#125;")
 
 
-def _back_matter(notice: str) -> str:
+def _back_matter(notice: str, changed: Sequence[str] = ()) -> str:
     return (
         '<div class="meta">{{Topic}}{{#Source}}<br>Source: {{Source}}{{/Source}}</div>'
-        f'<div class="notice"><strong>Notice:</strong> {template_html(notice)}</div>'
+        f'<div class="notice"><strong>Notice:</strong> {template_html(notice)}'
+        f"{_changed_html(changed, template_html)}</div>"
     )
 
 
-def note_model(notice: str) -> genanki.Model:
+def deck_name(title: str) -> str:
+    """The guide's title as the deck's name: escaped like a field, on one line, and with no
+    `::` of its own, which Anki would read as a parent deck."""
+    name = field_html(one_line(title, 200))
+    while "::" in name:
+        name = name.replace("::", ": ")
+    return name or "spasmguide"
+
+
+def _changed_html(changed: Sequence[str], escape: Callable[[str], str]) -> str:
+    """The "Changed by your files" lines of the pages, for a card or the deck."""
+    if not changed:
+        return ""
+    items = "".join(f"<li>{escape(line)}</li>" for line in changed)
+    return f"<br><strong>Changed by your files:</strong><ul>{items}</ul>"
+
+
+def note_model(notice: str, changed: Sequence[str] = ()) -> genanki.Model:
     """The note type of every card asked one way: a question (with its options, for a
     multiple-choice card) on the front, the answer and why on the back."""
-    back = "{{FrontSide}}<hr id=answer>{{Back}}" + _back_matter(notice)
+    back = "{{FrontSide}}<hr id=answer>{{Back}}" + _back_matter(notice, changed)
     return genanki.Model(
         MODEL_ID,
         MODEL_NAME,
@@ -108,7 +126,7 @@ def note_model(notice: str) -> genanki.Model:
     )
 
 
-def reversed_model(notice: str) -> genanki.Model:
+def reversed_model(notice: str, changed: Sequence[str] = ()) -> genanki.Model:
     """Anki's "Basic (and reversed card)": one note, a card each way."""
 
     def side(ask: str, shown: str) -> str:
@@ -119,7 +137,7 @@ def reversed_model(notice: str) -> genanki.Model:
             '{{FrontSide}}<hr id=answer><div class="side answer">{{'
             + shown
             + '}}</div>{{#Extra}}<div class="explanation">{{Extra}}</div>{{/Extra}}'
-            + _back_matter(notice)
+            + _back_matter(notice, changed)
         )
 
     return genanki.Model(
@@ -264,13 +282,19 @@ def deck_id(title: str) -> int:
 
 def build_decks(kb: KnowledgeBase) -> tuple[list[genanki.Deck], list[Figure]]:
     """The guide's deck (whose description carries the notice) and a sub-deck per topic,
-    every quiz card a note in its topic's sub-deck; and the figures the notes show."""
-    models = (note_model(kb.guide.notice), reversed_model(kb.guide.notice))
+    every quiz card a note in its topic's sub-deck; and the figures the notes show. Every
+    card and the description also name the safety content a user's file replaced."""
+    from spasmguide.pages.common import changed_safety_lines
+
+    changed = changed_safety_lines(kb)
+    models = (note_model(kb.guide.notice, changed), reversed_model(kb.guide.notice, changed))
     description = (
         f"Quiz cards from {field_html(kb.guide.title)}.<br><br>"
         f"<strong>Notice:</strong> {field_html(kb.guide.notice)}"
+        f"{_changed_html(changed, field_html)}"
     )
-    main = genanki.Deck(DECK_ID, kb.guide.title, description=description)
+    title = deck_name(kb.guide.title)
+    main = genanki.Deck(DECK_ID, title, description=description)
     for model in models:
         main.add_model(model)
     decks: dict[str, genanki.Deck] = {}
@@ -279,7 +303,7 @@ def build_decks(kb: KnowledgeBase) -> tuple[list[genanki.Deck], list[Figure]]:
         if not card.in_deck:
             continue
         if card.topic not in decks:
-            name = f"{kb.guide.title}::{card.topic.capitalize()}"
+            name = f"{title}::{card.topic.capitalize()}"  # the only `::`: one level down
             decks[card.topic] = genanki.Deck(deck_id(name), name, description=description)
         note, figure = card_note(kb, models, card)
         decks[card.topic].add_note(note)

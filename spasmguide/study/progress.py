@@ -12,12 +12,13 @@ A database from the Leitner-box releases is migrated in place. See docs/decision
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import sqlite3
 import stat
 import time
 import urllib.parse
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
 from pathlib import Path
@@ -153,6 +154,14 @@ class Progress:
             return cls(_memory(), None, "no home folder to keep progress in; memory only")
         path = folder / FILE_NAME
         timeout = STATS_BUSY_TIMEOUT if for_stats else BUSY_TIMEOUT
+        untrusted = user_files.untrusted_reason(str(folder))
+        if untrusted is not None:  # another user could read or replace what is kept there
+            return cls(
+                _memory(),
+                None,
+                f"not using the data folder {folder}: {untrusted};"
+                " this quiz is kept in memory only",
+            )
         try:
             user_files.make_private_folder(str(folder))
             _private_file(path)
@@ -188,6 +197,17 @@ class Progress:
                 None,
                 f"cannot write progress database {path} ({_reason(error)}); it is left as it is"
                 " and this quiz is kept in memory only",
+            )
+        try:
+            mistyped = _mistyped_cards(connection)
+        except sqlite3.Error:
+            mistyped = 0
+        if mistyped:
+            return cls(
+                connection,
+                path,
+                f"progress database {path}: {mistyped} card(s) hold values of the wrong type;"
+                " they start afresh",
             )
         return cls(connection, path)
 
@@ -236,7 +256,9 @@ class Progress:
         except sqlite3.Error as error:
             self._keep_in_memory(error)
             rows = self.connection.execute(f"SELECT {_CARD_COLUMNS} FROM cards").fetchall()
-        return {row[0]: CardState(*row) for row in rows}
+        # A row with a value of the wrong type (written by another program; SQLite's column
+        # types do not stop it) is left out: that card starts afresh, as `open` noted.
+        return {row[0]: CardState(*row) for row in rows if _well_typed(row)}
 
     def record(self, card: str, topic: str, rating: Rating, now: float | None = None) -> CardState:
         """Records one answer and reschedules the card, committed before returning. When the
@@ -363,6 +385,41 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
 
 
+def _is_number(value: object, *, optional: bool = False) -> bool:
+    if value is None:
+        return optional
+    return type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
+
+
+def _is_count(value: object, *, optional: bool = False) -> bool:
+    if value is None:
+        return optional
+    return type(value) is int and value >= 0
+
+
+def _well_typed(row: Sequence[object]) -> bool:
+    """Whether a `cards` row holds what FSRS and the statistics need, type by type."""
+    card, topic, state, step, stability, difficulty, due, last_review, seen, right = row
+    return (
+        isinstance(card, str)
+        and isinstance(topic, str)
+        and state in (1, 2, 3)
+        and type(state) is int
+        and _is_count(step, optional=True)
+        and _is_number(stability, optional=True)
+        and _is_number(difficulty, optional=True)
+        and _is_number(due)
+        and _is_number(last_review, optional=True)
+        and _is_count(seen)
+        and _is_count(right)
+    )
+
+
+def _mistyped_cards(connection: sqlite3.Connection) -> int:
+    rows = connection.execute(f"SELECT {_CARD_COLUMNS} FROM cards").fetchall()
+    return sum(not _well_typed(row) for row in rows)
+
+
 def _check(connection: sqlite3.Connection, path: Path) -> None:
     """Raises _Damaged for a file that is not SQLite or fails its integrity check; any other
     error (locked, unreadable) comes out as sqlite3.Error."""
@@ -477,7 +534,9 @@ def _record(
             f"SELECT {_CARD_COLUMNS} FROM cards WHERE card = ?", (card,)
         ).fetchone()
         before = (
-            CardState(*row) if row else CardState(card, topic, 1, 0, None, None, moment, None, 0, 0)
+            CardState(*row)
+            if row and _well_typed(row)
+            else CardState(card, topic, 1, 0, None, None, moment, None, 0, 0)
         )
         state = _reviewed(before._replace(topic=topic), rating, moment)
         connection.execute(

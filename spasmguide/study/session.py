@@ -122,6 +122,13 @@ def run_quiz(
             note(message)
 
     say(f"Notice: {kb.guide.notice}")
+    from spasmguide.pages.common import changed_safety_lines
+
+    changed = changed_safety_lines(kb)
+    if changed:  # a user's file replaced safety content these cards may teach
+        say("Changed by your files:")
+        for line in changed:
+            say(line, indent="  ")
     right = asked = skipped = 0
     misses: list[Miss] = []
     number = 0
