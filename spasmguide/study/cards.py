@@ -3,9 +3,9 @@
 Every question is a card with a stable id (its kind and the entry it asks about), so the
 spaced-repetition state in `spasmguide.study.progress` follows the card across runs. Cards ask
 what a teacher would examine: where a point is, how it is needled and what to watch for, its
-name, characters and code; a technique's cautions and contraindications; which signs with a
-region's spasm need emergency care; the evidence and its certainty. None asks where the guide
-files something.
+name, characters, code and categories; a technique's cautions and contraindications; which
+signs with a region's spasm need emergency care; the evidence and its certainty. None asks
+where the guide files something.
 
 Most questions are multiple choice: an answer may be the option's number, its text, or (for
 options that are a technique or region) any name or alias of that entry, matched forgivingly,
@@ -1098,6 +1098,51 @@ def _acupoint_meridian(kb: KnowledgeBase) -> Iterator[Card]:
     )
 
 
+def _acupoint_category(kb: KnowledgeBase) -> Iterator[Card]:
+    """For each category a point belongs to, a card of its own ("acupoint-category-he-sea:
+    st36"): which category is the point? The options are the categories' names, one shared
+    pool; the point's other categories are right too, so never offered as wrong answers. The
+    explanation is the term's meaning, and what the category is of, where the guide says."""
+    terms = kb.point_terms
+    pool = tuple(
+        dict.fromkeys(
+            terms[category.term].name
+            for point in kb.acupoints.values()
+            for category in point.categories
+            if category.term in terms
+        )
+    )
+    for point in kb.acupoints.values():
+        right = tuple(
+            dict.fromkeys(
+                terms[category.term].name for category in point.categories if category.term in terms
+            )
+        )
+        label = acupoint_name(point)
+        for category in point.categories:
+            term = terms.get(category.term)
+            if term is None:
+                continue
+            of = f", of {category.of}" if category.of else ""
+            card = _first_fair(
+                [
+                    Card(
+                        f"acupoint-category-{term.id}:{point.id}",
+                        "acupoints",
+                        f"Which category does {label} belong to?",
+                        term.name,
+                        pool,
+                        frozenset(),
+                        f"{label}: a {term.name}{of}. {' '.join(term.meaning.split())}",
+                        unlike=right,
+                        also_right=frozenset(right),
+                    )
+                ]
+            )
+            if card is not None and _has_distractors(card):
+                yield card
+
+
 def _evidence_certainty(kb: KnowledgeBase) -> Iterator[Card]:
     labels = tuple(label.label for label in kb.guide.certainty_labels)
     for evidence in kb.evidence.values():
@@ -1139,5 +1184,6 @@ _CARD_MAKERS: Sequence[_Maker] = (
     _acupoint_caution,
     _acupoint_needling,
     _acupoint_meridian,
+    _acupoint_category,
     _evidence_certainty,
 )
