@@ -107,7 +107,7 @@ def test_category_cards_join_the_points_meridian_and_regions(kb: KnowledgeBase) 
     found = select_cards(
         category_cards(kb),
         topic="acupoints",
-        meridian=lu7.meridian,
+        meridian=frozenset({lu7.meridian}),
         region=lu7.regions[0].region,
     )
     assert f"{PREFIX}confluent:lu7" in {card.card for card in found}
