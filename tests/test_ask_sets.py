@@ -35,7 +35,7 @@ from tests.ask_sets import (
 HERE = Path(__file__).parent
 FROZEN = HERE / "ask_frozen.yaml"
 DEVELOPMENT = HERE / "ask_dev.yaml"
-# The frozen set as it was copied in, before any tuning: it must never change.
+# The frozen set as it was copied in, before any tuning: its phrasings never change.
 FROZEN_SHA256 = "04353749dab689c710ebea402d15759539cb03ab8aa812fa5b741992a0836926"
 
 
