@@ -178,10 +178,12 @@ def cache_subfolder(root: str, name: str, *, create: bool) -> str | None:
     return folder
 
 
-def read_own_file(path: str, limit: int, *, at_most: int | None = None) -> bytes | None:
+def read_own_file(
+    path: str, limit: int, *, at_most: int | None = None, private: bool = False
+) -> bytes | None:
     """The bytes of `path` if it is a regular file of the user's own (never through a link,
     never a FIFO or device) of at most `limit` bytes, or only its first `at_most` bytes;
-    None otherwise."""
+    with `private`, only if no one else may read or write it. None otherwise."""
     try:
         descriptor = os.open(path, os.O_RDONLY | _NO_FOLLOW | _NON_BLOCKING | _CLOSE_ON_EXEC)
     except OSError:
@@ -192,6 +194,7 @@ def read_own_file(path: str, limit: int, *, at_most: int | None = None) -> bytes
         if (
             status.st_mode & 0o170000 != 0o100000
             or (user is not None and status.st_uid != user)
+            or (private and user is not None and status.st_mode & 0o077)
             or status.st_size > limit
         ):
             return None
@@ -242,25 +245,8 @@ def secret_key(root: str, *, create: bool = False) -> bytes | None:
 
 
 def _read_secret(path: str) -> bytes | None:
-    try:
-        descriptor = os.open(path, os.O_RDONLY | _NO_FOLLOW | _NON_BLOCKING | _CLOSE_ON_EXEC)
-    except OSError:
-        return None
-    try:
-        status = os.fstat(descriptor)
-        user = _owner_id()
-        if (
-            status.st_mode & 0o170000 != 0o100000
-            or (user is not None and (status.st_uid != user or status.st_mode & 0o077))
-            or status.st_size != SECRET_BYTES
-        ):
-            return None
-        secret = os.read(descriptor, SECRET_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
-    return secret if len(secret) == SECRET_BYTES else None
+    secret = read_own_file(path, SECRET_BYTES, private=True)
+    return secret if secret is not None and len(secret) == SECRET_BYTES else None
 
 
 def make_private_folder(folder: str) -> None:
