@@ -28,7 +28,7 @@ from spasmguide.study.cards import (
     make_question,
     select_cards,
 )
-from tests.test_study_loop import deck_notes, open_package, text_of
+from tests.test_study_loop import count_card_work, deck_notes, open_package, text_of
 
 PREFIX = "acupoint-category-"
 
@@ -165,19 +165,7 @@ def test_building_category_cards_is_linear_in_the_points(
 ) -> None:
     """Four times the points: about four times the work (texts stemmed, wrong answers
     checked), never sixteen."""
-    calls = {"stems": 0, "checks": 0}
-    stems, resembles = cards_module._meaningful_stems, cards_module._resembles
-
-    def counting_stems(text: str) -> frozenset[str]:
-        calls["stems"] += 1
-        return stems(text)
-
-    def counting_checks(candidate: str, right: str, *, strict: bool = False) -> bool:
-        calls["checks"] += 1
-        return resembles(candidate, right, strict=strict)
-
-    monkeypatch.setattr(cards_module, "_meaningful_stems", counting_stems)
-    monkeypatch.setattr(cards_module, "_resembles", counting_checks)
+    calls = count_card_work(monkeypatch)
     counts = []
     for size in (0, 100, 400):
         files = point_layer(size, tmp_path / f"layer-{size}")
