@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from spasmguide import user_files
-from tests.conftest import NOTICE_WORDS, invoke
+from tests.conftest import NOTICE_WORDS, Outcome, invoke
 
 SPASMGUIDE = [sys.executable, "-m", "spasmguide"]
 
@@ -92,6 +92,25 @@ def test_temporary_names_are_short_and_recognisable(tmp_path: Path) -> None:
     assert not user_files.is_temporary_name(".notes.md.tmp")
 
 
+def export_where_no_file_may_be_made(
+    folder: Path, target: Path, monkeypatch: pytest.MonkeyPatch
+) -> Outcome:
+    """`export -o target` while no new file can be made in `folder`, as in a folder that is
+    not writable (simulated in-process: the tests run as root)."""
+    real_open = os.open
+
+    def no_new_files_here(path: str, flags: int, *args: int, **kwargs: int) -> int:
+        if flags & os.O_CREAT and os.path.dirname(str(path)) == str(folder):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", no_new_files_here)
+    try:
+        return invoke("export", "-o", str(target))
+    finally:
+        monkeypatch.setattr(os, "open", real_open)
+
+
 def test_a_writable_file_in_a_folder_that_is_not_writable_is_written_in_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -101,16 +120,7 @@ def test_a_writable_file_in_a_folder_that_is_not_writable_is_written_in_place(
     target = tmp_path / "out.md"
     target.write_text("old\n")
     os.chmod(target, 0o666)
-    real_open = os.open
-
-    def no_new_files_here(path: str, flags: int, *args: int, **kwargs: int) -> int:
-        if flags & os.O_CREAT and os.path.dirname(str(path)) == str(tmp_path):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", no_new_files_here)
-    outcome = invoke("export", "-o", str(target))
-    monkeypatch.setattr(os, "open", real_open)
+    outcome = export_where_no_file_may_be_made(tmp_path, target, monkeypatch)
     assert outcome.exit_code == 0, outcome.stderr
     assert NOTICE_WORDS in target.read_text()
     assert os.stat(target).st_mode & 0o777 == 0o666
@@ -121,16 +131,7 @@ def test_a_new_file_in_a_folder_that_is_not_writable_says_why(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "new.md"
-    real_open = os.open
-
-    def no_new_files_here(path: str, flags: int, *args: int, **kwargs: int) -> int:
-        if flags & os.O_CREAT and os.path.dirname(str(path)) == str(tmp_path):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", no_new_files_here)
-    outcome = invoke("export", "-o", str(target))
-    monkeypatch.setattr(os, "open", real_open)
+    outcome = export_where_no_file_may_be_made(tmp_path, target, monkeypatch)
     assert outcome.exit_code == 1
     assert "folder" in outcome.stderr and "not writable" in outcome.stderr
     assert len(outcome.stderr.splitlines()) == 1
