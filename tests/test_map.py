@@ -17,27 +17,14 @@ from spasmguide.render.figure import GAP, draw_svg, plain_text
 from spasmguide.render.html import render_html
 from tests.browser import needs_chromium, only_our_scripts, run_chromium, screenshot_kept
 from tests.conftest import NOTICE_WORDS, invoke, render_to_string, run_process
+from tests.test_map_layout import REGION_OF_ONES_OWN
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOT = REPO / "tests" / "screenshots" / "body-map.png"
 # Read at import: every test runs with the SPASMGUIDE_ variables cleared.
 UPDATE = bool(os.environ.get("SPASMGUIDE_UPDATE_GOLDEN"))
 
-NEW_REGION = """
-regions:
-  - id: {id}
-    name: "{name}"
-    summary: A region the map has no place for.
-    description: Somewhere else.
-    muscles: [Some muscle]
-    causes: [overuse]
-    techniques:
-      - technique: cupping
-        reason: A reason.
-    self_care: [Rest.]
-    red_flags: [neck-serious-cause]
-    sources: [article]
-"""
+NEW_REGION = REGION_OF_ONES_OWN
 
 
 def layer(tmp_path: Path, region_id: str, name: str) -> Path:

@@ -11,10 +11,12 @@ import pytest
 from spasmguide.kb import map_layout
 from tests.conftest import invoke
 
-OWN_REGION = """
+# A complete region of a user's own, by id and name (the map tests place it, or find it has
+# no place).
+REGION_OF_ONES_OWN = """
 regions:
-  - id: left-ear
-    name: Left ear
+  - id: {id}
+    name: "{name}"
     summary: A region of a user's own.
     description: Somewhere else.
     muscles: [Some muscle]
@@ -33,6 +35,7 @@ regions:
     acupoints: [gb20]
     sources: [article]
 """
+OWN_REGION = REGION_OF_ONES_OWN.format(id="left-ear", name="Left ear")
 
 
 def _layer(tmp_path: Path, text: str) -> Path:
