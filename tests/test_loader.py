@@ -9,6 +9,7 @@ import pytest
 from spasmguide.errors import InvalidContentError
 from spasmguide.kb.layers import Layer, shipped_layer
 from spasmguide.kb.loader import load_knowledge_base
+from tests.conftest import HOT_STONE_LAYER
 
 VALID_TECHNIQUE = """
 techniques:
@@ -184,3 +185,19 @@ def test_the_error_message_is_one_line_with_a_count(tmp_path: Path) -> None:
         load_knowledge_base(with_layer(extra))
     assert "\n" not in caught.value.message
     assert "1 more problem" in caught.value.message
+
+
+def test_an_unchanged_file_is_parsed_once_and_an_edited_one_afresh(tmp_path: Path) -> None:
+    """Opening the guide again (the Python API, a viewer) reuses what an unchanged file gave;
+    the same name with other bytes is always read anew."""
+    from spasmguide.kb.loader import parse_file
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(HOT_STONE_LAYER)
+    first = parse_file(path)
+    assert parse_file(path) is first
+    path.write_text(HOT_STONE_LAYER.replace("Warm stones", "Hot stones"))
+    edited = parse_file(path)
+    assert edited is not first
+    assert "Hot stones" in edited.entries["techniques"][0].value.summary
+    assert parse_file(path, placed=True) is not edited  # nodes kept only when asked for

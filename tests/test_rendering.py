@@ -98,3 +98,23 @@ def test_the_notice_never_breaks_the_name_it_must_carry(kb: KnowledgeBase, width
     assert any(NOTICE_MUST_NAME in line for line in shown.splitlines())
     rows = [line for line in shown.splitlines() if line.startswith("│")]
     assert rows and all(len(row) == width for row in rows)
+
+
+def test_a_word_longer_than_the_line_stands_whole_on_its_own_line() -> None:
+    """A file's path longer than the terminal is shown unbroken, so it can be copied; the
+    words around it still wrap to the width."""
+    from spasmguide.pages.document import Bullets, Page, Section
+
+    path = "/home/someone/" + "a-deeply-nested-folder/" * 6 + "red_flags.yaml"
+    item = f"A warning sign was changed by your file {path}: the shipped wording is replaced."
+    page = Page(
+        kind="about",
+        title="Paths",
+        notice="See a Licensed Acupuncturist (L.Ac).",
+        data={},
+        sections=(Section("Changed", (Bullets((item,)),)),),
+    )
+    output = render_to_string(page, 60)
+    assert any(line.strip() == f"{path}:" for line in output.splitlines())
+    words = [line for line in output.splitlines() if path not in line]
+    assert max(len(line) for line in words) <= 60

@@ -10,6 +10,7 @@ through.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -344,6 +345,13 @@ def decode(path: Path, data: bytes) -> str:
         ) from None
 
 
+# Files parsed in this process, by name and content: a program that opens the guide again with
+# other layers (the Python API, a long-running viewer) parses an unchanged file once. The key
+# holds a digest of the exact bytes, so an edited file is always parsed afresh.
+_PARSED: dict[tuple[str, bool, bytes], ParsedFile] = {}
+_PARSED_KEPT = 64
+
+
 def parse_file(
     path: Path,
     data: bytes | None = None,
@@ -354,16 +362,35 @@ def parse_file(
     """Parses one file (its bytes already read, or read here, counted against `budget`) into
     entries, collecting every problem rather than stopping at the first. Going over the
     budget is raised: no later file is read. With `placed`, each entry keeps its YAML node,
-    so a check can say where its keys are (which keeps every file's nodes in memory)."""
+    so a check can say where its keys are (which keeps every file's nodes in memory).
+
+    The result is shared with later calls for the same name and bytes: callers never change
+    it."""
     shown = str(path)
-    result = ParsedFile(shown)
     try:
         if data is None:
             data = (budget or ReadBudget()).read(path)
-        text = decode(path, data)
     except TotalTooLarge:
         raise
     except (InvalidContentError, NotFoundError) as error:
+        result = ParsedFile(shown)
+        result.problems.append(Problem(shown, 0, 0, error.message.removeprefix(f"{shown}: ")))
+        return result
+    key = (shown, placed, hashlib.blake2b(data, digest_size=32).digest())
+    known = _PARSED.get(key)
+    if known is None:
+        known = _parse_bytes(path, shown, data, placed=placed)
+        if len(_PARSED) >= _PARSED_KEPT:
+            del _PARSED[next(iter(_PARSED))]
+        _PARSED[key] = known
+    return known
+
+
+def _parse_bytes(path: Path, shown: str, data: bytes, *, placed: bool) -> ParsedFile:
+    result = ParsedFile(shown)
+    try:
+        text = decode(path, data)
+    except InvalidContentError as error:
         result.problems.append(Problem(shown, 0, 0, error.message.removeprefix(f"{shown}: ")))
         return result
     refused = _anchors_and_aliases(shown, text)

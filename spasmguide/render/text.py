@@ -67,7 +67,7 @@ def render_text(page: Page, console: Console) -> None:
         pieces.extend(layout.block(block) for block in section.blocks)
     pieces.append(Text())
     pieces.append(layout.notice_box(page.notice))
-    console.print(Group(*_joined(pieces)))
+    console.print(Group(*_joined(pieces)), crop=False)
 
 
 def _joined(pieces: list[RenderableType]) -> list[RenderableType]:
@@ -126,8 +126,11 @@ class _Layout:
         return box
 
     def hanging(self, body: Text, first: str, rest: str) -> Text:
-        """`body` wrapped to the width, its first line after `first`, the others after `rest`."""
+        """`body` wrapped to the width, its first line after `first`, the others after `rest`.
+        A word longer than the line (a file's path) stands whole on a line of its own, so it
+        can be copied, rather than being cut in two."""
         room = max(20, self.width - max(cell_len(first), cell_len(rest)))
+        body.overflow = "ignore"  # Rich then breaks between words only, never inside one
         lines = body.wrap(self.console, room)
         out = Text(no_wrap=True, overflow="ignore")
         for number, line in enumerate(lines):
