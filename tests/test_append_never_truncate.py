@@ -54,6 +54,7 @@ def test_export_inside_a_redirected_group_keeps_what_came_before_and_after(
 @pytest.mark.parametrize(
     "name", ["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2", "/dev/fd/3", "/proc/self/fd/3"]
 )
+@pytest.mark.slow
 def test_any_name_of_an_inherited_descriptor_is_written_through(tmp_path: Path, name: str) -> None:
     """Principle: a path that is one of the process's own descriptors is written through it."""
     if not os.path.exists("/proc/self/fd"):

@@ -109,6 +109,7 @@ def test_no_usable_cache_folder_still_works(
     assert invoke("lookup", "--region", "neck").exit_code == 0
 
 
+@pytest.mark.slow
 def test_many_first_runs_at_once_share_one_cold_cache(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     env = {**os.environ, "SPASMGUIDE_CACHE_DIR": str(cache)}
@@ -209,7 +210,10 @@ def test_the_first_cold_run_and_the_cache_agree_in_a_real_process(cache: Path) -
     assert first.stdout == second.stdout
 
 
-def test_old_cache_entries_are_pruned(cache: Path, tmp_path: Path) -> None:
+def test_old_cache_entries_are_pruned(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kb_cache, "KEEP_FILES", 3)  # the rule, with fewer builds to prove it
     extra = tmp_path / "extra.yaml"
     for number in range(kb_cache.KEEP_FILES + 4):
         extra.write_text(EXTRA.replace("Warm stones", f"Warm stones {number}"))

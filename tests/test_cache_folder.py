@@ -22,8 +22,9 @@ def _age(path: Path, seconds: float) -> None:
 
 
 def test_pruning_spares_other_programs_files_in_a_shared_cache_folder(
-    cache: Path, tmp_path: Path
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(kb_cache, "KEEP_FILES", 3)  # the rule, with fewer builds to prove it
     cache.mkdir()
     strangers = [cache / f"kb-{n}.bin" for n in range(12)]
     strangers += [cache / f"search-{n}.sqlite" for n in range(12)]

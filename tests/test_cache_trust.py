@@ -59,6 +59,7 @@ def _forge_page(entry: Path) -> None:
 # -- folders -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["writable by others", "writable by the group", "another owner"])
 def test_a_cache_folder_that_is_not_the_users_own_is_not_used(cache: Path, how: str) -> None:
     """Defect 2: a shared cache folder another user can write was trusted."""
@@ -153,6 +154,7 @@ def test_a_forged_page_entry_is_never_served(cache: Path) -> None:
     assert done.stdout == shown
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what", ["fifo", "dev-zero", "symlink", "huge"])
 def test_an_entry_that_is_not_a_regular_file_of_ours_never_hangs_or_floods(
     cache: Path, tmp_path: Path, what: str
@@ -199,6 +201,7 @@ def test_a_forged_compiled_knowledge_base_is_never_used(cache: Path) -> None:
         assert "cauda equina" in outcome.stdout.lower()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("what", ["fifo", "dev-zero"])
 def test_a_compiled_knowledge_base_that_is_not_a_regular_file_never_hangs(
     cache: Path, what: str

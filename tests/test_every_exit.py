@@ -56,6 +56,7 @@ def pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("$SG lookup -r neck > /dev/null", 0),
     ],
 )
+@pytest.mark.slow
 def test_exit_codes_keep_their_meaning_whatever_standard_error_is(
     tmp_path: Path, command: str, code: int, stderr: str
 ) -> None:
@@ -66,6 +67,7 @@ def test_exit_codes_keep_their_meaning_whatever_standard_error_is(
         assert "Notice" in (tmp_path / "x.md").read_text()
 
 
+@pytest.mark.slow
 def test_exit_codes_keep_their_meaning_when_standard_error_is_a_closed_pipe(
     tmp_path: Path,
 ) -> None:
@@ -102,6 +104,7 @@ def test_a_cached_page_on_a_full_disk_is_one_line_and_exit_1(pages: Path, tmp_pa
     ]
 
 
+@pytest.mark.slow
 def test_ctrl_c_while_a_cached_page_is_written_exits_130_without_a_traceback(
     pages: Path, tmp_path: Path
 ) -> None:
@@ -129,6 +132,7 @@ def test_ctrl_c_while_a_cached_page_is_written_exits_130_without_a_traceback(
     assert read(entry).page == MARKER * 100_000  # it was a hit
 
 
+@pytest.mark.slow
 def test_ctrl_c_in_the_pager_waits_for_the_pager_and_exits_130(tmp_path: Path) -> None:
     """Ctrl-C while the page is still being written to the pager: the pager (which got the
     same Ctrl-C and stays until the reader quits it) is waited for before the run ends."""
@@ -200,6 +204,7 @@ def _debris(tmp_path: Path) -> list[str]:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 @pytest.mark.parametrize("inside", ["out", "cache"])
 def test_a_signal_while_a_file_is_written_leaves_no_temporary_file(
@@ -212,6 +217,7 @@ def test_a_signal_while_a_file_is_written_leaves_no_temporary_file(
     assert code == (130 if number == signal.SIGINT else -number), error
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP])
 @pytest.mark.parametrize("delay", [0.15, 0.3, 0.5, 0.8, 1.2])
 def test_a_signal_at_any_moment_leaves_no_traceback_or_temporary_file(

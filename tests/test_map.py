@@ -201,6 +201,7 @@ def test_svg_text_is_escaped(kb: KnowledgeBase) -> None:
     assert "<b>" not in svg and "&lt;b&gt;" in svg and '"<' not in svg
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_chromium_draws_the_body_map(tmp_path: Path, kb: KnowledgeBase) -> None:
     guide = pages.study_guide_page(kb)

@@ -16,6 +16,7 @@ def _words(text: str) -> list[str]:
     return [word for word in text.split() if any(char.isalnum() for char in word)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("columns", ["0", "-5", "5", "19", "99999999999"])
 def test_any_columns_value_shows_every_warning_sign_uncut(columns: str) -> None:
     wide = run_process("red-flags", "--no-pager", env={"COLUMNS": "200"})

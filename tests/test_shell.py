@@ -52,6 +52,7 @@ def _complete(shell: str, words: str, env: dict[str, str] | None = None) -> list
         ("spasmguide help lo", "lookup"),
     ],
 )
+@pytest.mark.slow
 def test_bash_completes_commands_options_values_and_names(words: str, expected: str) -> None:
     assert expected in _complete("bash", words)
 

@@ -335,6 +335,7 @@ def test_hostile_arguments_get_a_handled_answer(args: tuple[str, ...], code: int
         {"COLUMNS": "not-a-number"},
     ],
 )
+@pytest.mark.slow
 def test_a_hostile_environment_is_survived(env: dict[str, str]) -> None:
     result = run_process("lookup", "--region", "neck", env=env)
     assert result.returncode == 0, result.stderr
