@@ -136,10 +136,33 @@ def _quiz(layer: Path, topic: str | None = None) -> str:
 
 
 @pytest.mark.parametrize(("kind", "entry_id", "change"), PROTECTED, ids=PROTECTED_IDS)
-def test_a_changed_piece_of_safety_wording_is_named_everywhere(
+def test_a_changed_piece_of_safety_wording_is_recorded_and_named(
     tmp_path: Path, kind: str, entry_id: str, change: Change
 ) -> None:
-    """Principle (defects 3 and 4): every page, format, ask, quiz and export names the file."""
+    """Principle (defects 3 and 4): every protected piece of safety wording, once changed by a
+    user's file, is recorded with the file, and a page names it."""
+    from spasmguide.kb.layers import layers_in_force
+    from spasmguide.kb.loader import load_knowledge_base
+
+    layer = layer_with(tmp_path, kind, entry_id, change)
+    loaded = load_knowledge_base(layers_in_force([str(layer)]))
+    assert str(layer) in loaded.changed_by.values(), loaded.changed_by
+    outcome = invoke("red-flags", "--no-pager", "--kb", str(layer))
+    assert outcome.exit_code == 0, outcome.stderr
+    assert CHANGED in _plain(outcome.stdout) and str(layer) in _plain(outcome.stdout)
+
+
+# One change to the guide's own wording and one to an entry: the two ways a page names them.
+NAMED_EVERYWHERE = [PROTECTED[0], PROTECTED[8]]
+
+
+@pytest.mark.parametrize(
+    ("kind", "entry_id", "change"), NAMED_EVERYWHERE, ids=["guide", "technique"]
+)
+def test_a_recorded_change_is_named_on_every_page_format_quiz_and_export(
+    tmp_path: Path, kind: str, entry_id: str, change: Change
+) -> None:
+    """Every page, format, ask, quiz and export names the file that changed the wording."""
     layer = layer_with(tmp_path, kind, entry_id, change)
     for args in PAGES:
         for output in ("text", "json", "markdown"):
