@@ -161,6 +161,57 @@ def test_needling_never_outranks_a_safer_technique_where_needling_is_risky(
                 assert all(rank > other for other in safer), (arguments, item["id"])
 
 
+def test_a_cause_page_holds_needling_back_as_its_regions_do(kb: KnowledgeBase) -> None:
+    # A cause page stands for every region the cause covers: needling there comes after the
+    # safer techniques where one of those regions is risky to needle, or where a current
+    # guideline advises against the technique in one of them, unless a current guideline
+    # favours it for the cause itself.
+    def stances(technique: str, region: str) -> set[str]:
+        return {
+            str(evidence.stance)
+            for evidence in kb.evidence.values()
+            if evidence.lapsed is None
+            and evidence.stance
+            and technique in evidence.techniques
+            and region in evidence.regions
+        }
+
+    def held_on(technique: str, region: str) -> bool:
+        said = stances(technique, region)
+        risky = kb.regions[region].needling_risk and not said & FAVOURABLE_STANCES
+        return bool(risky) or bool(said & {"conditional against", "strong against"})
+
+    held_somewhere = False
+    for cause in kb.causes.values():
+        ranked = _ranked(["--cause", cause.id])
+        safer = [
+            int(str(item["rank"]))
+            for item in ranked
+            if kb.techniques[str(item["id"])].invasiveness not in NEEDLING
+        ]
+        for item in ranked:
+            basis = item["basis"]
+            assert isinstance(basis, dict)
+            technique = str(item["id"])
+            if kb.techniques[technique].invasiveness not in NEEDLING:
+                continue
+            if basis["guideline_level"] > 0:
+                continue
+            if any(held_on(technique, region) for region in cause.regions):
+                held_somewhere = True
+                rank = int(str(item["rank"]))
+                assert all(rank > other for other in safer), (cause.id, technique)
+                assert basis["held_back"], (cause.id, technique)
+    assert held_somewhere
+    # An acute lumbar sprain is among the acute injuries: NICE NG59 advises against
+    # acupuncture and electrical nerve stimulation for low back pain, and the neck is risky.
+    acute = {
+        str(item["id"]): int(str(item["rank"])) for item in _ranked(["--cause", "acute-injury"])
+    }
+    assert acute["stretching-mobility"] == 1
+    assert min(acute[name] for name in acute if name != "stretching-mobility") > 1
+
+
 def test_a_lapsed_guideline_changes_nothing(kb: KnowledgeBase) -> None:
     lapsed = [evidence.id for evidence in kb.evidence.values() if evidence.lapsed]
     assert lapsed  # ACP 2017

@@ -184,13 +184,58 @@ def basis_of(
     held_back = after_self_care = None
     if technique.invasiveness in NEEDLING:
         risky = any(isinstance(holder, Region) and holder.needling_risk for holder in holders)
+        covered = _regions_held_back(kb, technique, holders)
         if risky and guideline.level <= 0:
             held_back = "needling here carries a serious risk and no guideline favours it"
+        elif covered and guideline.level <= 0:
+            held_back = covered
         elif _self_care_favoured(kb, holders):
             after_self_care = "a current guideline favours exercise or stretching here"
     return Basis(
         guideline, _certainty(direct, indirect), technique.invasiveness, held_back, after_self_care
     )
+
+
+def _regions_held_back(kb: KnowledgeBase, technique: Technique, holders: Sequence[Holder]) -> str:
+    """On a page for causes alone, why this needling technique is held back as it would be on
+    the regions they cover: a region carries a serious needling risk and no current guideline
+    favours the technique there, or a current guideline advises against it there. "" if
+    neither. A page that names a region is ranked on that region alone."""
+    if any(isinstance(holder, Region) for holder in holders):
+        return ""
+    risky: list[str] = []
+    against: list[str] = []
+    for region_id in dict.fromkeys(
+        region_id
+        for holder in holders
+        if not isinstance(holder, Region)
+        for region_id in holder.regions
+    ):
+        region = kb.regions[region_id]
+        levels = [
+            STANCE_LEVELS[evidence.stance]
+            for evidence in kb.evidence.values()
+            if evidence.stance is not None
+            and evidence.lapsed is None
+            and technique.id in evidence.techniques
+            and region_id in evidence.regions
+        ]
+        if region.needling_risk is not None and not any(level > 0 for level in levels):
+            risky.append(region.name)
+        if any(level < 0 for level in levels):
+            against.append(region.name)
+    said = []
+    if risky:
+        said.append(f"{_listed(risky)}, where needling carries a serious risk")
+    if against:
+        said.append(f"{_listed(against)}, where a current guideline advises against it")
+    if not said:
+        return ""
+    return f"this cause covers {', and '.join(said)}; no guideline favours it for the cause"
+
+
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _self_care_favoured(kb: KnowledgeBase, holders: Sequence[Holder]) -> bool:

@@ -1161,8 +1161,9 @@ def _ranked_section(
         Paragraph(
             f"Ranked by current guidelines, then favourable evidence for {context} (direct before"
             " borrowed, then its certainty); needling comes after the rest where the area is"
-            " risky to needle, and after exercise and stretching where a guideline favours"
-            " them. Techniques the rule cannot"
+            " risky to needle (for a cause, any area it covers, or one where a guideline"
+            " advises against it), and after exercise and stretching where a guideline"
+            " favours them. Techniques the rule cannot"
             " separate share a rank (shown as =2), least invasive first. The source article's"
             " claims never count."
         ),
