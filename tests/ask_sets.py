@@ -61,6 +61,9 @@ SUCCESSIONS: dict[str, tuple[str, ...]] = {
     # e392c93: statins were among the medicines of "cramps to mention to a doctor"; muscle pain
     # on a statin is now a sign of its own, which that sign's action sends the reader to.
     "cramps-see-doctor": ("statin-muscle-pain",),
+    # "A headache after a recent head injury" left the same-day headache sign for an emergency
+    # sign of its own (the NHS head injury tiers); the same-day sign's action sends it there.
+    "headache-same-day": ("after-head-injury",),
 }
 
 # Thresholds on the frozen set.

@@ -22,15 +22,25 @@ from tests.conftest import invoke
 SELF_CARD = ("exercise", "stretching-mobility")
 
 
-def _rank_key(item: dict[str, object]) -> tuple[object, ...]:
+def _standing(item: dict[str, object]) -> tuple[int, int, int]:
     basis = item["basis"]
     assert isinstance(basis, dict)
-    return (
-        basis["held_back"] is not None,
-        -basis["guideline_level"],
-        -basis["evidence_tier"],
-        -basis["certainty_level"],
-    )
+    return (-basis["guideline_level"], -basis["evidence_tier"], -basis["certainty_level"])
+
+
+def _rank_key(item: dict[str, object], page: list[dict[str, object]]) -> tuple[object, ...]:
+    """The rule of decision 014 read from the page's JSON alone: needling held back in a risky
+    region comes after everything else; needling held after self-care cannot stand level with
+    or above the lowest self-care technique on the page."""
+    basis = item["basis"]
+    assert isinstance(basis, dict)
+    own = _standing(item)
+    risk = basis["held_back"] is not None
+    if basis["after_self_care"] is not None:
+        ceiling = max(_standing(other) for other in page if other["category"] == "self-care")
+        if own <= ceiling:
+            return (risk, *ceiling, 1, *own)
+    return (risk, *own, 0, *own)
 
 
 def _lookups(kb: KnowledgeBase) -> list[list[str]]:
@@ -65,7 +75,7 @@ def test_every_lookup_follows_the_stated_rule_and_ties_share_a_number(kb: Knowle
     for arguments in _lookups(kb):
         ranked = _ranked(arguments)
         assert ranked, arguments
-        keys = [_rank_key(item) for item in ranked]
+        keys = [_rank_key(item, ranked) for item in ranked]
         assert keys == sorted(keys), arguments
         for index, item in enumerate(ranked):
             first = keys.index(keys[index])
@@ -108,6 +118,26 @@ def test_no_needling_outranks_exercise_or_stretching_where_a_current_guideline_f
     assert favoured_somewhere
 
 
+def test_where_a_guideline_favours_exercise_needling_is_held_below_self_care_only(
+    kb: KnowledgeBase,
+) -> None:
+    # The BMJ 2023 guideline on chronic jaw pain is strong for exercise and conditional for
+    # acupuncture: acupuncture comes after exercise and stretching, and before Tui Na and
+    # myofascial release, for which there is no evidence here.
+    ranks = {str(item["id"]): int(str(item["rank"])) for item in _ranked(["--region", "jaw"])}
+    assert ranks["exercise"] < ranks["traditional-acupuncture"]
+    assert ranks["stretching-mobility"] < ranks["traditional-acupuncture"]
+    assert ranks["traditional-acupuncture"] < ranks["tui-na"]
+    assert ranks["traditional-acupuncture"] < ranks["myofascial-release"]
+    # On the low back, trigger point acupuncture (NICE NG59 conditional for, low certainty)
+    # stands above Tui Na by its own evidence, yet stays after stretching, which has none.
+    low_back = {str(item["id"]): item for item in _ranked(["--region", "low-back"])}
+    needle, tui_na = low_back["trigger-point-acupuncture"], low_back["tui-na"]
+    assert _standing(needle) < _standing(tui_na)
+    assert int(str(needle["rank"])) > int(str(low_back["stretching-mobility"]["rank"]))
+    assert int(str(needle["rank"])) > int(str(tui_na["rank"]))
+
+
 def test_needling_never_outranks_a_safer_technique_where_needling_is_risky(
     kb: KnowledgeBase,
 ) -> None:
@@ -129,6 +159,57 @@ def test_needling_never_outranks_a_safer_technique_where_needling_is_risky(
             ):
                 rank = int(str(item["rank"]))
                 assert all(rank > other for other in safer), (arguments, item["id"])
+
+
+def test_a_cause_page_holds_needling_back_as_its_regions_do(kb: KnowledgeBase) -> None:
+    # A cause page stands for every region the cause covers: needling there comes after the
+    # safer techniques where one of those regions is risky to needle, or where a current
+    # guideline advises against the technique in one of them, unless a current guideline
+    # favours it for the cause itself.
+    def stances(technique: str, region: str) -> set[str]:
+        return {
+            str(evidence.stance)
+            for evidence in kb.evidence.values()
+            if evidence.lapsed is None
+            and evidence.stance
+            and technique in evidence.techniques
+            and region in evidence.regions
+        }
+
+    def held_on(technique: str, region: str) -> bool:
+        said = stances(technique, region)
+        risky = kb.regions[region].needling_risk and not said & FAVOURABLE_STANCES
+        return bool(risky) or bool(said & {"conditional against", "strong against"})
+
+    held_somewhere = False
+    for cause in kb.causes.values():
+        ranked = _ranked(["--cause", cause.id])
+        safer = [
+            int(str(item["rank"]))
+            for item in ranked
+            if kb.techniques[str(item["id"])].invasiveness not in NEEDLING
+        ]
+        for item in ranked:
+            basis = item["basis"]
+            assert isinstance(basis, dict)
+            technique = str(item["id"])
+            if kb.techniques[technique].invasiveness not in NEEDLING:
+                continue
+            if basis["guideline_level"] > 0:
+                continue
+            if any(held_on(technique, region) for region in cause.regions):
+                held_somewhere = True
+                rank = int(str(item["rank"]))
+                assert all(rank > other for other in safer), (cause.id, technique)
+                assert basis["held_back"], (cause.id, technique)
+    assert held_somewhere
+    # An acute lumbar sprain is among the acute injuries: NICE NG59 advises against
+    # acupuncture and electrical nerve stimulation for low back pain, and the neck is risky.
+    acute = {
+        str(item["id"]): int(str(item["rank"])) for item in _ranked(["--cause", "acute-injury"])
+    }
+    assert acute["stretching-mobility"] == 1
+    assert min(acute[name] for name in acute if name != "stretching-mobility") > 1
 
 
 def test_a_lapsed_guideline_changes_nothing(kb: KnowledgeBase) -> None:
@@ -282,6 +363,47 @@ def test_borrowed_evidence_counts_below_direct_and_guidelines_come_first(
         "    sources: [article]\nregions:\n  - id: test-region",
     )
     assert _order(_with_layer(tmp_path, direct))[:2] == ["stretching-mobility", "shiatsu"]
+
+
+def test_needling_held_after_self_care_still_competes_with_the_hands_on_techniques(
+    tmp_path: Path,
+) -> None:
+    def guideline(entry: str, stance: str, technique: str) -> str:
+        return (
+            f"  - id: {entry}\n    title: Guideline {entry}\n    finding: Test.\n"
+            f"    certainty: not graded\n    stance: {stance}\n    basis: A guideline.\n"
+            f"    techniques: [{technique}]\n    regions: [test-region]\n"
+            "    sources: [article]\n"
+        )
+
+    favoured = LAYER.replace(
+        "    stance: strong against\n", "    stance: conditional for\n"
+    ).replace(
+        "regions:\n  - id: test-region",
+        guideline("test-stretching-for", "strong for", "stretching-mobility")
+        + "regions:\n  - id: test-region",
+    )
+    kb = _with_layer(tmp_path, favoured)
+    ranked = rank_techniques(kb, [kb.regions["test-region"]])
+    # A guideline for acupuncture lifts it above shiatsu (borrowed evidence only), not above
+    # stretching, which a guideline favours here.
+    assert [item.technique.id for item in ranked] == [
+        "stretching-mobility",
+        "traditional-acupuncture",
+        "shiatsu",
+    ]
+    assert ranked[1].basis.after_self_care and not ranked[1].basis.held_back
+    # A guideline favours exercise here though only stretching, with nothing for it, is on the
+    # page: acupuncture still stays after stretching.
+    exercise = favoured.replace(
+        guideline("test-stretching-for", "strong for", "stretching-mobility"),
+        guideline("test-exercise-for", "conditional for", "exercise"),
+    )
+    assert _order(_with_layer(tmp_path, exercise)) == [
+        "shiatsu",
+        "stretching-mobility",
+        "traditional-acupuncture",
+    ]
 
 
 def test_an_uncertain_effect_never_lifts_a_technique(tmp_path: Path) -> None:

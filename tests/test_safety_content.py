@@ -264,3 +264,22 @@ def test_every_source_is_cited_and_every_citation_exists(shipped: KnowledgeBase)
             assert not isinstance(entry, Source | Concept)
             cited.update(entry.sources)
     assert cited == set(shipped.sources)
+
+
+def test_a_headache_after_a_head_injury_is_an_emergency(shipped: KnowledgeBase) -> None:
+    # NHS head injury advice: an emergency department for a headache that painkillers do not
+    # ease, vomiting since the injury, or a head injury while on a blood thinner.
+    from spasmguide.kb.ask import understand
+
+    for text in (
+        "headache since I banged my head yesterday and I have been sick",
+        "I hit my head on a cupboard and now have a headache, I take warfarin",
+        "bumped my head this morning and the headache won't go away",
+    ):
+        warnings = understand(shipped, text).warnings
+        assert warnings and warnings[0][0].urgency == "emergency", text
+        assert warnings[0][0].id == "after-head-injury", text
+    same_day = " ".join(shipped.red_flags["headache-same-day"].signs).casefold()
+    assert "head injury" not in same_day
+    assert "after-head-injury" in shipped.regions["head"].red_flags
+    assert "after-head-injury" in shipped.causes["acute-injury"].red_flags

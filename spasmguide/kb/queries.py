@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # named in annotations only
 COUNTED_CERTAINTY = CERTAINTY_LEVELS["low"]
 NEEDLING = frozenset({"needling", "electrical needling"})
 FAVOURABLE_STANCES = frozenset({"strong for", "conditional for"})
+SELF_CARE = "self-care"  # the technique category of exercise and stretching
 
 
 class Reason(NamedTuple):
@@ -61,6 +62,9 @@ class CertaintyOfEvidence(NamedTuple):
         return 1 if self.indirect else 2
 
 
+Standing = tuple[int, int, int]
+
+
 class Basis(NamedTuple):
     """Everything a technique's rank rests on (docs/decisions/014)."""
 
@@ -68,20 +72,32 @@ class Basis(NamedTuple):
     certainty: CertaintyOfEvidence
     invasiveness: str
     # Why a needling technique ranks below every technique that does not pierce the skin here,
-    # or None: the region carries a serious needling risk and no guideline favours needling it,
-    # or a current guideline favours exercise or stretching here.
+    # or None: the region carries a serious needling risk and no current guideline favours it.
     held_back: str | None = None
+    # Why a needling technique ranks below the self-care techniques on this page (exercise,
+    # stretching), or None: a current guideline favours one of them here.
+    after_self_care: str | None = None
+    # The standing of the lowest-placed self-care technique on this page, which a needling
+    # technique held after self-care cannot reach (set by rank_techniques).
+    ceiling: Standing | None = None
 
-    def rank_key(self) -> tuple[int, int, int, int]:
-        """What the rule separates on; techniques with the same key share a rank."""
-        return (
-            int(self.held_back is not None),
-            -self.guideline.level,
-            -self.certainty.tier,
-            -self.certainty.level,
-        )
+    def standing(self) -> Standing:
+        """The technique's own merit, lower first: guideline position, then favourable
+        evidence (direct before borrowed), then its certainty."""
+        return (-self.guideline.level, -self.certainty.tier, -self.certainty.level)
 
-    def sort_key(self, name: str) -> tuple[int, int, int, int, int, str]:
+    def rank_key(self) -> tuple[int, ...]:
+        """What the rule separates on; techniques with the same key share a rank. A needling
+        technique held after self-care that would stand level with or above the lowest
+        self-care technique is placed just after it, ordered among such techniques by its own
+        standing; otherwise it keeps its own place among the other techniques."""
+        own = self.standing()
+        risk = int(self.held_back is not None)
+        if self.ceiling is not None and own <= self.ceiling:
+            return (risk, *self.ceiling, 1, *own)
+        return (risk, *own, 0, *own)
+
+    def sort_key(self, name: str) -> tuple[object, ...]:
         """The rank, then least invasive first and the name within a tie."""
         return (*self.rank_key(), INVASIVENESS_ORDER[self.invasiveness], name.casefold())
 
@@ -104,8 +120,8 @@ def rank_techniques(kb: KnowledgeBase, holders: Sequence[Holder]) -> list[Ranked
     (docs/decisions/014): needling held back where the region carries a serious needling risk
     and no guideline favours it; then the current guidelines' position here; then favourable
     evidence of at least low certainty, direct before borrowed; then its certainty. Where a
-    current guideline favours exercise or stretching, needling also comes after the techniques
-    that do not pierce the skin.
+    current guideline favours exercise or stretching, needling also comes after the self-care
+    techniques (exercise, stretching) and otherwise competes with the rest on the same steps.
     Techniques the rule cannot separate share a rank, least invasive first. The source
     article's claims and the order of the lists never enter the rank."""
     reasons: dict[str, list[Reason]] = {}
@@ -120,6 +136,18 @@ def rank_techniques(kb: KnowledgeBase, holders: Sequence[Holder]) -> list[Ranked
         technique_id: basis_of(kb, kb.techniques[technique_id], holders, borrowed[technique_id])
         for technique_id in reasons
     }
+    self_care = [
+        bases[technique_id].standing()
+        for technique_id in reasons
+        if kb.techniques[technique_id].category == SELF_CARE
+    ]
+    for technique_id, basis in bases.items():
+        if basis.after_self_care is not None:
+            bases[technique_id] = (
+                basis._replace(ceiling=max(self_care))
+                if self_care
+                else basis._replace(after_self_care=None)
+            )
     ordered = sorted(reasons, key=lambda item: bases[item].sort_key(kb.techniques[item].name))
     keys = [bases[technique_id].rank_key() for technique_id in ordered]
     ranked = []
@@ -153,14 +181,61 @@ def basis_of(
         if kb.evidence[evidence_id] not in direct
     ]
     guideline = _guideline(direct)
-    held_back = None
+    held_back = after_self_care = None
     if technique.invasiveness in NEEDLING:
         risky = any(isinstance(holder, Region) and holder.needling_risk for holder in holders)
+        covered = _regions_held_back(kb, technique, holders)
         if risky and guideline.level <= 0:
             held_back = "needling here carries a serious risk and no guideline favours it"
+        elif covered and guideline.level <= 0:
+            held_back = covered
         elif _self_care_favoured(kb, holders):
-            held_back = "a current guideline favours exercise or stretching here"
-    return Basis(guideline, _certainty(direct, indirect), technique.invasiveness, held_back)
+            after_self_care = "a current guideline favours exercise or stretching here"
+    return Basis(
+        guideline, _certainty(direct, indirect), technique.invasiveness, held_back, after_self_care
+    )
+
+
+def _regions_held_back(kb: KnowledgeBase, technique: Technique, holders: Sequence[Holder]) -> str:
+    """On a page for causes alone, why this needling technique is held back as it would be on
+    the regions they cover: a region carries a serious needling risk and no current guideline
+    favours the technique there, or a current guideline advises against it there. "" if
+    neither. A page that names a region is ranked on that region alone."""
+    if any(isinstance(holder, Region) for holder in holders):
+        return ""
+    risky: list[str] = []
+    against: list[str] = []
+    for region_id in dict.fromkeys(
+        region_id
+        for holder in holders
+        if not isinstance(holder, Region)
+        for region_id in holder.regions
+    ):
+        region = kb.regions[region_id]
+        levels = [
+            STANCE_LEVELS[evidence.stance]
+            for evidence in kb.evidence.values()
+            if evidence.stance is not None
+            and evidence.lapsed is None
+            and technique.id in evidence.techniques
+            and region_id in evidence.regions
+        ]
+        if region.needling_risk is not None and not any(level > 0 for level in levels):
+            risky.append(region.name)
+        if any(level < 0 for level in levels):
+            against.append(region.name)
+    said = []
+    if risky:
+        said.append(f"{_listed(risky)}, where needling carries a serious risk")
+    if against:
+        said.append(f"{_listed(against)}, where a current guideline advises against it")
+    if not said:
+        return ""
+    return f"this cause covers {', and '.join(said)}; no guideline favours it for the cause"
+
+
+def _listed(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _self_care_favoured(kb: KnowledgeBase, holders: Sequence[Holder]) -> bool:
@@ -169,7 +244,7 @@ def _self_care_favoured(kb: KnowledgeBase, holders: Sequence[Holder]) -> bool:
     return any(
         evidence.lapsed is None
         and evidence.stance in FAVOURABLE_STANCES
-        and any(kb.techniques[item].category == "self-care" for item in evidence.techniques)
+        and any(kb.techniques[item].category == SELF_CARE for item in evidence.techniques)
         and any(_covers(evidence, holder) for holder in holders)
         for evidence in kb.evidence.values()
     )

@@ -1161,7 +1161,9 @@ def _ranked_section(
         Paragraph(
             f"Ranked by current guidelines, then favourable evidence for {context} (direct before"
             " borrowed, then its certainty); needling comes after the rest where the area is"
-            " risky to needle or a guideline favours exercise. Techniques the rule cannot"
+            " risky to needle (for a cause, any area it covers, or one where a guideline"
+            " advises against it), and after exercise and stretching where a guideline"
+            " favours them. Techniques the rule cannot"
             " separate share a rank (shown as =2), least invasive first. The source article's"
             " claims never count."
         ),
@@ -1195,6 +1197,8 @@ def _basis_lines(basis: Basis, context: str) -> list[str]:
         lines.append(f"Lapsed guidelines, shown but not ranked on: {titles}")
     if basis.held_back:
         lines.append(f"Ranked after the techniques that do not pierce the skin: {basis.held_back}.")
+    if basis.after_self_care:
+        lines.append(f"Ranked after exercise and stretching: {basis.after_self_care}.")
     return lines
 
 
@@ -1410,6 +1414,7 @@ def _ranked_data(item: RankedTechnique) -> dict[str, Any]:
             "evidence_tier": basis.certainty.tier,
             "lapsed_guidelines": [entry.id for entry in basis.guideline.lapsed],
             "held_back": basis.held_back,
+            "after_self_care": basis.after_self_care,
             "invasiveness": basis.invasiveness,
         },
         "reasons": [
