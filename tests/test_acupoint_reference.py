@@ -40,11 +40,8 @@ CHARACTER_SOURCES = {
     "nricm-twcm", "point-names-list", "meandqi", "mastertung", "zhongyi-baike", "zhongyiku",
 }  # fmt: skip
 # Who gives the English names: Deadman's Manual, and point pages where the Manual was not read.
-ENGLISH_NAME_SOURCES = {"deadman-1998-names", "meandqi", "woodley-notebook", "mastertung"}
-# English names the reference carried before they were checked, none yet found in a named source.
-ENGLISH_NAMES_AWAITING_A_SOURCE = {
-    "st7", "gb32", "ex-hn5", "ex-hn15", "ex-b1", "ex-b2", "yaoyan", "shiqizhui", "ex-ue9",
-    "ex-le10",
+ENGLISH_NAME_SOURCES = {
+    "deadman-1998-names", "meandqi", "woodley-notebook", "mastertung", "yinyanghouse",
 }  # fmt: skip
 
 
@@ -85,19 +82,9 @@ def test_every_point_has_the_fields_a_student_needs(kb: KnowledgeBase) -> None:
                 missing.append((point.id, f"source {attributed.source} in its sources"))
         if point.characters and not CHARACTER_SOURCES & set(point.sources):
             missing.append((point.id, "a source for the characters"))
-        awaiting = point.id in ENGLISH_NAMES_AWAITING_A_SOURCE
-        if point.english and not awaiting and not ENGLISH_NAME_SOURCES & set(point.sources):
+        if point.english and not ENGLISH_NAME_SOURCES & set(point.sources):
             missing.append((point.id, "a source for the English names"))
     assert missing == []
-
-
-def test_english_names_awaiting_a_source_are_only_those_still_without_one(
-    kb: KnowledgeBase,
-) -> None:
-    # The list may only shrink: a point leaves it as soon as a named source for its names is cited.
-    for point_id in ENGLISH_NAMES_AWAITING_A_SOURCE:
-        point = kb.acupoints[point_id]
-        assert point.english and not ENGLISH_NAME_SOURCES & set(point.sources), point_id
 
 
 def test_fields_left_out_are_few_and_marked(kb: KnowledgeBase) -> None:
@@ -128,6 +115,7 @@ def test_extra_point_characters_and_kidney_needling_follow_their_sources(kb: Kno
     assert points["ki6"].english == ("Shining Sea",)
     assert "Leg Three Miles" in points["st36"].english
     assert points["li4"].english[0] == "Union Valley" and "Joining Valley" in points["li4"].english
+    assert points["gb32"].english == ("Middle Ditch", "Central River")
 
 
 def test_point_name_readings_a_generator_gets_wrong_are_right(kb: KnowledgeBase) -> None:
