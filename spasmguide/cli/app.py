@@ -795,16 +795,23 @@ def quiz(
         sys.stderr.write(f"{PROGRAM}: note: {one_line(message, 500)}\n")
 
     from spasmguide.kb.names import meridians_named, resolve_region
-    from spasmguide.study.cards import CardSource
-    from spasmguide.study.session import quiz_candidates
+    from spasmguide.study.card_index import askable_cards, select_cards
 
-    kb = _guide(kb_paths).kb
+    guide = _guide(kb_paths)
+    kb = guide.kb
     chosen_topic = _one_of(topic, QUIZ_TOPICS, "--topic") if topic else None
     chosen_region = resolve_region(kb, region).id if region is not None else None
     chosen_meridian = meridians_named(kb, meridian) if meridian is not None else None
-    source = CardSource(kb, build_all=stats)
-    candidates = quiz_candidates(
-        source, topic=chosen_topic, region=chosen_region, meridian=chosen_meridian
+    source = None
+    if stats:  # counted from the list of cards the guide can ask, building none
+        everything = askable_cards(guide)
+    else:  # only the cards asked are built
+        from spasmguide.study.cards import CardSource
+
+        source = CardSource(kb)
+        everything = source.candidates
+    candidates = select_cards(
+        everything, topic=chosen_topic, region=chosen_region, meridian=chosen_meridian
     )
     if not candidates and not stats:
         asked = " and ".join(

@@ -28,7 +28,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from spasmguide.kb.model import (
     KIND_BY_COLLECTION,
@@ -44,6 +44,8 @@ from spasmguide.kb.names import _POSSESSIVE, acupoint_name, names_of, normalize_
 from spasmguide.kb.queries import rank_techniques
 from spasmguide.kb.search import _WORD, STOP_WORDS, _stem_cached, stem, stems_of
 from spasmguide.safe_text import one_line
+from spasmguide.study.card_index import Candidate as Candidate
+from spasmguide.study.card_index import select_cards as select_cards
 
 TOPICS = QUIZ_TOPICS  # one for each kind the model marks as quizzed
 CHOICES = 4
@@ -152,15 +154,6 @@ def cards_of(kb: KnowledgeBase) -> list[Card]:
     return [card for candidate in source.candidates if (card := source.card(candidate.card))]
 
 
-class Candidate(NamedTuple):
-    """A card the quiz may ask, known before it is built: its id, topic, regions, meridian."""
-
-    card: str
-    topic: str
-    regions: tuple[str, ...]
-    meridian: str | None
-
-
 class CardSource:
     """The cards of a knowledge base, each built when first asked for (`card`): a quiz of ten
     questions builds about ten cards, whatever the number of entries. `candidates` lists
@@ -216,26 +209,6 @@ class CardSource:
             card = self.links.placed(made) if made is not None else None
         self._built[card_id] = card
         return card
-
-
-_Selectable = TypeVar("_Selectable", Card, Candidate)
-
-
-def select_cards(
-    cards: Iterable[_Selectable],
-    *,
-    topic: str | None = None,
-    region: str | None = None,
-    meridian: frozenset[str] | None = None,
-) -> list[_Selectable]:
-    """The cards of one topic, region (id) and meridians (names), each given that is."""
-    return [
-        card
-        for card in cards
-        if (topic is None or card.topic == topic)
-        and (region is None or region in card.regions)
-        and (meridian is None or card.meridian in meridian)
-    ]
 
 
 def meridians_of(kb: KnowledgeBase) -> list[str]:
