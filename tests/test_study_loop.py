@@ -573,6 +573,11 @@ def test_every_note_can_be_answered_from_its_front(tmp_path: Path, kb: Knowledge
     assert choice > 50 and recall > 50 and reverse >= 60
     assert figures >= 60 and len(media) == figures
     assert "Where is GB20 Fēngchí?" in {note["fields"].get("Front") for note in notes}
+    # Where a point is: recall, as in the terminal quiz; the location whole on the back.
+    guid = genanki.guid_for("acupoint-location:gb20")
+    (location,) = [note["fields"] for note in notes if note["guid"] == guid]
+    assert "<li>" not in location["Front"]
+    assert kb.acupoints["gb20"].location in text_of(location["Back"])
 
 
 def test_note_ids_stay_the_same_when_the_guide_grows(tmp_path: Path, kb: KnowledgeBase) -> None:

@@ -780,12 +780,13 @@ def quiz(
 ) -> None:
     """Quiz yourself; cards you miss come back sooner.
 
-    Questions come from the knowledge base. Answer with the option's number or its name;
-    s skips, q ends the quiz, ? shows the keys; a missed or skipped card shows its answer,
-    and the end lists them with when each comes back. --topic, --region and --meridian
-    combine. Progress is saved after every answer and
-    scheduled with FSRS (in the user data folder or SPASMGUIDE_DATA_DIR). Without a terminal,
-    answers are read one per line and the quiz ends with 'Score: X/N'.
+    Questions come from the knowledge base. Answer with the option's number or its name,
+    or type a code, name or pinyin; where a point is, type it in your own words, then grade
+    yourself against the guide (1 again, 2 hard, 3 good, 4 easy). s skips, q ends the quiz,
+    ? shows the keys; a missed or skipped card shows its answer, and the end lists them with
+    when each comes back. --topic, --region and --meridian combine. Progress is saved after
+    every answer and scheduled with FSRS (in the user data folder or SPASMGUIDE_DATA_DIR).
+    Without a terminal, answers are read one per line and the quiz ends with 'Score: X/N'.
     """
     import time
 
