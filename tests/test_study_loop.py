@@ -396,6 +396,18 @@ def test_a_kept_list_that_is_altered_or_out_of_date_is_worked_out_again(
     assert stats_cards() == expected and builds == [True, True]
 
 
+def test_without_a_cache_folder_of_their_own_stats_build_every_card(
+    tmp_path: Path, data: Path, monkeypatch: pytest.MonkeyPatch, kb: KnowledgeBase
+) -> None:
+    shared = tmp_path / "shared-cache"
+    shared.mkdir()
+    shared.chmod(0o777)  # anyone may write it: never read, never written
+    monkeypatch.setenv("SPASMGUIDE_CACHE_DIR", str(shared))
+    expected = built_cards(kb)
+    assert stats_cards() == expected and stats_cards() == expected
+    assert not (shared / "cards").exists()
+
+
 def test_stats_import_no_card_builder_once_the_list_is_kept(cache: Path, data: Path) -> None:
     stats = run_process("quiz", "--stats")
     assert stats.returncode == 0, stats.stderr

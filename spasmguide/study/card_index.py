@@ -26,7 +26,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
-from spasmguide.kb.cache import read_signed, secret_for, write_signed
+from spasmguide.kb.cache import KEY_SIZE, read_signed, secret_for, write_signed
+
+try:  # the digest alone, without hashlib and OpenSSL, as `kb.cache` does
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter without the built-in module
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from spasmguide.kb.guide import GuideInForce
@@ -87,14 +92,14 @@ def askable_cards(guide: GuideInForce) -> list[Candidate]:
     secret = secret_for(folder, CARDS_FOLDER) if key is not None and folder is not None else None
     if secret is None or key is None or folder is None:
         return built_candidates(kb)
-    target = folder / CARDS_FOLDER / f"cards-{key}.bin"
-    header = _header(key)
-    kept = _read(target, header, secret)
+    name = _list_name(key)
+    target = folder / CARDS_FOLDER / f"cards-{name}.bin"
+    kept = _read(target, MAGIC + name.encode() + b"\n", secret)
     if kept is not None:
         return kept
     found = built_candidates(kb)
     rows = tuple((c.card, c.topic, c.regions, c.meridian) for c in found)
-    write_signed(target, MAGIC, _header_key(key), marshal.dumps((_stamps(), rows)), secret)
+    write_signed(target, MAGIC, name, marshal.dumps((_stamps(), rows)), secret)
     return found
 
 
@@ -105,12 +110,11 @@ def built_candidates(kb: KnowledgeBase) -> list[Candidate]:
     return CardSource(kb, build_all=True).candidates
 
 
-def _header_key(key: str) -> str:
-    return f"{key}-{INDEX_FORMAT}-{PACKAGE.encode('utf-8', 'surrogateescape').hex()}"
-
-
-def _header(key: str) -> bytes:
-    return MAGIC + _header_key(key).encode() + b"\n"
+def _list_name(key: str) -> str:
+    """The list's name: the guide's key, this format, and the folder the program runs from
+    (two installs of one release sharing a cache folder each keep their own list)."""
+    described = f"{key}\n{INDEX_FORMAT}\n{PACKAGE}".encode("utf-8", "surrogateescape")
+    return str(blake2b(described, digest_size=KEY_SIZE).hexdigest())
 
 
 def _stamps() -> tuple[tuple[str, int, int], ...]:
