@@ -164,6 +164,11 @@ def run_quiz(
                     say(f"{option}. {choice}", indent="  ")
             started = clock() if clock else None
             verdict = _ask(question, read_answer, say, tries)
+            expected = _expected(question)
+            graded = verdict is not None and verdict.action == "recalled"
+            if graded:  # self-graded: the guide's answer, then the student's grade
+                say(f"The guide: {expected}")
+                verdict = _ask_grade(read_answer, say, tries)
             if verdict is None:
                 write("")
                 ended = f"Input ended after {number - 1} of {planned} questions."
@@ -171,36 +176,19 @@ def run_quiz(
             if verdict.action == "quit":
                 ended = f"Quiz ended after {number - 1} of {planned} questions; progress is saved."
                 break
-            expected = _expected(question)
-            grade = None
-            if verdict.action == "recalled":  # self-graded: the guide's answer, then a grade
-                say(f"The guide: {expected}")
-                grade = _ask_grade(read_answer, say, tries)
-                if grade is None:
-                    write("")
-                    ended = f"Input ended after {number - 1} of {planned} questions."
-                    break
-                if grade.action == "quit":
-                    ended = (
-                        f"Quiz ended after {number - 1} of {planned} questions; progress is saved."
-                    )
-                    break
-                if grade.action == "skip":
-                    skipped += 1
-                    say("Left ungraded, as skipped.")
-                    due = _due_text(states.get(card.card), now)
-                    misses.append(Miss(question.prompt, expected, True, due))
-                    continue
-            elif verdict.action != "choose":
+            if verdict.action == "skip":
                 skipped += 1
-                say(f"Skipped. The answer is {expected}")
-                _tell_why(question, say)
+                if graded:
+                    say("Left ungraded, as skipped.")
+                else:
+                    say(f"Skipped. The answer is {expected}")
+                    _tell_why(question, say)
                 due = _due_text(states.get(card.card), now)
                 misses.append(Miss(question.prompt, expected, True, due))
                 continue
             asked += 1
-            if grade is not None:
-                rating = Rating[grade.action]
+            if graded:
+                rating = Rating[verdict.action]
                 correct = rating != Rating.again
             else:
                 correct = verdict.choice == question.answer
@@ -209,8 +197,8 @@ def run_quiz(
             right += correct
             state = progress.record(question.card, question.topic, rating, now=now)
             tell_note()
-            if grade is not None:
-                say(f"Graded {grade.action}: it comes back {_due_text(state, now)}.")
+            if graded:
+                say(f"Graded {verdict.action}: it comes back {_due_text(state, now)}.")
                 if correct:
                     say(question.explanation, indent="  ")
                 else:
@@ -316,28 +304,15 @@ def _ask(
 ) -> Answer | None:
     """Reads answers until one is an option or a key; None when input ends. After `tries`
     answers that are no option, the question counts as skipped."""
-    wrong_tries = 0
     if question.graded:
         prompt, keys = GRADED_PROMPT, GRADED_HELP
     elif question.typed:
         prompt, keys = TYPED_PROMPT, TYPED_HELP
     else:
         prompt, keys = PROMPT, KEYS_HELP
-    while True:
-        given = read_answer(prompt)
-        if given is None:
-            return None
-        verdict = judge(question, given)
-        if verdict.action == "help":
-            say(keys)
-            continue
-        if verdict.action != "invalid":
-            return verdict
-        wrong_tries += 1
-        if tries is not None and wrong_tries >= tries:
-            say(f"{verdict.hint.split(':')[0]}.")
-            return Answer("skip")
-        say(verdict.hint)
+    return _read_until_valid(
+        prompt, keys, lambda given: judge(question, given), read_answer, say, tries
+    )
 
 
 def _ask_grade(
@@ -347,14 +322,27 @@ def _ask_grade(
 ) -> Answer | None:
     """Reads a self-graded answer's grade (again, hard, good, easy) or a key; None when input
     ends. After `tries` lines that are neither, the question counts as skipped."""
+    return _read_until_valid(GRADE_PROMPT, GRADE_HELP, judge_grade, read_answer, say, tries)
+
+
+def _read_until_valid(
+    prompt: str,
+    keys: str,
+    meaning: Callable[[str], Answer],
+    read_answer: Callable[[str], str | None],
+    say: Callable[[str], None],
+    tries: int | None,
+) -> Answer | None:
+    """Reads lines at `prompt` until `meaning` finds one valid; `?` shows `keys`, anything
+    invalid its hint. None when input ends; after `tries` invalid lines, a skip."""
     wrong_tries = 0
     while True:
-        given = read_answer(GRADE_PROMPT)
+        given = read_answer(prompt)
         if given is None:
             return None
-        verdict = judge_grade(given)
+        verdict = meaning(given)
         if verdict.action == "help":
-            say(GRADE_HELP)
+            say(keys)
             continue
         if verdict.action != "invalid":
             return verdict
