@@ -192,6 +192,13 @@ def test_a_point_with_characters_and_needling_gets_those_cards(tmp_path: Path) -
     assert len(characters.pair) == 4 and characters.pair[:2] == ("足三里", "Zúsānlǐ")
 
 
+def test_needling_text_begins_with_a_capital_with_or_without_an_angle(kb: KnowledgeBase) -> None:
+    gb20 = kb.acupoints["gb20"].needling
+    assert gb20 is not None and gb20.angle is None and gb20.direction
+    assert cards_module.needling_text(gb20) == "Toward the tip of the nose, 0.5-0.8 cun"
+    assert cards_module.needling_text(gb20._replace(angle="oblique")).startswith("Oblique, tow")
+
+
 def test_typed_names_forgive_typos_but_codes_do_not(kb: KnowledgeBase) -> None:
     name = make_question(card_of(kb, "acupoint-name:gb20"), random.Random(1))
     assert name.typed and name.choices == ("Fēngchí (Wind Pool)",)

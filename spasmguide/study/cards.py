@@ -1093,9 +1093,9 @@ def _acupoint_caution(kb: KnowledgeBase) -> Iterator[Card]:
 
 def needling_text(needling: Needling) -> str:
     """How a point is needled, in words: "Oblique, toward the tip of the nose, 0.5-0.8 cun"."""
-    parts = [needling.angle.capitalize() if needling.angle else "", needling.direction or ""]
-    parts.append(f"{needling.depth} cun")
-    return ", ".join(part for part in parts if part)
+    parts = [needling.angle or "", needling.direction or "", f"{needling.depth} cun"]
+    text = ", ".join(part for part in parts if part)
+    return text[:1].upper() + text[1:]  # "Toward the tip of the nose, ..." without an angle
 
 
 def _acupoint_needling(kb: KnowledgeBase) -> Iterator[Card]:
