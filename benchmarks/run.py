@@ -24,7 +24,9 @@ These render every page (the page cache is switched off for them). With the page
 
 The quiz, at a teacher's scale (issue 21): with a layer of 2,000 and of 10,000 techniques a
 question appears in under a second (`quiz -n 1`, its input at its end once the question is
-asked); `quiz --stats` on the shipped guide under 150 ms.
+asked); `quiz --stats` on the shipped guide under 150 ms (counting from the list of cards the
+warm-up run kept in the cache folder; the first count of a new guide builds every card once,
+docs/decisions/021).
 """
 
 from __future__ import annotations

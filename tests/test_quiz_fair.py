@@ -1,16 +1,21 @@
 """A fair quiz: no question gives its answer away, an answer that is no option is asked
-again, typed names forgive small typos but never guess between two close options, and the
-quiz works the same in a real terminal and through a pipe."""
+again, typed names forgive small typos but never guess between two close options, a location
+typed in the student's own words is shown beside the guide's and graded by the student, and
+the quiz works the same in a real terminal and through a pipe."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import pty
 import random
 import re
 import select
+import sqlite3
 import subprocess
 import sys
+import termios
 import time
 from pathlib import Path
 
@@ -20,7 +25,16 @@ from spasmguide.kb.model import KnowledgeBase, Region, Technique
 from spasmguide.kb.names import names_of
 from spasmguide.kb.queries import rank_techniques
 from spasmguide.kb.search import STOP_WORDS, stems_of
-from spasmguide.study.cards import Card, Question, cards_of, giveaways, judge, make_question
+from spasmguide.study.cards import (
+    Card,
+    Question,
+    cards_of,
+    giveaways,
+    judge,
+    judge_grade,
+    make_question,
+)
+from spasmguide.study.progress import Progress, Rating
 
 
 def meaningful(text: str) -> set[str]:
@@ -160,9 +174,12 @@ def quiz_process(*args: str, answers: str, data: Path) -> subprocess.CompletedPr
 
 def test_through_a_pipe_skips_are_not_counted_and_quit_saves(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    result = quiz_process("-n", "5", "--seed", "6", answers="?\n1\ns\nbogus\n2\nq\n", data=data)
+    # The first question asks where ST32 is: typed ("1" is taken as written), then graded.
+    answers = "?\n1\n3\ns\nbogus\n2\nq\n"
+    result = quiz_process("-n", "5", "--seed", "6", answers=answers, data=data)
     assert result.returncode == 0 and result.stderr == ""
     assert "s or skip" in result.stdout  # the keys, shown on ?
+    assert "Where is ST32 Fútù?" in result.stdout and "Graded good" in result.stdout
     assert "Skipped." in result.stdout
     assert "That is not one of the options" in result.stdout
     assert "Quiz ended after 3 of 5 questions" in result.stdout
@@ -229,3 +246,155 @@ def test_in_a_real_terminal(tmp_path: Path) -> None:
             process.kill()
             process.wait()
         os.close(primary)
+
+
+# -- where a point is: typed in the student's own words, then graded by the student --------
+
+
+def test_a_location_is_typed_in_own_words_then_graded(kb: KnowledgeBase) -> None:
+    """No text comparison marks a location: any answer is taken, the guide's location is
+    shown, and the grade (a number or FSRS's name for it) is the student's."""
+    question = question_of(kb, "acupoint-location:gb20")
+    assert question.typed and question.graded and question.prompt == "Where is GB20 Fēngchí?"
+    assert question.choices == (kb.acupoints["gb20"].location,)
+    for given in ("base of the skull, between SCM and trapezius", "no idea", "GB21", "1"):
+        assert judge(question, given).action == "recalled", given
+    assert judge(question, "  ").action == "invalid" and judge(question, "").hint
+    assert judge(question, "s").action == "skip" and judge(question, "q").action == "quit"
+    assert judge(question, "?").action == "help"
+    for given, grade in (("1", "again"), ("2", "hard"), (" Good ", "good"), ("EASY", "easy")):
+        assert judge_grade(given).action == grade, given
+    for given in ("", "0", "5", "okay", "h2", "7" * 4301, "\x00"):
+        verdict = judge_grade(given)
+        assert verdict.action == "invalid" and "1 again" in verdict.hint, given
+    assert judge_grade("s").action == "skip" and judge_grade("quit").action == "quit"
+    assert judge_grade("?").action == "help"
+
+
+def test_every_grade_schedules_the_card_as_fsrs_does(tmp_path: Path) -> None:
+    progress = Progress.open(tmp_path)
+    due = {}
+    for grade in ("again", "hard", "good", "easy"):
+        state = progress.record(f"acupoint-location:{grade}", "acupoints", Rating[grade], now=0)
+        due[grade] = state.due
+        assert state.right == (grade != "again")
+    assert due["again"] <= due["hard"] <= due["good"] < due["easy"]
+    ratings = progress.connection.execute("SELECT rating FROM answers ORDER BY number")
+    assert [rating for (rating,) in ratings] == [1, 2, 3, 4]
+    progress.close()
+
+
+# Seed 3 with --region neck --meridian GB: the first question asks where GB39 is.
+LOCATION_QUIZ = ("-n", "2", "--seed", "3", "--region", "neck", "--meridian", "GB")
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_through_a_pipe_a_location_is_typed_then_graded(tmp_path: Path, kb: KnowledgeBase) -> None:
+    location = kb.acupoints["gb39"].location
+    typed = "outer lower leg, 3 cun above the ankle bone\n"
+    graded = quiz_process(
+        *LOCATION_QUIZ, answers=f"?\n{typed}?\nmaybe\n2\ns\n", data=tmp_path / "hard"
+    )
+    assert graded.returncode == 0 and graded.stderr == ""
+    out = words(graded.stdout)
+    assert out.index("Question 1 of 2 (acupoints) Where is GB39 Xuánzhōng?") < out.index(
+        f"The guide: {location}"
+    )
+    assert "in your own words" in out and "landmarks" in out  # the keys, on ?
+    assert "2 or hard" in out  # the grades, on ?
+    assert "That is no grade: type 1 again, 2 hard, 3 good or 4 easy" in out
+    assert "Graded hard: it comes back" in out
+    assert graded.stdout.rstrip().splitlines()[-1] == "Score: 1/1"
+    assert "Missed: Where is GB39" not in out
+
+    missed = quiz_process(*LOCATION_QUIZ, answers=f"{typed}again\ns\n", data=tmp_path / "again")
+    out = words(missed.stdout)
+    assert "Graded again: it comes back at your next quiz." in out
+    assert "More: spasmguide acupoint gb39" in out
+    review = out.split("To review (2 missed or skipped):", 1)[1]
+    assert f"- Missed: Where is GB39 Xuánzhōng? Answer: {location}" in review
+    assert missed.stdout.rstrip().splitlines()[-1] == "Score: 0/1"
+
+    ungraded = quiz_process(*LOCATION_QUIZ, answers=f"{typed}s\nq\n", data=tmp_path / "none")
+    out = words(ungraded.stdout)
+    assert "Left ungraded, as skipped." in out and "Quiz ended after 1 of 2 questions" in out
+    assert f"- Skipped: Where is GB39 Xuánzhōng? Answer: {location}" in out
+    assert ungraded.stdout.rstrip().splitlines()[-1] == "Score: 0/0"
+
+    for folder, seen, rating in (("hard", 1, 2), ("again", 1, 1), ("none", 0, None)):
+        stats = quiz_process("--stats", "--format", "json", answers="", data=tmp_path / folder)
+        assert f'"seen": {seen}' in stats.stdout, folder
+        database = tmp_path / folder / "progress.sqlite"
+        with contextlib.closing(sqlite3.connect(database)) as connection:
+            found = connection.execute("SELECT card, rating FROM answers").fetchall()
+        assert found == ([("acupoint-location:gb39", rating)] if rating else []), folder
+
+
+def spawn_quiz(*args: str, data: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """The quiz in a pseudo-terminal that is its controlling terminal (Ctrl-C is a signal)."""
+    primary, secondary = pty.openpty()
+
+    def take_terminal() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "spasmguide", "quiz", *args],
+        stdin=secondary,
+        stdout=secondary,
+        stderr=secondary,
+        env={**os.environ, "SPASMGUIDE_DATA_DIR": str(data), "TERM": "xterm-256color"},
+        close_fds=True,
+        preexec_fn=take_terminal,
+    )
+    os.close(secondary)
+    return process, primary
+
+
+def test_in_a_real_terminal_a_location_is_typed_then_graded(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    process, primary = spawn_quiz(*LOCATION_QUIZ, data=data)
+    try:
+        read_until(primary, r"Where is GB39 Xuánzhōng\?[\s\S]*in your own words")
+        os.write(primary, b"?\r")
+        read_until(primary, r"landmarks")
+        os.write(primary, b"outer lower leg, three cun above the ankle bone\r")
+        read_until(primary, r"The guide: On the outer side[\s\S]*Your grade")
+        os.write(primary, b"4\r")
+        read_until(primary, r"Graded easy: it comes back[\s\S]*Question 2 of 2[\s\S]*Your answer")
+        os.write(primary, b"q\r")
+        read_until(primary, r"Quiz ended after 1 of 2 questions[\s\S]*Score: 1/1")
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(primary)
+    stats = quiz_process("--stats", "--format", "json", answers="", data=data)
+    assert '"seen": 1' in stats.stdout
+
+
+def test_ctrl_c_while_grading_saves_what_was_answered_and_nothing_more(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    process, primary = spawn_quiz(*LOCATION_QUIZ, data=data)
+    try:
+        read_until(primary, r"Where is GB39 Xuánzhōng\?[\s\S]*in your own words")
+        os.write(primary, b"somewhere on the leg\r")
+        read_until(primary, r"The guide: [\s\S]*Your grade")
+        os.write(primary, b"\x03")  # Ctrl-C at the grade's prompt
+        shown = read_until(primary, r"Score: 0/0")
+        assert process.wait(timeout=30) == 130
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(primary)
+    lines = shown.replace("\r\n", "\n").split("\n")
+    stopped = next(line for line in lines if "Quiz stopped after" in line)
+    assert stopped.startswith("Quiz stopped after 0 of 2 questions; progress is saved")
+    assert "Traceback" not in shown and "Aborted" not in shown
+    stats = quiz_process("--stats", "--format", "json", answers="", data=data)
+    assert '"seen": 0' in stats.stdout  # an answer not graded is not scored

@@ -226,7 +226,8 @@ def test_quizzes_at_once_count_every_answer_on_its_card(tmp_path: Path) -> None:
     ]
     for process in processes:  # every quiz gets its answers at once, so they run together
         assert process.stdin
-        process.stdin.write("1\n" * answers)
+        # Two lines a question at most: where a point is takes an answer, then a grade.
+        process.stdin.write("1\n" * (2 * answers))
         process.stdin.close()
     for process in processes:
         assert process.stderr

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import termios
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -52,7 +53,7 @@ from spasmguide.study.cards import (
 from spasmguide.study.progress import Progress
 from spasmguide.study.session import one_sentence, run_quiz
 from tests.browser import needs_chromium, run_chromium, screenshot_kept
-from tests.conftest import NOTICE_WORDS, invoke, run_process
+from tests.conftest import NOTICE_WORDS, invoke, loads_module, run_process
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOT = REPO / "tests" / "screenshots" / "anki-card-gb20.png"
@@ -191,6 +192,13 @@ def test_a_point_with_characters_and_needling_gets_those_cards(tmp_path: Path) -
     assert len(characters.pair) == 4 and characters.pair[:2] == ("足三里", "Zúsānlǐ")
 
 
+def test_needling_text_begins_with_a_capital_with_or_without_an_angle(kb: KnowledgeBase) -> None:
+    gb20 = kb.acupoints["gb20"].needling
+    assert gb20 is not None and gb20.angle is None and gb20.direction
+    assert cards_module.needling_text(gb20) == "Toward the tip of the nose, 0.5-0.8 cun"
+    assert cards_module.needling_text(gb20._replace(angle="oblique")).startswith("Oblique, tow")
+
+
 def test_typed_names_forgive_typos_but_codes_do_not(kb: KnowledgeBase) -> None:
     name = make_question(card_of(kb, "acupoint-name:gb20"), random.Random(1))
     assert name.typed and name.choices == ("Fēngchí (Wind Pool)",)
@@ -307,6 +315,115 @@ def test_building_every_card_is_linear_in_the_entries(
     assert large[0] - base[0] >= 3.5 * (small[0] - base[0])  # the cards themselves
     for work in (1, 2):
         assert large[work] - base[work] <= 6 * (small[work] - base[work]), counts  # not 16
+
+
+def stats_cards(*args: str) -> dict[str, int]:
+    """The cards per topic `quiz --stats` counts."""
+    outcome = invoke("quiz", "--stats", "--format", "json", *args)
+    assert outcome.exit_code == 0, outcome.stderr
+    return {topic["topic"]: topic["cards"] for topic in json.loads(outcome.stdout)["topics"]}
+
+
+def built_cards(kb: KnowledgeBase, **filters: Any) -> dict[str, int]:
+    """The cards per topic that building every card finds (`cards_of`)."""
+    return dict(Counter(card.topic for card in select_cards(cards_of(kb), **filters)))
+
+
+def never_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, building cards fails the test."""
+
+    def refuse(self: CardSource, kb: KnowledgeBase, *, build_all: bool = False) -> None:
+        raise AssertionError("quiz --stats built its cards")
+
+    monkeypatch.setattr(CardSource, "__init__", refuse)
+
+
+@pytest.mark.parametrize("extra", [False, True], ids=["shipped guide", "with a layer"])
+def test_stats_count_the_cards_building_every_card_finds_without_building_one(
+    tmp_path: Path, cache: Path, data: Path, monkeypatch: pytest.MonkeyPatch, extra: bool
+) -> None:
+    """`quiz --stats` counts, per topic and with every filter, exactly the cards building
+    every card finds (those the fairness checks let through); the second time from the list
+    kept in the cache folder, without building a card."""
+    layers = [shipped_layer()]
+    arguments: tuple[str, ...] = ()
+    if extra:  # techniques, and points with characters, needling and cautions
+        layer = tmp_path / "layer"
+        write_layer(200, layer)
+        (layer / "points.yaml").write_text(POINT_LAYER, encoding="utf-8")
+        layers.append(Layer("--kb", str(layer), tuple(sorted(layer.glob("*.yaml")))))
+        arguments = ("--kb", str(layer))
+    kb = load_knowledge_base(layers)
+    # Some cards are left out by the fairness checks: the list must leave out the same ones.
+    assert len(CardSource(kb).candidates) > len(cards_of(kb))
+    expected = {
+        (): built_cards(kb),
+        ("--topic", "techniques"): built_cards(kb, topic="techniques"),
+        ("--region", "neck", "--meridian", "GB"): built_cards(
+            kb, region="neck", meridian=meridians_named(kb, "GB")
+        ),
+    }
+    first = stats_cards(*arguments)  # builds every card once, and keeps the list
+    assert first == expected[()]
+    assert sum(first.values()) > (1100 if extra else 900)
+    assert len(list((cache / "cards").glob("cards-*.bin"))) == 1
+    never_build(monkeypatch)
+    for options, cards in expected.items():
+        assert cards and stats_cards(*arguments, *options) == cards, options
+
+
+def test_a_kept_list_that_is_altered_or_out_of_date_is_worked_out_again(
+    tmp_path: Path, cache: Path, data: Path, monkeypatch: pytest.MonkeyPatch, kb: KnowledgeBase
+) -> None:
+    from spasmguide.study import card_index
+
+    module = tmp_path / "module.py"
+    module.write_text("# a module of ours\n", encoding="utf-8")
+    stamp = os.stat(module)
+    monkeypatch.setattr(
+        card_index, "_stamps", lambda: ((str(module), stamp.st_size, stamp.st_mtime_ns),)
+    )
+    expected = built_cards(kb)
+    assert stats_cards() == expected
+    (kept,) = (cache / "cards").glob("cards-*.bin")
+    blob = bytearray(kept.read_bytes())
+    blob[-5] ^= 1  # one bit of the list changed: its digest no longer matches
+    kept.write_bytes(bytes(blob))
+    builds = []
+    original = CardSource.__init__
+
+    def counting(self: CardSource, kb: KnowledgeBase, *, build_all: bool = False) -> None:
+        builds.append(build_all)
+        original(self, kb, build_all=build_all)
+
+    monkeypatch.setattr(CardSource, "__init__", counting)
+    assert stats_cards() == expected and builds == [True]
+    assert stats_cards() == expected and builds == [True]  # written again whole, then read
+    module.write_text("# a module of ours, changed\n", encoding="utf-8")
+    assert stats_cards() == expected and builds == [True, True]
+
+
+def test_without_a_cache_folder_of_their_own_stats_build_every_card(
+    tmp_path: Path, data: Path, monkeypatch: pytest.MonkeyPatch, kb: KnowledgeBase
+) -> None:
+    shared = tmp_path / "shared-cache"
+    shared.mkdir()
+    shared.chmod(0o777)  # anyone may write it: never read, never written
+    monkeypatch.setenv("SPASMGUIDE_CACHE_DIR", str(shared))
+    expected = built_cards(kb)
+    assert stats_cards() == expected and stats_cards() == expected
+    assert not (shared / "cards").exists()
+
+
+def test_stats_import_no_card_builder_once_the_list_is_kept(cache: Path, data: Path) -> None:
+    stats = run_process("quiz", "--stats")
+    assert stats.returncode == 0, stats.stderr
+    code = (
+        "import sys\nsys.argv = ['spasmguide', 'quiz', '--stats']\n"
+        "from spasmguide.entry import run\ntry:\n    run()\nexcept SystemExit:\n    pass"
+    )
+    assert not loads_module(code, "spasmguide.study.cards")
+    assert not loads_module(code, "spasmguide.study.session")
 
 
 # -- the quiz, through a pipe and in a terminal -------------------------------------------
@@ -475,6 +592,11 @@ def test_every_note_can_be_answered_from_its_front(tmp_path: Path, kb: Knowledge
     assert choice > 50 and recall > 50 and reverse >= 60
     assert figures >= 60 and len(media) == figures
     assert "Where is GB20 Fēngchí?" in {note["fields"].get("Front") for note in notes}
+    # Where a point is: recall, as in the terminal quiz; the location whole on the back.
+    guid = genanki.guid_for("acupoint-location:gb20")
+    (location,) = [note["fields"] for note in notes if note["guid"] == guid]
+    assert "<li>" not in location["Front"]
+    assert kb.acupoints["gb20"].location in text_of(location["Back"])
 
 
 def test_note_ids_stay_the_same_when_the_guide_grows(tmp_path: Path, kb: KnowledgeBase) -> None:

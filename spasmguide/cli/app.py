@@ -780,12 +780,13 @@ def quiz(
 ) -> None:
     """Quiz yourself; cards you miss come back sooner.
 
-    Questions come from the knowledge base. Answer with the option's number or its name;
-    s skips, q ends the quiz, ? shows the keys; a missed or skipped card shows its answer,
-    and the end lists them with when each comes back. --topic, --region and --meridian
-    combine. Progress is saved after every answer and
-    scheduled with FSRS (in the user data folder or SPASMGUIDE_DATA_DIR). Without a terminal,
-    answers are read one per line and the quiz ends with 'Score: X/N'.
+    Questions come from the knowledge base. Answer with the option's number or its name,
+    or type a code, name or pinyin; where a point is, type it in your own words, then grade
+    yourself against the guide (1 again, 2 hard, 3 good, 4 easy). s skips, q ends the quiz,
+    ? shows the keys; a missed or skipped card shows its answer, and the end lists them with
+    when each comes back. --topic, --region and --meridian combine. Progress is saved after
+    every answer and scheduled with FSRS (in the user data folder or SPASMGUIDE_DATA_DIR).
+    Without a terminal, answers are read one per line and the quiz ends with 'Score: X/N'.
     """
     import time
 
@@ -795,16 +796,23 @@ def quiz(
         sys.stderr.write(f"{PROGRAM}: note: {one_line(message, 500)}\n")
 
     from spasmguide.kb.names import meridians_named, resolve_region
-    from spasmguide.study.cards import CardSource
-    from spasmguide.study.session import quiz_candidates
+    from spasmguide.study.card_index import askable_cards, select_cards
 
-    kb = _guide(kb_paths).kb
+    guide = _guide(kb_paths)
+    kb = guide.kb
     chosen_topic = _one_of(topic, QUIZ_TOPICS, "--topic") if topic else None
     chosen_region = resolve_region(kb, region).id if region is not None else None
     chosen_meridian = meridians_named(kb, meridian) if meridian is not None else None
-    source = CardSource(kb, build_all=stats)
-    candidates = quiz_candidates(
-        source, topic=chosen_topic, region=chosen_region, meridian=chosen_meridian
+    source = None
+    if stats:  # counted from the list of cards the guide can ask, building none
+        everything = askable_cards(guide)
+    else:  # only the cards asked are built
+        from spasmguide.study.cards import CardSource
+
+        source = CardSource(kb)
+        everything = source.candidates
+    candidates = select_cards(
+        everything, topic=chosen_topic, region=chosen_region, meridian=chosen_meridian
     )
     if not candidates and not stats:
         asked = " and ".join(

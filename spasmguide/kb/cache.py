@@ -85,7 +85,7 @@ def load_keyed(
         return _load_yaml(layers, contents), None
     key = cache_key(layers, contents)
     target = folder / KB_FOLDER / f"kb-{key}.bin"
-    secret = _secret_for(folder)
+    secret = secret_for(folder)
     if secret is not None:
         cached = read_cache(target, key, secret)
         if cached is not None:
@@ -97,9 +97,9 @@ def load_keyed(
     return kb, key
 
 
-def _secret_for(folder: Path) -> bytes | None:
-    """The user's secret for this cache folder, when it and its `kb` folder are their own."""
-    if cache_subfolder(str(folder), KB_FOLDER, create=True) is None:
+def secret_for(folder: Path, subfolder: str = KB_FOLDER) -> bytes | None:
+    """The user's secret for this cache folder, when it and its `subfolder` are their own."""
+    if cache_subfolder(str(folder), subfolder, create=True) is None:
         return None
     return secret_key(str(folder), create=True)
 
@@ -120,17 +120,8 @@ def cache_key(layers: Sequence[Layer], contents: Mapping[Path, bytes]) -> str:
 def read_cache(target: Path, key: str, secret: bytes) -> KnowledgeBase | None:
     """The cached knowledge base in `target` if it is a regular file of the user's own,
     whole, for `key`, authenticated with `secret`, and well-formed."""
-    blob = read_own_file(str(target), MAX_CACHE_BYTES)
-    if blob is None:
-        return None
-    header = MAGIC + key.encode() + b"\n"
-    if not blob.startswith(header):
-        return None
-    digest, payload = (
-        blob[len(header) : len(header) + DIGEST_SIZE],
-        blob[len(header) + DIGEST_SIZE :],
-    )
-    if not compare_digest(_mac(payload, secret), digest):
+    payload = read_signed(target, MAGIC + key.encode() + b"\n", secret)
+    if payload is None:
         return None
     try:
         return from_plain(marshal.loads(payload))
@@ -138,15 +129,36 @@ def read_cache(target: Path, key: str, secret: bytes) -> KnowledgeBase | None:
         return None
 
 
+def read_signed(target: Path, header: bytes, secret: bytes) -> bytes | None:
+    """The payload of `target` if it is a regular file of the user's own that starts with
+    `header`, and its payload is authenticated with `secret`; None otherwise."""
+    blob = read_own_file(str(target), MAX_CACHE_BYTES)
+    if blob is None or not blob.startswith(header):
+        return None
+    digest, payload = (
+        blob[len(header) : len(header) + DIGEST_SIZE],
+        blob[len(header) + DIGEST_SIZE :],
+    )
+    if not compare_digest(_mac(payload, secret), digest):
+        return None
+    return payload
+
+
 def write_cache(target: Path, key: str, kb: KnowledgeBase, secret: bytes) -> None:
     """Writes `kb` to `target` atomically; any failure leaves the cache as it was."""
-    payload = marshal.dumps(to_plain_tuples(kb))
+    write_signed(target, MAGIC, key, marshal.dumps(to_plain_tuples(kb)), secret)
+
+
+def write_signed(target: Path, magic: bytes, key: str, payload: bytes, secret: bytes) -> None:
+    """Writes `payload` to `target` atomically behind `magic`, `key` and its digest keyed
+    with `secret` (what `read_signed` checks), then prunes the older files of that magic in
+    its folder; any failure leaves the folder as it was."""
     if len(payload) > MAX_CACHE_BYTES:
         return
-    header = MAGIC + key.encode() + b"\n" + _mac(payload, secret)
+    header = magic + key.encode() + b"\n" + _mac(payload, secret)
     try:
         write_atomically(str(target), header + payload, private=True)
-        prune(target.parent, keep=target, ours=lambda head: head.startswith(MAGIC))
+        prune(target.parent, keep=target, ours=lambda head: head.startswith(magic))
     except OSError:
         return
 

@@ -50,6 +50,12 @@ class GuideInForce:
         """The knowledge base; raises InvalidContentError listing every problem."""
         return self._loaded[0]
 
+    @property
+    def cache_key(self) -> str | None:
+        """The compiled cache's key of the files in force: a name for exactly this guide
+        (None when nothing can be cached). Loads the knowledge base."""
+        return self._loaded[1]
+
     def postings(self) -> Postings:
         """The search postings: from the index file beside the cache, else built in memory."""
         from spasmguide.kb.search_index import open_postings

@@ -251,7 +251,7 @@ def card_note(
         ]
         return genanki.Note(model=reversible, fields=fields, tags=tags, guid=guid), None
     figure = None
-    if card.typed or card.card.startswith("acupoint-location:"):
+    if card.typed:  # recall, typed or self-graded: one thing asked, no options
         front = field_html(card.prompt)
         back = f'<div class="answer">{field_html(card.answer)}</div>{explanation}'
         entry = entry_of(kb, card.card)

@@ -12,7 +12,10 @@ options that are a technique or region) any name or alias of that entry, matched
 a small typo or a clear beginning forgiven when only one option is that close. Recall cards
 (`Card.typed`: a point's name from its code, its code from its name, the pinyin of its
 characters) show no options: the answer is typed, tone marks and small typos forgiven, and a
-name that belongs to another entry is wrong. No card's prompt names its answer (`giveaways`).
+name that belongs to another entry is wrong. Where a point is (`Card.graded`) is typed too,
+in the student's own words, which no comparison of texts can mark fairly: the guide's
+location is then shown and the student grades their answer, as FSRS expects (`GRADES`). No
+card's prompt names its answer (`giveaways`).
 
 Building every card is linear in the number of entries: the wrong answers a card may draw
 from are one shared pool per kind, and each text is stemmed once (`_meaningful_stems`).
@@ -28,7 +31,7 @@ import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from spasmguide.kb.model import (
     KIND_BY_COLLECTION,
@@ -44,6 +47,8 @@ from spasmguide.kb.names import _POSSESSIVE, acupoint_name, names_of, normalize_
 from spasmguide.kb.queries import rank_techniques
 from spasmguide.kb.search import _WORD, STOP_WORDS, _stem_cached, stem, stems_of
 from spasmguide.safe_text import one_line
+from spasmguide.study.card_index import Candidate as Candidate
+from spasmguide.study.card_index import select_cards as select_cards
 
 TOPICS = QUIZ_TOPICS  # one for each kind the model marks as quizzed
 CHOICES = 4
@@ -63,6 +68,19 @@ TYPED_HELP = (
     "Type the answer (tone marks and small typos are forgiven); s or skip to skip this"
     " question and see its answer; q or quit to end the quiz with everything saved; ? for"
     " this help."
+)
+GRADED_HELP = (
+    "Type where the point is, in your own words (the landmarks, the side, the distance in"
+    " cun); the guide's location is shown next and you grade your answer. s or skip to skip"
+    " this question and see its answer; q or quit to end the quiz with everything saved; ?"
+    " for this help."
+)
+# A self-graded card's grades, by what a student types: FSRS's ratings by name and number.
+GRADES = {"1": "again", "2": "hard", "3": "good", "4": "easy"}
+GRADE_HELP = (
+    "Grade your answer against the guide's: 1 or again (you missed it: it comes back at"
+    " your next quiz), 2 or hard (right, with effort), 3 or good (right), 4 or easy (right at"
+    " once). s or skip leaves it ungraded; q or quit ends the quiz with everything saved."
 )
 # A typed name within this similarity (difflib's ratio) of one option's name picks it.
 TYPO_RATIO = 0.85
@@ -88,6 +106,7 @@ class Question(NamedTuple):
     rivals: Mapping[str, str] = _NO_RIVALS  # recall: other entries' names, and whose they are
     forgive_typos: bool = True
     opens: str = ""  # the command that opens the entry the card is about
+    graded: bool = False  # recall graded by the student once the answer is shown
 
 
 class Card(NamedTuple):
@@ -112,6 +131,9 @@ class Card(NamedTuple):
     # one, so "in pregnancy" is never marked wrong for a technique that is avoided then too.
     strict: bool = False
     typed: bool = False  # a recall card: no options, the answer is typed
+    # A recall card the student grades (Again to Easy) against the answer, shown once they
+    # have typed theirs: for answers in a student's own words (where a point is).
+    graded: bool = False
     rivals: Mapping[str, str] = _NO_RIVALS  # recall: other entries' names -> whose they are
     forgive_typos: bool = True  # False for codes: a code one character off is another point
     # An Anki "Basic (and reversed card)" note, when both directions are worth learning:
@@ -126,9 +148,10 @@ class Card(NamedTuple):
 
 
 class Answer(NamedTuple):
-    """What a typed line means: `action` is choose, skip, quit, help or invalid. A recall
-    card's wrong answer is `choose` with `choice` -1 and, when it names another entry, a
-    `hint` that says whose name it is."""
+    """What a typed line means: `action` is choose, skip, quit, help, invalid, or (for a
+    self-graded card) recalled, or a grade (again, hard, good, easy). A recall card's wrong
+    answer is `choose` with `choice` -1 and, when it names another entry, a `hint` that says
+    whose name it is."""
 
     action: str
     choice: int = -1
@@ -150,15 +173,6 @@ def cards_of(kb: KnowledgeBase) -> list[Card]:
     meridian it belongs to and the command that opens its entry."""
     source = CardSource(kb, build_all=True)
     return [card for candidate in source.candidates if (card := source.card(candidate.card))]
-
-
-class Candidate(NamedTuple):
-    """A card the quiz may ask, known before it is built: its id, topic, regions, meridian."""
-
-    card: str
-    topic: str
-    regions: tuple[str, ...]
-    meridian: str | None
 
 
 class CardSource:
@@ -218,26 +232,6 @@ class CardSource:
         return card
 
 
-_Selectable = TypeVar("_Selectable", Card, Candidate)
-
-
-def select_cards(
-    cards: Iterable[_Selectable],
-    *,
-    topic: str | None = None,
-    region: str | None = None,
-    meridian: frozenset[str] | None = None,
-) -> list[_Selectable]:
-    """The cards of one topic, region (id) and meridians (names), each given that is."""
-    return [
-        card
-        for card in cards
-        if (topic is None or card.topic == topic)
-        and (region is None or region in card.regions)
-        and (meridian is None or card.meridian in meridian)
-    ]
-
-
 def meridians_of(kb: KnowledgeBase) -> list[str]:
     """The meridians of the knowledge base's points, in the order they first appear."""
     return list(dict.fromkeys(point.meridian for point in kb.acupoints.values()))
@@ -259,6 +253,7 @@ def make_question(card: Card, rng: random.Random) -> Question:
             rivals=card.rivals,
             forgive_typos=card.forgive_typos,
             opens=card.opens,
+            graded=card.graded,
         )
     choices = [*distractors(card, rng), card.answer]
     rng.shuffle(choices)
@@ -352,6 +347,12 @@ def judge(question: Question, given: str) -> Answer:
         return Answer("quit")
     if folded in HELP_KEYS:
         return Answer("help")
+    if question.graded:
+        if typed:
+            return Answer("recalled")
+        return Answer(
+            "invalid", hint="No answer given: type where it is, s to skip, or ? for the keys."
+        )
     if question.typed:
         return _judge_typed(question, typed)
     count = len(question.choices)
@@ -379,6 +380,25 @@ def judge(question: Question, given: str) -> Answer:
         return Answer("invalid", hint=f"That could be option {options}: type its number.")
     return Answer(
         "invalid", hint=f"That is not one of the options: type {numbers}, or ? for the keys."
+    )
+
+
+def judge_grade(given: str) -> Answer:
+    """What `given` means as the grade of a self-graded answer: a grade (its number or name),
+    a key (skip, quit, help), or nothing valid, with a hint. Never raises."""
+    folded = given.strip()[:_MAX_TYPED].casefold()
+    if folded in SKIP_KEYS:
+        return Answer("skip")
+    if folded in QUIT_KEYS:
+        return Answer("quit")
+    if folded in HELP_KEYS:
+        return Answer("help")
+    if folded in GRADES:
+        return Answer(GRADES[folded])
+    if folded in GRADES.values():
+        return Answer(folded)
+    return Answer(
+        "invalid", hint="That is no grade: type 1 again, 2 hard, 3 good or 4 easy (? for more)."
     )
 
 
@@ -860,6 +880,10 @@ def _region_emergency(kb: KnowledgeBase) -> Iterator[Card]:
 
 
 def _acupoint_location(kb: KnowledgeBase) -> Iterator[Card]:
+    """Where a point is, recalled in the student's own words and graded by them against the
+    guide's location (docs/decisions/022). No options are drawn; the other points'
+    locations are the pool only so that a word of the prompt they share ("where") is not
+    taken for a giveaway."""
     locations = tuple(dict.fromkeys(point.location for point in kb.acupoints.values()))
     for point in kb.acupoints.values():
         label = acupoint_name(point)
@@ -873,6 +897,8 @@ def _acupoint_location(kb: KnowledgeBase) -> Iterator[Card]:
                     locations,
                     frozenset(),
                     f"{acupoint_name(point, 'full')}: {point.uses}",
+                    typed=True,
+                    graded=True,
                 )
             ]
         )
@@ -1067,9 +1093,9 @@ def _acupoint_caution(kb: KnowledgeBase) -> Iterator[Card]:
 
 def needling_text(needling: Needling) -> str:
     """How a point is needled, in words: "Oblique, toward the tip of the nose, 0.5-0.8 cun"."""
-    parts = [needling.angle.capitalize() if needling.angle else "", needling.direction or ""]
-    parts.append(f"{needling.depth} cun")
-    return ", ".join(part for part in parts if part)
+    parts = [needling.angle or "", needling.direction or "", f"{needling.depth} cun"]
+    text = ", ".join(part for part in parts if part)
+    return text[:1].upper() + text[1:]  # "Toward the tip of the nose, ..." without an angle
 
 
 def _acupoint_needling(kb: KnowledgeBase) -> Iterator[Card]:

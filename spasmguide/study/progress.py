@@ -70,9 +70,11 @@ _CARD_COLUMNS = "card, topic, state, step, stability, difficulty, due, last_revi
 
 
 class Rating(IntEnum):
-    """FSRS's ratings, by the same numbers (`fsrs.Rating`); the quiz gives three of them."""
+    """FSRS's ratings, by the same numbers (`fsrs.Rating`): a card the quiz judges gets
+    Again, Good or Easy (`rating_for`); a card the student grades, any of the four."""
 
     again = 1
+    hard = 2
     good = 3
     easy = 4
 

@@ -3,7 +3,9 @@
 An answer that is no option is asked again with a hint; `s` skips, `q` ends the quiz, `?`
 shows the keys. A wrong or skipped card shows the right answer, the reason in one line and
 the command that opens its entry; the end lists every card missed or skipped, with its
-answer and when it comes back. Ctrl-C ends the quiz the same way, every answer saved.
+answer and when it comes back. Ctrl-C ends the quiz the same way, every answer saved. A
+self-graded card (where a point is) shows the guide's answer once the student has typed
+theirs, and asks for their grade, Again to Easy, which FSRS schedules as it is.
 
 Only the cards asked are built (`CardSource`): a question appears as fast with a teacher's
 thousands of techniques as with the shipped guide.
@@ -25,6 +27,8 @@ from typing import NamedTuple
 from spasmguide.kb.model import KnowledgeBase
 from spasmguide.safe_text import escape_controls
 from spasmguide.study.cards import (
+    GRADE_HELP,
+    GRADED_HELP,
     KEYS_HELP,
     TYPED_HELP,
     Answer,
@@ -33,10 +37,18 @@ from spasmguide.study.cards import (
     CardSource,
     Question,
     judge,
+    judge_grade,
     make_question,
     select_cards,
 )
-from spasmguide.study.progress import CardState, Progress, is_due, order_cards, rating_for
+from spasmguide.study.progress import (
+    CardState,
+    Progress,
+    Rating,
+    is_due,
+    order_cards,
+    rating_for,
+)
 
 
 class QuizResult(NamedTuple):
@@ -58,6 +70,8 @@ class Miss(NamedTuple):
 
 PROMPT = "Your answer (number or name; ? for keys): "
 TYPED_PROMPT = "Your answer (type it; s skips, ? for keys): "
+GRADED_PROMPT = "Where is it? (in your own words; s skips, ? for keys): "
+GRADE_PROMPT = "Your grade (1 again, 2 hard, 3 good, 4 easy): "
 # The one-line reason shown after an answer: the explanation's first sentence, at most this long.
 REASON_LIMIT = 160
 
@@ -150,6 +164,11 @@ def run_quiz(
                     say(f"{option}. {choice}", indent="  ")
             started = clock() if clock else None
             verdict = _ask(question, read_answer, say, tries)
+            expected = _expected(question)
+            graded = verdict is not None and verdict.action == "recalled"
+            if graded:  # self-graded: the guide's answer, then the student's grade
+                say(f"The guide: {expected}")
+                verdict = _ask_grade(read_answer, say, tries)
             if verdict is None:
                 write("")
                 ended = f"Input ended after {number - 1} of {planned} questions."
@@ -157,22 +176,35 @@ def run_quiz(
             if verdict.action == "quit":
                 ended = f"Quiz ended after {number - 1} of {planned} questions; progress is saved."
                 break
-            expected = _expected(question)
-            if verdict.action != "choose":
+            if verdict.action == "skip":
                 skipped += 1
-                say(f"Skipped. The answer is {expected}")
-                _tell_why(question, say)
+                if graded:
+                    say("Left ungraded, as skipped.")
+                else:
+                    say(f"Skipped. The answer is {expected}")
+                    _tell_why(question, say)
                 due = _due_text(states.get(card.card), now)
                 misses.append(Miss(question.prompt, expected, True, due))
                 continue
             asked += 1
-            correct = verdict.choice == question.answer
+            if graded:
+                rating = Rating[verdict.action]
+                correct = rating != Rating.again
+            else:
+                correct = verdict.choice == question.answer
+                seconds = clock() - started if clock and started is not None else None
+                rating = rating_for(correct, seconds)
             right += correct
-            seconds = clock() - started if clock and started is not None else None
-            rating = rating_for(correct, seconds)
             state = progress.record(question.card, question.topic, rating, now=now)
             tell_note()
-            if correct:
+            if graded:
+                say(f"Graded {verdict.action}: it comes back {_due_text(state, now)}.")
+                if correct:
+                    say(question.explanation, indent="  ")
+                else:
+                    _tell_why(question, say)
+                    misses.append(Miss(question.prompt, expected, False, _due_text(state, now)))
+            elif correct:
                 say("Right.")
                 say(question.explanation, indent="  ")
             else:
@@ -272,14 +304,45 @@ def _ask(
 ) -> Answer | None:
     """Reads answers until one is an option or a key; None when input ends. After `tries`
     answers that are no option, the question counts as skipped."""
+    if question.graded:
+        prompt, keys = GRADED_PROMPT, GRADED_HELP
+    elif question.typed:
+        prompt, keys = TYPED_PROMPT, TYPED_HELP
+    else:
+        prompt, keys = PROMPT, KEYS_HELP
+    return _read_until_valid(
+        prompt, keys, lambda given: judge(question, given), read_answer, say, tries
+    )
+
+
+def _ask_grade(
+    read_answer: Callable[[str], str | None],
+    say: Callable[[str], None],
+    tries: int | None,
+) -> Answer | None:
+    """Reads a self-graded answer's grade (again, hard, good, easy) or a key; None when input
+    ends. After `tries` lines that are neither, the question counts as skipped."""
+    return _read_until_valid(GRADE_PROMPT, GRADE_HELP, judge_grade, read_answer, say, tries)
+
+
+def _read_until_valid(
+    prompt: str,
+    keys: str,
+    meaning: Callable[[str], Answer],
+    read_answer: Callable[[str], str | None],
+    say: Callable[[str], None],
+    tries: int | None,
+) -> Answer | None:
+    """Reads lines at `prompt` until `meaning` finds one valid; `?` shows `keys`, anything
+    invalid its hint. None when input ends; after `tries` invalid lines, a skip."""
     wrong_tries = 0
     while True:
-        given = read_answer(TYPED_PROMPT if question.typed else PROMPT)
+        given = read_answer(prompt)
         if given is None:
             return None
-        verdict = judge(question, given)
+        verdict = meaning(given)
         if verdict.action == "help":
-            say(TYPED_HELP if question.typed else KEYS_HELP)
+            say(keys)
             continue
         if verdict.action != "invalid":
             return verdict
