@@ -271,7 +271,9 @@ def test_kill_9_mid_quiz_keeps_every_earlier_answer(data: Path) -> None:
 def test_a_corrupt_database_is_moved_aside_with_a_message(data: Path) -> None:
     data.mkdir(parents=True)
     (data / "progress.sqlite").write_bytes(b"this is not a database" * 100)
-    result = quiz_process("--count", "2", "--seed", "1", answers="1\n2\n", data=data)
+    # Techniques only: two multiple-choice answers, two lines (a location card takes a grade too).
+    arguments = ("--count", "2", "--seed", "1", "--topic", "techniques")
+    result = quiz_process(*arguments, answers="1\n2\n", data=data)
     assert result.returncode == 0
     assert "damaged" in result.stderr and len(result.stderr.splitlines()) == 1
     assert list(data.glob("progress.sqlite.damaged-*"))
@@ -361,6 +363,7 @@ def test_export_to_an_unwritable_place_is_one_clear_line(tmp_path: Path) -> None
 
 
 @needs_chromium
+@pytest.mark.slow
 def test_chromium_shows_the_html_study_guide(tmp_path: Path) -> None:
     extra = tmp_path / "hostile.yaml"
     extra.write_text(HOSTILE_TECHNIQUE)

@@ -484,6 +484,7 @@ def spawn_in_terminal(*args: str, data: Path) -> tuple[subprocess.Popen[bytes], 
     return process, primary
 
 
+@pytest.mark.slow
 def test_in_a_terminal_a_miss_shows_its_answer_and_ctrl_c_keeps_everything(
     tmp_path: Path,
 ) -> None:
@@ -627,6 +628,7 @@ def test_the_deck_has_sub_decks_per_topic(tmp_path: Path, kb: KnowledgeBase) -> 
 
 
 @needs_chromium
+@pytest.mark.slow
 def test_chromium_shows_a_point_card_with_its_figure(tmp_path: Path, kb: KnowledgeBase) -> None:
     """The back of "Where is GB20?", laid out as Anki lays it out, kept as the README's
     picture (SPASMGUIDE_UPDATE_GOLDEN=1 to renew it)."""
