@@ -6,18 +6,13 @@ the quiz works the same in a real terminal and through a pipe."""
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import os
-import pty
 import random
 import re
-import select
 import sqlite3
 import subprocess
 import sys
-import termios
-import time
 from pathlib import Path
 
 import pytest
@@ -40,6 +35,7 @@ from spasmguide.study.cards import (
     make_question,
 )
 from spasmguide.study.progress import Progress, Rating
+from tests.quiz_terminal import quiz_in_terminal
 
 
 def meaningful(text: str) -> set[str]:
@@ -205,65 +201,25 @@ def test_through_a_pipe_skips_are_not_counted_and_quit_saves(tmp_path: Path) -> 
     assert '"seen": 2' in stats.stdout
 
 
-def read_until(descriptor: int, pattern: str, timeout: float = 30) -> str:
-    """Reads the terminal until `pattern` shows (ANSI codes removed)."""
-    seen = b""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([descriptor], [], [], 0.2)
-        if ready:
-            try:
-                chunk = os.read(descriptor, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-            text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", seen.decode("utf-8", "replace"))
-            if re.search(pattern, text):
-                return text
-    raise AssertionError(f"{pattern!r} never showed; the terminal showed: {seen[-2000:]!r}")
-
-
 @pytest.mark.slow
 def test_in_a_real_terminal(tmp_path: Path) -> None:
-    primary, secondary = pty.openpty()
-    env = {
-        **os.environ,
-        "SPASMGUIDE_DATA_DIR": str(tmp_path / "data"),
-        "TERM": "xterm-256color",
-        "COLUMNS": "100",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "spasmguide", "quiz", "-n", "3", "--seed", "2", "-t", "techniques"],
-        stdin=secondary,
-        stdout=secondary,
-        stderr=secondary,
-        env=env,
-        close_fds=True,
-    )
-    os.close(secondary)
-    try:
-        first = read_until(
-            primary, r"Question 1 of 3[\s\S]*Your answer \(number or name; \? for keys\)"
+    arguments = ("-n", "3", "--seed", "2", "-t", "techniques")
+    with quiz_in_terminal(*arguments, data=tmp_path / "data") as terminal:
+        first = terminal.read_until(
+            r"Question 1 of 3[\s\S]*Your answer \(number or name; \? for keys\)"
         )
         assert "Licensed Acupuncturist (L.Ac)" in " ".join(first.split())
-        os.write(primary, b"7\r")
-        read_until(primary, r"There is no option 7")
-        os.write(primary, b"?\r")
-        read_until(primary, r"q\s+or quit")
-        os.write(primary, b"1\r")
-        read_until(primary, r"(Right\.|Not quite\.)[\s\S]*Question 2 of 3")
-        os.write(primary, b"s\r")
-        read_until(primary, r"Skipped\.[\s\S]*Question 3 of 3")
-        os.write(primary, b"q\r")
-        read_until(primary, r"Quiz ended after 2 of 3 questions[\s\S]*Score: [01]/1")
-        assert process.wait(timeout=30) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(primary)
+        terminal.type("7")
+        terminal.read_until(r"There is no option 7")
+        terminal.type("?")
+        terminal.read_until(r"q\s+or quit")
+        terminal.type("1")
+        terminal.read_until(r"(Right\.|Not quite\.)[\s\S]*Question 2 of 3")
+        terminal.type("s")
+        terminal.read_until(r"Skipped\.[\s\S]*Question 3 of 3")
+        terminal.type("q")
+        terminal.read_until(r"Quiz ended after 2 of 3 questions[\s\S]*Score: [01]/1")
+        assert terminal.process.wait(timeout=30) == 0
 
 
 # -- where a point is: typed in the student's own words, then graded by the student --------
@@ -355,48 +311,21 @@ def test_through_a_pipe_a_location_is_typed_then_graded(tmp_path: Path, kb: Know
         assert found == ([(f"acupoint-location:{point}", rating)] if rating else []), folder
 
 
-def spawn_quiz(*args: str, data: Path) -> tuple[subprocess.Popen[bytes], int]:
-    """The quiz in a pseudo-terminal that is its controlling terminal (Ctrl-C is a signal)."""
-    primary, secondary = pty.openpty()
-
-    def take_terminal() -> None:
-        os.setsid()
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    process = subprocess.Popen(
-        [sys.executable, "-m", "spasmguide", "quiz", *args],
-        stdin=secondary,
-        stdout=secondary,
-        stderr=secondary,
-        env={**os.environ, "SPASMGUIDE_DATA_DIR": str(data), "TERM": "xterm-256color"},
-        close_fds=True,
-        preexec_fn=take_terminal,
-    )
-    os.close(secondary)
-    return process, primary
-
-
 @pytest.mark.slow
 def test_in_a_real_terminal_a_location_is_typed_then_graded(tmp_path: Path) -> None:
     data = tmp_path / "data"
     arguments, question, _ = location_quiz()
-    process, primary = spawn_quiz(*arguments, data=data)
-    try:
-        read_until(primary, re.escape(question) + r"[\s\S]*in your own words")
-        os.write(primary, b"?\r")
-        read_until(primary, r"landmarks")
-        os.write(primary, b"outer lower leg, three cun above the ankle bone\r")
-        read_until(primary, r"The guide: On the outer side[\s\S]*Your grade")
-        os.write(primary, b"4\r")
-        read_until(primary, r"Graded easy: it comes back[\s\S]*Question 2 of 2[\s\S]*Your answer")
-        os.write(primary, b"q\r")
-        read_until(primary, r"Quiz ended after 1 of 2 questions[\s\S]*Score: 1/1")
-        assert process.wait(timeout=30) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(primary)
+    with quiz_in_terminal(*arguments, data=data) as terminal:
+        terminal.read_until(re.escape(question) + r"[\s\S]*in your own words")
+        terminal.type("?")
+        terminal.read_until(r"landmarks")
+        terminal.type("outer lower leg, three cun above the ankle bone")
+        terminal.read_until(r"The guide: [\s\S]*Your grade")
+        terminal.type("4")
+        terminal.read_until(r"Graded easy: it comes back[\s\S]*Question 2 of 2[\s\S]*Your answer")
+        terminal.type("q")
+        terminal.read_until(r"Quiz ended after 1 of 2 questions[\s\S]*Score: 1/1")
+        assert terminal.process.wait(timeout=30) == 0
     stats = quiz_process("--stats", "--format", "json", answers="", data=data)
     assert '"seen": 1' in stats.stdout
 
@@ -405,19 +334,13 @@ def test_in_a_real_terminal_a_location_is_typed_then_graded(tmp_path: Path) -> N
 def test_ctrl_c_while_grading_saves_what_was_answered_and_nothing_more(tmp_path: Path) -> None:
     data = tmp_path / "data"
     arguments, question, _ = location_quiz()
-    process, primary = spawn_quiz(*arguments, data=data)
-    try:
-        read_until(primary, re.escape(question) + r"[\s\S]*in your own words")
-        os.write(primary, b"somewhere on the leg\r")
-        read_until(primary, r"The guide: [\s\S]*Your grade")
-        os.write(primary, b"\x03")  # Ctrl-C at the grade's prompt
-        shown = read_until(primary, r"Score: 0/0")
-        assert process.wait(timeout=30) == 130
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(primary)
+    with quiz_in_terminal(*arguments, data=data) as terminal:
+        terminal.read_until(re.escape(question) + r"[\s\S]*in your own words")
+        terminal.type("somewhere on the leg")
+        terminal.read_until(r"The guide: [\s\S]*Your grade")
+        terminal.press(b"\x03")  # Ctrl-C at the grade's prompt
+        shown = terminal.read_until(r"Score: 0/0")
+        assert terminal.process.wait(timeout=30) == 130
     lines = shown.replace("\r\n", "\n").split("\n")
     stopped = next(line for line in lines if "Quiz stopped after" in line)
     assert stopped.startswith("Quiz stopped after 0 of 2 questions; progress is saved")

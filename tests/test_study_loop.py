@@ -7,17 +7,14 @@ never timed: benchmarks/run.py times it)."""
 
 from __future__ import annotations
 
-import fcntl
 import html
 import json
 import os
-import pty
 import random
 import re
 import sqlite3
 import subprocess
 import sys
-import termios
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -54,6 +51,7 @@ from spasmguide.study.progress import Progress
 from spasmguide.study.session import one_sentence, run_quiz
 from tests.browser import needs_chromium, run_chromium, screenshot_kept
 from tests.conftest import NOTICE_WORDS, invoke, loads_module, run_process
+from tests.quiz_terminal import quiz_in_terminal
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENSHOT = REPO / "tests" / "screenshots" / "anki-card-gb20.png"
@@ -458,55 +456,20 @@ def test_through_a_pipe_misses_show_their_answer_and_come_back(tmp_path: Path) -
     assert review.count("- Skipped: ") == 2
 
 
-def spawn_in_terminal(*args: str, data: Path) -> tuple[subprocess.Popen[bytes], int]:
-    """The quiz with a pseudo-terminal as its controlling terminal, so Ctrl-C is a signal."""
-    primary, secondary = pty.openpty()
-
-    def take_terminal() -> None:
-        os.setsid()
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    process = subprocess.Popen(
-        [sys.executable, "-m", "spasmguide", "quiz", *args],
-        stdin=secondary,
-        stdout=secondary,
-        stderr=secondary,
-        env={
-            **os.environ,
-            "SPASMGUIDE_DATA_DIR": str(data),
-            "TERM": "xterm-256color",
-            "COLUMNS": "100",
-        },
-        close_fds=True,
-        preexec_fn=take_terminal,
-    )
-    os.close(secondary)
-    return process, primary
-
-
 @pytest.mark.slow
 def test_in_a_terminal_a_miss_shows_its_answer_and_ctrl_c_keeps_everything(
     tmp_path: Path,
 ) -> None:
-    from tests.test_quiz_fair import read_until
-
     data = tmp_path / "data"
-    process, primary = spawn_in_terminal(
-        "-n", "3", "--seed", "11", "--region", "neck", "--meridian", "GB", data=data
-    )
-    try:
-        read_until(primary, r"What is the code of Fēngchí \(Wind Pool\)\?[\s\S]*type it")
-        os.write(primary, b"gb21\r")
-        shown = read_until(primary, r"Question 2 of 3[\s\S]*Your answer")
+    arguments = ("-n", "3", "--seed", "11", "--region", "neck", "--meridian", "GB")
+    with quiz_in_terminal(*arguments, data=data) as terminal:
+        terminal.read_until(r"What is the code of Fēngchí \(Wind Pool\)\?[\s\S]*type it")
+        terminal.type("gb21")
+        shown = terminal.read_until(r"Question 2 of 3[\s\S]*Your answer")
         assert "The answer is GB20" in shown and "More: spasmguide acupoint gb20" in shown
-        os.write(primary, b"\x03")  # Ctrl-C at the prompt
-        shown = read_until(primary, r"Comes back at your next quiz\.")
-        assert process.wait(timeout=30) == 130
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        os.close(primary)
+        terminal.press(b"\x03")  # Ctrl-C at the prompt
+        shown = terminal.read_until(r"Comes back at your next quiz\.")
+        assert terminal.process.wait(timeout=30) == 130
     lines = shown.replace("\r\n", "\n").split("\n")
     stopped = next(line for line in lines if "Quiz stopped after" in line)
     assert stopped.startswith("Quiz stopped after 1 of 3 questions; progress is saved")
