@@ -695,44 +695,47 @@ def _by_category(kb: KnowledgeBase, field: str) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _technique_caution(technique: Technique, pools: dict[str, tuple[str, ...]]) -> Card | None:
-    # Cautions of techniques of another kind: a needling caution may well hold for every
-    # needling technique, so it cannot serve as a wrong answer for one of them.
+def _technique_safety_card(
+    technique: Technique,
+    pools: dict[str, tuple[str, ...]],
+    kind: str,
+    asked: tuple[str, ...],
+    others: tuple[str, ...],
+) -> Card | None:
+    """A card asking which option is one of `asked` (the technique's cautions, or its
+    contraindications): wrong answers are those of techniques of another kind, as a needling
+    caution may well hold for every needling technique; no option may be one of `others`."""
+    what = {"caution": "a caution for", "contraindication": "a contraindication to"}[kind]
+    heading = {"caution": "Cautions", "contraindication": "Contraindications"}[kind]
     card = _first_fair(
         Card(
-            f"technique-caution:{technique.id}",
+            f"technique-{kind}:{technique.id}",
             "techniques",
-            f"Which of these is a caution for {technique.name}?",
-            caution,
+            f"Which of these is {what} {technique.name}?",
+            answer,
             pools.get(technique.category, ()),
             frozenset(),
-            "Cautions: " + " ".join(technique.cautions),
-            unlike=(*technique.cautions, *technique.contraindications),
+            f"{heading}: " + " ".join(asked),
+            unlike=(*asked, *others),
             strict=True,
         )
-        for caution in technique.cautions
+        for answer in asked
     )
     return card if card is not None and _has_distractors(card) else None
+
+
+def _technique_caution(technique: Technique, pools: dict[str, tuple[str, ...]]) -> Card | None:
+    return _technique_safety_card(
+        technique, pools, "caution", technique.cautions, technique.contraindications
+    )
 
 
 def _technique_contraindication(
     technique: Technique, pools: dict[str, tuple[str, ...]]
 ) -> Card | None:
-    card = _first_fair(
-        Card(
-            f"technique-contraindication:{technique.id}",
-            "techniques",
-            f"Which of these is a contraindication to {technique.name}?",
-            reason,
-            pools.get(technique.category, ()),
-            frozenset(),
-            "Contraindications: " + " ".join(technique.contraindications),
-            unlike=(*technique.contraindications, *technique.cautions),
-            strict=True,
-        )
-        for reason in technique.contraindications
+    return _technique_safety_card(
+        technique, pools, "contraindication", technique.contraindications, technique.cautions
     )
-    return card if card is not None and _has_distractors(card) else None
 
 
 _TECHNIQUE_HOW = _PerEntry(
