@@ -83,3 +83,13 @@ def quiz_in_terminal(*args: str, data: Path) -> Iterator[Terminal]:
             process.kill()
             process.wait()
         os.close(primary)
+
+
+def assert_stopped_cleanly(shown: str, answered: int, asked: int) -> None:
+    """Ctrl-C ended the quiz on a line of its own that says how far it got and that the
+    progress is saved, with no traceback."""
+    lines = shown.replace("\r\n", "\n").split("\n")
+    stopped = next(line for line in lines if "Quiz stopped after" in line)
+    expected = f"Quiz stopped after {answered} of {asked} questions; progress is saved"
+    assert stopped.startswith(expected), stopped
+    assert "Traceback" not in shown and "Aborted" not in shown

@@ -334,19 +334,24 @@ def _resembles(candidate: str, right: str, *, strict: bool = False) -> bool:
 _LONG_WORD = 5
 
 
+def _key(typed: str) -> Answer | None:
+    """The quiz key `typed` is (skip, quit, help), if it is one."""
+    folded = typed.casefold()
+    for action, keys in (("skip", SKIP_KEYS), ("quit", QUIT_KEYS), ("help", HELP_KEYS)):
+        if folded in keys:
+            return Answer(action)
+    return None
+
+
 def judge(question: Question, given: str) -> Answer:
     """What `given` means for `question`: an option (by number, name or alias, small typos
     or a clear beginning forgiven when only one option is that close), a typed answer for a
     recall card, a key (skip, quit, help), or nothing valid, with a hint. Never raises,
     whatever the text."""
     typed = given.strip()[:_MAX_TYPED]
-    folded = typed.casefold()
-    if folded in SKIP_KEYS:
-        return Answer("skip")
-    if folded in QUIT_KEYS:
-        return Answer("quit")
-    if folded in HELP_KEYS:
-        return Answer("help")
+    key_pressed = _key(typed)
+    if key_pressed is not None:
+        return key_pressed
     if question.graded:
         if typed:
             return Answer("recalled")
@@ -387,12 +392,9 @@ def judge_grade(given: str) -> Answer:
     """What `given` means as the grade of a self-graded answer: a grade (its number or name),
     a key (skip, quit, help), or nothing valid, with a hint. Never raises."""
     folded = given.strip()[:_MAX_TYPED].casefold()
-    if folded in SKIP_KEYS:
-        return Answer("skip")
-    if folded in QUIT_KEYS:
-        return Answer("quit")
-    if folded in HELP_KEYS:
-        return Answer("help")
+    key_pressed = _key(folded)
+    if key_pressed is not None:
+        return key_pressed
     if folded in GRADES:
         return Answer(GRADES[folded])
     if folded in GRADES.values():
