@@ -208,45 +208,34 @@ def test_a_hit_imports_no_typer_rich_or_yaml(pages: Path) -> None:
 # -- freshness -------------------------------------------------------------------------------
 
 
-def test_editing_a_layer_file_renders_afresh(pages: Path, tmp_path: Path) -> None:
-    layer = tmp_path / "stones.yaml"
-    layer.write_text(STONES)
-    args = (*STONES_ARGS, "--kb", str(layer))
-    # The same size, so only the file's times and identity can tell.
-    shown = assert_fresh_after(
-        pages,
-        printed(*args),
-        lambda: layer.write_text(STONES.replace("Warm", "Cool")),
-        printed(*args),
-    )
-    assert b"Cool stones" in shown
-    assert shown == uncached(*args)
-
-
-def test_adding_a_file_to_a_layer_folder_renders_afresh(pages: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("change", ["edit a file", "add a file", "remove a file"])
+def test_a_changed_layer_renders_afresh(pages: Path, tmp_path: Path, change: str) -> None:
     folder = tmp_path / "notes"
     folder.mkdir()
-    (folder / "stones.yaml").write_text(STONES)
-    args = ("list", "techniques", "--kb", str(folder))
-    shown = assert_fresh_after(
-        pages,
-        printed(*args),
-        lambda: (folder / "salt.yaml").write_text(SALT),
-        printed(*args),
-    )
-    assert b"Salt scrub" in shown
+    stones, salt = folder / "stones.yaml", folder / "salt.yaml"
+    stones.write_text(STONES)
+    if change == "remove a file":
+        salt.write_text(SALT)
+    args = {
+        "edit a file": (*STONES_ARGS, "--kb", str(stones)),
+        "add a file": ("list", "techniques", "--kb", str(folder)),
+        "remove a file": ("list", "techniques", "--kb=" + str(folder)),
+    }[change]
+    actions: dict[str, Callable[[], object]] = {
+        # The same size, so only the file's times and identity can tell.
+        "edit a file": lambda: stones.write_text(STONES.replace("Warm", "Cool")),
+        "add a file": lambda: salt.write_text(SALT),
+        "remove a file": salt.unlink,
+    }
+    act = actions[change]
+    shown = assert_fresh_after(pages, printed(*args), act, printed(*args))
     assert shown == uncached(*args)
-
-
-def test_removing_a_file_from_a_layer_folder_renders_afresh(pages: Path, tmp_path: Path) -> None:
-    folder = tmp_path / "notes"
-    folder.mkdir()
-    (folder / "stones.yaml").write_text(STONES)
-    (folder / "salt.yaml").write_text(SALT)
-    args = ("list", "techniques", "--kb=" + str(folder))
-    shown = assert_fresh_after(pages, printed(*args), (folder / "salt.yaml").unlink, printed(*args))
-    assert b"Salt scrub" not in shown and b"Hot stone massage" in shown
-    assert shown == uncached(*args)
+    if change == "edit a file":
+        assert b"Cool stones" in shown
+    elif change == "add a file":
+        assert b"Salt scrub" in shown
+    else:
+        assert b"Salt scrub" not in shown and b"Hot stone massage" in shown
 
 
 def test_a_file_added_to_a_spasmguide_kb_folder_renders_afresh(pages: Path, tmp_path: Path) -> None:

@@ -90,37 +90,22 @@ def test_which_technique_has_the_strongest_evidence_for_a_region(kb: KnowledgeBa
 
 def test_a_tie_for_the_strongest_evidence_asks_nothing(tmp_path: Path) -> None:
     extra = tmp_path / "tie.yaml"
+    # Moderate, favourable evidence from one trial: two techniques tie on the calf, one
+    # technique stands alone on the hamstring.
+    trials = [
+        ("calf-tie-a", "Myofascial release", "myofascial-release", "calf"),
+        ("calf-tie-b", "Tui Na", "tui-na", "calf"),
+        ("hamstring-one", "Tui Na", "tui-na", "hamstring"),
+    ]
     extra.write_text(
-        """
-evidence:
-  - id: calf-tie-a
-    title: Myofascial release for calf cramps
-    finding: A finding.
-    certainty: moderate
-    direction: favourable
-    basis: One trial.
-    sources: [article]
-    techniques: [myofascial-release]
-    regions: [calf]
-  - id: calf-tie-b
-    title: Tui Na for calf cramps
-    finding: A finding.
-    certainty: moderate
-    direction: favourable
-    basis: One trial.
-    sources: [article]
-    techniques: [tui-na]
-    regions: [calf]
-  - id: hamstring-one
-    title: Tui Na for hamstring cramps
-    finding: A finding.
-    certainty: moderate
-    direction: favourable
-    basis: One trial.
-    sources: [article]
-    techniques: [tui-na]
-    regions: [hamstring]
-"""
+        "evidence:\n"
+        + "".join(
+            f"  - id: {entry_id}\n    title: {name} for {region} cramps\n"
+            "    finding: A finding.\n    certainty: moderate\n    direction: favourable\n"
+            "    basis: One trial.\n    sources: [article]\n"
+            f"    techniques: [{technique}]\n    regions: [{region}]\n"
+            for entry_id, name, technique, region in trials
+        )
     )
     kb = load_knowledge_base([shipped_layer(), Layer("--kb", str(extra), (extra,))])
     ids = {card.card for card in cards_of(kb)}
