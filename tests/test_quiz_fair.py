@@ -13,6 +13,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -296,6 +297,15 @@ def test_through_a_pipe_a_location_is_typed_then_graded(tmp_path: Path, kb: Know
         assert found == ([(f"acupoint-location:{point}", rating)] if rating else []), folder
 
 
+@contextlib.contextmanager
+def _asked_where_a_point_is(data: Path) -> Iterator[Terminal]:
+    """The quiz in a terminal, once it has asked where a point is."""
+    arguments, question, _ = location_quiz()
+    with quiz_in_terminal(*arguments, data=data) as terminal:
+        terminal.read_until(re.escape(question) + r"[\s\S]*in your own words")
+        yield terminal
+
+
 def _type_a_location(terminal: Terminal, typed: str) -> None:
     """Types where the point is; the guide's location and the grade's prompt follow."""
     terminal.type(typed)
@@ -305,9 +315,7 @@ def _type_a_location(terminal: Terminal, typed: str) -> None:
 @pytest.mark.slow
 def test_in_a_real_terminal_a_location_is_typed_then_graded(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    arguments, question, _ = location_quiz()
-    with quiz_in_terminal(*arguments, data=data) as terminal:
-        terminal.read_until(re.escape(question) + r"[\s\S]*in your own words")
+    with _asked_where_a_point_is(data) as terminal:
         terminal.type("?")
         terminal.read_until(r"landmarks")
         _type_a_location(terminal, "outer lower leg, three cun above the ankle bone")
@@ -323,9 +331,7 @@ def test_in_a_real_terminal_a_location_is_typed_then_graded(tmp_path: Path) -> N
 @pytest.mark.slow
 def test_ctrl_c_while_grading_saves_what_was_answered_and_nothing_more(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    arguments, question, _ = location_quiz()
-    with quiz_in_terminal(*arguments, data=data) as terminal:
-        terminal.read_until(re.escape(question) + r"[\s\S]*in your own words")
+    with _asked_where_a_point_is(data) as terminal:
         _type_a_location(terminal, "somewhere on the leg")
         terminal.press(b"\x03")  # Ctrl-C at the grade's prompt
         shown = terminal.read_until(r"Score: 0/0")
