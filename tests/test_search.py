@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spasmguide.errors import UsageError
 from spasmguide.kb.model import KnowledgeBase
@@ -80,3 +82,13 @@ def test_snippet_shows_the_match(kb: KnowledgeBase) -> None:
     hit = next(hit for hit in search(kb, "petechiae").hits if hit.id == "gua-sha")
     assert "petechiae" in hit.snippet
     assert len(hit.snippet) <= 115
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_plain_ascii_text_folds_as_the_unicode_path_folds_it(text: str) -> None:
+    """The quick path for plain ASCII text gives what the full Unicode path gives."""
+    from spasmguide.kb import names
+
+    assert names.fold_text(text) == names._fold_unicode(text)
+    assert names.fold_text("Hégǔ\u2019s Piriformis's") == "hegu piriformis"

@@ -42,6 +42,12 @@ def fold_text(text: str) -> str:
     """Text in the form names and searches compare it in: compatibility forms unified
     (fullwidth, maths letters), case folded, accents and tone marks dropped (Hégǔ -> hegu),
     look-alike Cyrillic and Greek letters read as Latin, possessives dropped."""
+    if text.isascii():  # nothing to unify, unaccent or read as Latin: the common case
+        return _POSSESSIVE.sub("", text.lower())
+    return _fold_unicode(text)
+
+
+def _fold_unicode(text: str) -> str:
     unified = unicodedata.normalize("NFKD", text).casefold()
     unaccented = "".join(char for char in unified if not unicodedata.combining(char))
     return _POSSESSIVE.sub("", unicodedata.normalize("NFKC", unaccented)).translate(_LOOKALIKES)
