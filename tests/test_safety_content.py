@@ -332,3 +332,19 @@ def test_the_head_injury_sign_names_antiplatelets_and_ng232(shipped: KnowledgeBa
     assert any("antiplatelet" in sign and "aspirin alone" in sign for sign in flag.signs)
     assert "nice-ng232" in flag.sources
     assert "not checked" not in (flag.note or "")
+
+
+def test_the_bmj_jaw_guideline_grades_hand_treatment_above_acupuncture(
+    shipped: KnowledgeBase,
+) -> None:
+    # Busse et al., BMJ 2023: strong for manual trigger point therapy and therapist-assisted
+    # mobilisation; conditional for acupuncture. No technique of the guide is either hand
+    # treatment, so the entry names none and ranks none.
+    hands_on = shipped.evidence["bmj-tmd-hands-on"]
+    finding = hands_on.finding.casefold()
+    assert "strong" in finding and "manual trigger-point therapy" in finding
+    assert "mobilisation" in finding and "conditional" in finding
+    assert not hands_on.techniques and hands_on.stance is None
+    assert "bmj-tmd-hands-on" in shipped.regions["jaw"].evidence
+    assert shipped.evidence["bmj-tmd-acupuncture"].stance == "conditional for"
+    assert "below" in shipped.evidence["bmj-tmd-acupuncture"].finding
