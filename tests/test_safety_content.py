@@ -348,3 +348,34 @@ def test_the_bmj_jaw_guideline_grades_hand_treatment_above_acupuncture(
     assert "bmj-tmd-hands-on" in shipped.regions["jaw"].evidence
     assert shipped.evidence["bmj-tmd-acupuncture"].stance == "conditional for"
     assert "below" in shipped.evidence["bmj-tmd-acupuncture"].finding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "headache every time I go running",  # NICE CG150: triggered by exercise
+        "my headaches feel completely different from usual",  # a substantial change
+    ],
+)
+def test_the_newer_cg150_headache_features_reach_the_same_day_sign(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    from spasmguide.kb.ask import understand
+
+    warnings = understand(shipped, text).warnings
+    assert warnings and warnings[0][0].id == "headache-same-day", text
+
+
+def test_the_pre_eclampsia_answer_does_not_say_to_wait_for_an_appointment(
+    shipped: KnowledgeBase,
+) -> None:
+    # NHS: get medical advice immediately; the answer's first line must not suggest booking.
+    from spasmguide.kb.ask import understand
+    from spasmguide.pages.builders import ask_page
+
+    understood = understand(shipped, "34 weeks pregnant with a bad headache and blurry vision")
+    assert understood.warnings[0][0].id == "possible-pre-eclampsia"
+    heading = ask_page(shipped, understood).sections[0].heading
+    assert "straight away" in heading and "appointment" not in heading
+    flag = shipped.red_flags["possible-pre-eclampsia"]
+    assert not flag.applies_to.startswith("Headache")

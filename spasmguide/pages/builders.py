@@ -175,8 +175,8 @@ def _with_details(
 ASK_ACTIONS = {
     "emergency": "Call emergency services (999, 911 or 112) or go to an emergency department now",
     "urgent": (
-        "See a doctor today: ask for a same-day appointment, or use an urgent care service"
-        " (NHS 111 in the UK)"
+        "See a doctor today, straight away where the sign says so: call your doctor's surgery"
+        " or an urgent care service (NHS 111 in the UK)"
     ),
     "see a doctor": "Mention this to a doctor: book an appointment (it need not be today)",
 }
