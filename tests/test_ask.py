@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from spasmguide.kb.ask import understand
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.pages.builders import ASK_ACTIONS, ask_page
+from tests.ask_sets import load
 from tests.conftest import NOTICE_WORDS, invoke
 
 
@@ -517,3 +521,32 @@ def test_the_other_causes_follow_the_first_place_and_places_are_counted_once() -
         invoke("ask", "my calf cramps after running and a night of drinking").stdout.split()
     )
     assert "name 2 places" not in page and "name 3 places" not in page
+
+
+def test_whenever_the_words_match_a_warning_sign_the_answer_leads_with_it(
+    kb: KnowledgeBase,
+) -> None:
+    """The warning signs are read from the whole text, whatever place or cause each reading
+    names: an answer that offers several readings (the choice screen) opens with the most
+    urgent sign the text matches, as an answer with one reading does."""
+    here = Path(__file__).parent
+    texts = [p["text"] for name in ("ask_dev.yaml", "ask_frozen.yaml") for p in load(here / name)]
+    texts += [
+        "hit my head while drunk",
+        "I was knocked out for a minute at football",
+        "knocked out at rugby yesterday, neck is sore",
+        "bumped my head, I'm on aspirin and clopidogrel after a stent",
+        "hit my head at football and I've been sick, my calves cramp too",
+    ]
+    choice_screens = 0
+    for text in texts:
+        understood = understand(kb, text)
+        if not understood.warnings:
+            continue
+        sections = [s for s in ask_page(kb, understood).sections if s.heading != "Read up to here"]
+        top = understood.warnings[0][0]
+        assert sections[0].warning, text
+        assert sections[0].heading == ASK_ACTIONS[top.urgency], text
+        if len(understood.readings) > 1:
+            choice_screens += 1
+    assert choice_screens >= 3  # the rule is seen on answers with several readings

@@ -31,12 +31,13 @@ def _standing(item: dict[str, object]) -> tuple[int, int, int]:
 def _rank_key(item: dict[str, object], page: list[dict[str, object]]) -> tuple[object, ...]:
     """The rule of decision 014 read from the page's JSON alone: needling held back in a risky
     region comes after everything else; needling held after self-care cannot stand level with
-    or above the lowest self-care technique on the page."""
+    or above the lowest self-care technique on the page, and a technique level with that one
+    joins the needling just after it."""
     basis = item["basis"]
     assert isinstance(basis, dict)
     own = _standing(item)
     risk = basis["held_back"] is not None
-    if basis["after_self_care"] is not None:
+    if basis["after_self_care"] is not None or basis["below_self_care"] is not None:
         ceiling = max(_standing(other) for other in page if other["category"] == "self-care")
         if own <= ceiling:
             return (risk, *ceiling, 1, *own)
@@ -136,6 +137,50 @@ def test_where_a_guideline_favours_exercise_needling_is_held_below_self_care_onl
     assert _standing(needle) < _standing(tui_na)
     assert int(str(needle["rank"])) > int(str(low_back["stretching-mobility"]["rank"]))
     assert int(str(needle["rank"])) > int(str(tui_na["rank"]))
+
+
+def test_needling_held_after_self_care_is_held_below_it_only_never_below_a_tie_with_it(
+    kb: KnowledgeBase,
+) -> None:
+    # NICE NG193 offers exercise and says to consider acupuncture or dry needling for chronic
+    # primary pain; gua sha has no evidence here and stands level with stretching, which has
+    # none of its own. Needling comes after exercise and stretching, and before gua sha.
+    page = {str(item["id"]): item for item in _ranked(["--cause", "chronic-conditions"])}
+    rank = {name: int(str(item["rank"])) for name, item in page.items()}
+    for needle in ("traditional-acupuncture", "trigger-point-acupuncture"):
+        assert rank["stretching-mobility"] < rank[needle] < rank["gua-sha"], rank
+    # The same on a combined page: the hands-on techniques level with stretching come after
+    # the needling a current guideline favours.
+    neck = {
+        str(item["id"]): int(str(item["rank"]))
+        for item in _ranked(["--region", "neck", "--cause", "chronic-conditions"])
+    }
+    for other in ("myofascial-release", "tui-na", "shiatsu", "cupping", "gua-sha"):
+        if other in neck:
+            assert neck["traditional-acupuncture"] < neck[other], (other, neck)
+    assert neck["stretching-mobility"] < neck["traditional-acupuncture"]
+    # No technique without evidence outranks one a current guideline favours, unless it is a
+    # self-care technique the active-care clause keeps first.
+    for arguments in _lookups(kb):
+        ranked = _ranked(arguments)
+        for item in ranked:
+            basis = item["basis"]
+            assert isinstance(basis, dict)
+            if basis["guideline_level"] <= 0 or basis["held_back"] is not None:
+                continue
+            for rival in ranked:
+                rival_basis = rival["basis"]
+                assert isinstance(rival_basis, dict)
+                if (
+                    rival["category"] != "self-care"
+                    and rival_basis["guideline_level"] == 0
+                    and rival_basis["certainty_level"] == 0
+                ):
+                    assert int(str(rival["rank"])) > int(str(item["rank"])), (
+                        arguments,
+                        rival["id"],
+                        item["id"],
+                    )
 
 
 def test_needling_never_outranks_a_safer_technique_where_needling_is_risky(

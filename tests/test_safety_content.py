@@ -283,3 +283,99 @@ def test_a_headache_after_a_head_injury_is_an_emergency(shipped: KnowledgeBase) 
     assert "head injury" not in same_day
     assert "after-head-injury" in shipped.regions["head"].red_flags
     assert "after-head-injury" in shipped.causes["acute-injury"].red_flags
+
+
+# Each of the NHS emergency department signs after a head injury, said on its own in a short
+# lay phrasing (the review's phrasings first); NICE NG232 names the same risk factors,
+# antiplatelets other than aspirin alone among them.
+HEAD_INJURY_SIGNS = {
+    "a headache painkillers do not ease": "bumped my head and the headache won't go away",
+    "vomiting": "hit my head on the door and I've been sick twice",
+    "knocked out": "I was knocked out for a minute at football",
+    "knocked out, with a second cause": "knocked out at rugby yesterday, neck is sore",
+    "lost consciousness": "fell off my bike, hit my head and lost consciousness",
+    "memory": "hit my head, can't remember what happened",
+    "memory, said otherwise": "bumped my head and I don't remember the fall",
+    "behaviour": "banged my head and my wife says I'm not myself, really irritable",
+    "alcohol": "hit my head while drunk",
+    "drugs": "hit my head, took cocaine before",
+    "a blood thinner": "I hit my head on a cupboard, I take warfarin",
+    "an antiplatelet": "hit my head, I take clopidogrel",
+    "two antiplatelets": "bumped my head, I'm on aspirin and clopidogrel after a stent",
+    "another antiplatelet": "fell and banged my head, I'm on ticagrelor",
+    "a bleeding disorder": "whacked my head on a shelf and I have haemophilia",
+    "past brain surgery": "hit my head, I had brain surgery before",
+}
+
+
+@pytest.mark.parametrize("text", HEAD_INJURY_SIGNS.values(), ids=HEAD_INJURY_SIGNS.keys())
+def test_each_head_injury_sign_on_its_own_leads_with_the_emergency(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    from spasmguide.kb.ask import understand
+
+    warnings = understand(shipped, text).warnings
+    assert warnings, text
+    assert warnings[0][0].id == "after-head-injury", (text, [f.id for f, _ in warnings])
+
+
+def test_aspirin_alone_after_a_knock_is_no_emergency(shipped: KnowledgeBase) -> None:
+    # NG232 excepts aspirin taken on its own from the antiplatelet risk factor.
+    from spasmguide.kb.ask import understand
+
+    warnings = understand(shipped, "bumped my head on a cupboard, I take aspirin daily").warnings
+    assert not any(flag.id == "after-head-injury" for flag, _ in warnings)
+
+
+def test_the_head_injury_sign_names_antiplatelets_and_ng232(shipped: KnowledgeBase) -> None:
+    flag = shipped.red_flags["after-head-injury"]
+    assert any("antiplatelet" in sign and "aspirin alone" in sign for sign in flag.signs)
+    assert "nice-ng232" in flag.sources
+    assert "not checked" not in (flag.note or "")
+
+
+def test_the_bmj_jaw_guideline_grades_hand_treatment_above_acupuncture(
+    shipped: KnowledgeBase,
+) -> None:
+    # Busse et al., BMJ 2023: strong for manual trigger point therapy and therapist-assisted
+    # mobilisation; conditional for acupuncture. No technique of the guide is either hand
+    # treatment, so the entry names none and ranks none.
+    hands_on = shipped.evidence["bmj-tmd-hands-on"]
+    finding = hands_on.finding.casefold()
+    assert "strong" in finding and "manual trigger-point therapy" in finding
+    assert "mobilisation" in finding and "conditional" in finding
+    assert not hands_on.techniques and hands_on.stance is None
+    assert "bmj-tmd-hands-on" in shipped.regions["jaw"].evidence
+    assert shipped.evidence["bmj-tmd-acupuncture"].stance == "conditional for"
+    assert "below" in shipped.evidence["bmj-tmd-acupuncture"].finding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "headache every time I go running",  # NICE CG150: triggered by exercise
+        "my headaches feel completely different from usual",  # a substantial change
+    ],
+)
+def test_the_newer_cg150_headache_features_reach_the_same_day_sign(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    from spasmguide.kb.ask import understand
+
+    warnings = understand(shipped, text).warnings
+    assert warnings and warnings[0][0].id == "headache-same-day", text
+
+
+def test_the_pre_eclampsia_answer_does_not_say_to_wait_for_an_appointment(
+    shipped: KnowledgeBase,
+) -> None:
+    # NHS: get medical advice immediately; the answer's first line must not suggest booking.
+    from spasmguide.kb.ask import understand
+    from spasmguide.pages.builders import ask_page
+
+    understood = understand(shipped, "34 weeks pregnant with a bad headache and blurry vision")
+    assert understood.warnings[0][0].id == "possible-pre-eclampsia"
+    heading = ask_page(shipped, understood).sections[0].heading
+    assert "straight away" in heading and "appointment" not in heading
+    flag = shipped.red_flags["possible-pre-eclampsia"]
+    assert not flag.applies_to.startswith("Headache")

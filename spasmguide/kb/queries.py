@@ -80,6 +80,11 @@ class Basis(NamedTuple):
     # The standing of the lowest-placed self-care technique on this page, which a needling
     # technique held after self-care cannot reach (set by rank_techniques).
     ceiling: Standing | None = None
+    # Why a technique that stands level with the lowest self-care technique is not tied with
+    # it, or None: needling held just after the self-care techniques takes the place between
+    # them, and this technique competes with that needling on its own standing (set by
+    # rank_techniques).
+    below_self_care: str | None = None
 
     def standing(self) -> Standing:
         """The technique's own merit, lower first: guideline position, then favourable
@@ -89,11 +94,13 @@ class Basis(NamedTuple):
     def rank_key(self) -> tuple[int, ...]:
         """What the rule separates on; techniques with the same key share a rank. A needling
         technique held after self-care that would stand level with or above the lowest
-        self-care technique is placed just after it, ordered among such techniques by its own
-        standing; otherwise it keeps its own place among the other techniques."""
+        self-care technique is placed just after it; the other techniques that stand level
+        with that self-care technique join it there, and all of them are ordered by their own
+        standing, so needling is held below the self-care techniques only, never below a
+        technique merely tied with them. Every other technique keeps its own place."""
         own = self.standing()
         risk = int(self.held_back is not None)
-        if self.ceiling is not None and own <= self.ceiling:
+        if self.ceiling is not None and (own <= self.ceiling or self.below_self_care):
             return (risk, *self.ceiling, 1, *own)
         return (risk, *own, 0, *own)
 
@@ -148,6 +155,28 @@ def rank_techniques(kb: KnowledgeBase, holders: Sequence[Holder]) -> list[Ranked
                 if self_care
                 else basis._replace(after_self_care=None)
             )
+    placed = [
+        kb.techniques[technique_id].name
+        for technique_id, basis in bases.items()
+        if basis.ceiling is not None and basis.standing() <= basis.ceiling
+    ]
+    if placed:  # needling takes the place just after the lowest self-care technique
+        ceiling = max(self_care)
+        for technique_id, basis in bases.items():
+            if (
+                kb.techniques[technique_id].category != SELF_CARE
+                and basis.held_back is None
+                and basis.ceiling is None
+                and basis.standing() == ceiling
+            ):
+                bases[technique_id] = basis._replace(
+                    ceiling=ceiling,
+                    below_self_care=(
+                        "it stands level with the lowest self-care technique here, but needling"
+                        f" is held just after that one ({_listed(placed)}), and this technique"
+                        " ranks against the needling on its own evidence"
+                    ),
+                )
     ordered = sorted(reasons, key=lambda item: bases[item].sort_key(kb.techniques[item].name))
     keys = [bases[technique_id].rank_key() for technique_id in ordered]
     ranked = []

@@ -175,8 +175,8 @@ def _with_details(
 ASK_ACTIONS = {
     "emergency": "Call emergency services (999, 911 or 112) or go to an emergency department now",
     "urgent": (
-        "See a doctor today: ask for a same-day appointment, or use an urgent care service"
-        " (NHS 111 in the UK)"
+        "See a doctor today, straight away where the sign says so: call your doctor's surgery"
+        " or an urgent care service (NHS 111 in the UK)"
     ),
     "see a doctor": "Mention this to a doctor: book an appointment (it need not be today)",
 }
@@ -1199,6 +1199,10 @@ def _basis_lines(basis: Basis, context: str) -> list[str]:
         lines.append(f"Ranked after the techniques that do not pierce the skin: {basis.held_back}.")
     if basis.after_self_care:
         lines.append(f"Ranked after exercise and stretching: {basis.after_self_care}.")
+    if basis.below_self_care:
+        lines.append(
+            f"Placed with the needling held after exercise and stretching: {basis.below_self_care}."
+        )
     return lines
 
 
@@ -1415,6 +1419,7 @@ def _ranked_data(item: RankedTechnique) -> dict[str, Any]:
             "lapsed_guidelines": [entry.id for entry in basis.guideline.lapsed],
             "held_back": basis.held_back,
             "after_self_care": basis.after_self_care,
+            "below_self_care": basis.below_self_care,
             "invasiveness": basis.invasiveness,
         },
         "reasons": [
