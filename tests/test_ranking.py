@@ -183,6 +183,15 @@ def test_needling_held_after_self_care_is_held_below_it_only_never_below_a_tie_w
                     )
 
 
+def _ranks_of_safer_techniques(kb: KnowledgeBase, ranked: list[dict[str, object]]) -> list[int]:
+    """The ranks of the techniques on a page that do not pierce the skin."""
+    return [
+        int(str(item["rank"]))
+        for item in ranked
+        if kb.techniques[str(item["id"])].invasiveness not in NEEDLING
+    ]
+
+
 def test_needling_never_outranks_a_safer_technique_where_needling_is_risky(
     kb: KnowledgeBase,
 ) -> None:
@@ -190,11 +199,7 @@ def test_needling_never_outranks_a_safer_technique_where_needling_is_risky(
     assert {"neck", "upper-back-shoulders", "mid-back", "head"} <= {pair[1] for pair in risky}
     for arguments in risky:
         ranked = _ranked(arguments)
-        safer = [
-            int(str(item["rank"]))
-            for item in ranked
-            if kb.techniques[str(item["id"])].invasiveness not in NEEDLING
-        ]
+        safer = _ranks_of_safer_techniques(kb, ranked)
         for item in ranked:
             basis = item["basis"]
             assert isinstance(basis, dict)
@@ -229,11 +234,7 @@ def test_a_cause_page_holds_needling_back_as_its_regions_do(kb: KnowledgeBase) -
     held_somewhere = False
     for cause in kb.causes.values():
         ranked = _ranked(["--cause", cause.id])
-        safer = [
-            int(str(item["rank"]))
-            for item in ranked
-            if kb.techniques[str(item["id"])].invasiveness not in NEEDLING
-        ]
+        safer = _ranks_of_safer_techniques(kb, ranked)
         for item in ranked:
             basis = item["basis"]
             assert isinstance(basis, dict)
