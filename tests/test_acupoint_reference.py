@@ -357,3 +357,16 @@ def test_structures_beneath_come_from_the_textbook_that_gives_them(kb: Knowledge
     gv26 = kb.acupoints["gv26"].needling
     assert gv26 is not None and "infraorbital nerve" in " ".join(gv26.beneath)
     assert (gv26.source, gv26.depth) == ("cheng-1999", "0.3-0.5")
+
+
+def test_points_the_textbook_refers_to_a_neighbour_share_its_structures(kb: KnowledgeBase) -> None:
+    # The 1999 textbook gives some points' anatomy as "see" a neighbour; all of it carries over.
+    def beneath(point_id: str) -> tuple[str, ...]:
+        needling = kb.acupoints[point_id].needling
+        assert needling is not None
+        return needling.beneath
+
+    referred = {"si15": "si14", "bl39": "bl38", "bl57": "bl56", "gv4": "gv3"}
+    for point_id, neighbour in referred.items():
+        assert beneath(point_id) == beneath(neighbour), point_id
+    assert "superficial peroneal nerve" in beneath("gb39")  # as for GB37
