@@ -174,12 +174,12 @@ def quiz_process(*args: str, answers: str, data: Path) -> subprocess.CompletedPr
 
 def test_through_a_pipe_skips_are_not_counted_and_quit_saves(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    # The first question asks where ST32 is: typed ("1" is taken as written), then graded.
+    # The first question asks where SP4 is: typed ("1" is taken as written), then graded.
     answers = "?\n1\n3\ns\nbogus\n2\nq\n"
-    result = quiz_process("-n", "5", "--seed", "6", answers=answers, data=data)
+    result = quiz_process("-n", "5", "--seed", "12", answers=answers, data=data)
     assert result.returncode == 0 and result.stderr == ""
     assert "s or skip" in result.stdout  # the keys, shown on ?
-    assert "Where is ST32 Fútù?" in result.stdout and "Graded good" in result.stdout
+    assert "Where is SP4 Gōngsūn?" in result.stdout and "Graded good" in result.stdout
     assert "Skipped." in result.stdout
     assert "That is not one of the options" in result.stdout
     assert "Quiz ended after 3 of 5 questions" in result.stdout
