@@ -343,6 +343,9 @@ def test_gv26_names_say_which_name_they_translate(kb: KnowledgeBase) -> None:
     manual = [name for name in gv26.english if "Man's Middle" in name]
     assert manual == ["Man's Middle (Renzhong 人中)"]
     assert "Renzhong" in gv26.aliases
+    # The name without its note still finds the point, and counts as its name in the quiz.
+    assert "Man's Middle" in names.english_names(gv26)
+    assert kb.names["acupoints"][names.normalize_name("Man's Middle")] == "gv26"
 
 
 def test_structures_beneath_come_from_the_textbook_that_gives_them(kb: KnowledgeBase) -> None:
