@@ -114,8 +114,9 @@ def test_extra_point_characters_and_kidney_needling_follow_their_sources(kb: Kno
         )
     assert points["ki6"].english == ("Shining Sea",)
     assert "Leg Three Miles" in points["st36"].english
-    assert points["li4"].english[0] == "Union Valley" and "Joining Valley" in points["li4"].english
-    assert points["gb32"].english == ("Middle Ditch", "Central River")
+    assert points["li4"].english == ("Joining Valley",)
+    assert points["gb32"].english == ("Central River",)
+    assert points["luozhen"].english == ("Fallen Pillow",)
 
 
 def test_point_name_readings_a_generator_gets_wrong_are_right(kb: KnowledgeBase) -> None:
@@ -285,3 +286,90 @@ def test_the_compiled_cache_keeps_needling_as_records(kb: KnowledgeBase) -> None
     assert point.needling is not None and point.needling.depth == "0.8-1.2"
     assert point.indications is None or point.indications.conditions
     assert again.acupoints["bl40"].regions[0].region == "low-back"
+
+
+# Points on the low back and sacrum, and Huanzhong beside the sacrum (decision 020).
+LUMBOSACRAL_POINTS = {
+    "bl23", "bl24", "bl25", "bl26", "bl31", "bl32", "bl33", "bl34", "bl52", "bl53", "bl54",
+    "gv2", "gv3", "gv4", "ex-b2", "yaoyan", "shiqizhui", "huanzhong",
+}  # fmt: skip
+# Names no cited source gives; they were taken out and must not come back unsourced.
+UNSOURCED_ENGLISH = {
+    "Union Valley", "Meeting Valley", "Arm Three Li", "Celestial Gathering", "Kidney Transport",
+    "Outer Shoulder Transport", "Large Intestine Transport", "Bend Yang", "Bend Middle",
+    "Spirit Hall", "Diaphragm Pass", "Order's Edge", "Sinew Support", "Great Ravine",
+    "Celestial Bone-hole", "Squatting Bone Hole", "Lumbar Yang Pass", "Life Gate", "Wind Palace",
+    "Middle Ditch", "Stiff Neck point", "Calm Dyspnoea", "Eight Evils",
+}  # fmt: skip
+
+
+def test_lumbosacral_points_are_avoided_throughout_pregnancy(kb: KnowledgeBase) -> None:
+    # WHO 1999 names the lumbosacral region for the first three months and again after them.
+    lumbar = re.compile(r"\bL[1-5]\b|sacr|lumbar", re.IGNORECASE)
+    for point in kb.acupoints.values():
+        text = point.pregnancy or ""
+        if "lumbosacral" in text:
+            assert point.id in LUMBOSACRAL_POINTS, point.id
+        if point.id in LUMBOSACRAL_POINTS:
+            assert "throughout pregnancy" in text and "after the third month" in text, point.id
+        elif lumbar.search(point.location) and point.id != "gb30":  # GB30: over the hip joint
+            raise AssertionError(f"{point.id} lies on the low back or sacrum without the caution")
+    sheet = " ".join(kb.safety["needling"].points)
+    assert re.search(r"after the third month[^.]*lumbosacral", sheet)
+    assert "throughout pregnancy" in sheet
+
+
+def test_every_english_name_is_given_by_a_cited_source(kb: KnowledgeBase) -> None:
+    # Meridian points take their names from Deadman's Manual (its transcription); any other name,
+    # and every name of an extra point, is named in the record of a page the point cites.
+    missing = []
+    for point in kb.acupoints.values():
+        assert not UNSOURCED_ENGLISH & set(point.english), point.id
+        deadman = "deadman-1998-names" in point.sources and not (point.code or "").startswith("EX")
+        records = " ".join(
+            f"{kb.sources[s].citation} {kb.sources[s].note or ''}"
+            for s in point.sources
+            if s in ENGLISH_NAME_SOURCES
+        ).casefold()
+        for name in point.english:
+            if not deadman and name.casefold() not in records:
+                missing.append((point.id, name))
+    assert missing == []
+
+
+def test_gv26_names_say_which_name_they_translate(kb: KnowledgeBase) -> None:
+    gv26 = kb.acupoints["gv26"]
+    assert gv26.characters == "水溝" and gv26.english[0] == "Water Trough"
+    manual = [name for name in gv26.english if "Man's Middle" in name]
+    assert manual == ["Man's Middle (Renzhong 人中)"]
+    assert "Renzhong" in gv26.aliases
+    # The name without its note still finds the point, and counts as its name in the quiz.
+    assert "Man's Middle" in names.english_names(gv26)
+    assert kb.names["acupoints"][names.normalize_name("Man's Middle")] == "gv26"
+
+
+def test_structures_beneath_come_from_the_textbook_that_gives_them(kb: KnowledgeBase) -> None:
+    # The practitioner page gives depths only; structures beneath are the textbook's.
+    for point in kb.acupoints.values():
+        needling = point.needling
+        assert needling is not None
+        if needling.source == "tcmwindow":
+            assert needling.beneath == (), point.id
+    text = (DATA / "acupoints.yaml").read_text(encoding="utf-8")
+    assert "intraorbital" not in text  # the textbook's misprint for infraorbital
+    gv26 = kb.acupoints["gv26"].needling
+    assert gv26 is not None and "infraorbital nerve" in " ".join(gv26.beneath)
+    assert (gv26.source, gv26.depth) == ("cheng-1999", "0.3-0.5")
+
+
+def test_points_the_textbook_refers_to_a_neighbour_share_its_structures(kb: KnowledgeBase) -> None:
+    # The 1999 textbook gives some points' anatomy as "see" a neighbour; all of it carries over.
+    def beneath(point_id: str) -> tuple[str, ...]:
+        needling = kb.acupoints[point_id].needling
+        assert needling is not None
+        return needling.beneath
+
+    referred = {"si15": "si14", "bl39": "bl38", "bl57": "bl56", "gv4": "gv3"}
+    for point_id, neighbour in referred.items():
+        assert beneath(point_id) == beneath(neighbour), point_id
+    assert "superficial peroneal nerve" in beneath("gb39")  # as for GB37

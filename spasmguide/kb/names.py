@@ -12,6 +12,8 @@ from spasmguide.kb.model import KINDS, Acupoint, Cause, Entry, KnowledgeBase, Re
 from spasmguide.safe_text import one_line
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# A closing note on an English name, such as the other name it translates: "(Renzhong 人中)".
+_CLOSING_NOTE = re.compile(r"\s*\([^()]*\)$")
 # A longer name is never a real entry; cutting it keeps matching cheap on hostile input.
 _MAX_NAME = 200
 _MAX_LISTED = 12
@@ -98,6 +100,18 @@ def other_codes(code: str | None) -> list[str]:
     return [f"{other}{number}" for other in CODE_SYSTEMS.get(channel, ()) if other != channel]
 
 
+def english_names(point: Acupoint) -> list[str]:
+    """A point's English names, each also without its closing note, so that "Man's Middle"
+    finds the name shown as "Man's Middle (Renzhong 人中)"."""
+    names = []
+    for name in point.english:
+        names.append(name)
+        bare = _CLOSING_NOTE.sub("", name)
+        if bare and bare != name:
+            names.append(bare)
+    return names
+
+
 def names_of(entry: Entry) -> list[str]:
     """Every name an entry answers to: its id, its name or code, and its aliases."""
     names = [entry.id]
@@ -107,7 +121,7 @@ def names_of(entry: Entry) -> list[str]:
             names.append(value)
     names.extend(getattr(entry, "aliases", ()))
     if isinstance(entry, Acupoint):
-        names.extend(entry.english)
+        names.extend(english_names(entry))
         names.extend(other_codes(entry.code))
         names.extend(name for name in (entry.characters, entry.simplified) if name)
     return names

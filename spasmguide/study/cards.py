@@ -43,7 +43,13 @@ from spasmguide.kb.model import (
     Region,
     Technique,
 )
-from spasmguide.kb.names import _POSSESSIVE, acupoint_name, names_of, normalize_name
+from spasmguide.kb.names import (
+    _POSSESSIVE,
+    acupoint_name,
+    english_names,
+    names_of,
+    normalize_name,
+)
 from spasmguide.kb.queries import rank_techniques
 from spasmguide.kb.search import _WORD, STOP_WORDS, _stem_cached, stem, stems_of
 from spasmguide.safe_text import one_line
@@ -929,7 +935,7 @@ def _point_names(kb: KnowledgeBase) -> _PointNames:
     for point in kb.acupoints.values():
         keys = frozenset(
             key
-            for name in (point.pinyin, *point.english, *point.aliases)
+            for name in (point.pinyin, *english_names(point), *point.aliases)
             if (key := normalize_name(name))
         )
         name_keys[point.id] = keys
