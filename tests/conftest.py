@@ -38,6 +38,10 @@ techniques:
     cautions: [Stones must not burn.]
     sources: [article]
 """
+# The cards a test's quiz asks when it answers line by line: with technique cards only each
+# answer is one line, whatever else the guide holds (a point's location takes a second line,
+# the student's grade).
+ONE_LINE_ANSWERS = ("--topic", "techniques")
 # Every command the app has, read from the app itself so no test list can fall behind.
 COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 

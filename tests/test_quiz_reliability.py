@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from spasmguide.study.progress import SCHEMA_VERSION
-from tests.conftest import loads_module, run_process
+from tests.conftest import ONE_LINE_ANSWERS, loads_module, run_process
 
 # Real processes, waits and long property runs: the slow tier (`pytest -m slow`).
 pytestmark = pytest.mark.slow
@@ -51,15 +51,14 @@ def run_quiz(
     limit_file_size: int | None = None,
     timeout: float = 60,
 ) -> subprocess.CompletedProcess[str]:
-    """`spasmguide quiz ARGS` in a real process. A quiz asks technique cards only, so each
-    answer is one line whatever the guide holds (a point's location takes a second line, its
-    grade); `--stats` counts every card."""
+    """`spasmguide quiz ARGS` in a real process; a quiz answers one line per card
+    (`ONE_LINE_ANSWERS`) unless the test chooses its topic."""
 
     def limits() -> None:
         if limit_file_size is not None:  # writing past it fails like a full disk
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit_file_size, limit_file_size))
 
-    topic = () if "--stats" in args or "--topic" in args else ("--topic", "techniques")
+    topic = () if "--stats" in args or "--topic" in args else ONE_LINE_ANSWERS
     return run_process(
         "quiz",
         *args,

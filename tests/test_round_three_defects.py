@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from spasmguide.cli.app import app
 from spasmguide.kb.layers import shipped_data_dir
-from tests.conftest import invoke
+from tests.conftest import ONE_LINE_ANSWERS, invoke
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,9 @@ def test_a_progress_database_with_mistyped_values_is_survived(
     data: Path, column: str, value: object
 ) -> None:
     """Defect 10: a value of the wrong type (integrity-check clean) crashed every quiz."""
-    answered = CliRunner().invoke(app, ["quiz", "-n", "3", "--seed", "5"], input="1\n2\n3\n")
+    answered = CliRunner().invoke(
+        app, ["quiz", "-n", "3", "--seed", "5", *ONE_LINE_ANSWERS], input="1\n2\n3\n"
+    )
     assert answered.exit_code == 0, answered.stderr
     database = data / "progress.sqlite"
     connection = sqlite3.connect(database)

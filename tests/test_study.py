@@ -21,7 +21,7 @@ from spasmguide.kb.model import KnowledgeBase
 from spasmguide.study.cards import TOPICS, cards_of, is_correct, make_question
 from spasmguide.study.progress import DAY, CardState, Progress, Rating, data_dir, order_cards
 from tests.browser import chromium_command, needs_chromium, only_our_scripts, run_chromium
-from tests.conftest import NOTICE_WORDS, invoke, run_process
+from tests.conftest import NOTICE_WORDS, ONE_LINE_ANSWERS, invoke, run_process
 
 HOSTILE_TECHNIQUE = """
 techniques:
@@ -106,11 +106,13 @@ def test_piped_quiz_reads_one_answer_per_line_and_scores(data: Path) -> None:
 
 
 def test_a_blank_line_is_asked_again_and_input_may_end_early(data: Path) -> None:
-    blank = quiz_process("--count", "3", "--seed", "5", answers="\n\n1\n", data=data)
+    blank = quiz_process(
+        "--count", "3", "--seed", "5", *ONE_LINE_ANSWERS, answers="\n\n1\n", data=data
+    )
     assert "No answer given" in blank.stdout
     assert "Input ended after 1 of 3 questions." in blank.stdout
     assert re.search(r"^Score: [01]/1$", blank.stdout, flags=re.M)
-    short = quiz_process("--count", "5", "--seed", "5", answers="1\n", data=data)
+    short = quiz_process("--count", "5", "--seed", "5", *ONE_LINE_ANSWERS, answers="1\n", data=data)
     assert short.returncode == 0
     assert "Input ended after 1 of 5 questions." in short.stdout
     assert re.search(r"^Score: [01]/1$", short.stdout, flags=re.M)
@@ -191,7 +193,9 @@ def test_due_cards_come_first_then_new_then_later() -> None:
 def test_a_missed_card_comes_back_first_next_time(tmp_path: Path) -> None:
     for option in "12":  # one of two options is wrong
         data = tmp_path / option
-        first = quiz_process("--count", "1", "--seed", "9", answers=f"{option}\n", data=data)
+        first = quiz_process(
+            "--count", "1", "--seed", "9", *ONE_LINE_ANSWERS, answers=f"{option}\n", data=data
+        )
         if "Not quite" in first.stdout:
             break
     missed = questions_of(first.stdout)[0]
@@ -200,7 +204,7 @@ def test_a_missed_card_comes_back_first_next_time(tmp_path: Path) -> None:
 
 
 def test_stats_show_seen_due_retention_and_what_is_next(data: Path) -> None:
-    quiz_process("--count", "5", "--seed", "3", answers="1\n" * 5, data=data)
+    quiz_process("--count", "5", "--seed", "3", *ONE_LINE_ANSWERS, answers="1\n" * 5, data=data)
     outcome = invoke("quiz", "--stats", "--format", "json")
     assert outcome.exit_code == 0
     stats = json.loads(outcome.stdout)
