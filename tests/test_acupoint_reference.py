@@ -104,7 +104,7 @@ def test_extra_point_characters_and_kidney_needling_follow_their_sources(kb: Kno
     assert (points["jianqian"].characters, points["bizhong"].characters) == ("肩前", "臂中")
     assert (points["huanzhong"].characters, points["huanzhong"].simplified) == ("環中", "环中")
     assert "Jianneiling" in points["jianqian"].aliases
-    for point_id in ("ki1", "ki6"):
+    for point_id in ("ki1", "ki3", "ki6"):
         needling = points[point_id].needling
         assert needling is not None and needling.source == "cheng-1987"
         assert (needling.angle, needling.depth, needling.moxibustion) == (

@@ -178,7 +178,7 @@ def test_search_finds_an_entry_as_a_user_types(opened: Opened) -> None:
     # Points by code, pinyin and English name; warning signs; techniques.
     assert _type(opened, "LI4")[0]["href"] == "#acupoints-li4"
     assert _type(opened, "hegu")[0]["href"] == "#acupoints-li4"
-    assert _type(opened, "union valley")[0]["href"] == "#acupoints-li4"
+    assert _type(opened, "joining valley")[0]["href"] == "#acupoints-li4"
     assert any("tetanus" in hit["text"].lower() for hit in _type(opened, "tetanus"))
     assert _type(opened, "cupping")[0]["text"] == "Cupping"
     # Choosing a hit jumps to it.
