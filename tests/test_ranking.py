@@ -14,7 +14,7 @@ import pytest
 
 from spasmguide.kb.layers import Layer, shipped_layer
 from spasmguide.kb.loader import load_knowledge_base
-from spasmguide.kb.model import CERTAINTY_LEVELS, INVASIVENESS_ORDER, KnowledgeBase
+from spasmguide.kb.model import CERTAINTY_LEVELS, INVASIVENESS_ORDER, Cause, KnowledgeBase, Region
 from spasmguide.kb.queries import FAVOURABLE_STANCES, NEEDLING, counts, rank_techniques
 from spasmguide.study.cards import cards_of
 from tests.conftest import invoke
@@ -629,3 +629,60 @@ def test_a_pager_that_cannot_start_means_the_page_is_written(
         ["lookup", "--region", "neck"], {**env, "PAGER": "no-such-pager-program"}
     )
     assert "Warning signs" in shown
+
+
+def _all_pages(kb: KnowledgeBase) -> list[list[Region | Cause]]:
+    """The holders of every region page, cause page and region + cause page."""
+    regions: list[Region | Cause] = list(kb.regions.values())
+    causes: list[Region | Cause] = list(kb.causes.values())
+    return [
+        *([holder] for holder in [*regions, *causes]),
+        *([region, cause] for region in regions for cause in causes),
+    ]
+
+
+def test_a_reason_says_a_technique_is_held_back_only_where_the_rank_holds_it_back(
+    kb: KnowledgeBase,
+) -> None:
+    # The sentence about being held back below the safer options is added from the computed
+    # rank, so it is there exactly where the rank holds the technique back.
+    checked = 0
+    for holders in _all_pages(kb):
+        for item in rank_techniques(kb, holders):
+            notes = [
+                suggestion.if_held_back
+                for holder in holders
+                for suggestion in holder.techniques
+                if suggestion.technique == item.technique.id and suggestion.if_held_back
+            ]
+            text = " ".join(reason.text for reason in item.reasons)
+            for note in notes:
+                checked += 1
+                assert (note in text) == (item.basis.held_back is not None), (
+                    [getattr(holder, "id", None) for holder in holders],
+                    item.technique.id,
+                )
+    assert checked
+
+
+@pytest.mark.parametrize("region_id", ["neck", "upper-back-shoulders"])
+def test_acupuncture_on_a_chronic_page_does_not_say_it_ranks_below_the_safer_options(
+    kb: KnowledgeBase, region_id: str
+) -> None:
+    # Alone, the region holds acupuncture back and its reason says so; with chronic pain
+    # (NG193 in favour) acupuncture ranks above the hands-on techniques, and its reason must
+    # not say it ranks below them.
+    alone = rank_techniques(kb, [kb.regions[region_id]])
+    chronic = rank_techniques(kb, [kb.regions[region_id], kb.causes["chronic-conditions"]])
+    acupuncture_alone = next(i for i in alone if i.technique.id == "traditional-acupuncture")
+    acupuncture = next(i for i in chronic if i.technique.id == "traditional-acupuncture")
+    assert acupuncture_alone.basis.held_back is not None
+    assert "below the safer options" in acupuncture_alone.reasons[0].text
+    hands_on = [
+        item.rank
+        for item in chronic
+        if item.technique.invasiveness not in NEEDLING and item.technique.category != "self-care"
+    ]
+    assert hands_on and acupuncture.rank < min(hands_on)
+    assert acupuncture.basis.held_back is None
+    assert not any("below the safer" in reason.text for reason in acupuncture.reasons)

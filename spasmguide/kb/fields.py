@@ -394,6 +394,12 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
             "What the source article says of it, shown beside and never ranked.",
             json="the ranked technique's `reasons`",
         ),
+        "if_held_back": Meaning(
+            "A sentence added to the reason only on a page where the rank holds this needling"
+            " technique below every technique that does not pierce the skin.",
+            search=BODY,
+            json="the ranked technique's `reasons`",
+        ),
     },
     Label: {
         "label": Meaning("The word as entries use it.", "Label"),

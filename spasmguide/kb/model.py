@@ -143,12 +143,15 @@ class Suggestion(NamedTuple):
     Its rank comes from the evidence entries about this technique for this region or cause
     (direct), or from the entries named in `evidence` that are about another one (indirect,
     counted one certainty level lower); never from `article_says`, which is shown beside.
+    `if_held_back` speaks of the rank, so the page adds it to the reason only where the rank
+    holds the technique back below every technique that does not pierce the skin.
     """
 
     technique: TechniqueId
     reason: str
     evidence: tuple[EvidenceId, ...] = ()
     article_says: str | None = None
+    if_held_back: str | None = None
 
 
 # How a needle enters the skin at a point (a transverse insertion is also called subcutaneous).

@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from spasmguide.kb.model import CERTAINTY_LEVELS, INVASIVENESS_ORDER, STANCE_LEVELS, Region
 
 if TYPE_CHECKING:  # named in annotations only
-    from spasmguide.kb.model import Cause, Evidence, KnowledgeBase, RedFlagGroup, Technique
+    from spasmguide.kb.model import (
+        Cause,
+        Evidence,
+        KnowledgeBase,
+        RedFlagGroup,
+        Suggestion,
+        Technique,
+    )
 
     Holder = Region | Cause
 
@@ -131,17 +138,26 @@ def rank_techniques(kb: KnowledgeBase, holders: Sequence[Holder]) -> list[Ranked
     techniques (exercise, stretching) and otherwise competes with the rest on the same steps.
     Techniques the rule cannot separate share a rank, least invasive first. The source
     article's claims and the order of the lists never enter the rank."""
-    reasons: dict[str, list[Reason]] = {}
+    suggested: dict[str, list[tuple[str, Suggestion]]] = {}
     borrowed: dict[str, list[str]] = {}
     for holder in holders:
         for suggestion in holder.techniques:
-            reasons.setdefault(suggestion.technique, []).append(
-                Reason(holder.name, suggestion.reason, suggestion.article_says)
-            )
+            suggested.setdefault(suggestion.technique, []).append((holder.name, suggestion))
             borrowed.setdefault(suggestion.technique, []).extend(suggestion.evidence)
     bases = {
         technique_id: basis_of(kb, kb.techniques[technique_id], holders, borrowed[technique_id])
-        for technique_id in reasons
+        for technique_id in suggested
+    }
+    reasons = {
+        technique_id: [
+            Reason(
+                name,
+                _reason_text(suggestion, held_back=bases[technique_id].held_back is not None),
+                suggestion.article_says,
+            )
+            for name, suggestion in each
+        ]
+        for technique_id, each in suggested.items()
     }
     self_care = [
         bases[technique_id].standing()
@@ -192,6 +208,14 @@ def rank_techniques(kb: KnowledgeBase, holders: Sequence[Holder]) -> list[Ranked
             )
         )
     return ranked
+
+
+def _reason_text(suggestion: Suggestion, *, held_back: bool) -> str:
+    """A suggestion's reason, with its sentence about being held back only where the rank on
+    this page does hold the technique back, so a reason never says it ranks lower than it does."""
+    if held_back and suggestion.if_held_back:
+        return f"{suggestion.reason} {suggestion.if_held_back}"
+    return suggestion.reason
 
 
 def basis_of(

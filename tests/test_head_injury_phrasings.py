@@ -1,0 +1,126 @@
+"""The head-injury emergency is read from the injury however it is said, not from a few fixed
+phrasings: a grid of ways of saying a blow to the head or a fall onto it, each with one of the
+signs that send a person to an emergency department after a head injury (the NHS head injury
+page; NICE NG232's referral list), must lead with `after-head-injury`. Everyday phrasings that
+only mention the head, or "hit" something other than the head, must not raise it."""
+
+from __future__ import annotations
+
+import pytest
+
+from spasmguide.kb.ask import understand
+from spasmguide.kb.model import KnowledgeBase
+
+# Ways of saying the head was struck: verbs of striking with the part struck, nouns of a blow,
+# falls onto the head (adults and children), sport and household accidents.
+INJURIES = (
+    "I banged my head on the car door",
+    "bumped my forehead on the kitchen cabinet",
+    "knocked my head on a low beam in the loft",
+    "smacked the back of my head on the pavement",
+    "cracked my skull on the edge of the bath",
+    "my daughter fell off the climbing frame onto her head",
+    "the baby rolled off the bed and landed on his head",
+    "my toddler tripped and fell down on his head at nursery",
+    "took an elbow to the head playing basketball",
+    "got a kick to the head at training",
+    "took a cricket ball to the head",
+    "headbutted the wall by accident",
+    "clashed heads with another player",
+    "was struck on the head by a falling branch",
+    "whacked my forehead on the shelf",
+    "a box fell and hit me on the head",
+    "slipped on ice and my head hit the ground",
+    "fell backwards and hit my head on the floor",
+    "my son was hit in the head by a swing",
+    "got punched in the head last night",
+    "took a blow to my head in a tackle",
+    "walked into a lamppost and bashed my face",
+    "my little boy fell off the sofa and bumped his head",
+    "had a nasty knock on the head at hockey",
+    "dived into the shallow end and hit my head on the bottom",
+    "fell head first off the wall",
+    "got concussed playing rugby",
+    "thumped my head on the headboard",
+    "slipped in the shower and banged the side of my head",
+    "my grandad fell in the garden and hit his head",
+    "had a whack on the head from a falling box",
+    "my head hit the windscreen when the car braked",
+    "she fell on her head off the trampoline",
+    "caught a bang to the head from the cupboard door",
+)
+
+# Signs that send a person to an emergency department after a head injury, in lay words.
+SIGNS = (
+    "and was out cold for a few seconds",
+    "and lost consciousness for a moment",
+    "and passed out briefly",
+    "and vomited twice since",
+    "and has been sick since",
+    "and takes apixaban",
+    "and is on rivaroxaban",
+    "and is on edoxaban",
+    "and takes dabigatran",
+    "and is on warfarin",
+    "and can't recall any of it",
+    "after a few pints",
+)
+
+
+@pytest.mark.parametrize("sign", SIGNS)
+@pytest.mark.parametrize("injury", INJURIES)
+def test_each_way_of_saying_a_head_injury_with_a_sign_leads_with_the_emergency(
+    kb: KnowledgeBase, injury: str, sign: str
+) -> None:
+    text = f"{injury} {sign}"
+    warnings = understand(kb, text).warnings
+    assert warnings, text
+    assert warnings[0][0].id == "after-head-injury", (text, [f.id for f, _ in warnings])
+
+
+# Loss of consciousness after any injury, the head unnamed, needs the same assessment.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lost consciousness after a tackle at football",
+        "passed out after a heavy fall off my bike",
+        "was unconscious for a minute after the crash",
+        "went down in a tackle and was out cold",
+    ],
+)
+def test_loss_of_consciousness_after_an_injury_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    warnings = understand(kb, text).warnings
+    assert warnings and warnings[0][0].id == "after-head-injury", (
+        text,
+        [f.id for f, _ in warnings],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my head feels heavy after a long day",
+        "headache after hitting the gym",
+        "tension headache from staring at a screen all day",
+        "my head is pounding after a night out",
+        "I feel sick and my head hurts after a long shift",
+        "headbanging at a gig and now my neck is stiff",
+        "heading the ball at football practice, my neck is sore",
+        "hit the snooze button and woke with a stiff neck",
+        "banged my knee on the table and my calf cramps",
+        "passed my driving test and my shoulders are tight",
+        "blacked out the windows for night shifts and my neck aches",
+        "knocked over a glass reaching and my back twinged",
+        "I hit a wall in my marathon training, calves cramping",
+        "pressure on my head like a tight band",
+    ],
+)
+def test_ordinary_phrasings_raise_no_head_injury_emergency(kb: KnowledgeBase, text: str) -> None:
+    warnings = understand(kb, text).warnings
+    assert not any(flag.id == "after-head-injury" for flag, _ in warnings), text
+    assert not any(flag.urgency == "emergency" for flag, _ in warnings), (
+        text,
+        [f.id for f, _ in warnings],
+    )
