@@ -112,6 +112,9 @@ def test_extra_point_characters_and_kidney_needling_follow_their_sources(kb: Kno
             "0.3-0.5",
             "applicable",
         )
+    jiache = points["st6"].needling
+    assert jiache is not None and jiache.source == "cheng-1987"
+    assert (jiache.depth, jiache.moxibustion) == ("0.3-0.5", "applicable")
     assert points["ki6"].english == ("Shining Sea",)
     assert "Leg Three Miles" in points["st36"].english
     assert points["li4"].english == ("Joining Valley",)
@@ -194,6 +197,7 @@ def test_the_point_level_cautions_of_issue_17(kb: KnowledgeBase) -> None:
     ("typed", "point_id"),
     [
         ("LIV3", "lr3"), ("LV3", "lr3"), ("SJ5", "te5"), ("TB5", "te5"), ("Du14", "gv14"),
+        ("TH10", "te10"), ("TW4", "te4"),
         ("UB40", "bl40"), ("P6", "pc6"), ("K3", "ki3"), ("HT3", "ht3"), ("H3", "ht3"),
         ("Ren17", "cv17"), ("CV17", "cv17"), ("GB 34", "gb34"), ("太衝", "lr3"), ("太冲", "lr3"),
         ("Tàichōng", "lr3"), ("taichong", "lr3"), ("Renzhong", "gv26"), ("yaotongxue", "ex-ue7"),

@@ -61,10 +61,10 @@ def normalize_name(text: str) -> str:
     return _NOT_ALNUM.sub("", folded)
 
 
-# The other code systems a student meets for the WHO channel codes: TB and SJ for TE, UB for BL,
-# Du for GV, Ren (and RN) for CV, LIV and LV for LR, P for PC, K for KI, H for HT.
+# The other code systems a student meets for the WHO channel codes: TB, SJ, TH and TW for TE,
+# UB for BL, Du for GV, Ren (and RN) for CV, LIV and LV for LR, P for PC, K for KI, H for HT.
 CODE_SYSTEMS: dict[str, tuple[str, ...]] = {
-    "TE": ("TB", "SJ"),
+    "TE": ("TB", "SJ", "TH", "TW"),
     "BL": ("UB", "B"),
     "GV": ("Du", "DM"),
     "CV": ("Ren", "RN", "RM"),
