@@ -124,3 +124,84 @@ def test_ordinary_phrasings_raise_no_head_injury_emergency(kb: KnowledgeBase, te
         text,
         [f.id for f, _ in warnings],
     )
+
+
+# The plain verbs of injury with the part hurt (hurt, injure, smash, cut, damage, split), "hit"
+# with the face, and the head as the subject of a striking verb against any object at all.
+PLAIN_INJURIES = (
+    "I hurt my head on the garage door",
+    "my wife injured her head in the garden",
+    "he smashed his forehead against the bunk bed",
+    "cut my head open on the corner of the fireplace",
+    "I think I damaged my skull diving off the rocks",
+    "my girlfriend split her head on the bar",
+    "hit my face hard on the bathroom sink",
+    "my head smashed into the wardrobe",
+    "my head banged against the car window",
+    "his head hit the trampoline frame",
+    "my face hit the pavement when I tripped",
+    "I got a lump on my head from the loft hatch",
+    "my nephew went head first into the goalpost",
+)
+
+# The 999 signs of the head-injury flag's own action (NHS head injury page), and loss of
+# consciousness said as a length of time or "like a light".
+GRAVE_SIGNS = (
+    "and then had a seizure",
+    "and had a fit straight after",
+    "and started convulsing",
+    "and now there is clear fluid dripping from my nose",
+    "and there is blood coming out of her ear",
+    "and has bruising behind his ear",
+    "and now has two black eyes",
+    "and is really sleepy",
+    "and keeps nodding off",
+    "and he can't stay awake",
+    "and was out for a couple of minutes",
+    "and went out like a light",
+    "and was out for 30 seconds",
+)
+
+
+@pytest.mark.parametrize("sign", GRAVE_SIGNS)
+@pytest.mark.parametrize("injury", PLAIN_INJURIES)
+def test_plain_injury_verbs_and_the_999_signs_lead_with_the_emergency(
+    kb: KnowledgeBase, injury: str, sign: str
+) -> None:
+    text = f"{injury} {sign}"
+    warnings = understand(kb, text).warnings
+    assert warnings, text
+    assert warnings[0][0].id == "after-head-injury", (text, [f.id for f, _ in warnings])
+
+
+# Going out, sleeping soundly, or nearly fainting from pain is no loss of consciousness, and a
+# head that only aches or meets a pillow is no head injury.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I popped out for a few minutes and my calf cramped on the stairs",
+        "went out for a minute to the bins and my lower back seized",
+        "stepped out for a couple of minutes and tweaked my back lifting the bins",
+        "I strained my calf and almost passed out with the pain",
+        "twisted my ankle and nearly blacked out it hurt so much",
+        "I was out like a light last night and woke with a stiff neck",
+        "as soon as my head hit the pillow my legs started cramping",
+        "cut myself shaving and my neck is stiff",
+        "the bright light hurts my head and my neck aches",
+        "I fit in a quick workout and my hamstrings are tight",
+        "my toddler is sleepy after nursery and I hurt my back lifting him",
+        "my eyes feel heavy and sleepy at my desk and my shoulders ache",
+    ],
+)
+def test_going_out_sleeping_or_nearly_fainting_raise_no_head_injury_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    warnings = understand(kb, text).warnings
+    assert not any(flag.id == "after-head-injury" for flag, _ in warnings), (
+        text,
+        [f.id for f, _ in warnings],
+    )
+    assert not any(flag.urgency == "emergency" for flag, _ in warnings), (
+        text,
+        [f.id for f, _ in warnings],
+    )
