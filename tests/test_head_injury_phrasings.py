@@ -160,6 +160,7 @@ GRAVE_SIGNS = (
     "and was out for a couple of minutes",
     "and went out like a light",
     "and was out for 30 seconds",
+    "and can't walk straight since",
 )
 
 
@@ -191,6 +192,8 @@ def test_plain_injury_verbs_and_the_999_signs_lead_with_the_emergency(
         "I fit in a quick workout and my hamstrings are tight",
         "my toddler is sleepy after nursery and I hurt my back lifting him",
         "my eyes feel heavy and sleepy at my desk and my shoulders ache",
+        "knocked it out of the park at squash, my calves are tight",
+        "went spark out on the sofa and woke with a crick in my neck",
     ],
 )
 def test_going_out_sleeping_or_nearly_fainting_raise_no_head_injury_emergency(
