@@ -142,6 +142,7 @@ PLAIN_INJURIES = (
     "my face hit the pavement when I tripped",
     "I got a lump on my head from the loft hatch",
     "my nephew went head first into the goalpost",
+    "my grandma hurt the side of her head getting out of the bath",
 )
 
 # The 999 signs of the head-injury flag's own action (NHS head injury page), and loss of
@@ -194,6 +195,8 @@ def test_plain_injury_verbs_and_the_999_signs_lead_with_the_emergency(
         "my eyes feel heavy and sleepy at my desk and my shoulders ache",
         "knocked it out of the park at squash, my calves are tight",
         "went spark out on the sofa and woke with a crick in my neck",
+        "staring at spreadsheets for hours hurts my head and I feel queasy",
+        "it hurts my head to think about it and my jaw aches",
     ],
 )
 def test_going_out_sleeping_or_nearly_fainting_raise_no_head_injury_emergency(
