@@ -201,3 +201,15 @@ def test_an_unchanged_file_is_parsed_once_and_an_edited_one_afresh(tmp_path: Pat
     assert edited is not first
     assert "Hot stones" in edited.entries["techniques"][0].value.summary
     assert parse_file(path, placed=True) is not edited  # nodes kept only when asked for
+
+
+def test_a_very_large_file_is_not_kept_after_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A teacher's very large layer is parsed each time rather than held in memory twice."""
+    from spasmguide.kb import loader
+
+    monkeypatch.setattr(loader, "_PARSED_FILE_KEPT", len(HOT_STONE_LAYER) - 1)
+    path = tmp_path / "large.yaml"
+    path.write_text(HOT_STONE_LAYER)
+    assert loader.parse_file(path) is not loader.parse_file(path)

@@ -347,9 +347,12 @@ def decode(path: Path, data: bytes) -> str:
 
 # Files parsed in this process, by name and content: a program that opens the guide again with
 # other layers (the Python API, a long-running viewer) parses an unchanged file once. The key
-# holds a digest of the exact bytes, so an edited file is always parsed afresh.
-_PARSED: dict[tuple[str, bool, bytes], ParsedFile] = {}
-_PARSED_KEPT = 64
+# holds a digest of the exact bytes, so an edited file is always parsed afresh. Only files of
+# up to 512 KB are kept (the shipped guide's largest is about 150 KB), up to 1 MB of them in
+# all, so a teacher's very large layer is never held in memory a second time.
+_PARSED: dict[tuple[str, bool, bytes], tuple[ParsedFile, int]] = {}
+_PARSED_FILE_KEPT = 512 * 1024
+_PARSED_BYTES_KEPT = 1024 * 1024
 
 
 def parse_file(
@@ -378,12 +381,16 @@ def parse_file(
         return result
     key = (shown, placed, hashlib.blake2b(data, digest_size=32).digest())
     known = _PARSED.get(key)
-    if known is None:
-        known = _parse_bytes(path, shown, data, placed=placed)
-        if len(_PARSED) >= _PARSED_KEPT:
-            del _PARSED[next(iter(_PARSED))]
-        _PARSED[key] = known
-    return known
+    if known is not None:
+        return known[0]
+    parsed = _parse_bytes(path, shown, data, placed=placed)
+    if len(data) <= _PARSED_FILE_KEPT:
+        while _PARSED and sum(size for _, size in _PARSED.values()) + len(data) > (
+            _PARSED_BYTES_KEPT
+        ):
+            del _PARSED[next(iter(_PARSED))]  # the oldest first
+        _PARSED[key] = (parsed, len(data))
+    return parsed
 
 
 def _parse_bytes(path: Path, shown: str, data: bytes, *, placed: bool) -> ParsedFile:
