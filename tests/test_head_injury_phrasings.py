@@ -211,3 +211,162 @@ def test_going_out_sleeping_or_nearly_fainting_raise_no_head_injury_emergency(
         text,
         [f.id for f, _ in warnings],
     )
+
+
+# "Hurt" with the head is an injury when the one hurt is named before it in the same clause,
+# however many words stand between ("my uncle lost his footing on the decking and hurt his
+# head"); "hurts" and a "hurt" whose subject is a thing ("that hurt my head") are an ache.
+HURT_AFTER_THE_PERSON = (
+    "my uncle lost his footing on the decking and hurt his head",
+    "I came off my scooter and hurt my head",
+    "our daughter tripped over a toy on the landing and hurt her head",
+    "my granny missed the last step and badly hurt the back of her head",
+    "he was messing about on the climbing wall and hurt his head",
+    "my flatmate stumbled getting off the bus and hurt his forehead",
+)
+HURT_SIGNS = (
+    "and has thrown up since",
+    "and she takes warfarin",
+    "and then had a seizure",
+    "and now can't stay awake",
+)
+
+
+@pytest.mark.parametrize("sign", HURT_SIGNS)
+@pytest.mark.parametrize("injury", HURT_AFTER_THE_PERSON)
+def test_hurt_after_the_one_hurt_is_named_leads_with_the_emergency(
+    kb: KnowledgeBase, injury: str, sign: str
+) -> None:
+    text = f"{injury} {sign}"
+    warnings = understand(kb, text).warnings
+    assert warnings and warnings[0][0].id == "after-head-injury", (
+        text,
+        [f.id for f, _ in warnings],
+    )
+
+
+# A head injury in a serious accident is a 999 sign on its own (NHS head injury page: "a
+# serious accident, such as a car crash"; NICE NG232's high-energy injuries: a road collision,
+# a fall from a height or down stairs, a diving accident), with no other sign named.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother's van crashed on the motorway and he smacked his head",
+        "I got knocked off my scooter by a bus and banged my head",
+        "she tumbled down a whole flight of stairs and bumped her head",
+        "my dad fell from the scaffolding at work and hit his head",
+        "a lorry hit our car and my wife's head hit the side window",
+        "I was knocked down by a van on the zebra crossing and hit my head",
+        "my son came off his motorcycle and cracked his head on the kerb",
+        "had a diving accident at the lido and hit my head on the floor of the pool",
+        "my head hit the dashboard in a road traffic accident",
+        "my husband came off the roof and landed on his head",
+    ],
+)
+def test_a_head_injury_in_a_serious_accident_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    warnings = understand(kb, text).warnings
+    assert warnings and warnings[0][0].id == "after-head-injury", (
+        text,
+        [f.id for f, _ in warnings],
+    )
+
+
+# A blow said as "over the head", walking or running into a post or door, and a collapse or fit
+# after a tackle or a fall.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a lad clobbered me over the head with a glass and I've been sick twice",
+        "she was bashed over the head with a frying pan and seems confused",
+        "my son ran into a goalpost at training and blacked out",
+        "I walked into a glass door at the office and now I'm seeing double",
+        "he went down after a tackle and then started having a seizure",
+        "my dad collapsed after a fall in the garden and is on apixaban",
+        "my boyfriend was beaten up outside the pub and was unconscious for a bit",
+    ],
+)
+def test_blows_over_the_head_walking_into_things_and_collapses_lead_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    warnings = understand(kb, text).warnings
+    assert warnings and warnings[0][0].id == "after-head-injury", (
+        text,
+        [f.id for f, _ in warnings],
+    )
+
+
+# Everyday wordings of the 999 and emergency-department signs (NHS head injury page): a fit,
+# clear fluid from the nose or ears, not waking, being out of it, trouble walking or balancing,
+# memory and understanding, and having been knocked out.
+EVERYDAY_SIGNS = (
+    "and now he's fitting",
+    "and her whole body started shaking all over",
+    "and his arms and legs were jerking",
+    "and a thin clear drip keeps coming from his nose",
+    "and something watery is leaking out of her ear",
+    "and he's not responding to us",
+    "and she isn't waking up properly",
+    "and he seems totally out of it",
+    "and keeps losing his balance",
+    "and is struggling to walk",
+    "and keeps falling over",
+    "and keeps forgetting things we just told him",
+    "and doesn't know where he is",
+    "and was out for a bit",
+)
+EVERYDAY_INJURIES = (
+    "my grandfather tripped on the rug and hit his head",
+    "my nephew got a football boot to the head",
+    "she slipped on the wet decking and smacked her head",
+)
+
+
+@pytest.mark.parametrize("sign", EVERYDAY_SIGNS)
+@pytest.mark.parametrize("injury", EVERYDAY_INJURIES)
+def test_everyday_wordings_of_the_signs_lead_with_the_emergency(
+    kb: KnowledgeBase, injury: str, sign: str
+) -> None:
+    text = f"{injury} {sign}"
+    warnings = understand(kb, text).warnings
+    assert warnings and warnings[0][0].id == "after-head-injury", (
+        text,
+        [f.id for f, _ in warnings],
+    )
+
+
+# An ache that "hurts my head", a thing that "hurt my head", and the new sign wordings said of
+# ordinary things raise no emergency.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "squinting at small print hurts my head and my neck is stiff",
+        "I read for hours and it hurts my head, my shoulders ache",
+        "I did the crossword and that hurt my head, my jaw is tight",
+        "my son says maths hurts his head and his neck is stiff",
+        "I walked into the kitchen and my calf cramped",
+        "I ran into my neighbour at the shops and my back twinged",
+        "I'm fitting a new bathroom and my lower back aches",
+        "I had a fit of the giggles and my stomach muscles cramped",
+        "my legs keep jerking at night and my calves cramp",
+        "I was out for a bit in the garden and my back is sore",
+        "I keep forgetting to stretch and my hamstrings are tight",
+        "my nose is running with clear stuff from a cold and my neck aches",
+        "I'm shaking all over from the cold and my shoulders are tense",
+        "I lost my balance on the bus and my calf is tight",
+        "my back is so stiff I'm struggling to walk to the shops",
+    ],
+)
+def test_everyday_words_of_the_signs_raise_no_head_injury_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    warnings = understand(kb, text).warnings
+    assert not any(flag.id == "after-head-injury" for flag, _ in warnings), (
+        text,
+        [f.id for f, _ in warnings],
+    )
+    assert not any(flag.urgency == "emergency" for flag, _ in warnings), (
+        text,
+        [f.id for f, _ in warnings],
+    )

@@ -155,7 +155,14 @@ def _warnings(
             listing[flag_id] = listing.get(flag_id, 0) + 1
     local = {cid for cid, concept in kb.vocabulary.items() if concept.group in LOCAL_GROUPS}
     bodily = {cid for cid, concept in kb.vocabulary.items() if concept.group == "body part"}
-    breadths = {cid: len(members) for cid, members in said.members.items()}
+    # A narrower concept that only says when some of a concept's words count (after a doer, or
+    # only as written) is the same meaning said another way, not a narrower class.
+    said_otherwise = {
+        cid for cid, concept in kb.vocabulary.items() if concept.after or concept.forms == "written"
+    }
+    breadths = {
+        cid: len({cid} | (members - said_otherwise)) for cid, members in said.members.items()
+    }
     for flag in kb.red_flags.values():
         match = _pattern_match(flag, said, local, bodily, breadths)
         if match is None:

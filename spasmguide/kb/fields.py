@@ -371,6 +371,13 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "region": _ask_only("The region (id) a body part points to."),
         "causes": _ask_only("The causes (ids) an activity or circumstance suggests."),
         "unless": _ask_only("Concepts (ids) that stop it being read in the same sentence."),
+        "after": _ask_only(
+            "Doers (concept ids) one of which must come before it in the same clause, with no"
+            " 'it', 'that' or 'this' nearer."
+        ),
+        "forms": _ask_only(
+            "Which forms of its words count: 'any', or only those 'written' ('hurt', not 'hurts')."
+        ),
         "strength": _ask_only(
             "How strongly a body part's words name its region ('weak' for 'back', 'leg')."
         ),

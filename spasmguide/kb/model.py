@@ -50,7 +50,9 @@ Urgency = Literal["emergency", "urgent", "see a doctor"]
 # What a concept of `ask`'s vocabulary is (docs/decisions/016). A sensation is felt in a place
 # (said near it); a symptom is of the whole body (fever, sweating, fainting). The last five
 # groups are the trigger words of the negation rules; a fixed expression's words mean nothing
-# taken alone; an everyday word is spelt as meant and is never read as a misspelling.
+# taken alone; an everyday word is spelt as meant and is never read as a misspelling; a doer's
+# words (I, he, my son) name who did something and are read only to place a concept that
+# counts after them (`after`).
 ConceptGroup = Literal[
     "body part",
     "sensation",
@@ -64,6 +66,7 @@ ConceptGroup = Literal[
     "exertion",
     "rest",
     "person",
+    "doer",
     "fixed expression",
     "everyday word",
     "negation",
@@ -354,6 +357,13 @@ class Concept(NamedTuple):
     region: RegionId | None = None  # the region a body part points to
     causes: tuple[CauseId, ...] = ()  # the causes an activity or circumstance suggests
     unless: tuple[ConceptId, ...] = ()  # not read when one of these is in the same sentence
+    # Read only after a one-word phrase of one of these (a doer, a fall) earlier in the same
+    # clause, with no "it", "that" or "this" nearer: "I fell and hurt my head", not "it hurt
+    # my head".
+    after: tuple[ConceptId, ...] = ()
+    # Which forms of its words count: "any" (cramp, cramps, cramping) or only those "written"
+    # ("hurt", not "hurts"; "fitting", not "fit").
+    forms: Literal["any", "written"] = "any"
     # How strongly a body part's words name its region: "weak" for a word that names no
     # particular part ("back", "leg"), so a nearer word outranks it.
     strength: Literal["weak", "normal"] = "normal"

@@ -50,6 +50,12 @@ OPTIONAL = frozenset("a an the my your his her our their of in on at to it its t
 # The group of everyday English words that lie an edit or two from a vocabulary word ("upright"
 # and "uptight", "heard" and "heart"): they are spelt as meant and are never corrected.
 EVERYDAY = "everyday word"
+# The group of words that name who did something (I, he, my son): they are not read as a
+# meaning of their own, only to place a concept that counts after them (`after`).
+DOER = "doer"
+# Words that make a thing, not a person, the one doing what follows ("it hurt my head", "that
+# hurts my head"): a concept read after a doer is not read past them.
+THING_DOERS = frozenset("it its that this which what".split())
 # The groups whose concepts steer denial rather than say something about the person.
 TRIGGER_GROUPS = frozenset(
     {"negation", "negation after", "hypothetical", "end of scope", "pseudo-negation"}
@@ -193,7 +199,7 @@ def phrases_of(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
     and cause's id, name, aliases and lay words; a warning sign without a pattern is read by
     its lay words."""
     for concept in kb.vocabulary.values():
-        if concept.group == EVERYDAY:
+        if concept.group in (EVERYDAY, DOER):
             continue
         for word in concept.words:
             yield word, concept.id
@@ -394,6 +400,10 @@ def find_phrases(tokens: list[Token], lex: Lexicon) -> list[Found]:
         for phrase in lex.by_first.get(token.key, ()):
             last = _match(tokens, at, phrase.keys)
             if last is not None:
+                placed = tuple(c for c in phrase.concepts if _placed(tokens, at, last, lex, c))
+                if not placed:
+                    continue
+                phrase = phrase._replace(concepts=placed)
                 own = any(cid in lex.concepts for cid in phrase.concepts)
                 (vocabulary if own else names).append((at, last, phrase))
     kept = _longest(tokens, vocabulary, {})
@@ -407,6 +417,49 @@ def find_phrases(tokens: list[Token], lex: Lexicon) -> list[Found]:
     kept += _longest(tokens, names, {})
     kept.sort(key=lambda found: (found.first, found.last))
     return kept
+
+
+def _placed(tokens: list[Token], first: int, last: int, lex: Lexicon, concept_id: str) -> bool:
+    """Whether a concept's phrase found over `first`..`last` counts where it stands: in the
+    forms written when the concept says so (`forms`: "hurt", not "hurts"), and after one
+    of its doers in the same clause when it has them (`after`: "I fell and hurt my head", not
+    "it hurt my head" nor "reading hurt my head")."""
+    concept = lex.concepts.get(concept_id)
+    if concept is None:
+        return True
+    if concept.forms == "written":
+        written = _written_words(concept.words)
+        if any(
+            token.word not in written and token.word not in FILLERS
+            for token in tokens[first : last + 1]
+        ):
+            return False
+    if concept.after:
+        doers = _keys_of(
+            tuple(word for doer in concept.after if doer in lex.concepts
+                  for word in lex.concepts[doer].words)
+        )  # fmt: skip
+        here = tokens[first]
+        for token in reversed(tokens[:first]):
+            if token.sentence != here.sentence or token.clause != here.clause:
+                return False
+            if token.word in THING_DOERS:
+                return False
+            if token.key in doers:
+                return True
+        return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def _keys_of(words: tuple[str, ...]) -> frozenset[str]:
+    """The base forms of the one-word words among `words` (a doer is said in one word)."""
+    return frozenset(keys[0] for keys in map(phrase_keys, words) if len(keys) == 1)
+
+
+@lru_cache(maxsize=256)
+def _written_words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(token.word for word in words for token in tokens_of(word))
 
 
 def _places_inside(
