@@ -245,6 +245,25 @@ def test_hurt_after_the_one_hurt_is_named_leads_with_the_emergency(
     )
 
 
+# The fall itself may stand for the one who fell ("tripped on the kerb and hurt my head").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tripped on the kerb and hurt my head and I've thrown up",
+        "took a tumble off the garden wall and hurt my head, I'm on warfarin",
+        "slipped getting out of the bath and hurt the side of my head and now I feel so drowsy",
+    ],
+)
+def test_hurt_after_a_fall_with_no_one_named_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    warnings = understand(kb, text).warnings
+    assert warnings and warnings[0][0].id == "after-head-injury", (
+        text,
+        [f.id for f, _ in warnings],
+    )
+
+
 # A head injury in a serious accident is a 999 sign on its own (NHS head injury page: "a
 # serious accident, such as a car crash"; NICE NG232's high-energy injuries: a road collision,
 # a fall from a height or down stairs, a diving accident), with no other sign named.
@@ -356,6 +375,9 @@ def test_everyday_wordings_of_the_signs_lead_with_the_emergency(
         "I'm shaking all over from the cold and my shoulders are tense",
         "I lost my balance on the bus and my calf is tight",
         "my back is so stiff I'm struggling to walk to the shops",
+        "I hurt my head sneezing so hard with hay fever and I feel a bit sick",
+        "I went out like a light on the sofa after I pulled my hamstring",
+        "she dived head first into revision and keeps nodding off, her neck aches",
     ],
 )
 def test_everyday_words_of_the_signs_raise_no_head_injury_emergency(
