@@ -11,6 +11,24 @@ import pytest
 from spasmguide.kb.ask import understand
 from spasmguide.kb.model import KnowledgeBase
 
+
+def assert_leads_with_the_emergency(kb: KnowledgeBase, text: str) -> None:
+    warnings = understand(kb, text).warnings
+    assert warnings and warnings[0][0].id == "after-head-injury", (
+        text,
+        [flag.id for flag, _ in warnings],
+    )
+
+
+def assert_raises_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    warnings = understand(kb, text).warnings
+    assert not any(flag.id == "after-head-injury" for flag, _ in warnings), text
+    assert not any(flag.urgency == "emergency" for flag, _ in warnings), (
+        text,
+        [flag.id for flag, _ in warnings],
+    )
+
+
 # Ways of saying the head was struck: verbs of striking with the part struck, nouns of a blow,
 # falls onto the head (adults and children), sport and household accidents.
 INJURIES = (
@@ -67,17 +85,6 @@ SIGNS = (
 )
 
 
-@pytest.mark.parametrize("sign", SIGNS)
-@pytest.mark.parametrize("injury", INJURIES)
-def test_each_way_of_saying_a_head_injury_with_a_sign_leads_with_the_emergency(
-    kb: KnowledgeBase, injury: str, sign: str
-) -> None:
-    text = f"{injury} {sign}"
-    warnings = understand(kb, text).warnings
-    assert warnings, text
-    assert warnings[0][0].id == "after-head-injury", (text, [f.id for f, _ in warnings])
-
-
 # Loss of consciousness after any injury, the head unnamed, needs the same assessment.
 @pytest.mark.parametrize(
     "text",
@@ -91,11 +98,7 @@ def test_each_way_of_saying_a_head_injury_with_a_sign_leads_with_the_emergency(
 def test_loss_of_consciousness_after_an_injury_leads_with_the_emergency(
     kb: KnowledgeBase, text: str
 ) -> None:
-    warnings = understand(kb, text).warnings
-    assert warnings and warnings[0][0].id == "after-head-injury", (
-        text,
-        [f.id for f, _ in warnings],
-    )
+    assert_leads_with_the_emergency(kb, text)
 
 
 @pytest.mark.parametrize(
@@ -118,12 +121,7 @@ def test_loss_of_consciousness_after_an_injury_leads_with_the_emergency(
     ],
 )
 def test_ordinary_phrasings_raise_no_head_injury_emergency(kb: KnowledgeBase, text: str) -> None:
-    warnings = understand(kb, text).warnings
-    assert not any(flag.id == "after-head-injury" for flag, _ in warnings), text
-    assert not any(flag.urgency == "emergency" for flag, _ in warnings), (
-        text,
-        [f.id for f, _ in warnings],
-    )
+    assert_raises_no_emergency(kb, text)
 
 
 # The plain verbs of injury with the part hurt (hurt, injure, smash, cut, damage, split), "hit"
@@ -165,17 +163,6 @@ GRAVE_SIGNS = (
 )
 
 
-@pytest.mark.parametrize("sign", GRAVE_SIGNS)
-@pytest.mark.parametrize("injury", PLAIN_INJURIES)
-def test_plain_injury_verbs_and_the_999_signs_lead_with_the_emergency(
-    kb: KnowledgeBase, injury: str, sign: str
-) -> None:
-    text = f"{injury} {sign}"
-    warnings = understand(kb, text).warnings
-    assert warnings, text
-    assert warnings[0][0].id == "after-head-injury", (text, [f.id for f, _ in warnings])
-
-
 # Going out, sleeping soundly, or nearly fainting from pain is no loss of consciousness, and a
 # head that only aches or meets a pillow is no head injury.
 @pytest.mark.parametrize(
@@ -202,15 +189,7 @@ def test_plain_injury_verbs_and_the_999_signs_lead_with_the_emergency(
 def test_going_out_sleeping_or_nearly_fainting_raise_no_head_injury_emergency(
     kb: KnowledgeBase, text: str
 ) -> None:
-    warnings = understand(kb, text).warnings
-    assert not any(flag.id == "after-head-injury" for flag, _ in warnings), (
-        text,
-        [f.id for f, _ in warnings],
-    )
-    assert not any(flag.urgency == "emergency" for flag, _ in warnings), (
-        text,
-        [f.id for f, _ in warnings],
-    )
+    assert_raises_no_emergency(kb, text)
 
 
 # "Hurt" with the head is an injury when the one hurt is named before it in the same clause,
@@ -232,19 +211,6 @@ HURT_SIGNS = (
 )
 
 
-@pytest.mark.parametrize("sign", HURT_SIGNS)
-@pytest.mark.parametrize("injury", HURT_AFTER_THE_PERSON)
-def test_hurt_after_the_one_hurt_is_named_leads_with_the_emergency(
-    kb: KnowledgeBase, injury: str, sign: str
-) -> None:
-    text = f"{injury} {sign}"
-    warnings = understand(kb, text).warnings
-    assert warnings and warnings[0][0].id == "after-head-injury", (
-        text,
-        [f.id for f, _ in warnings],
-    )
-
-
 # The fall itself may stand for the one who fell ("tripped on the kerb and hurt my head").
 @pytest.mark.parametrize(
     "text",
@@ -257,11 +223,7 @@ def test_hurt_after_the_one_hurt_is_named_leads_with_the_emergency(
 def test_hurt_after_a_fall_with_no_one_named_leads_with_the_emergency(
     kb: KnowledgeBase, text: str
 ) -> None:
-    warnings = understand(kb, text).warnings
-    assert warnings and warnings[0][0].id == "after-head-injury", (
-        text,
-        [f.id for f, _ in warnings],
-    )
+    assert_leads_with_the_emergency(kb, text)
 
 
 # A head injury in a serious accident is a 999 sign on its own (NHS head injury page: "a
@@ -285,11 +247,7 @@ def test_hurt_after_a_fall_with_no_one_named_leads_with_the_emergency(
 def test_a_head_injury_in_a_serious_accident_leads_with_the_emergency(
     kb: KnowledgeBase, text: str
 ) -> None:
-    warnings = understand(kb, text).warnings
-    assert warnings and warnings[0][0].id == "after-head-injury", (
-        text,
-        [f.id for f, _ in warnings],
-    )
+    assert_leads_with_the_emergency(kb, text)
 
 
 # A blow said as "over the head", walking or running into a post or door, and a collapse or fit
@@ -309,11 +267,7 @@ def test_a_head_injury_in_a_serious_accident_leads_with_the_emergency(
 def test_blows_over_the_head_walking_into_things_and_collapses_lead_with_the_emergency(
     kb: KnowledgeBase, text: str
 ) -> None:
-    warnings = understand(kb, text).warnings
-    assert warnings and warnings[0][0].id == "after-head-injury", (
-        text,
-        [f.id for f, _ in warnings],
-    )
+    assert_leads_with_the_emergency(kb, text)
 
 
 # Everyday wordings of the 999 and emergency-department signs (NHS head injury page): a fit,
@@ -340,19 +294,6 @@ EVERYDAY_INJURIES = (
     "my nephew got a football boot to the head",
     "she slipped on the wet decking and smacked her head",
 )
-
-
-@pytest.mark.parametrize("sign", EVERYDAY_SIGNS)
-@pytest.mark.parametrize("injury", EVERYDAY_INJURIES)
-def test_everyday_wordings_of_the_signs_lead_with_the_emergency(
-    kb: KnowledgeBase, injury: str, sign: str
-) -> None:
-    text = f"{injury} {sign}"
-    warnings = understand(kb, text).warnings
-    assert warnings and warnings[0][0].id == "after-head-injury", (
-        text,
-        [f.id for f, _ in warnings],
-    )
 
 
 # An ache that "hurts my head", a thing that "hurt my head", and the new sign wordings said of
@@ -383,12 +324,23 @@ def test_everyday_wordings_of_the_signs_lead_with_the_emergency(
 def test_everyday_words_of_the_signs_raise_no_head_injury_emergency(
     kb: KnowledgeBase, text: str
 ) -> None:
-    warnings = understand(kb, text).warnings
-    assert not any(flag.id == "after-head-injury" for flag, _ in warnings), (
-        text,
-        [f.id for f, _ in warnings],
-    )
-    assert not any(flag.urgency == "emergency" for flag, _ in warnings), (
-        text,
-        [f.id for f, _ in warnings],
-    )
+    assert_raises_no_emergency(kb, text)
+
+
+# Every grid above: each way of saying the injury, with each sign.
+GRIDS = (
+    (INJURIES, SIGNS),
+    (PLAIN_INJURIES, GRAVE_SIGNS),
+    (HURT_AFTER_THE_PERSON, HURT_SIGNS),
+    (EVERYDAY_INJURIES, EVERYDAY_SIGNS),
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [f"{injury} {sign}" for injuries, signs in GRIDS for injury in injuries for sign in signs],
+)
+def test_each_way_of_saying_a_head_injury_with_each_sign_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
