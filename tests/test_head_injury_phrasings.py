@@ -270,6 +270,39 @@ def test_blows_over_the_head_walking_into_things_and_collapses_lead_with_the_eme
     assert_leads_with_the_emergency(kb, text)
 
 
+# A fit straight after a hard tackle or a collision in sport is an impact seizure until shown
+# otherwise, though no head is named (NICE: any seizure since the injury): a seizure with a
+# tackle, collision or clash leads; an old seizure with a pulled muscle does not.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughter was tackled hard at netball and then had a seizure",
+        "he collided with another player and started convulsing",
+        "after a clash with the keeper he went into a fit on the grass",
+        "she took a late tackle and her arms and legs were jerking",
+        "my son had a convulsion straight after a collision in the hockey match",
+    ],
+)
+def test_a_fit_after_a_tackle_or_collision_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a seizure years ago and last week pulled my calf sprinting",
+        "I've had a fit before, and now I've strained my hamstring at the gym",
+        "she had a convulsion as a baby with a fever and now her back is stiff from netball",
+        "I was tackled at rugby on Saturday and my thigh is tight",
+        "after a collision with a teammate my calf is bruised and tight",
+    ],
+)
+def test_an_old_fit_or_a_tackle_alone_raises_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert_raises_no_emergency(kb, text)
+
+
 # Everyday wordings of the 999 and emergency-department signs (NHS head injury page): a fit,
 # clear fluid from the nose or ears, not waking, being out of it, trouble walking or balancing,
 # memory and understanding, and having been knocked out.
@@ -282,6 +315,9 @@ EVERYDAY_SIGNS = (
     "and he's not responding to us",
     "and she isn't waking up properly",
     "and he seems totally out of it",
+    "and he's out of it",
+    "and she is out of it now",
+    "and was out of it for ages afterwards",
     "and keeps losing his balance",
     "and is struggling to walk",
     "and keeps falling over",
@@ -319,6 +355,8 @@ EVERYDAY_INJURIES = (
         "I hurt my head sneezing so hard with hay fever and I feel a bit sick",
         "I went out like a light on the sofa after I pulled my hamstring",
         "she dived head first into revision and keeps nodding off, her neck aches",
+        "she's out of it after her night shift and her shoulders are tight",
+        "he is out of it on a Monday morning and his neck is stiff",
     ],
 )
 def test_everyday_words_of_the_signs_raise_no_head_injury_emergency(

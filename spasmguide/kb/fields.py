@@ -376,7 +376,9 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
             " 'it', 'that' or 'this' nearer."
         ),
         "forms": _ask_only(
-            "Which forms of its words count: 'any', or only those 'written' ('hurt', not 'hurts')."
+            "Which forms of its words count: 'any', or only those 'written'"
+            " ('hurt', not 'hurts'), each ending on its own last word"
+            " ('is out of it', not 'is out cold')."
         ),
         "strength": _ask_only(
             "How strongly a body part's words name its region ('weak' for 'back', 'leg')."

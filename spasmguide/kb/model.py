@@ -362,7 +362,8 @@ class Concept(NamedTuple):
     # my head".
     after: tuple[ConceptId, ...] = ()
     # Which forms of its words count: "any" (cramp, cramps, cramping) or only those "written"
-    # ("hurt", not "hurts"; "fitting", not "fit").
+    # ("hurt", not "hurts"; "fitting", not "fit"), each ending on its own last word ("is out
+    # of it", not "is out cold").
     forms: Literal["any", "written"] = "any"
     # How strongly a body part's words name its region: "weak" for a word that names no
     # particular part ("back", "leg"), so a nearer word outranks it.

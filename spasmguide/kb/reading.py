@@ -400,7 +400,9 @@ def find_phrases(tokens: list[Token], lex: Lexicon) -> list[Found]:
         for phrase in lex.by_first.get(token.key, ()):
             last = _match(tokens, at, phrase.keys)
             if last is not None:
-                placed = tuple(c for c in phrase.concepts if _placed(tokens, at, last, lex, c))
+                placed = tuple(
+                    c for c in phrase.concepts if _placed(tokens, at, last, lex, c, phrase.keys)
+                )
                 if not placed:
                     continue
                 phrase = phrase._replace(concepts=placed)
@@ -419,9 +421,17 @@ def find_phrases(tokens: list[Token], lex: Lexicon) -> list[Found]:
     return kept
 
 
-def _placed(tokens: list[Token], first: int, last: int, lex: Lexicon, concept_id: str) -> bool:
+def _placed(
+    tokens: list[Token],
+    first: int,
+    last: int,
+    lex: Lexicon,
+    concept_id: str,
+    keys: tuple[str, ...] = (),
+) -> bool:
     """Whether a concept's phrase found over `first`..`last` counts where it stands: in the
-    forms written when the concept says so (`forms`: "hurt", not "hurts"), and after one
+    forms written when the concept says so (`forms`: "hurt", not "hurts"), ending on the
+    phrase's own last word ("is out of it", not "is out cold"), and after one
     of its doers in the same clause when it has them (`after`: "I fell and hurt my head", not
     "it hurt my head" nor "reading hurt my head")."""
     concept = lex.concepts.get(concept_id)
@@ -433,6 +443,8 @@ def _placed(tokens: list[Token], first: int, last: int, lex: Lexicon, concept_id
             token.word not in written and token.word not in FILLERS
             for token in tokens[first : last + 1]
         ):
+            return False
+        if keys and tokens[last].key != keys[-1]:
             return False
     if concept.after:
         doers = _keys_of(
