@@ -303,6 +303,44 @@ def test_an_old_fit_or_a_tackle_alone_raises_no_emergency(kb: KnowledgeBase, tex
     assert_raises_no_emergency(kb, text)
 
 
+# A blow from any object said by its construction, not by a list of objects: "took / got /
+# caught a [thing] to the head", "hit with a [thing] on / over the head", and being glassed.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother caught a cricket bat to the head and keeps being sick",
+        "she took a flying shoe to the head and now she can't see properly",
+        "I got a metal pole to the forehead and have been vomiting",
+        "he was hit with a plank on the head and seems confused",
+        "she got smacked with a rolling pin over the head and is very drowsy",
+        "my son got glassed at a party and can't remember what happened",
+    ],
+)
+def test_a_blow_from_any_object_to_the_head_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got a pain in the head from the glare and my neck is stiff",
+        "I've got a song stuck in my head and my shoulders are tight",
+        "I took a glass of water to bed and woke with a stiff neck",
+        "I got a lot to think about in my head and my jaw is clenched",
+        "he hit the gym with a friend and his calves are tight",
+        "I drank a glass of wine and my neck is stiff",
+        "he took his hands to his head and felt dizzy, his neck is stiff",
+        "I took the dog to the head of the trail and my calves cramped and I felt sick",
+    ],
+)
+def test_things_in_the_head_and_glasses_of_water_raise_no_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_raises_no_emergency(kb, text)
+
+
 # Everyday wordings of the 999 and emergency-department signs (NHS head injury page): a fit,
 # clear fluid from the nose or ears, not waking, being out of it, trouble walking or balancing,
 # memory and understanding, and having been knocked out.

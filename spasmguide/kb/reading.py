@@ -95,6 +95,21 @@ _AGE = re.compile(
     r"\b(?:i am|i'm|im|aged|age|am)\s+(\d{2,3})\b|\b(\d{2,3})\s*(?:years? old|yrs? old|yo|y/o)\b"
     r"|\b(\d{2,3})-year-old\b|\bin (?:my|his|her|their) ([5-9])0s\b"
 )
+# A blow from any object said by its construction rather than by the object's name: taking,
+# getting or catching a thing "to the head", being hit with a thing on, over or in the head,
+# and being glassed or bottled. "Got a pain in the head" and "a glass of water" are neither.
+_HEAD = r"(?:the|his|her|my|their|your|our)\s+(?:head|skull|forehead|temple)\b(?!\s+of\b)"
+_THING = r"(?:a|an|the|some|one|his|her|their|my|your)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+"
+_BLOW = re.compile(
+    rf"\b(?:took|take|takes|taking|got|get|gets|getting|caught|catch|catches|catching|copped)"
+    rf"\s+{_THING}\s+to\s+{_HEAD}"
+    rf"|\b(?:hit|struck|smacked|whacked|bashed|thumped|clobbered|belted|walloped|clouted)"
+    rf"(?:\s+(?:me|him|her|them|us))?\s+with\s+{_THING}\s+(?:on|over|in|round|across)\s+{_HEAD}"
+    r"|\b(?:glassed|(?:got|been|was|were|get|gets|getting)\s+bottled)\b"
+)
+# One's own hands put to the head are no blow ("he took his hands to his head").
+_OWN_HANDS = frozenset("hand hands finger fingers palm palms".split())
+HEAD_INJURY = "head-injury"
 # The entries whose words count as spelt right (the others are long and add few words).
 SPELLING_KINDS = ("regions", "causes", "red_flags", "techniques", "safety")
 OLDER_AGE = 50
@@ -606,6 +621,20 @@ def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
             )
 
 
+def blow_phrases(text: str, tokens: list[Token]) -> list[Found]:
+    """A blow to the head from any object, read by its construction (`_BLOW`)."""
+    folded = _folded(text)
+    found: list[Found] = []
+    for match in _BLOW.finditer(folded):
+        inside = [i for i, token in enumerate(tokens) if match.start() <= token.start < match.end()]
+        if not inside or any(tokens[i].word in _OWN_HANDS for i in inside):
+            continue
+        phrase = Phrase((), match.group(), (HEAD_INJURY,))
+        first, last = inside[0], inside[-1]
+        found.append(Found(first, last, phrase, match.group(), tokens[first].sentence))
+    return found
+
+
 class Read(NamedTuple):
     """What the text says, as concepts."""
 
@@ -618,7 +647,10 @@ class Read(NamedTuple):
 def read(kb: KnowledgeBase, text: str) -> Read:
     lex = lexicon(kb)
     tokens = correct_spelling(kb, tokens_of(text), lex)
-    found = apply_denial(tokens, find_phrases(tokens, lex), lex)
+    found = find_phrases(tokens, lex)
+    if HEAD_INJURY in lex.concepts:
+        found = sorted(found + blow_phrases(text, tokens), key=lambda one: (one.first, one.last))
+    found = apply_denial(tokens, found, lex)
     found = _directed(tokens, found, lex)
     found += list(age_phrases(text, tokens))
     found = _drop_unless(found, lex)
