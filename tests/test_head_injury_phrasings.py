@@ -341,6 +341,52 @@ def test_things_in_the_head_and_glasses_of_water_raise_no_emergency(
     assert_raises_no_emergency(kb, text)
 
 
+# More serious-accident mechanisms (NHS: a serious accident such as a car crash; NICE: a
+# high-energy head injury, a fall from more than a metre or five stairs): a car that rolled,
+# flipped or overturned or went into a tree or wall, a fall from a loft, roof, ladder or window,
+# from the top of the stairs or down a whole staircase.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our car rolled over into a ditch and my son hit his head",
+        "she flipped her car on a bend and knocked her head",
+        "the van overturned on the slip road and he banged his head",
+        "my husband's car went into a tree and he cracked his head",
+        "I crashed into a wall on my scooter and bumped my head",
+        "my dad fell through the loft hatch and hit his head",
+        "my mum fell off the ladder in the garage and hit her head",
+        "our toddler fell out of the bedroom window and bumped his head",
+        "grandma fell from the top of the stairs and knocked her head",
+        "he went down the entire staircase and smacked his head",
+    ],
+)
+def test_more_serious_accidents_with_a_head_injury_lead_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I rolled my ankle on the kerb and my calf is tight",
+        "I rolled over in bed and my neck went stiff",
+        "I flipped the mattress and my lower back is in spasm",
+        "I walked up to the top of the stairs and my calves cramped",
+        "I was up in the loft sorting boxes and my lower back aches",
+        "I fell out with my sister and my shoulders are tense",
+        "I sat by the window all day and my neck is stiff",
+        "I was up a ladder painting the ceiling and my neck aches",
+        "I flipped the tractor tyre at the gym and my lower back is in spasm",
+        "I hit a tree root out jogging and my lower back went",
+    ],
+)
+def test_rolls_lofts_ladders_and_stairs_in_everyday_use_raise_no_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_raises_no_emergency(kb, text)
+
+
 # Everyday wordings of the 999 and emergency-department signs (NHS head injury page): a fit,
 # clear fluid from the nose or ears, not waking, being out of it, trouble walking or balancing,
 # memory and understanding, and having been knocked out.
