@@ -387,6 +387,37 @@ def test_rolls_lofts_ladders_and_stairs_in_everyday_use_raise_no_emergency(
     assert_raises_no_emergency(kb, text)
 
 
+# Note-style messages: the fall is in the clause or sentence before, and "hurt (his) head" opens
+# its own clause or sentence ("Grandad fell over. Hurt his head.").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my grandad tripped on the step, hurt his head, he takes warfarin",
+        "Grandma slipped in the bath. Hurt her head. Now very sleepy.",
+        "fell off my bike - hurt my head - been sick twice",
+        "she had a nasty fall; hurt her head; keeps being sick",
+    ],
+)
+def test_a_fall_then_hurt_head_in_the_next_clause_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I fell asleep at my desk. Reading hurt my head and I feel a bit sick",
+        "I tripped on the kerb last year. Now the screen hurts my head and my shoulders ache",
+        "I slipped my calf muscle, it hurt my head thinking about it, my jaw is tight",
+    ],
+)
+def test_a_fall_then_a_thing_that_hurt_the_head_raises_no_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_raises_no_emergency(kb, text)
+
+
 # Everyday wordings of the 999 and emergency-department signs (NHS head injury page): a fit,
 # clear fluid from the nose or ears, not waking, being out of it, trouble walking or balancing,
 # memory and understanding, and having been knocked out.

@@ -469,13 +469,44 @@ def _placed(
         here = tokens[first]
         for token in reversed(tokens[:first]):
             if token.sentence != here.sentence or token.clause != here.clause:
-                return False
+                return _opens_after(tokens, first, lex, concept.after)
             if token.word in THING_DOERS:
                 return False
             if token.key in doers:
                 return True
         return False
     return True
+
+
+def _opens_after(tokens: list[Token], first: int, lex: Lexicon, after: tuple[str, ...]) -> bool:
+    """Whether a phrase that opens its clause or sentence, in a note ("Dad fell over. Hurt his
+    head."), follows one of the concepts it counts after that are not doers (a fall) in the
+    clause or sentence just before it, with no "it", "that" or "this" between."""
+    here = tokens[first]
+    if any(
+        token.sentence == here.sentence
+        and token.clause == here.clause
+        and token.word not in FILLERS
+        for token in tokens[:first]
+    ):
+        return False
+    events = _keys_of(
+        tuple(word for cid in after if cid in lex.concepts and lex.concepts[cid].group != DOER
+              for word in lex.concepts[cid].words)
+    )  # fmt: skip
+    before = [token for token in tokens[:first] if token.sentence < here.sentence
+              or token.clause < here.clause]  # fmt: skip
+    if not before:
+        return False
+    last = before[-1]
+    for token in reversed(before):
+        if (token.sentence, token.clause) != (last.sentence, last.clause):
+            return False
+        if token.word in THING_DOERS:
+            return False
+        if token.key in events:
+            return True
+    return False
 
 
 @lru_cache(maxsize=256)
