@@ -373,7 +373,8 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "unless": _ask_only("Concepts (ids) that stop it being read in the same sentence."),
         "after": _ask_only(
             "Doers (concept ids) one of which must come before it in the same clause, with no"
-            " 'it', 'that' or 'this' nearer."
+            " 'it', 'that' or 'this' nearer; or, when it opens its clause, a non-doer of them"
+            " (a fall) in the clause just before."
         ),
         "forms": _ask_only(
             "Which forms of its words count: 'any', or only those 'written'"
