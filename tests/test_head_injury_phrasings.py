@@ -404,12 +404,31 @@ def test_a_fall_then_hurt_head_in_the_next_clause_leads_with_the_emergency(
     assert_leads_with_the_emergency(kb, text)
 
 
+# "Hurt (my) head", past tense as written, opening the message with no one or nothing before it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hurt my head on the car boot and now I keep vomiting",
+        "Hurt my head against the fridge door, been sick twice since",
+        "hurt my head at the park and I'm seeing double",
+    ],
+)
+def test_hurt_head_opening_the_message_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "I fell asleep at my desk. Reading hurt my head and I feel a bit sick",
         "I tripped on the kerb last year. Now the screen hurts my head and my shoulders ache",
         "I slipped my calf muscle, it hurt my head thinking about it, my jaw is tight",
+        "Hurts my head when I read for long and I feel a bit sick",
+        "Screens hurt my head and I feel sick by the evening",
+        "hurt my head reading all day and I feel sick",
+        "hurt my head squinting at the small print and I feel a bit sick",
     ],
 )
 def test_a_fall_then_a_thing_that_hurt_the_head_raises_no_emergency(

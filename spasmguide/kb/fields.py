@@ -374,7 +374,7 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "after": _ask_only(
             "Doers (concept ids) one of which must come before it in the same clause, with no"
             " 'it', 'that' or 'this' nearer; or, when it opens its clause, a non-doer of them"
-            " (a fall) in the clause just before."
+            " (a fall) in the clause just before, or nothing before it in the message."
         ),
         "forms": _ask_only(
             "Which forms of its words count: 'any', or only those 'written'"

@@ -360,7 +360,7 @@ class Concept(NamedTuple):
     # Read only after a one-word phrase of one of these (a doer, a fall) earlier in the same
     # clause, with no "it", "that" or "this" nearer: "I fell and hurt my head", not "it hurt
     # my head"; or, when it opens its clause, one of them that is no doer (a fall) in the
-    # clause or sentence just before ("Dad fell over. Hurt his head.").
+    # clause or sentence just before ("Dad fell over. Hurt his head."); or opening the message.
     after: tuple[ConceptId, ...] = ()
     # Which forms of its words count: "any" (cramp, cramps, cramping) or only those "written"
     # ("hurt", not "hurts"; "fitting", not "fit"), each ending on its own last word ("is out

@@ -474,14 +474,15 @@ def _placed(
                 return False
             if token.key in doers:
                 return True
-        return False
+        return all(token.word in FILLERS for token in tokens[:first])
     return True
 
 
 def _opens_after(tokens: list[Token], first: int, lex: Lexicon, after: tuple[str, ...]) -> bool:
     """Whether a phrase that opens its clause or sentence, in a note ("Dad fell over. Hurt his
     head."), follows one of the concepts it counts after that are not doers (a fall) in the
-    clause or sentence just before it, with no "it", "that" or "this" between."""
+    clause or sentence just before it, with no "it", "that" or "this" between; or opens the
+    whole message, the one hurt left unsaid ("hurt my head on the cupboard")."""
     here = tokens[first]
     if any(
         token.sentence == here.sentence
@@ -497,7 +498,7 @@ def _opens_after(tokens: list[Token], first: int, lex: Lexicon, after: tuple[str
     before = [token for token in tokens[:first] if token.sentence < here.sentence
               or token.clause < here.clause]  # fmt: skip
     if not before:
-        return False
+        return True
     last = before[-1]
     for token in reversed(before):
         if (token.sentence, token.clause) != (last.sentence, last.clause):
