@@ -462,10 +462,7 @@ def _placed(
         if keys and tokens[last].key != keys[-1]:
             return False
     if concept.after:
-        doers = _keys_of(
-            tuple(word for doer in concept.after if doer in lex.concepts
-                  for word in lex.concepts[doer].words)
-        )  # fmt: skip
+        doers = _after_keys(lex, concept.after)
         here = tokens[first]
         for token in reversed(tokens[:first]):
             if token.sentence != here.sentence or token.clause != here.clause:
@@ -491,10 +488,7 @@ def _opens_after(tokens: list[Token], first: int, lex: Lexicon, after: tuple[str
         for token in tokens[:first]
     ):
         return False
-    events = _keys_of(
-        tuple(word for cid in after if cid in lex.concepts and lex.concepts[cid].group != DOER
-              for word in lex.concepts[cid].words)
-    )  # fmt: skip
+    events = _after_keys(lex, after, doers=False)
     before = [token for token in tokens[:first] if token.sentence < here.sentence
               or token.clause < here.clause]  # fmt: skip
     if not before:
@@ -508,6 +502,19 @@ def _opens_after(tokens: list[Token], first: int, lex: Lexicon, after: tuple[str
         if token.key in events:
             return True
     return False
+
+
+def _after_keys(lex: Lexicon, after: tuple[str, ...], *, doers: bool = True) -> frozenset[str]:
+    """The one-word keys of the concepts a concept counts after (without the doers, such as
+    "I" or "my son", when `doers` is false: only the events, such as a fall)."""
+    return _keys_of(
+        tuple(
+            word
+            for cid in after
+            if cid in lex.concepts and (doers or lex.concepts[cid].group != DOER)
+            for word in lex.concepts[cid].words
+        )
+    )
 
 
 @lru_cache(maxsize=256)
