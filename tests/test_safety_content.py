@@ -334,6 +334,50 @@ def test_the_head_injury_sign_names_antiplatelets_and_ng232(shipped: KnowledgeBa
     assert "not checked" not in (flag.note or "")
 
 
+def test_the_head_injury_action_names_the_high_energy_accidents_and_hearing(
+    shipped: KnowledgeBase,
+) -> None:
+    # NICE NG232's high-energy examples and skull-fracture signs (new deafness, a black eye with
+    # no damage around the eye); the later NHS page puts falls over 1 metre or 5 stairs, blows
+    # at speed, trouble hearing and the black eye in its 999 list.
+    action = (shipped.red_flags["after-head-injury"].action or "").casefold()
+    for words in (
+        "1 metre",
+        "5 stairs",
+        "diving accident",
+        "rolling over",
+        "thrown out",
+        "on foot",
+        "hearing",
+        "deafness",
+        "black eye",
+        "dent in the head",
+    ):
+        assert words in action, words
+
+
+def test_the_head_injury_black_eye_is_credited_to_sources_that_have_it(
+    shipped: KnowledgeBase,
+) -> None:
+    # The NHS page as copied on practice websites has no black eye; the earlier NHS text and
+    # NICE's skull-fracture signs do, and each cited record must say so.
+    flag = shipped.red_flags["after-head-injury"]
+    for source_id in ("nhs-head-injury-earlier", "nice-ng232"):
+        assert source_id in flag.sources
+        assert "black eye" in (shipped.sources[source_id].note or "").casefold(), source_id
+    note = (flag.note or "").casefold()
+    assert "no black eye" in note and "earlier nhs concussion text" in note
+
+
+def test_the_head_injury_watch_at_home_gives_both_durations(shipped: KnowledgeBase) -> None:
+    # NICE's discharge advice says a responsible adult for 24 hours; older NHS Choices text
+    # said 48 hours. The action holds true for both and the note marks the NHS wording uncertain.
+    flag = shipped.red_flags["after-head-injury"]
+    action = (flag.action or "").casefold()
+    assert "at least the first 24 hours" in action and "48 hours" in action
+    assert "uncertain" in (flag.note or "").casefold()
+
+
 def test_the_bmj_jaw_guideline_grades_hand_treatment_above_acupuncture(
     shipped: KnowledgeBase,
 ) -> None:
