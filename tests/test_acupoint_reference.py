@@ -124,21 +124,23 @@ def test_extra_point_characters_and_kidney_needling_follow_their_sources(kb: Kno
 
 def test_point_name_readings_a_generator_gets_wrong_are_right(kb: KnowledgeBase) -> None:
     # 俞 in back-shu names is shù, 髎 is liáo, 谷 is gǔ, 曲 in Quchi is qū, 率 in Shuaigu is shuài.
-    assert kb.acupoints["bl23"].pinyin == "Shènshù"
-    assert kb.acupoints["bl31"].pinyin == "Shàngliáo"
-    assert kb.acupoints["li4"].pinyin == "Hégǔ"
-    assert kb.acupoints["li11"].pinyin == "Qūchí"
-    assert kb.acupoints["gb8"].pinyin == "Shuàigǔ"
-    assert kb.acupoints["gv14"].pinyin == "Dàzhuī"
+    readings = {
+        "bl23": "Shènshù",
+        "bl31": "Shàngliáo",
+        "li4": "Hégǔ",
+        "li11": "Qūchí",
+        "gb8": "Shuàigǔ",
+        "gv14": "Dàzhuī",
+    }
+    assert {point: kb.acupoints[point].pinyin for point in readings} == readings
 
 
 def test_known_slips_of_the_code_list_are_not_carried_over(kb: KnowledgeBase) -> None:
     # The NRICM list writes 浮郤 and 攅竹; the second list and common use have 浮郄 and 攢竹.
-    assert kb.acupoints["bl38"].characters == "浮郄"
-    assert kb.acupoints["bl2"].characters == "攢竹"
-    assert kb.acupoints["pc6"].characters == "內關"
-    assert kb.acupoints["gv15"].simplified == "哑门"
-    assert kb.acupoints["ki3"].simplified == "太溪"
+    characters = {"bl38": "浮郄", "bl2": "攢竹", "pc6": "內關"}
+    simplified = {"gv15": "哑门", "ki3": "太溪"}
+    assert {point: kb.acupoints[point].characters for point in characters} == characters
+    assert {point: kb.acupoints[point].simplified for point in simplified} == simplified
 
 
 def test_no_inches_that_are_really_cun() -> None:

@@ -57,6 +57,15 @@ def problems(path: Path) -> list[str]:
     return lines[:-1]
 
 
+def only_problem(tmp_path: Path, text: str) -> str:
+    """The one problem `validate` finds in `text` as a teacher's layer, as "LINE:COLUMN:
+    message" (the line must name the layer's file first)."""
+    path = write(tmp_path, text)
+    (line,) = problems(path)
+    assert line.startswith(f"{path}:"), line
+    return line.removeprefix(f"{path}:")
+
+
 def line_of(text: str, fragment: str) -> int:
     """The 1-based line of `text` where `fragment` first appears."""
     return text[: text.index(fragment)].count("\n") + 1
@@ -141,10 +150,8 @@ def test_a_broken_teacher_region_gets_one_line_at_its_place(
 ) -> None:
     text = ELBOW.replace(old, new)
     assert text != ELBOW
-    path = write(tmp_path, text)
-    (line,) = problems(path)
     where = line_of(text, at) if at is not None else 2
-    assert line == f"{path}:{where}:{column}: {message}"
+    assert only_problem(tmp_path, text) == f"{where}:{column}: {message}"
 
 
 def test_an_acupoint_without_a_location_is_refused(tmp_path: Path) -> None:
@@ -158,9 +165,9 @@ def test_an_acupoint_without_a_location_is_refused(tmp_path: Path) -> None:
         "    uses: Elbow pain.\n"
         "    sources: [article]\n"
     )
-    path = write(tmp_path, text)
-    (line,) = problems(path)
-    assert line == f"{path}:2:5: missing required key 'location' in an entry of 'acupoints'"
+    assert only_problem(tmp_path, text) == (
+        "2:5: missing required key 'location' in an entry of 'acupoints'"
+    )
 
 
 def test_a_technique_without_contraindications_is_refused(tmp_path: Path) -> None:
@@ -178,10 +185,8 @@ def test_a_technique_without_contraindications_is_refused(tmp_path: Path) -> Non
         "    cautions: [Stones must not burn.]\n"
         "    sources: [article]\n"
     )
-    path = write(tmp_path, text)
-    (line,) = problems(path)
-    assert line == (
-        f"{path}:2:5: technique 'hot-stone' has no contraindications: say who should not have it"
+    assert only_problem(tmp_path, text) == (
+        "2:5: technique 'hot-stone' has no contraindications: say who should not have it"
     )
     fixed = text + "    contraindications: [Broken or numb skin.]\n"
     assert invoke("validate", str(write(tmp_path, fixed))).exit_code == 0
@@ -201,20 +206,16 @@ def test_a_red_flag_s_lay_word_belongs_to_one_group(tmp_path: Path) -> None:
         "    sources: [article]\n"
         f"    lay_terms: [{taken.upper()}]\n"
     )
-    path = write(tmp_path, text)
-    (line,) = problems(path)
-    assert line == (
-        f"{path}:8:5: the lay word '{taken.upper()}' of red-flag group 'night-cramps-copy' is"
+    assert only_problem(tmp_path, text) == (
+        f"8:5: the lay word '{taken.upper()}' of red-flag group 'night-cramps-copy' is"
         " already one of 'cramps-see-doctor': a lay word belongs to one red-flag group"
     )
 
 
 def test_a_lay_word_may_not_be_another_entry_s_name(tmp_path: Path) -> None:
     text = ELBOW.replace("[sore elbow muscles]", "[sore elbow muscles, Calf]")
-    path = write(tmp_path, text)
-    (line,) = problems(path)
-    assert line == (
-        f"{path}:{line_of(text, 'lay_terms:')}:5: the lay word 'Calf' of region 'elbow' is a"
+    assert only_problem(tmp_path, text) == (
+        f"{line_of(text, 'lay_terms:')}:5: the lay word 'Calf' of region 'elbow' is a"
         " name of 'calf': a lay word belongs to one region"
     )
 

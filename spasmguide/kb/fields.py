@@ -55,6 +55,25 @@ def _ask_only(about: str) -> Meaning:
     return Meaning(about, json=_ASK_ONLY)
 
 
+def _warning_signs(about: str) -> Meaning:
+    """The warning-sign groups an entry names: safety content under one heading."""
+    return Meaning(about, "Warning signs: get medical care first", safety=True)
+
+
+def _lay_terms(among: str) -> Meaning:
+    """A region's or cause's everyday words, unique among the entries of its kind."""
+    return Meaning(
+        f"Everyday words people use for it; each unique among {among}.",
+        search=ALIAS,
+        search_label="lay terms",
+    )
+
+
+def _point_name(about: str, heading: str) -> Meaning:
+    """One of the names an acupoint goes by: search names a hit in it as the point's name."""
+    return Meaning(about, heading, search=NAME, search_label="name")
+
+
 class Meaning(NamedTuple):
     """One field's meaning."""
 
@@ -71,6 +90,7 @@ _ID = Meaning("The entry's id: lowercase letters and digits joined by single hyp
 _SOURCES = Meaning("The sources (ids) the entry rests on.", "Sources")
 _SUMMARY_LINE = Meaning("One sentence under the title.", search=SUMMARY)
 _ALIASES = Meaning("Other names it answers to.", search=ALIAS)
+_EVIDENCE = Meaning("Evidence entries (ids) about it.", "Evidence")
 _REVIEWED = Meaning(
     "When the entry was last checked against its sources: year and month (2026-12).", "Reviewed"
 )
@@ -108,7 +128,7 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
             safety=True,
         ),
         "related": Meaning("Related techniques (ids).", "Related techniques"),
-        "evidence": Meaning("Evidence entries (ids) about it.", "Evidence"),
+        "evidence": _EVIDENCE,
         "notes": Meaning("Further notes.", "Notes", search=BODY),
         "reviewed": _REVIEWED,
     },
@@ -125,20 +145,14 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "self_care": Meaning(
             "What a person can do on their own.", "Self-care", search=BODY, safety=True
         ),
-        "red_flags": Meaning(
-            "Warning-sign groups (ids) that apply here; a region names at least one emergency.",
-            "Warning signs: get medical care first",
-            safety=True,
+        "red_flags": _warning_signs(
+            "Warning-sign groups (ids) that apply here; a region names at least one emergency."
         ),
         "sources": _SOURCES,
         "aliases": _ALIASES,
-        "lay_terms": Meaning(
-            "Everyday words people use for it; each unique among regions.",
-            search=ALIAS,
-            search_label="lay terms",
-        ),
+        "lay_terms": _lay_terms("regions"),
         "acupoints": Meaning("Common acupoints (ids), each with where it is.", "Common acupoints"),
-        "evidence": Meaning("Evidence entries (ids) about it.", "Evidence"),
+        "evidence": _EVIDENCE,
         "needling_risk": Meaning(
             "Why needling in this region is risky, shown above its ranked techniques."
         ),
@@ -155,17 +169,9 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "prevention": Meaning("How to keep it from coming back.", "Prevention", search=BODY),
         "sources": _SOURCES,
         "aliases": _ALIASES,
-        "lay_terms": Meaning(
-            "Everyday words people use for it; each unique among causes.",
-            search=ALIAS,
-            search_label="lay terms",
-        ),
+        "lay_terms": _lay_terms("causes"),
         "examples": Meaning("Examples of it.", "Examples", search=BODY),
-        "red_flags": Meaning(
-            "Warning-sign groups (ids) that apply to it.",
-            "Warning signs: get medical care first",
-            safety=True,
-        ),
+        "red_flags": _warning_signs("Warning-sign groups (ids) that apply to it."),
         "reviewed": _REVIEWED,
     },
     Acupoint: {
@@ -173,15 +179,8 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "code": Meaning(
             "The standard point code, such as GB20; absent when none is given.", "Code", search=NAME
         ),
-        "pinyin": Meaning(
-            "The point's name in pinyin.", "Pinyin", search=NAME, search_label="name"
-        ),
-        "english": Meaning(
-            "English names; the first is the page's subtitle.",
-            "English",
-            search=NAME,
-            search_label="name",
-        ),
+        "pinyin": _point_name("The point's name in pinyin.", "Pinyin"),
+        "english": _point_name("English names; the first is the page's subtitle.", "English"),
         "meridian": Meaning("The meridian it lies on.", "Meridian", search=BODY),
         "location": Meaning("Where it is, in plain words.", "Where", search=BODY),
         "uses": Meaning("What it is used for.", "Used for", search=BODY),
@@ -190,17 +189,9 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
         "cautions": Meaning(
             "What to take care with when needling it.", "Cautions", search=BODY, safety=True
         ),
-        "characters": Meaning(
-            "Its name in traditional Chinese characters.",
-            "Characters",
-            search=NAME,
-            search_label="name",
-        ),
-        "simplified": Meaning(
-            "Its name in simplified characters, where they differ.",
-            "Simplified",
-            search=NAME,
-            search_label="name",
+        "characters": _point_name("Its name in traditional Chinese characters.", "Characters"),
+        "simplified": _point_name(
+            "Its name in simplified characters, where they differ.", "Simplified"
         ),
         "aliases": Meaning(
             "Other romanised names it goes by (Renzhong for GV26).",

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, get_args, get_origin
+from typing import Any, Literal, NamedTuple, TypeGuard, TypeVar, get_args, get_origin
 
 import yaml
 
@@ -65,6 +65,13 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _KNOWN_TAGS = frozenset({_STR_TAG, _MAP_TAG, _SEQ_TAG, *_NON_TEXT_TAGS})
+_N = TypeVar("_N", bound=yaml.Node)
+# The tag each kind of node must carry: no other is allowed on it (`!!str` on a list is not).
+_PLAIN_TAGS: dict[type[yaml.Node], str] = {
+    yaml.ScalarNode: _STR_TAG,
+    yaml.SequenceNode: _SEQ_TAG,
+    yaml.MappingNode: _MAP_TAG,
+}
 
 
 @dataclass(frozen=True)
@@ -541,6 +548,18 @@ class _FileReader:
         self.result.problems.append(self.place(node).problem(message))
         return FAILED
 
+    def is_plain(self, node: yaml.Node, kind: type[_N], what: str, must_be: str) -> TypeGuard[_N]:
+        """Whether `node` is a `kind` of node under its plain tag; when not, notes that `what`
+        must be `must_be` ("{found}" in it names what the node is instead) or that its tag is
+        not allowed."""
+        if not isinstance(node, kind):
+            self.problem(node, f"{what} must be {must_be.format(found=_node_kind(node))}")
+            return False
+        if node.tag != _PLAIN_TAGS[kind]:
+            self.problem(node, f"{what}: the tag {_excerpt(node.tag)} is not allowed")
+            return False
+        return True
+
     def defined(self, value: Any, node: yaml.Node, references_before: int) -> Defined:
         references = tuple(self.result.references[references_before:])
         return Defined(value, self.place(node), references, node if self.placed else None)
@@ -591,10 +610,8 @@ class _FileReader:
         return True
 
     def mapping_pairs(self, node: yaml.Node, what: str) -> _Pairs | _Failed:
-        if not isinstance(node, yaml.MappingNode):
-            return self.problem(node, f"{what} must be a mapping of keys to values")
-        if node.tag != _MAP_TAG:
-            return self.problem(node, f"{what}: the tag {_excerpt(node.tag)} is not allowed")
+        if not self.is_plain(node, yaml.MappingNode, what, "a mapping of keys to values"):
+            return FAILED
         if not self.first_visit(node):
             return FAILED
         pairs = _Pairs()
@@ -678,10 +695,8 @@ class _FileReader:
         return record(**values) if ok else FAILED
 
     def build_list(self, node: yaml.Node, plan: _Plan, what: str) -> tuple[Any, ...] | _Failed:
-        if not isinstance(node, yaml.SequenceNode):
-            return self.problem(node, f"{what} must be a list")
-        if node.tag != _SEQ_TAG:
-            return self.problem(node, f"{what}: the tag {_excerpt(node.tag)} is not allowed")
+        if not self.is_plain(node, yaml.SequenceNode, what, "a list"):
+            return FAILED
         if not node.value:
             return self.problem(
                 node, f"{what} must not be an empty list (leave the key out instead)"
@@ -711,10 +726,8 @@ class _FileReader:
         return value
 
     def build_text(self, node: yaml.Node, what: str) -> str | _Failed:
-        if not isinstance(node, yaml.ScalarNode):
-            return self.problem(node, f"{what} must be text, not a {_node_kind(node)}")
-        if node.tag != _STR_TAG:
-            return self.problem(node, f"{what}: the tag {_excerpt(node.tag)} is not allowed")
+        if not self.is_plain(node, yaml.ScalarNode, what, "text, not a {found}"):
+            return FAILED
         value = str(node.value)
         if not node.style:
             reading = _implicit_tag(value)
