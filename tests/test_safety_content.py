@@ -369,13 +369,82 @@ def test_the_head_injury_black_eye_is_credited_to_sources_that_have_it(
     assert "no black eye" in note and "earlier nhs concussion text" in note
 
 
-def test_the_head_injury_watch_at_home_gives_both_durations(shipped: KnowledgeBase) -> None:
-    # NICE's discharge advice says a responsible adult for 24 hours; older NHS Choices text
-    # said 48 hours. The action holds true for both and the note marks the NHS wording uncertain.
+def test_the_head_injury_watch_at_home_is_24_hours_with_a_line_when_nobody_can_stay(
+    shipped: KnowledgeBase,
+) -> None:
+    # The current NHS head injury page (as on NHS 111 Wales) and NICE's discharge advice both
+    # say an adult for at least the first 24 hours, and the NHS page says to ring 111 when
+    # nobody can stay. The older 48 hours belongs in the note, not in the reader's advice.
     flag = shipped.red_flags["after-head-injury"]
     action = (flag.action or "").casefold()
-    assert "at least the first 24 hours" in action and "48 hours" in action
-    assert "uncertain" in (flag.note or "").casefold()
+    note = (flag.note or "").casefold()
+    assert "at least the first 24 hours" in action
+    assert "48" not in action
+    assert "no adult can stay" in action and "nhs 111" in action
+    assert "48 hours" in note and "uncertain" not in note
+
+
+def _first_sentence(text: str) -> str:
+    return text.split(". ", 1)[0]
+
+
+def test_the_head_injury_action_opens_with_999_then_the_emergency_department_then_home(
+    shipped: KnowledgeBase,
+) -> None:
+    # The most urgent step comes first: the 999 signs, then the emergency department, then
+    # what can be looked after at home.
+    action = shipped.red_flags["after-head-injury"].action or ""
+    assert "999" in _first_sentence(action)
+    lowered = action.casefold()
+    call = lowered.index("999")
+    department = lowered.index("emergency department")
+    home = lowered.index("at home")
+    assert call < department < home
+
+
+def test_the_head_injury_999_list_names_confusion_reading_and_writing_and_any_accident(
+    shipped: KnowledgeBase,
+) -> None:
+    # NICE NG232 sends lack of full consciousness to 999 and gives reading and writing among its
+    # focal signs (the NHS 999 list names writing); nidirect names a confused look. NICE's list
+    # of high-energy injuries ends with any other mechanism of the kind.
+    action = (shipped.red_flags["after-head-injury"].action or "").casefold()
+    call_part = action[: action.index("emergency department")]
+    for words in ("confused", "not making sense", "reading", "writing", "any other"):
+        assert words in call_part, words
+    assert "bicycle crash" not in action and "collision" in action
+
+
+def test_the_head_injury_note_gives_nices_999_tier_for_telephone_services(
+    shipped: KnowledgeBase,
+) -> None:
+    # NG232: telephone advice services send high-energy injuries and skull-fracture signs to
+    # 999 for an ambulance (1.2.2); "by ambulance if needed" is the wording for GPs and minor
+    # injury units (1.2.4). The guide follows 1.2.2, which is not extra caution.
+    flag = shipped.red_flags["after-head-injury"]
+    note = (flag.note or "").casefold()
+    record = (shipped.sources["nice-ng232"].note or "").casefold()
+    for text in (note, record):
+        assert "1.2.2" in text and "1.2.4" in text
+        assert "999" in text and "ambulance if needed" in text
+    assert "side of caution" not in note
+
+
+def test_the_head_injury_sources_credit_portsmouth_and_nidirect_as_they_are(
+    shipped: KnowledgeBase,
+) -> None:
+    # Portsmouth's head injury page is its own record (its red tier names brain surgery or a
+    # bleed in the past); nidirect has one top tier that also takes brief unconsciousness,
+    # repeated vomiting and memory loss; the NHS record no longer rests on an unknown copy.
+    flag = shipped.red_flags["after-head-injury"]
+    assert "portsmouth-head-injury" in flag.sources
+    portsmouth = (shipped.sources["portsmouth-head-injury"].note or "").casefold()
+    assert "bleed" in portsmouth
+    assert "cemle" not in shipped.sources["nhs-head-injury"].citation
+    nidirect = (shipped.sources["nidirect-severe-head-injury"].note or "").casefold()
+    for words in ("one tier", "repeated vomiting", "memory loss"):
+        assert words in nidirect, words
+    assert any("bleed in the brain" in sign for sign in flag.signs)
 
 
 def test_the_bmj_jaw_guideline_grades_hand_treatment_above_acupuncture(
