@@ -531,7 +531,7 @@ NAMED_BESIDE_A_BLOW = (
     "a cyclist collided with my mum on the pavement and her head is swelling",
     "he came off his skateboard, no helmet, and his skull took the impact",
     "I was mugged outside the station last night and they went for my head",
-    "my husband walked into the open boot of the car, right on his forehead",
+    "my husband walked straight into the open boot of the car, right on his forehead",
     "she went flying over the handlebars. Her face is all grazed",
 )
 NET_SIGNS = (
@@ -595,6 +595,11 @@ def test_a_sign_in_a_sentence_of_its_own_still_leads_with_the_emergency(
         "I slipped a disc years ago and now get headaches with blurry vision",
         "I was knocked back by the news and my head is pounding and I feel sick",
         "my hair is falling out, my scalp is sore and I'm dizzy",
+        "my head is banging today and I feel woozy and sick",
+        "I bumped into an old friend in town and my head started throbbing, I felt faint",
+        "this cold has knocked me for six, my head is thumping and I feel sick",
+        "he banged on about his golf for an hour and my head is pounding, I feel queasy",
+        "tension headache since the morning, my neck is stiff and I feel nauseous",
     ],
 )
 def test_the_head_with_a_figure_of_speech_or_an_old_fall_raises_no_emergency(
