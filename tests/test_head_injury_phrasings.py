@@ -621,6 +621,8 @@ def test_the_head_with_a_figure_of_speech_or_an_old_fall_raises_no_emergency(
         "I was hit at 40 mph on my bike and banged my head",
         "the car was doing 60 miles an hour when my head hit the window",
         "I came off a quad bike and bashed my head",
+        "she was in a bike collision on the way to school and knocked her head",
+        "my husband was ejected from the car and his head is cut",
     ],
 )
 def test_a_fall_or_a_crash_said_with_its_size_leads_with_the_emergency(
@@ -672,12 +674,14 @@ def test_a_thing_worn_or_felt_in_the_head_raises_no_emergency(kb: KnowledgeBase,
     assert_raises_no_emergency(kb, text)
 
 
-# NICE and the NHS service pages also list unequal pupils and new deafness after a head injury.
+# NICE and the NHS service pages also list unequal pupils and new deafness after a head injury;
+# two black eyes said as "both eyes are black" are a sign of a broken skull base.
 @pytest.mark.parametrize(
     "text",
     [
         "my son hit his head on the slide and one pupil looks bigger than the other",
         "she banged her head and her pupils are not the same size",
+        "he took an elbow in the face at rugby and both his eyes are black now",
         "I bumped my head on the cupboard and now I can't hear out of my left ear",
         "he cracked his head on the ice and has gone deaf in one ear",
     ],
@@ -705,6 +709,7 @@ def test_unequal_pupils_or_new_deafness_after_a_head_injury_lead_with_the_emerge
         "I had a car accident last year and my shoulders are still stiff",
         "my head aches and my neck is stiff from working at the laptop",
         "my head is killing me after a long shift and my neck is stiff",
+        "I hit my head on the pillow early and slept badly, my neck is stiff this morning",
     ],
 )
 def test_ordinary_work_sleep_and_old_accidents_raise_no_emergency(
