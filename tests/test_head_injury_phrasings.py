@@ -600,6 +600,10 @@ def test_a_sign_in_a_sentence_of_its_own_still_leads_with_the_emergency(
         "this cold has knocked me for six, my head is thumping and I feel sick",
         "he banged on about his golf for an hour and my head is pounding, I feel queasy",
         "tension headache since the morning, my neck is stiff and I feel nauseous",
+        "I bumped my knee on the desk and my head aches from the screen, I feel dizzy",
+        "he banged his elbow on the door frame, and his head aches and he feels sick from the heat",
+        "I banged out reports all afternoon, my head is sore and I feel queasy",
+        "the review was a blow to my confidence and my head is pounding, I feel sick",
     ],
 )
 def test_the_head_with_a_figure_of_speech_or_an_old_fall_raises_no_emergency(
@@ -623,6 +627,8 @@ def test_the_head_with_a_figure_of_speech_or_an_old_fall_raises_no_emergency(
         "I came off a quad bike and bashed my head",
         "she was in a bike collision on the way to school and knocked her head",
         "my husband was ejected from the car and his head is cut",
+        "my dad fell down the stairs last night and this morning he's really confused",
+        "she was in a car crash on the motorway and has been sick twice since",
     ],
 )
 def test_a_fall_or_a_crash_said_with_its_size_leads_with_the_emergency(
