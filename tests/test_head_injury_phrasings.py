@@ -570,6 +570,11 @@ def test_the_head_named_beside_any_blow_with_any_sign_leads_with_the_emergency(
         "My son got knocked over in the playground. His forehead is bruised. He keeps dozing"
         " off and is very sleepy.",
         "A shelf came down on my nan. Her head has a lump. She is on apixaban.",
+        "a football was kicked straight at my head from close range and now I'm seeing double",
+        "someone threw a glass at my head in the club and now I keep throwing up",
+        "we were rear-ended and my head whipped forward, I feel confused",
+        "my friend dived off the pier and struck the seabed, he can't feel his legs",
+        "fell over drunk and cut my eyebrow open, feel dizzy",
     ],
 )
 def test_a_sign_in_a_sentence_of_its_own_still_leads_with_the_emergency(
@@ -716,6 +721,7 @@ def test_unequal_pupils_or_new_deafness_after_a_head_injury_lead_with_the_emerge
         "my head aches and my neck is stiff from working at the laptop",
         "my head is killing me after a long shift and my neck is stiff",
         "I hit my head on the pillow early and slept badly, my neck is stiff this morning",
+        "a van rear-ended me at a junction, only a small knock, and now my neck is stiff",
     ],
 )
 def test_ordinary_work_sleep_and_old_accidents_raise_no_emergency(
