@@ -432,7 +432,8 @@ def test_every_red_flag_has_a_pattern_and_every_concept_says_something() -> None
     kb = load_knowledge_base()
     assert all(flag.pattern for flag in kb.red_flags.values())
     for concept in kb.vocabulary.values():
-        assert concept.words or concept.includes, concept.id
+        assert concept.words or concept.includes or concept.together, concept.id
+        assert all(cid in kb.vocabulary for cid in concept.together), concept.id
 
 
 @pytest.mark.parametrize(

@@ -516,3 +516,229 @@ def test_each_way_of_saying_a_head_injury_with_each_sign_leads_with_the_emergenc
     kb: KnowledgeBase, text: str
 ) -> None:
     assert_leads_with_the_emergency(kb, text)
+
+
+# The safety net: the head (or face) named, in any words, beside a blow, a fall or an accident
+# in the same sentence or the next, with any sign of the head-injury list, leads with the
+# emergency, however the injury itself is put (none of these is one of the vocabulary's
+# phrasings of a head injury).
+NAMED_BESIDE_A_BLOW = (
+    "my dad slipped on the wet kitchen floor. The back of his head took the full force",
+    "my daughter was pushed off the climbing wall and her head met the ground",
+    "got clattered in a tackle, his head went back hard against the post",
+    "I tripped over the dog; my forehead took most of it",
+    "the cupboard door swung open and clonked my temple",
+    "a cyclist collided with my mum on the pavement and her head is swelling",
+    "he came off his skateboard, no helmet, and his skull took the impact",
+    "I was mugged outside the station last night and they went for my head",
+    "my husband walked straight into the open boot of the car, right on his forehead",
+    "she went flying over the handlebars. Her face is all grazed",
+)
+NET_SIGNS = (
+    "and he has vomited three times",
+    "and she seems confused about where she is",
+    "and then he had a fit on the floor",
+    "and now she is very drowsy",
+    "and everything looks blurred",
+    "and his speech is slurred",
+    "and her left arm has gone weak",
+    "and one side of her face feels numb",
+    "and he can't remember the journey home",
+    "and she takes warfarin",
+    "and he had been drinking",
+    "and now there is clear fluid from his nose",
+    "and he can't walk properly",
+    "and her pupils are different sizes",
+    "and he can't hear out of one ear",
+)
+
+
+@pytest.mark.parametrize(
+    "text", [f"{injury} {sign}" for injury in NAMED_BESIDE_A_BLOW for sign in NET_SIGNS]
+)
+def test_the_head_named_beside_any_blow_with_any_sign_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
+# The sign may come in a sentence of its own, after the blow.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fell off the garden wall yesterday and landed on the back of my head. Been sick twice.",
+        "My son got knocked over in the playground. His forehead is bruised. He keeps dozing"
+        " off and is very sleepy.",
+        "A shelf came down on my nan. Her head has a lump. She is on apixaban.",
+        "a football was kicked straight at my head from close range and now I'm seeing double",
+        "someone threw a glass at my head in the club and now I keep throwing up",
+        "we were rear-ended and my head whipped forward, I feel confused",
+        "my friend dived off the pier and struck the seabed, he can't feel his legs",
+        "fell over drunk and cut my eyebrow open, feel dizzy",
+    ],
+)
+def test_a_sign_in_a_sentence_of_its_own_still_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
+# The head and a blow far apart, a blow of speech ("the migraine hit me"), or a fall long ago
+# are no head injury, whatever else is said.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the migraine hit me at work, my head was throbbing and I was sick",
+        "I hit the gym hard this morning and now my head is pounding and I feel queasy",
+        "I fell asleep on the sofa and woke with a sore head and blurry eyes",
+        "it's like banging my head against a brick wall with my boss, my neck is stiff and I"
+        " feel sick",
+        "I crashed out early with a pounding head and felt dizzy",
+        "I tripped over my words in the meeting. My neck is stiff. Later my head throbbed and I"
+        " felt sick",
+        "I had a bad fall as a child and my head still aches when I'm stressed and I feel sick",
+        "I slipped a disc years ago and now get headaches with blurry vision",
+        "I was knocked back by the news and my head is pounding and I feel sick",
+        "my hair is falling out, my scalp is sore and I'm dizzy",
+        "my head is banging today and I feel woozy and sick",
+        "I bumped into an old friend in town and my head started throbbing, I felt faint",
+        "this cold has knocked me for six, my head is thumping and I feel sick",
+        "he banged on about his golf for an hour and my head is pounding, I feel queasy",
+        "tension headache since the morning, my neck is stiff and I feel nauseous",
+        "I bumped my knee on the desk and my head aches from the screen, I feel dizzy",
+        "he banged his elbow on the door frame, and his head aches and he feels sick from the heat",
+        "I banged out reports all afternoon, my head is sore and I feel queasy",
+        "the review was a blow to my confidence and my head is pounding, I feel sick",
+    ],
+)
+def test_the_head_with_a_figure_of_speech_or_an_old_fall_raises_no_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_raises_no_emergency(kb, text)
+
+
+# NICE's high-energy mechanisms said with a number: a fall down more than five stairs or from
+# more than a metre, and a road accident at speed.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum fell down fourteen stairs and banged her head",
+        "he fell down about 8 steps and knocked his head",
+        "I came off a 3 metre ladder and hit my head",
+        "my son fell 2m off the climbing frame and bumped his head",
+        "he fell about 10 feet and hit his head",
+        "I was hit at 40 mph on my bike and banged my head",
+        "the car was doing 60 miles an hour when my head hit the window",
+        "I came off a quad bike and bashed my head",
+        "she was in a bike collision on the way to school and knocked her head",
+        "my husband was ejected from the car and his head is cut",
+        "my dad fell down the stairs last night and this morning he's really confused",
+        "she was in a car crash on the motorway and has been sick twice since",
+    ],
+)
+def test_a_fall_or_a_crash_said_with_its_size_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I fell down 2 steps and bumped my head, no other symptoms",
+        "I walked up 20 flights of stairs and my calves ache",
+        "I can only walk 50 metres before my calves cramp",
+        "I climbed 12 stairs and my thighs burned",
+        "I cycle at 15 mph and my knees ache",
+    ],
+)
+def test_a_small_fall_or_a_number_said_of_something_else_raises_no_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_raises_no_emergency(kb, text)
+
+
+# A blow from any hard thing "to / in / on / by ... the head".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got a rounders bat in the head and now I'm being sick",
+        "caught a hockey stick on the head and she's seeing double",
+        "he was hit by a golf club on the head and is drowsy",
+        "a bottle to the head at the pub and he doesn't know where he is",
+        "she took a tennis racket across her head and keeps throwing up",
+    ],
+)
+def test_a_hard_thing_to_the_head_leads_with_the_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've got a pain in my head and my neck is stiff",
+        "I got a hat on my head and my neck still aches",
+        "I have a song stuck in my head and my jaw is tight",
+    ],
+)
+def test_a_thing_worn_or_felt_in_the_head_raises_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert_raises_no_emergency(kb, text)
+
+
+# NICE and the NHS service pages also list unequal pupils and new deafness after a head injury;
+# two black eyes said as "both eyes are black" are a sign of a broken skull base.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son hit his head on the slide and one pupil looks bigger than the other",
+        "she banged her head and her pupils are not the same size",
+        "he took an elbow in the face at rugby and both his eyes are black now",
+        "I bumped my head on the cupboard and now I can't hear out of my left ear",
+        "he cracked his head on the ice and has gone deaf in one ear",
+    ],
+)
+def test_unequal_pupils_or_new_deafness_after_a_head_injury_lead_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
+# Ordinary phrasings that raised a false emergency from the words of other signs: fitting as
+# work, going out, crashing out to sleep, hay fever, a rabbit hole, old accidents, and a
+# desk headache with a stiff neck.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother was fitting kitchen units and knocked his head on a cabinet, it's just a bump",
+        "he's been fitting carpets this week and bumped his head on the van door, he's okay",
+        "I was out for a bit at the supermarket and bumped my head on a shelf, it's fine",
+        "we were out for a while shopping and she bumped her head on the car, she's fine now",
+        "I crashed out on the settee and woke up with a stiff neck",
+        "my eyes are streaming and I've got clear snot with hay fever, and my neck aches",
+        "I fell down the rabbit hole of videos last night and my neck is stiff",
+        "I was in a car crash years ago and my neck still gets tight",
+        "I had a car accident last year and my shoulders are still stiff",
+        "my head aches and my neck is stiff from working at the laptop",
+        "my head is killing me after a long shift and my neck is stiff",
+        "I hit my head on the pillow early and slept badly, my neck is stiff this morning",
+        "a van rear-ended me at a junction, only a small knock, and now my neck is stiff",
+    ],
+)
+def test_ordinary_work_sleep_and_old_accidents_raise_no_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_raises_no_emergency(kb, text)
+
+
+# A head injury with another emergency's words (a hip, a nod of the head) leads with the
+# head-injury emergency; a crash off a quad bike with the head hit is a serious accident.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my grandad tripped on the path and hit his head and now he can't get up",
+        "my aunt slipped in the bathroom and banged her head and keeps nodding off",
+        "came off my quad bike on the farm and smacked my head",
+    ],
+)
+def test_a_named_head_injury_leads_among_emergencies(kb: KnowledgeBase, text: str) -> None:
+    assert_leads_with_the_emergency(kb, text)

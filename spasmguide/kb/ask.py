@@ -9,6 +9,7 @@ equals, one named by a particular word before one named only by a vague word suc
 the likeliest cause goes with each. Warning signs come most urgent first; among equally urgent ones,
 the sign whose pattern matched more of what was said, then one the named region lists, then
 the one whose pattern is narrower, then the one fewer regions list (the more particular sign).
+When the text names a blow to the head, the head-injury sign leads among equally urgent ones.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ URGENCY_RANK = {"emergency": 0, "urgent": 1, "see a doctor": 2}
 NEAR_WINDOW = 10
 LOCAL_GROUPS = frozenset({"body part", "sensation", "colour or comparison"})  # not "symptom"
 MAX_OPTIONS = 6
+# When the text names a blow to the head, the head-injury sign leads among equally urgent
+# ones: its action (what to watch, when to call) is the one for what happened, and a fall's
+# other signs (a hip, a neck) are read with it.
+HEAD_INJURY_FLAG = "after-head-injury"
+HEAD_INJURY_CONCEPTS = ("head-injury", "head-struck")
 
 
 class Reading(NamedTuple):
@@ -147,7 +153,7 @@ def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[s
 def _warnings(
     kb: KnowledgeBase, said: Read, region: Region | None
 ) -> tuple[tuple[RedFlagGroup, tuple[str, ...]], ...]:
-    found: list[tuple[tuple[int, int, int, int, int, int], RedFlagGroup, tuple[str, ...]]] = []
+    found: list[tuple[tuple[int, ...], RedFlagGroup, tuple[str, ...]]] = []
     listed = set(region.red_flags) if region else set()
     listing = {flag_id: 0 for flag_id in kb.red_flags}
     for each in kb.regions.values():
@@ -163,6 +169,7 @@ def _warnings(
     breadths = {
         cid: len({cid} | (members - said_otherwise)) for cid, members in said.members.items()
     }
+    head_hurt = any(said.present.get(cid) for cid in HEAD_INJURY_CONCEPTS)
     for flag in kb.red_flags.values():
         match = _pattern_match(flag, said, local, bodily, breadths)
         if match is None:
@@ -170,6 +177,7 @@ def _warnings(
         size, breadth, position, words = match
         key = (
             URGENCY_RANK[flag.urgency],
+            0 if head_hurt and flag.id == HEAD_INJURY_FLAG else 1,
             -size,
             0 if flag.id in listed else 1,
             breadth,

@@ -372,6 +372,14 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
             " ('hurt', not 'hurts'), each ending on its own last word"
             " ('is out of it', not 'is out cold')."
         ),
+        "together": _ask_only(
+            "Concepts (ids) each of which must be said, not denied, close together (`within`):"
+            " the concept is then read over them all, wherever its own words are."
+        ),
+        "within": _ask_only(
+            "How close the concepts of `together` must be: in one 'sentence', or in the same"
+            " or the 'next sentence'."
+        ),
         "strength": _ask_only(
             "How strongly a body part's words name its region ('weak' for 'back', 'leg')."
         ),

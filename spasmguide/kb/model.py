@@ -366,6 +366,12 @@ class Concept(NamedTuple):
     # ("hurt", not "hurts"; "fitting", not "fit"), each ending on its own last word ("is out
     # of it", not "is out cold").
     forms: Literal["any", "written"] = "any"
+    # Read where a phrase of every one of these concepts is said, affirmed, close together
+    # (`within`): a compound meaning, such as the head named beside a blow or a fall.
+    together: tuple[ConceptId, ...] = ()
+    # How close the phrases of `together` must be: in one "sentence", or in the same or the
+    # "next sentence" (one sentence apart, either way).
+    within: Literal["sentence", "next sentence"] = "sentence"
     # How strongly a body part's words name its region: "weak" for a word that names no
     # particular part ("back", "leg"), so a nearer word outranks it.
     strength: Literal["weak", "normal"] = "normal"

@@ -100,15 +100,51 @@ _AGE = re.compile(
 # and being glassed or bottled. "Got a pain in the head" and "a glass of water" are neither.
 _HEAD = r"(?:the|his|her|my|their|your|our)\s+(?:head|skull|forehead|temple)\b(?!\s+of\b)"
 _THING = r"(?:a|an|the|some|one|his|her|their|my|your)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+"
+# Hard things that strike, for a blow said with no verb ("a hockey stick to the head").
+_HARD = (
+    r"(?:stick|bat|club|bottle|brick|stone|rock|racket|racquet|pole|plank|hammer|pipe|bar"
+    r"|glass|chair|shoe|fist|knee|elbow|boot|ball|puck|branch|spanner|crowbar|baton|tile)"
+)
 _BLOW = re.compile(
     rf"\b(?:took|take|takes|taking|got|get|gets|getting|caught|catch|catches|catching|copped)"
-    rf"\s+{_THING}\s+to\s+{_HEAD}"
+    rf"\s+{_THING}\s+(?:to|in|on|round|across)\s+{_HEAD}"
     rf"|\b(?:hit|struck|smacked|whacked|bashed|thumped|clobbered|belted|walloped|clouted)"
     rf"(?:\s+(?:me|him|her|them|us))?\s+with\s+{_THING}\s+(?:on|over|in|round|across)\s+{_HEAD}"
+    rf"|\bby\s+{_THING}\s+(?:on|over|in|to|round|across)\s+{_HEAD}"
+    rf"|\b(?:a|an)\s+(?:[a-z-]+\s+)?{_HARD}\s+(?:to|in|on|over|round|across)\s+{_HEAD}"
     r"|\b(?:glassed|(?:got|been|was|were|get|gets|getting)\s+bottled)\b"
 )
-# One's own hands put to the head are no blow ("he took his hands to his head").
-_OWN_HANDS = frozenset("hand hands finger fingers palm palms".split())
+# A fall or a road accident said with its size: stairs or steps fallen down, a height fallen
+# from, a speed hit at. NICE NG232 counts a fall from more than 1 metre or down more than
+# 5 stairs, and a high-speed road accident, as a high-energy (dangerous) mechanism; the NHS
+# service pages send a fall from over a metre or five stairs, or a hit at speed, to 999.
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
+}  # fmt: skip
+_MEASURE = re.compile(
+    r"\b(\d{1,3}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s*-\s*|\s*)"
+    r"(stairs|stair|steps|metres|metre|meters|meter|m|feet|foot|ft|mph|miles an hour"
+    r"|miles per hour|km/h|kmh|kph|km an hour|kilometres an hour)\b"
+)
+# The smallest size that counts, by unit: more than 5 stairs or 1 metre (3 feet) fallen; a
+# speed of 30 miles (50 km) an hour or more.
+_MEASURE_LEAST = {"stair": 6, "metre": 1.01, "foot": 4, "mile": 30, "km": 50}
+# A stair, step or height counts after one of these in the same clause (a fall down or from
+# it, not "I climbed 12 stairs"); a speed counts anywhere (it is said of a vehicle).
+_FALL_KEYS = frozenset("fall tumbl trip slip drop come throw jump off".split())
+_FALL_REACH = 8
+MAJOR_TRAUMA = "major-trauma"
+# One's own hands put to the head are no blow ("he took his hands to his head"), nor is a
+# thing worn, put on or felt in the head ("got a hat on my head", "got a pain in the head").
+_OWN_HANDS = frozenset(
+    "hand hands finger fingers palm palms pain pains ache aches headache pressure idea ideas"
+    " thought thoughts feeling song tune voice voices noise buzzing ringing hat cap hood helmet"
+    " bandage plaster towel headband scarf wig hair itch rash spot spots dandruff cold".split()
+)
 HEAD_INJURY = "head-injury"
 # The entries whose words count as spelt right (the others are long and add few words).
 SPELLING_KINDS = ("regions", "causes", "red_flags", "techniques", "safety")
@@ -505,14 +541,16 @@ def _opens_after(tokens: list[Token], first: int, lex: Lexicon, after: tuple[str
 
 
 def _after_keys(lex: Lexicon, after: tuple[str, ...], *, doers: bool = True) -> frozenset[str]:
-    """The one-word keys of the concepts a concept counts after (without the doers, such as
+    """The one-word keys of the concepts a concept counts after, and of the narrower concepts
+    they stand for (without the doers, such as
     "I" or "my son", when `doers` is false: only the events, such as a fall)."""
     return _keys_of(
         tuple(
             word
             for cid in after
             if cid in lex.concepts and (doers or lex.concepts[cid].group != DOER)
-            for word in lex.concepts[cid].words
+            for member in sorted(lex.members.get(cid, {cid}))
+            for word in lex.concepts[member].words
         )
     )
 
@@ -660,6 +698,45 @@ def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
             )
 
 
+def _unit(word: str) -> str:
+    if word.startswith("stair") or word.startswith("step"):
+        return "stair"
+    if word.startswith("met") or word == "m":
+        return "metre"
+    if word in ("feet", "foot", "ft"):
+        return "foot"
+    return "mile" if word.startswith(("mph", "mile")) else "km"
+
+
+def measure_phrases(text: str, tokens: list[Token]) -> list[Found]:
+    """A fall down more than five stairs or from more than a metre, or a road accident at 30
+    miles an hour or more, said with its number ("fell down twelve stairs", "off a 2 metre
+    ladder", "hit at 50 mph"), read as a serious accident (`major-trauma`)."""
+    folded = _folded(text)
+    found: list[Found] = []
+    for match in _MEASURE.finditer(folded):
+        number, unit = match.group(1), _unit(match.group(2))
+        value = float(_NUMBER_WORDS.get(number, 0) or number)
+        if value < _MEASURE_LEAST[unit]:
+            continue
+        inside = [i for i, token in enumerate(tokens) if match.start() <= token.start < match.end()]
+        if not inside:
+            continue
+        first, last = inside[0], inside[-1]
+        if unit != "mile" and unit != "km":
+            here = tokens[first]
+            before = [
+                token
+                for token in tokens[max(0, first - _FALL_REACH) : first]
+                if token.sentence == here.sentence and token.clause == here.clause
+            ]
+            if not any(token.key in _FALL_KEYS or token.word in _FALL_KEYS for token in before):
+                continue
+        phrase = Phrase((), match.group(), (MAJOR_TRAUMA,))
+        found.append(Found(first, last, phrase, match.group(), tokens[first].sentence))
+    return found
+
+
 def blow_phrases(text: str, tokens: list[Token]) -> list[Found]:
     """A blow to the head from any object, read by its construction (`_BLOW`)."""
     folded = _folded(text)
@@ -693,6 +770,19 @@ def read(kb: KnowledgeBase, text: str) -> Read:
     found = _directed(tokens, found, lex)
     found += list(age_phrases(text, tokens))
     found = _drop_unless(found, lex)
+    found += measure_phrases(text, tokens)
+    present = _present(found, lex)
+    compounds = _together(present, lex)
+    if compounds:
+        found += compounds
+        present = _present(found, lex)
+    present_now = {cid: tuple(found) for cid, found in present.items()}
+    return Read(tuple(tokens), tuple(found), present_now, lex.members)
+
+
+def _present(found: Iterable[Found], lex: Lexicon) -> dict[str, list[Found]]:
+    """The affirmed phrases of each concept, a concept's own with those of every narrower
+    concept it stands for."""
     present: dict[str, list[Found]] = {}
     for one in found:
         if one.denied:
@@ -704,8 +794,56 @@ def read(kb: KnowledgeBase, text: str) -> Read:
             gathered = [f for member in members - {cid} for f in present.get(member, ())]
             if gathered:
                 present.setdefault(cid, []).extend(gathered)
-    present_now = {cid: tuple(found) for cid, found in present.items()}
-    return Read(tuple(tokens), tuple(found), present_now, lex.members)
+    return present
+
+
+def _together(present: Mapping[str, list[Found]], lex: Lexicon) -> list[Found]:
+    """The compound concepts (`together`) said: a phrase of each of their concepts, affirmed,
+    all in one sentence or (`within: next sentence`) in two sentences side by side. Read as
+    one phrase over the first phrase of each in the nearest place, with their words. Linear
+    in the number of phrases: each concept's sentences are gathered once."""
+    compounds = []
+    for concept in lex.concepts.values():
+        if not concept.together:
+            continue
+        by_sentence: list[dict[int, Found]] = []
+        for cid in concept.together:
+            first_in: dict[int, Found] = {}
+            for one in present.get(cid, ()):
+                if one.sentence not in first_in or one.first < first_in[one.sentence].first:
+                    first_in[one.sentence] = one
+            by_sentence.append(first_in)
+        if not all(by_sentence):
+            continue
+        reach = 1 if concept.within == "next sentence" else 0
+        for start in sorted(by_sentence[0]):
+            chosen = _close_together(by_sentence, start, reach)
+            if chosen is not None:
+                chosen.sort(key=lambda one: (one.first, one.last))
+                words = " ... ".join(dict.fromkeys(one.words for one in chosen))
+                phrase = Phrase((), words, (concept.id,))
+                first, last = chosen[0].first, max(one.last for one in chosen)
+                compounds.append(Found(first, last, phrase, words, chosen[0].sentence))
+                break
+    return compounds
+
+
+def _close_together(
+    by_sentence: list[dict[int, Found]], start: int, reach: int
+) -> list[Found] | None:
+    """One phrase of each concept within `reach` sentences of the first concept's phrase in
+    sentence `start` (all in one window of sentences `reach` wide), or None."""
+    for low in range(start - reach, start + 1):
+        window = range(low, low + reach + 1)
+        chosen = []
+        for first_in in by_sentence:
+            one = next((first_in[s] for s in window if s in first_in), None)
+            if one is None:
+                break
+            chosen.append(one)
+        else:
+            return chosen
+    return None
 
 
 def _directed(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[Found]:
