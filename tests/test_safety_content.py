@@ -388,13 +388,25 @@ def _first_sentence(text: str) -> str:
     return text.split(". ", 1)[0]
 
 
+def _head_injury_999_list(action: str) -> str:
+    """The 999 signs: after the opening line, before the emergency department sentence."""
+    lowered = action.casefold()
+    return lowered[
+        len(_first_sentence(lowered)) : lowered.index("go to an emergency department (a&e) now if")
+    ]
+
+
 def test_the_head_injury_action_opens_with_999_then_the_emergency_department_then_home(
     shipped: KnowledgeBase,
 ) -> None:
     # The most urgent step comes first: the 999 signs, then the emergency department, then
-    # what can be looked after at home.
+    # what can be looked after at home. The opening line already says what to do for any sign,
+    # so a frightened reader whose sign is not on the 999 list learns it at once.
     action = shipped.red_flags["after-head-injury"].action or ""
-    assert "999" in _first_sentence(action)
+    lead = _first_sentence(action).casefold()
+    assert "999" in lead and "emergency department" in lead
+    assert lead.index("999") < lead.index("emergency department")
+    assert "any" in lead and "now" in lead
     lowered = action.casefold()
     call = lowered.index("999")
     department = lowered.index("emergency department")
@@ -409,10 +421,21 @@ def test_the_head_injury_999_list_names_confusion_reading_and_writing_and_any_ac
     # focal signs (the NHS 999 list names writing); nidirect names a confused look. NICE's list
     # of high-energy injuries ends with any other mechanism of the kind.
     action = (shipped.red_flags["after-head-injury"].action or "").casefold()
-    call_part = action[: action.index("emergency department")]
-    for words in ("confused", "not making sense", "reading", "writing", "any other"):
+    call_part = _head_injury_999_list(action)
+    for words in (
+        "confused",
+        "not making sense",
+        "reading",
+        "writing",
+        "any other serious accident",
+        "1 metre (about 3 feet)",
+        "a serious accident such as a car crash",
+        "bruising or swelling round both eyes",
+    ):
         assert words in call_part, words
     assert "bicycle crash" not in action and "collision" in action
+    note = (shipped.red_flags["after-head-injury"].note or "").casefold()
+    assert "confusion is not on the nhs 999 list" in note and "nidirect" in note
 
 
 def test_the_head_injury_note_gives_nices_999_tier_for_telephone_services(
@@ -427,7 +450,17 @@ def test_the_head_injury_note_gives_nices_999_tier_for_telephone_services(
     for text in (note, record):
         assert "1.2.2" in text and "1.2.4" in text
         assert "999" in text and "ambulance if needed" in text
+        # NG232's own terms, its high-energy examples as separate items, and its second list
+        # for GPs, where referral is only to be considered.
+        assert "remote advice services" in text and "telephone advice" not in text
+        assert "complex skull fracture" in text
+        assert "pedestrian struck by a motor vehicle" in text and "bicycle collision" in text
+        assert "pedestrian or cyclist" not in text
+        assert "second list" in text and "considered" in text
     assert "side of caution" not in note
+    assert "update information" in record and "nice.org.uk/guidance/ng232" in (
+        shipped.sources["nice-ng232"].citation.casefold()
+    )
 
 
 def test_the_head_injury_sources_credit_portsmouth_and_nidirect_as_they_are(
@@ -444,7 +477,65 @@ def test_the_head_injury_sources_credit_portsmouth_and_nidirect_as_they_are(
     nidirect = (shipped.sources["nidirect-severe-head-injury"].note or "").casefold()
     for words in ("one tier", "repeated vomiting", "memory loss"):
         assert words in nidirect, words
-    assert any("bleed in the brain" in sign for sign in flag.signs)
+    # Portsmouth's "brain surgery or bleeding in the past" is quoted as it stands; the guide
+    # does not turn it into a past bleed in the brain, which no cited source names.
+    assert "bleeding in the past" in portsmouth
+    assert not any("bleed in the brain" in sign for sign in flag.signs)
+    assert "Brain surgery in the past." in flag.signs
+
+
+def test_the_head_injury_child_sign_says_what_nice_and_the_nhs_say(shipped: KnowledgeBase) -> None:
+    # NICE: irritability or altered behaviour, particularly in babies and children under 5; the
+    # NHS page: a change in behaviour such as being more irritable. No cited source says crying,
+    # and nidirect is credited only for the injury that was not accidental.
+    flag = shipped.red_flags["after-head-injury"]
+    child = next(sign for sign in flag.signs if "child" in sign).casefold()
+    assert "irritable" in child and "under 5" in child and "crying" not in child
+    note = (flag.note or "").casefold()
+    assert "crying" not in note
+    assert "vulnerable" in " ".join(flag.signs).casefold()
+
+
+def _home_part(action: str) -> str:
+    lowered = action.casefold()
+    return lowered[lowered.index("at home") :]
+
+
+def test_the_head_injury_home_care_says_paracetamol_not_aspirin(shipped: KnowledgeBase) -> None:
+    # NHS head injury page (as on NHS 111 Wales): do not use aspirin, it could make the injury
+    # bleed; Portsmouth: paracetamol, avoid aspirin at first. Copies differ on ibuprofen, so the
+    # guide names paracetamol only.
+    flag = shipped.red_flags["after-head-injury"]
+    home = _home_part(flag.action or "")
+    assert "paracetamol" in home and "not aspirin" in home and "bleed" in home
+    assert "ibuprofen" not in (flag.action or "").casefold()
+    for source_id in ("nhs-head-injury", "portsmouth-head-injury"):
+        assert "aspirin" in (shipped.sources[source_id].note or "").casefold(), source_id
+
+
+def test_the_head_injury_home_care_lets_the_person_sleep(shipped: KnowledgeBase) -> None:
+    # NHS page: no need to stay awake if tired; Portsmouth: sleep if tired. Not being able to wake
+    # them is the 999 sign of not waking.
+    flag = shipped.red_flags["after-head-injury"]
+    home = _home_part(flag.action or "")
+    assert "sleep if tired" in home and "no need to keep them awake" in home
+    assert "cannot wake them" in home
+    assert "stay awake" in (shipped.sources["nhs-head-injury"].note or "").casefold()
+    assert "sleep if tired" in (shipped.sources["portsmouth-head-injury"].note or "").casefold()
+
+
+def test_the_head_injury_person_does_not_drive(shipped: KnowledgeBase) -> None:
+    # Portsmouth: do not drive until fully recovered; NHS Highland: get someone to take you to
+    # the emergency department. The guide says so where it sends the person there.
+    flag = shipped.red_flags["after-head-injury"]
+    action = (flag.action or "").casefold()
+    department = action.index("go to an emergency department (a&e) now if")
+    assert "should not drive there" in action[department:]
+    assert "someone else take them" in action[department:]
+    assert "do not drive until fully recovered" in _home_part(flag.action or "")
+    assert "nhs-highland-head-injury" in flag.sources
+    highland = (shipped.sources["nhs-highland-head-injury"].note or "").casefold()
+    assert "someone to take you" in highland and "drive" in highland
 
 
 def test_the_bmj_jaw_guideline_grades_hand_treatment_above_acupuncture(
