@@ -194,3 +194,21 @@ def test_any_warning_sign_can_call_for_a_check(tmp_path: Path) -> None:
     outcome = invoke("ask", "my calf cramps at night", "--kb", str(layer))
     assert "Check now: A calf that may need checking" in outcome.stdout
     assert _ask("stiff neck from sitting at a desk", "--kb", str(layer))["checks"] == []
+
+
+def test_a_check_more_urgent_than_the_sign_read_comes_before_it() -> None:
+    text = "bumped my head on the car door and my calf cramps at night"
+    document = _ask(text)
+    assert [flag["urgency"] for flag in document["warnings"]] == ["see a doctor"]
+    assert [check["id"] for check in document["checks"]] == [FLAG]
+    page = _text(text)
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    assert lines[1] == CHECK_HEADING, lines[:3]
+    assert page.index(CHECK_HEADING) < page.index(document["action"])
+    # On the page that follows, the signs the words are about lead, the most urgent first.
+    shown = page[page.index("Warning signs: get medical care first") :]
+    listed = [line.strip() for line in shown.splitlines() if line.strip().startswith("•")]
+    assert listed[:2] == [
+        "• EMERGENCY: Headache or other signs after a head injury",
+        f"• See a doctor: {document['warnings'][0]['title']}",
+    ], listed[:3]

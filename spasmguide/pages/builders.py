@@ -224,7 +224,12 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
     )
     # The most urgent first; a sign the words match before a check as urgent.
     sections.extend(section for _, section in sorted(alerts, key=lambda alert: alert[0]))
-    named = tuple(dict.fromkeys(flag.id for flag, _ in (*understood.warnings, *understood.checks)))
+    # The signs the words are about lead the page's warning signs, the most urgent first.
+    about = sorted(
+        (flag for flag, _ in (*understood.warnings, *understood.checks)),
+        key=lambda flag: URGENCY_ORDER[flag.urgency],
+    )
+    named = tuple(dict.fromkeys(flag.id for flag in about))
     answered: Page | None = None
     if stops:
         sections.append(_ask_stop_section(understood))
