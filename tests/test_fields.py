@@ -69,6 +69,7 @@ def test_the_safety_fields_are_those_decisions_013_and_015_name() -> None:
             "lay_terms",
             "action",
             "pattern",
+            "check_when",
         ),
         "techniques": ("cautions", "contraindications", "safety"),
         "regions": ("self_care", "red_flags"),

@@ -262,3 +262,19 @@ def test_only_validate_keeps_the_yaml_nodes(tmp_path: Path) -> None:
     assert kept.at("acupoints").line == line_of(ELBOW, "acupoints:")
     (loaded,) = parse_file(path).entries["regions"]
     assert loaded.node is None and loaded.at("acupoints") == loaded.where
+
+
+def test_a_warning_sign_checked_for_an_unknown_concept_is_refused(tmp_path: Path) -> None:
+    text = (
+        "red_flags:\n"
+        "  - id: knock-check\n"
+        "    title: Signs after a knock\n"
+        "    urgency: emergency\n"
+        "    applies_to: Anyone who has had a knock.\n"
+        "    signs: [Vomiting since the knock.]\n"
+        "    sources: [article]\n"
+        "    check_when: [head-injury, bonked-noggin]\n"
+    )
+    assert only_problem(tmp_path, text) == "8:31: unknown concept id 'bonked-noggin'"
+    fixed = text.replace(", bonked-noggin", "")
+    assert invoke("validate", str(write(tmp_path, fixed))).exit_code == 0

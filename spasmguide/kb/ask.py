@@ -9,7 +9,10 @@ equals, one named by a particular word before one named only by a vague word suc
 the likeliest cause goes with each. Warning signs come most urgent first; among equally urgent ones,
 the sign whose pattern matched more of what was said, then one the named region lists, then
 the one whose pattern is narrower, then the one fewer regions list (the more particular sign).
-When the text names a blow to the head, the head-injury sign leads among equally urgent ones.
+A sign whose `check_when` concepts are read (a blow to the head, for the head-injury sign) leads
+among equally urgent ones. When those concepts are read and none of its patterns is, the sign is
+a check to make now (`Understanding.checks`), apart from the warnings: the words describe what
+calls for it (a head injury) but not yet any of its signs.
 """
 
 from __future__ import annotations
@@ -29,11 +32,6 @@ URGENCY_RANK = {"emergency": 0, "urgent": 1, "see a doctor": 2}
 NEAR_WINDOW = 10
 LOCAL_GROUPS = frozenset({"body part", "sensation", "colour or comparison"})  # not "symptom"
 MAX_OPTIONS = 6
-# When the text names a blow to the head, the head-injury sign leads among equally urgent
-# ones: its action (what to watch, when to call) is the one for what happened, and a fall's
-# other signs (a hip, a neck) are read with it.
-HEAD_INJURY_FLAG = "after-head-injury"
-HEAD_INJURY_CONCEPTS = ("head-injury", "head-struck")
 
 
 class Reading(NamedTuple):
@@ -44,12 +42,18 @@ class Reading(NamedTuple):
     matched: tuple[str, ...]
 
 
+Matched = tuple[tuple[RedFlagGroup, tuple[str, ...]], ...]  # each sign with the words read
+
+
 class Understanding(NamedTuple):
     text: str
-    warnings: tuple[tuple[RedFlagGroup, tuple[str, ...]], ...]
+    warnings: Matched  # the signs the words describe, most urgent first
     readings: tuple[Reading, ...]
     denied: tuple[str, ...] = ()  # words read as denied or only wondered about
     read_to: int | None = None  # where reading stopped, when the text was longer than that
+    # Signs to check now: what calls for them (`check_when`) is read, none of their signs is;
+    # each with the words that call for it, most urgent first. Never among the warnings.
+    checks: Matched = ()
 
 
 def understand(kb: KnowledgeBase, text: str) -> Understanding:
@@ -67,6 +71,7 @@ def understand(kb: KnowledgeBase, text: str) -> Understanding:
     causes = _ranked(kb, said, "cause")
     first_region = kb.regions[regions[0][0]] if regions else None
     warnings = _warnings(kb, said, first_region)
+    checks = _checks(kb, said, warnings)
     readings = _readings(kb, regions, causes)
     denied = tuple(
         dict.fromkeys(
@@ -80,7 +85,7 @@ def understand(kb: KnowledgeBase, text: str) -> Understanding:
             )
         )
     )
-    return Understanding(text, warnings, readings, denied, read_to)
+    return Understanding(text, warnings, readings, denied, read_to, checks)
 
 
 def _weight(kb: KnowledgeBase, found: Found) -> float:
@@ -150,9 +155,29 @@ def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[s
     return [(target, tuple(words[target])) for target in order]
 
 
-def _warnings(
-    kb: KnowledgeBase, said: Read, region: Region | None
-) -> tuple[tuple[RedFlagGroup, tuple[str, ...]], ...]:
+def _called_for(flag: RedFlagGroup, said: Read) -> list[Found]:
+    """The affirmed phrases of the concepts that call for checking `flag`, in text order."""
+    found = [one for cid in flag.check_when for one in said.present.get(cid, ())]
+    return sorted(found, key=lambda one: (one.first, one.last))
+
+
+def _checks(kb: KnowledgeBase, said: Read, warnings: Matched) -> Matched:
+    """The signs to check now: their `check_when` concepts are read and none of their
+    patterns is, most urgent first (then the one called for first), each with its words."""
+    matched = {flag.id for flag, _ in warnings}
+    found: list[tuple[tuple[int, int], RedFlagGroup, tuple[str, ...]]] = []
+    for flag in kb.red_flags.values():
+        if flag.id in matched:
+            continue
+        called = _called_for(flag, said)
+        if called:
+            words = tuple(dict.fromkeys(one.words for one in called))
+            found.append(((URGENCY_RANK[flag.urgency], called[0].first), flag, words))
+    found.sort(key=lambda item: item[0])
+    return tuple((flag, words) for _, flag, words in found)
+
+
+def _warnings(kb: KnowledgeBase, said: Read, region: Region | None) -> Matched:
     found: list[tuple[tuple[int, ...], RedFlagGroup, tuple[str, ...]]] = []
     listed = set(region.red_flags) if region else set()
     listing = {flag_id: 0 for flag_id in kb.red_flags}
@@ -169,7 +194,6 @@ def _warnings(
     breadths = {
         cid: len({cid} | (members - said_otherwise)) for cid, members in said.members.items()
     }
-    head_hurt = any(said.present.get(cid) for cid in HEAD_INJURY_CONCEPTS)
     for flag in kb.red_flags.values():
         match = _pattern_match(flag, said, local, bodily, breadths)
         if match is None:
@@ -177,7 +201,7 @@ def _warnings(
         size, breadth, position, words = match
         key = (
             URGENCY_RANK[flag.urgency],
-            0 if head_hurt and flag.id == HEAD_INJURY_FLAG else 1,
+            0 if _called_for(flag, said) else 1,  # what calls for the sign is read
             -size,
             0 if flag.id in listed else 1,
             breadth,

@@ -317,6 +317,12 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
             "How `ask` recognises the signs: any one of these patterns of concepts.",
             safety=True,
         ),
+        "check_when": Meaning(
+            "Concepts (ids) that call for the signs to be checked: when `ask` reads one and no"
+            " pattern, its answer opens with the signs and what to do; with a pattern, the"
+            " group leads among equally urgent ones.",
+            safety=True,
+        ),
     },
     SafetyGroup: {
         "id": _ID,

@@ -344,6 +344,10 @@ class RedFlagGroup(NamedTuple):
     reviewed: Reviewed | None = None
     # How `ask` recognises the sign: any one of these patterns of concepts (docs/decisions/016).
     pattern: tuple[SignPattern, ...] = ()
+    # When `ask` reads one of these concepts and none of the patterns (a head injury said with
+    # none of its signs), the answer opens with these signs as a check to make now; read with
+    # a pattern, they put this group first among equally urgent ones.
+    check_when: tuple[ConceptId, ...] = ()
 
 
 class Concept(NamedTuple):

@@ -60,25 +60,33 @@ SHORT_TECHNIQUES = 3
 
 
 def lookup_page(
-    kb: KnowledgeBase, region: Region | None, cause: Cause | None, *, full: bool = True
+    kb: KnowledgeBase,
+    region: Region | None,
+    cause: Cause | None,
+    *,
+    full: bool = True,
+    named: Sequence[str] = (),
 ) -> Page:
     """The page for a region, a cause, or both together. Safety first: warning signs, then
     self-care, then the ranked techniques with their basis; details follow (all of them only
-    when `full`)."""
+    when `full`). The warning signs whose ids are `named` (those a person's words are about)
+    come first, in that order."""
     if region is not None and cause is not None:
-        return combined_page(kb, region, cause, full=full)
+        return combined_page(kb, region, cause, full=full, named=named)
     if region is not None:
-        return region_page(kb, region, full=full)
+        return region_page(kb, region, full=full, named=named)
     if cause is None:
         raise ValueError("a lookup needs a region or a cause")
-    return cause_page(kb, cause, full=full)
+    return cause_page(kb, cause, full=full, named=named)
 
 
-def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page:
+def region_page(
+    kb: KnowledgeBase, region: Region, *, full: bool = True, named: Sequence[str] = ()
+) -> Page:
     ranked = rank_techniques(kb, [region])
-    flags = red_flags_of(kb, region)
+    flags = _named_first(red_flags_of(kb, region), named)
     first = [
-        _red_flag_section(kb, flags, full=full),
+        _red_flag_section(kb, flags, full=full, named=named),
         Section("Self-care", (Bullets(region.self_care),)),
         _ranked_section(ranked, [region], full=full),
     ]
@@ -101,11 +109,13 @@ def region_page(kb: KnowledgeBase, region: Region, *, full: bool = True) -> Page
     return _page(kb, "region", region.name, region.summary, sections, data)
 
 
-def cause_page(kb: KnowledgeBase, cause: Cause, *, full: bool = True) -> Page:
+def cause_page(
+    kb: KnowledgeBase, cause: Cause, *, full: bool = True, named: Sequence[str] = ()
+) -> Page:
     ranked = rank_techniques(kb, [cause])
-    flags = red_flags_of(kb, cause)
+    flags = _named_first(red_flags_of(kb, cause), named)
     first = [
-        *_if_any(flags, lambda: _red_flag_section(kb, flags, full=full)),
+        *_if_any(flags, lambda: _red_flag_section(kb, flags, full=full, named=named)),
         Section("Prevention", (Bullets(cause.prevention),)),
         _ranked_section(ranked, [cause], full=full),
     ]
@@ -124,13 +134,20 @@ def cause_page(kb: KnowledgeBase, cause: Cause, *, full: bool = True) -> Page:
     return _page(kb, "cause", cause.name, cause.summary, sections, data)
 
 
-def combined_page(kb: KnowledgeBase, region: Region, cause: Cause, *, full: bool = True) -> Page:
+def combined_page(
+    kb: KnowledgeBase,
+    region: Region,
+    cause: Cause,
+    *,
+    full: bool = True,
+    named: Sequence[str] = (),
+) -> Page:
     """The page for a region and a cause together, each technique ranked on the evidence for
     either, with each reason on its own line."""
     ranked = rank_techniques(kb, [region, cause])
-    flags = red_flags_of(kb, region, cause)
+    flags = _named_first(red_flags_of(kb, region, cause), named)
     first = [
-        _red_flag_section(kb, flags, full=full),
+        _red_flag_section(kb, flags, full=full, named=named),
         Section(
             "Self-care and prevention",
             (Bullets(tuple(dict.fromkeys((*region.self_care, *cause.prevention)))),),
@@ -186,18 +203,33 @@ ASK_EXAMPLES = "'my calf cramps at night after running' or 'stiff neck from sitt
 def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
     """The answer to a question in the person's own words. When the words match a warning
     sign, the answer opens with what to do (now, or today), then the sign and the words that
-    matched; an emergency or urgent sign stops the answer there. Otherwise: what the guide
-    understood and why, then that page's first part (or, when the text names several places,
-    each reading with the command that opens it)."""
+    matched; an emergency or urgent sign stops the answer there. When the words describe what
+    calls for checking a sign (a head injury) but none of its signs, the answer opens with that
+    check, the more urgent first. Otherwise: what the guide understood and why, then that
+    page's first part, the signs the words are about first (or, when the text names several
+    places, each reading with the command that opens it)."""
     sections: list[Section] = []
     if understood.read_to is not None:
         sections.append(_read_to_section(understood))
     readings = understood.readings
     stops = False
+    alerts: list[tuple[int, Section]] = []
     if understood.warnings:
         top = understood.warnings[0][0]
         stops = top.urgency in ("emergency", "urgent")
-        sections.append(_ask_warning_section(understood))
+        alerts.append((URGENCY_ORDER[top.urgency], _ask_warning_section(understood)))
+    alerts.extend(
+        (URGENCY_ORDER[flag.urgency], _ask_check_section(kb, flag, words, stops=stops))
+        for flag, words in understood.checks
+    )
+    # The most urgent first; a sign the words match before a check as urgent.
+    sections.extend(section for _, section in sorted(alerts, key=lambda alert: alert[0]))
+    # The signs the words are about lead the page's warning signs, the most urgent first.
+    about = sorted(
+        (flag for flag, _ in (*understood.warnings, *understood.checks)),
+        key=lambda flag: URGENCY_ORDER[flag.urgency],
+    )
+    named = tuple(dict.fromkeys(flag.id for flag in about))
     answered: Page | None = None
     if stops:
         sections.append(_ask_stop_section(understood))
@@ -221,7 +253,7 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             "What the guide understood", (_reading_facts(reading, understood),)
         )
         sections.append(understood_section)
-        answered = lookup_page(kb, reading.region, reading.cause, full=False)
+        answered = lookup_page(kb, reading.region, reading.cause, full=False, named=named)
         sections.extend(answered.sections)
     else:
         terms = tuple(
@@ -249,6 +281,12 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
         "stopped": stops,
         "warnings": [
             {**to_plain(flag), "matched": list(words)} for flag, words in understood.warnings
+        ],
+        # Signs to check now, never among the warnings: the words describe what calls for
+        # them, not any of the signs; each with the words and what to do.
+        "checks": [
+            {**to_plain(flag), "matched": list(words), "action": action_of(kb, flag)}
+            for flag, words in understood.checks
         ],
         "readings": [
             {
@@ -313,6 +351,25 @@ def _ask_warning_section(understood: Understanding) -> Section:
         )
     blocks.append(Hint("Every warning sign and what to do:", Command(("red-flags",))))
     return Section(ASK_ACTIONS[top.urgency], tuple(blocks), warning=True)
+
+
+def _ask_check_section(
+    kb: KnowledgeBase, flag: RedFlagGroup, words: Sequence[str], *, stops: bool
+) -> Section:
+    """A sign to check now: the words describe what calls for it (a head injury) and none
+    of its signs. Its signs and what to do; then, unless the answer stops, that it goes on."""
+    said = ", ".join(f"'{one}'" for one in words)
+    blocks: list[Block] = [
+        Paragraph(
+            f"Your words describe {said}. The guide read none of this warning's signs in"
+            " them: check for each of these now."
+        ),
+        Bullets(flag.signs),
+        Paragraph(f"What to do: {action_of(kb, flag)}"),
+    ]
+    if not stops:
+        blocks.append(Paragraph("If none of these signs applies, the rest of this answer follows."))
+    return Section(f"Check now: {flag.title}", tuple(blocks), warning=True)
 
 
 def _ask_stop_section(understood: Understanding) -> Section:
@@ -1264,12 +1321,27 @@ URGENCY_ORDER = {"emergency": 0, "urgent": 1, "see a doctor": 2}
 URGENCY_HEADS = {"emergency": "EMERGENCY", "urgent": "Urgent", "see a doctor": "See a doctor"}
 
 
+def _named_first(flags: Sequence[RedFlagGroup], named: Sequence[str]) -> list[RedFlagGroup]:
+    """The warning signs with those `named` first, in that order; the others as they were."""
+    return sorted(flags, key=lambda flag: _named_rank(flag, named))
+
+
+def _named_rank(flag: RedFlagGroup, named: Sequence[str]) -> int:
+    return named.index(flag.id) if flag.id in named else len(named)
+
+
 def _red_flag_section(
-    kb: KnowledgeBase, flags: Sequence[RedFlagGroup], *, full: bool = True
+    kb: KnowledgeBase,
+    flags: Sequence[RedFlagGroup],
+    *,
+    full: bool = True,
+    named: Sequence[str] = (),
 ) -> Section:
-    """The warning signs, emergencies first and marked; in a short page each group's signs
-    share one paragraph."""
-    ordered = sorted(flags, key=lambda flag: URGENCY_ORDER[flag.urgency])
+    """The warning signs, those `named` first (the ones a person's words are about), then
+    emergencies first and marked; in a short page each group's signs share one paragraph."""
+    ordered = sorted(
+        flags, key=lambda flag: (_named_rank(flag, named), URGENCY_ORDER[flag.urgency])
+    )
     terms = []
     for flag in ordered:
         title = f"{URGENCY_HEADS[flag.urgency]}: {flag.title}"
