@@ -2,7 +2,11 @@
 cache; any other run goes to the command line, which records its page for next time.
 
 Nothing here or in `page_cache` imports Typer, Rich or YAML, so a repeated page costs little
-more than starting the interpreter (docs/decisions/010-page-cache.md).
+more than starting the interpreter (docs/decisions/010-page-cache.md). A repeated page loads
+only `invocation`, `page_cache` and `user_files` besides this module, and nothing of the
+standard library that the interpreter has not loaded already but `_blake2` and `_operator`:
+not `errno`, not `__future__` (names only the type checker sees are written in quotes), and
+not the command line's own modules, which a page kept for the pager still uses.
 
 Every exit keeps its meaning (docs/decisions/015-threat-model.md): with standard error closed,
 full or a closed pipe, messages are dropped and the exit code stays 0, 1, 2 or 130; Ctrl-C ends
@@ -10,16 +14,18 @@ with 130 and no traceback; SIGTERM and SIGHUP first let every temporary file be 
 end the process by that signal.
 """
 
-from __future__ import annotations
-
-import errno
 import io
 import os
 import sys
 
 from spasmguide import invocation, page_cache
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from spasmguide.page_cache import Entry
+
 INTERRUPTED = 130
+STANDARD_OUTPUT = 1
 
 
 class _ClosedOutput(io.TextIOBase):
@@ -27,6 +33,8 @@ class _ClosedOutput(io.TextIOBase):
     and the command line turns that into one line on standard error."""
 
     def write(self, text: str) -> int:
+        import errno  # not loaded at start-up, and needed only here
+
         raise OSError(errno.EBADF, "standard output is closed")
 
 
@@ -94,10 +102,7 @@ def _run(arguments: list[str]) -> int:
     if request is not None:
         entry = page_cache.look_up(request)
         if entry is not None:
-            from spasmguide.cli.terminal import deliver
-
-            deliver(entry.page, paged=entry.paged)  # a failed write raises SystemExit(1)
-            return 0
+            return _serve(entry)
     _end_cleanly_on_signals()
     _tolerate_any_encoding()
     if request is not None:
@@ -113,12 +118,41 @@ def _run(arguments: list[str]) -> int:
         # The reader went away (`| head`): send what is left nowhere, quietly.
         _drop_output()
     except OSError as error:  # a full disk or device: say so once, and drop what is left
-        sys.stderr.write(f"spasmguide: error: cannot write the output: {error.strerror}\n")
-        _drop_output()
-        code = 1
+        code = _cannot_write(error)
     if request is not None:
         page_cache.finish_recording(code)
     return code
+
+
+def _serve(entry: "Entry") -> int:
+    """Shows a kept page as the command line showed it: a paged one through
+    `cli.terminal.deliver` (the pager); any other written whole to standard output's
+    descriptor, bypassing the text stream, which holds nothing yet. A reader that went away
+    (`| head`) ends the run quietly with exit code 1, as Rich does; a full or failed device
+    with one line on standard error and exit code 1."""
+    if entry.paged:
+        from spasmguide.cli.terminal import deliver
+
+        deliver(entry.page, paged=True)  # a failed write raises SystemExit(1)
+        return 0
+    left = memoryview(entry.page)
+    try:
+        while left:
+            left = left[os.write(STANDARD_OUTPUT, left) :]
+    except BrokenPipeError:
+        _drop_output()
+        return 1
+    except OSError as error:
+        return _cannot_write(error)
+    return 0
+
+
+def _cannot_write(error: OSError) -> int:
+    """Says once that the output cannot be written and why, drops what is left of it, and
+    gives the exit code of a run whose output was lost."""
+    sys.stderr.write(f"spasmguide: error: cannot write the output: {error.strerror}\n")
+    _drop_output()
+    return 1
 
 
 def _end_cleanly_on_signals() -> None:

@@ -10,11 +10,10 @@ without importing Typer, Rich or YAML; anything changed, missing or uncheckable 
 page is rendered again. See docs/decisions/010-page-cache.md.
 
 This module runs on the fast path, so it imports only what the interpreter has loaded
-already, plus `_blake2`; recording a page also uses `spasmguide.kb.layers`, which the command
-line has loaded by then.
+already, plus `_blake2` and `_operator` (not even `__future__`: the names only the type
+checker sees are written in quotes); recording a page also uses `spasmguide.cli.terminal` and
+`spasmguide.kb.layers`, which the command line has loaded by then.
 """
-
-from __future__ import annotations
 
 import marshal
 import os
@@ -105,18 +104,20 @@ class Entry:
 
     __slots__ = ("page", "paged", "stamps")
 
-    def __init__(self, page: bytes, paged: bool, stamps: tuple[tuple[str, Stamp], ...]) -> None:
+    def __init__(self, page: bytes, paged: bool, stamps: "tuple[tuple[str, Stamp], ...]") -> None:
         self.page = page
         self.paged = paged
         self.stamps = stamps
 
 
-def cache_folder(environ: Mapping[str, str]) -> str | None:
+def cache_folder(environ: "Mapping[str, str]") -> str | None:
     """The user cache folder (`user_files.cache_dir`, which imports nothing heavy)."""
     return cache_dir(environ).path
 
 
-def request_for(invocation: Invocation, environ: Mapping[str, str] | None = None) -> Request | None:
+def request_for(
+    invocation: "Invocation", environ: "Mapping[str, str] | None" = None
+) -> Request | None:
     """The request of this run, or None when its page is not to be cached."""
     env = os.environ if environ is None else environ
     if env.get(DISABLE_VARIABLE, "") not in ("", "0"):
@@ -179,18 +180,25 @@ def look_up(request: Request) -> Entry | None:
     if key is None:
         return None
     entry = read_entry(entry_path(request), request.digest, key)
-    if entry is None:
+    if entry is None or not unchanged(entry.stamps):
         return None
-    for path, recorded in entry.stamps:
-        try:
-            if stamp(path) != recorded:
-                return None
-        except (OSError, ValueError):  # cannot be checked, so cannot be trusted
-            return None
     return entry
 
 
-def stamp(path: str) -> Stamp:
+def unchanged(stamps: "tuple[tuple[str, Stamp], ...]") -> bool:
+    """Whether every recorded stamp still holds, one `os.stat` per path. The same pass refuses
+    whatever a stored entry holds that is malformed (an item that is not a pair of a path and a
+    stamp matches nothing), and a path that cannot be checked cannot be trusted."""
+    try:
+        for path, recorded in stamps:
+            if not isinstance(path, str) or stamp(path) != recorded:
+                return False
+    except (OSError, ValueError, TypeError):
+        return False
+    return True
+
+
+def stamp(path: str) -> "Stamp":
     """A file's or folder's size, times and identity; None when there is nothing there.
     Any other failure to look is raised: such a file cannot be checked."""
     try:
@@ -207,7 +215,8 @@ def _root_of(path: str) -> str:
 def read_entry(path: str, digest: bytes, key: bytes | None = None) -> Entry | None:
     """The entry in `path` if it is a regular file of the user's own, whole, for `digest`,
     authenticated with the user's secret `key` (by default the one of its cache folder), and
-    well-formed; None otherwise. Never follows a link, never waits on a FIFO."""
+    well-formed; None otherwise. Never follows a link, never waits on a FIFO. Each stamp's
+    form is checked where it is compared (`unchanged`), in the same pass as its `stat`."""
     if key is None:
         key = secret_key(_root_of(path))
         if key is None:
@@ -226,19 +235,9 @@ def read_entry(path: str, digest: bytes, key: bytes | None = None) -> Entry | No
         entry_format, paged, stamps, page = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return None
-    if entry_format != ENTRY_FORMAT or not isinstance(page, bytes) or not _well_formed(stamps):
+    if entry_format != ENTRY_FORMAT or not isinstance(page, bytes) or not isinstance(stamps, tuple):
         return None
     return Entry(page, paged is True, stamps)
-
-
-def _well_formed(stamps: Any) -> bool:
-    return isinstance(stamps, tuple) and all(
-        isinstance(item, tuple)
-        and len(item) == 2
-        and isinstance(item[0], str)
-        and (item[1] is None or (isinstance(item[1], tuple) and len(item[1]) == 5))
-        for item in stamps
-    )
 
 
 def _mac(payload: bytes, key: bytes) -> bytes:
@@ -322,7 +321,7 @@ def _remove_own(path: str, *, check_magic: bool) -> bool:
 class _WatchedStream:
     """Standard error, noting whether anything was written to it."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: "TextIO") -> None:
         self.stream = stream
         self.written = False
 
@@ -331,7 +330,7 @@ class _WatchedStream:
             self.written = True
         return self.stream.write(text)
 
-    def __getattr__(self, name: str) -> Any:
+    def __getattr__(self, name: str) -> "Any":
         return getattr(self.stream, name)
 
 
@@ -384,7 +383,7 @@ def finish_recording(exit_code: int) -> None:
         prune(recording.request.folder, keep=target)
 
 
-def _stamps(paths: Iterable[str], started_ns: int) -> tuple[tuple[str, Stamp], ...] | None:
+def _stamps(paths: "Iterable[str]", started_ns: int) -> "tuple[tuple[str, Stamp], ...] | None":
     """Each path's stamp, or None when one changed too recently to be trusted."""
     settled_before = started_ns - SETTLE_NS
     stamps = []
@@ -396,7 +395,7 @@ def _stamps(paths: Iterable[str], started_ns: int) -> tuple[tuple[str, Stamp], .
     return tuple(stamps)
 
 
-def dependencies(kb_paths: Sequence[str]) -> list[str]:
+def dependencies(kb_paths: "Sequence[str]") -> list[str]:
     """Every file and folder this run's page depended on, as absolute paths, each once:
     the interpreter, the module search path, every loaded module, and the knowledge base."""
     found = [sys.executable]
@@ -409,7 +408,7 @@ def dependencies(kb_paths: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _knowledge_base_paths(kb_paths: Sequence[str]) -> list[str]:
+def _knowledge_base_paths(kb_paths: "Sequence[str]") -> list[str]:
     """The shipped data folder and its files, and each given path: the file, or the folder
     and its files (so adding or removing one is seen)."""
     from spasmguide.errors import GuideError

@@ -205,6 +205,38 @@ def test_a_hit_imports_no_typer_rich_or_yaml(pages: Path) -> None:
     assert not {"typer", "click", "rich", "rich.console", "yaml", "spasmguide.cli.app"} & modules
 
 
+# What a hit may load beyond what the interpreter loads for `python -c pass`: the start-up
+# path's own modules and the two built-in modules for its digests (docs/decisions/010).
+START_UP_PATH = {
+    "spasmguide",
+    "spasmguide.entry",
+    "spasmguide.invocation",
+    "spasmguide.page_cache",
+    "spasmguide.user_files",
+    "_blake2",
+    "_operator",
+}
+
+
+def test_a_hit_loads_only_the_start_up_path(pages: Path) -> None:
+    def imported(*command: str) -> tuple[bytes, set[str]]:
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", *command],
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
+        lines = result.stderr.decode().splitlines()
+        return result.stdout, {line.rsplit("|", 1)[-1].strip() for line in lines[1:]}
+
+    page = (str(COMMAND), "technique", "cupping")
+    keep(pages, lambda: imported(*page)[0])
+    shown, modules = imported(*page)
+    assert shown == uncached("technique", "cupping")
+    _, at_start = imported("-c", "pass")
+    assert modules - at_start == START_UP_PATH
+
+
 # -- freshness -------------------------------------------------------------------------------
 
 
