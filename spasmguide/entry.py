@@ -6,7 +6,8 @@ more than starting the interpreter (docs/decisions/010-page-cache.md). A repeate
 only `invocation`, `page_cache` and `user_files` besides this module, and nothing of the
 standard library that the interpreter has not loaded already but `_blake2` and `_operator`:
 not `errno`, not `__future__` (names only the type checker sees are written in quotes), and
-not the command line's own modules, which a page kept for the pager still uses.
+not the command line's own modules, which a page kept for the pager and a run started with
+standard output closed still use.
 
 Every exit keeps its meaning (docs/decisions/015-threat-model.md): with standard error closed,
 full or a closed pipe, messages are dropped and the exit code stays 0, 1, 2 or 130; Ctrl-C ends
@@ -26,16 +27,6 @@ if TYPE_CHECKING:
 
 INTERRUPTED = 130
 STANDARD_OUTPUT = 1
-
-
-class _ClosedOutput(io.TextIOBase):
-    """Standard output when the process started with it closed (`>&-`): every write fails,
-    and the command line turns that into one line on standard error."""
-
-    def write(self, text: str) -> int:
-        import errno  # not loaded at start-up, and needed only here
-
-        raise OSError(errno.EBADF, "standard output is closed")
 
 
 class _QuietErrors:
@@ -95,7 +86,9 @@ def run() -> None:
 def _run(arguments: list[str]) -> int:
     invoked = invocation.read(arguments)
     if sys.stdout is None:  # started with standard output closed: nothing to serve a page to
-        sys.stdout = _ClosedOutput()
+        from spasmguide.cli.terminal import ClosedOutput
+
+        sys.stdout = ClosedOutput()
         request = None
     else:
         request = page_cache.request_for(invoked)
