@@ -95,7 +95,10 @@ def _run(arguments: list[str]) -> int:
     if request is not None:
         entry = page_cache.look_up(request)
         if entry is not None:
-            return _serve(entry)
+            code = _serve(entry)
+            if code == 0:
+                _end_served()
+            return code
     _end_cleanly_on_signals()
     _tolerate_any_encoding()
     if request is not None:
@@ -138,6 +141,19 @@ def _serve(entry: "Entry") -> int:
     except OSError as error:
         return _cannot_write(error)
     return 0
+
+
+def _end_served() -> None:
+    """Ends a run that has served a kept page whole. Its bytes went to the descriptor itself
+    (or through `deliver`, which flushes) and any message to standard error was flushed as it
+    was written. What is left is the interpreter's teardown, freeing every module and object
+    one by one, which takes longer than serving the page (about 2 ms): the process ends at
+    once instead, with exit code 0. Only when nothing loaded can have left work for the
+    teardown: a function to run at exit needs `atexit`, a thread needs `threading`; when
+    either is loaded (a pager's `subprocess`, a tool in `sitecustomize`), the run ends as
+    any other does."""
+    if "atexit" not in sys.modules and "threading" not in sys.modules:
+        os._exit(0)
 
 
 def _cannot_write(error: OSError) -> int:

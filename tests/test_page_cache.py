@@ -237,6 +237,23 @@ def test_a_hit_loads_only_the_start_up_path(pages: Path) -> None:
     assert modules - at_start == START_UP_PATH
 
 
+def test_a_hit_still_runs_what_was_registered_to_run_at_exit(pages: Path, tmp_path: Path) -> None:
+    """A hit skips the interpreter's teardown only when nothing can be waiting for it: a
+    function a `sitecustomize` registered with `atexit` still runs."""
+    site = tmp_path / "site"
+    site.mkdir()
+    ran = tmp_path / "ran at exit"
+    (site / "sitecustomize.py").write_text(
+        f"import atexit\natexit.register(lambda: open({str(ran)!r}, 'a').write('ran\\n'))\n"
+    )
+    env = {"PYTHONPATH": str(site)}
+    _, entry = keep(pages, printed("technique", "cupping", env=env))
+    mark(entry)
+    ran.unlink()
+    assert printed("technique", "cupping", env=env)() == MARKER  # a hit
+    assert ran.read_text() == "ran\n"
+
+
 # -- freshness -------------------------------------------------------------------------------
 
 
