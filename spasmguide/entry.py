@@ -102,7 +102,9 @@ def _run(arguments: list[str]) -> int:
     _end_cleanly_on_signals()
     _tolerate_any_encoding()
     if request is not None:
-        page_cache.start_recording(request)
+        from spasmguide import page_recording
+
+        page_recording.start_recording(request)
     from spasmguide.cli.app import main
 
     code = main(invoked)
@@ -116,7 +118,7 @@ def _run(arguments: list[str]) -> int:
     except OSError as error:  # a full disk or device: say so once, and drop what is left
         code = _cannot_write(error)
     if request is not None:
-        page_cache.finish_recording(code)
+        page_recording.finish_recording(code)
     return code
 
 
