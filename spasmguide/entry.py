@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from spasmguide.page_cache import Entry
 
 INTERRUPTED = 130
-STANDARD_OUTPUT = 1
 
 
 class _QuietErrors:
@@ -74,7 +73,9 @@ _terminated_by: int | None = None
 
 
 def run() -> None:
-    """The console-script entry point (also `python -m spasmguide`)."""
+    """The console-script entry point (also `python -m spasmguide`). It ends the process: by
+    `SystemExit` with the run's exit code, or, after serving a kept page, at once (see
+    `_end_served`); other programs use `spasmguide.api` instead."""
     sys.stderr = _QuietErrors(sys.stderr)
     try:
         code = _run(sys.argv[1:])
@@ -124,19 +125,26 @@ def _run(arguments: list[str]) -> int:
 
 def _serve(entry: "Entry") -> int:
     """Shows a kept page as the command line showed it: a paged one through
-    `cli.terminal.deliver` (the pager); any other written whole to standard output's
-    descriptor, bypassing the text stream, which holds nothing yet. A reader that went away
-    (`| head`) ends the run quietly with exit code 1, as Rich does; a full or failed device
-    with one line on standard error and exit code 1."""
-    if entry.paged:
+    `cli.terminal.deliver` (the pager), as is any page when standard output is a stand-in
+    with no descriptor; any other page is written whole to standard output's descriptor,
+    after whatever its text stream holds. A reader that went away (`| head`) ends the run
+    quietly with exit code 1, as Rich does; a full or failed device with one line on standard
+    error and exit code 1."""
+    stream = sys.stdout
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, ValueError, OSError):  # io.UnsupportedOperation is both of these
+        descriptor = None
+    if entry.paged or descriptor is None:
         from spasmguide.cli.terminal import deliver
 
-        deliver(entry.page, paged=True)  # a failed write raises SystemExit(1)
+        deliver(entry.page, paged=entry.paged)  # a failed write raises SystemExit(1)
         return 0
     left = memoryview(entry.page)
     try:
+        stream.flush()
         while left:
-            left = left[os.write(STANDARD_OUTPUT, left) :]
+            left = left[os.write(descriptor, left) :]
     except BrokenPipeError:
         _drop_output()
         return 1
