@@ -8,10 +8,9 @@ paths it reads. It also puts the forms people type into the one form the app par
 - a phrase instead of a command is a question (`spasmguide "my neck hurts"` asks it).
 
 Click still parses everything else (and refuses what is malformed). This module runs on the
-start-up path, so it imports only what the interpreter has loaded already.
+start-up path, so it imports only what the interpreter has loaded already (not even
+`__future__`: the names only the type checker sees are written in quotes).
 """
-
-from __future__ import annotations
 
 from spasmguide.user_files import environment_layers
 
@@ -76,7 +75,7 @@ class Invocation:
         return f"Invocation({self.arguments!r}, command={self.command!r})"
 
 
-def read(arguments: Sequence[str], environ: Mapping[str, str] | None = None) -> Invocation:
+def read(arguments: "Sequence[str]", environ: "Mapping[str, str] | None" = None) -> Invocation:
     """The invocation `arguments` make (the process's, less the program's name)."""
     given = tuple(arguments)
     front: list[str] = []  # global options, wherever they were given
@@ -118,7 +117,7 @@ def _name_of(argument: str) -> str:
     return argument.split("=", 1)[0]
 
 
-def _global_option(arguments: Sequence[str], index: int) -> int:
+def _global_option(arguments: "Sequence[str]", index: int) -> int:
     """How many arguments the option at `index` spans: 2 for a global option given its value
     apart (`--color never`), else 1."""
     argument = arguments[index]
@@ -137,7 +136,7 @@ def _is_a_phrase(word: str) -> bool:
     return not difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.7)
 
 
-def _options(arguments: Sequence[str]) -> list[str]:
+def _options(arguments: "Sequence[str]") -> list[str]:
     """The options among `arguments`, up to a `--`."""
     found = []
     for argument in arguments:
@@ -148,7 +147,7 @@ def _options(arguments: Sequence[str]) -> list[str]:
     return found
 
 
-def _kb_paths(arguments: Sequence[str]) -> list[str]:
+def _kb_paths(arguments: "Sequence[str]") -> list[str]:
     """The paths given to `--kb`, as `--kb PATH` or `--kb=PATH`."""
     found = []
     for index, argument in enumerate(arguments):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide import page_cache, user_files
+from spasmguide import page_cache, page_recording, user_files
 from spasmguide.kb import cache as kb_cache
 from spasmguide.kb.layers import shipped_layer
 from tests.conftest import HOT_STONE_LAYER, NOTICE_WORDS, invoke
@@ -172,7 +172,7 @@ def test_an_entry_that_is_not_a_regular_file_of_ours_never_hangs_or_floods(
         stored = page_cache.read_entry(str(genuine), bytes.fromhex(entry.stem), _key(cache))
         assert stored is not None
         marked = page_cache.Entry(b"followed the link\n", stored.paged, stored.stamps)
-        assert page_cache.write_entry(str(genuine), bytes.fromhex(entry.stem), marked)
+        assert page_recording.write_entry(str(genuine), bytes.fromhex(entry.stem), marked)
         entry.symlink_to(genuine)
     else:
         with open(entry, "wb") as stream:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide import page_cache
+from spasmguide import page_cache, page_recording
 from tests.test_page_cache import COMMAND, MARKER, keep, mark, printed, read
 
 pytestmark = pytest.mark.skipif(not COMMAND.exists(), reason="needs the installed command")
@@ -112,7 +112,7 @@ def test_ctrl_c_while_a_cached_page_is_written_exits_130_without_a_traceback(
     _, entry = keep(pages, printed("technique", "cupping"))
     stored = read(entry)
     big = page_cache.Entry(MARKER * 100_000, False, stored.stamps)  # more than a pipe holds
-    assert page_cache.write_entry(str(entry), bytes.fromhex(entry.stem), big)
+    assert page_recording.write_entry(str(entry), bytes.fromhex(entry.stem), big)
     before = set(pages.iterdir())
     read_end, write_end = os.pipe()  # a reader that never reads: the page blocks half-way
     process = subprocess.Popen(

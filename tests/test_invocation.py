@@ -7,7 +7,7 @@ import json
 import pytest
 import typer.main
 
-from spasmguide import invocation, page_cache
+from spasmguide import invocation, page_cache, page_recording
 from spasmguide.cli.app import app
 from spasmguide.kb.layers import shipped_data_candidates
 from spasmguide.kb.model import KnowledgeBase
@@ -134,7 +134,7 @@ def test_the_top_level_help_shows_ask() -> None:
 
 
 def test_the_page_cache_checks_every_folder_the_shipped_files_may_come_from() -> None:
-    stamped = page_cache.dependencies(())
+    stamped = page_recording.dependencies(())
     for folder in shipped_data_candidates():
         assert str(folder) in stamped
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide import page_cache
+from spasmguide import page_cache, page_recording
 from spasmguide.kb.layers import shipped_files
 from tests.conftest import HOT_STONE_LAYER
 
@@ -96,7 +96,7 @@ def mark(entry: Path) -> None:
     """Replaces the stored page with MARKER, so a run that prints MARKER was a hit."""
     stored = read(entry)
     replaced = page_cache.Entry(MARKER, stored.paged, stored.stamps)
-    assert page_cache.write_entry(str(entry), bytes.fromhex(entry.stem), replaced)
+    assert page_recording.write_entry(str(entry), bytes.fromhex(entry.stem), replaced)
 
 
 def printed(*args: str, env: Env | None = None, cwd: Path | None = None) -> Callable[[], bytes]:
@@ -203,6 +203,55 @@ def test_a_hit_imports_no_typer_rich_or_yaml(pages: Path) -> None:
     assert shown == uncached("technique", "cupping")
     assert "spasmguide.entry" in modules
     assert not {"typer", "click", "rich", "rich.console", "yaml", "spasmguide.cli.app"} & modules
+
+
+# What a hit may load beyond what the interpreter loads for `python -c pass`: the start-up
+# path's own modules and the two built-in modules for its digests (docs/decisions/010).
+START_UP_PATH = {
+    "spasmguide",
+    "spasmguide.entry",
+    "spasmguide.invocation",
+    "spasmguide.page_cache",
+    "spasmguide.user_files",
+    "_blake2",
+    "_operator",
+}
+
+
+def test_a_hit_loads_only_the_start_up_path(pages: Path) -> None:
+    def imported(*command: str) -> tuple[bytes, set[str]]:
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", *command],
+            capture_output=True,
+            timeout=60,
+            check=True,
+        )
+        lines = result.stderr.decode().splitlines()
+        return result.stdout, {line.rsplit("|", 1)[-1].strip() for line in lines[1:]}
+
+    page = (str(COMMAND), "technique", "cupping")
+    keep(pages, lambda: imported(*page)[0])
+    shown, modules = imported(*page)
+    assert shown == uncached("technique", "cupping")
+    _, at_start = imported("-c", "pass")
+    assert modules - at_start == START_UP_PATH
+
+
+def test_a_hit_still_runs_what_was_registered_to_run_at_exit(pages: Path, tmp_path: Path) -> None:
+    """A hit skips the interpreter's teardown only when nothing can be waiting for it: a
+    function a `sitecustomize` registered with `atexit` still runs."""
+    site = tmp_path / "site"
+    site.mkdir()
+    ran = tmp_path / "ran at exit"
+    (site / "sitecustomize.py").write_text(
+        f"import atexit\natexit.register(lambda: open({str(ran)!r}, 'a').write('ran\\n'))\n"
+    )
+    env = {"PYTHONPATH": str(site)}
+    _, entry = keep(pages, printed("technique", "cupping", env=env))
+    mark(entry)
+    ran.unlink()
+    assert printed("technique", "cupping", env=env)() == MARKER  # a hit
+    assert ran.read_text() == "ran\n"
 
 
 # -- freshness -------------------------------------------------------------------------------
@@ -456,7 +505,7 @@ def test_a_page_kept_for_the_pager_is_served_to_the_pager(pages: Path, tmp_path:
     page, entry = keep(pages, printed("technique", "cupping", env=env))
     stored = read(entry)
     paged = page_cache.Entry(stored.page, True, stored.stamps)
-    assert page_cache.write_entry(str(entry), bytes.fromhex(entry.stem), paged)
+    assert page_recording.write_entry(str(entry), bytes.fromhex(entry.stem), paged)
     assert printed("technique", "cupping", env=env)() == b""
     assert received.read_bytes() == page
 
@@ -467,7 +516,7 @@ def test_pruning_keeps_the_newest_entries_and_only_its_own_files(tmp_path: Path)
     for number in range(6):
         digest = bytes([number]) * page_cache.DIGEST_SIZE
         path = str(folder / (digest.hex() + page_cache.SUFFIX))
-        assert page_cache.write_entry(path, digest, page_cache.Entry(b"x" * 1000, False, ()))
+        assert page_recording.write_entry(path, digest, page_cache.Entry(b"x" * 1000, False, ()))
         os.utime(path, ns=(number * 10**9, number * 10**9))
         written.append(Path(path))
     foreign = folder / ("f" * 32 + page_cache.SUFFIX)
@@ -477,6 +526,6 @@ def test_pruning_keeps_the_newest_entries_and_only_its_own_files(tmp_path: Path)
     abandoned.write_bytes(b"half an entry")
     os.utime(abandoned, ns=(0, 0))
     size = written[0].stat().st_size
-    page_cache.prune(str(folder), keep=str(written[0]), limit=3 * size + foreign.stat().st_size)
+    page_recording.prune(str(folder), keep=str(written[0]), limit=3 * size + foreign.stat().st_size)
     assert sorted(entries(folder)) == sorted([foreign, written[0], written[4], written[5]])
     assert not abandoned.exists()

@@ -8,6 +8,8 @@ imports only what the interpreter has loaded already.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import sys
 
@@ -18,6 +20,14 @@ if TYPE_CHECKING:
     Listener = Callable[[bytes, bool], None]
 
 _listeners: list[Listener] = []
+
+
+class ClosedOutput(io.TextIOBase):
+    """Standard output when the process started with it closed (`>&-`): every write fails,
+    and the command line turns that into one line on standard error."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
 
 
 def listen(listener: Listener) -> None:
