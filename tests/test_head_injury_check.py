@@ -106,7 +106,7 @@ def test_the_text_answer_opens_with_the_check_then_goes_on(text: str) -> None:
     check = " ".join(page[page.index(CHECK_HEADING) :].split())
     assert "none of this warning's signs" in check
     assert "Vomiting since the injury." in check
-    assert "What to do: Call emergency services (999, 911 or 112) now" in check
+    assert "What to do: Call emergency services (999, 911 or 112)" in check
     # The answer then goes on: what was understood, or the readings to choose from.
     assert "What the guide understood" in check or "more than one way" in check
     assert "This answer stops here" not in page
@@ -130,7 +130,7 @@ def test_the_json_answer_has_the_check_apart_from_the_warnings(text: str) -> Non
     (check,) = document["checks"]
     assert check["id"] == FLAG and check["urgency"] == "emergency"
     assert check["matched"] and all(_said(word, text) for word in check["matched"])
-    assert check["action"].startswith("Call emergency services (999, 911 or 112) now")
+    assert check["action"].startswith("Call emergency services (999, 911 or 112)")
     assert "Vomiting since the injury." in check["signs"]
     assert document["readings"], "the answer goes on after the check"
     assert NOTICE_WORDS in document["notice"]
