@@ -503,14 +503,127 @@ def _home_part(action: str) -> str:
 
 def test_the_head_injury_home_care_says_paracetamol_not_aspirin(shipped: KnowledgeBase) -> None:
     # NHS head injury page (as on NHS 111 Wales): do not use aspirin, it could make the injury
-    # bleed; Portsmouth: paracetamol, avoid aspirin at first. Copies differ on ibuprofen, so the
-    # guide names paracetamol only.
+    # bleed; Portsmouth: paracetamol, avoid anti-inflammatories and aspirin at first. Copies
+    # differ on ibuprofen (pathfields and the earlier NHS text say avoid it, 111 Wales allows
+    # it), so the guide says most NHS advice avoids it, and the record names who says what.
+    # Nothing may read as stopping a prescribed medicine such as daily aspirin.
     flag = shipped.red_flags["after-head-injury"]
     home = _home_part(flag.action or "")
     assert "paracetamol" in home and "not aspirin" in home and "bleed" in home
-    assert "ibuprofen" not in (flag.action or "").casefold()
+    assert "ibuprofen" in home and "most nhs advice" in home
+    assert "do not stop a medicine" in home and "prescribed" in home
     for source_id in ("nhs-head-injury", "portsmouth-head-injury"):
         assert "aspirin" in (shipped.sources[source_id].note or "").casefold(), source_id
+    nhs = (shipped.sources["nhs-head-injury"].note or "").casefold()
+    assert "pathfields" in nhs and "111 wales" in nhs and "ibuprofen" in nhs
+
+
+def test_the_head_injury_sleep_advice_tells_sleep_from_drowsiness(shipped: KnowledgeBase) -> None:
+    # NHS Highland: drowsiness lasting longer than 1 hour when you would normally be wide awake
+    # sends you back to the emergency department; sleep when tired is fine.
+    flag = shipped.red_flags["after-head-injury"]
+    home = _home_part(flag.action or "")
+    assert "more than an hour" in home and "wide awake" in home
+    assert "usual time" in home
+    highland = (shipped.sources["nhs-highland-head-injury"].note or "").casefold()
+    assert "1 hour" in highland and "wide awake" in highland
+
+
+def test_the_head_injury_home_care_rules_out_alcohol_sleeping_pills_and_contact_sport(
+    shipped: KnowledgeBase,
+) -> None:
+    # Portsmouth and the earlier NHS text: no alcohol or drugs until better, no sleeping pills
+    # unless a doctor advises them, no contact sport for at least three weeks.
+    home = _home_part(shipped.red_flags["after-head-injury"].action or "")
+    for words in ("alcohol", "recreational drugs", "sleeping pills", "contact sport", "3 weeks"):
+        assert words in home, words
+    for source_id in ("portsmouth-head-injury", "nhs-head-injury-earlier"):
+        note = (shipped.sources[source_id].note or "").casefold()
+        assert "contact sport" in note and "sleeping pills" in note, source_id
+
+
+def test_the_head_injury_watcher_is_an_adult_even_for_a_child(shipped: KnowledgeBase) -> None:
+    # The NHS page: an adult stays with you or your child; "another adult" misreads for a child.
+    action = (shipped.red_flags["after-head-injury"].action or "").casefold()
+    assert "an adult should stay with them" in action
+    assert "another adult" not in action
+
+
+def test_the_head_injury_large_bump_or_cut_goes_to_the_emergency_department(
+    shipped: KnowledgeBase,
+) -> None:
+    # Healthier Together (NHS, for children): a bruise, swelling or cut more than 5 cm on the
+    # head goes to A&E or 999; NICE names visible trauma to the scalp or skull among the signs of
+    # a skull fracture.
+    flag = shipped.red_flags["after-head-injury"]
+    sign = next(s for s in flag.signs if "bump" in s).casefold()
+    assert "bruise" in sign and "cut" in sign and "5 cm" in sign
+    assert "healthier-together-head-injury" in flag.sources
+    record = (shipped.sources["healthier-together-head-injury"].note or "").casefold()
+    assert "5 cm" in record
+    assert (
+        "visible trauma to the scalp or skull"
+        in (shipped.sources["nice-ng232"].note or "").casefold()
+    )
+
+
+def test_the_head_injury_999_list_names_unequal_pupils_with_a_source(
+    shipped: KnowledgeBase,
+) -> None:
+    # Mayo Clinic's head trauma first aid: one pupil bigger than the other is a call for
+    # emergency help. `ask` reads unequal pupils after a head injury as this warning, so the
+    # reader must find the sign in the 999 part.
+    flag = shipped.red_flags["after-head-injury"]
+    call_part = _head_injury_999_list(flag.action or "")
+    assert "one pupil" in call_part and "larger than the other" in call_part
+    assert "mayo-head-trauma-first-aid" in flag.sources
+    assert "pupil" in (shipped.sources["mayo-head-trauma-first-aid"].note or "").casefold()
+
+
+def test_the_head_injury_citations_say_which_nice_text_was_read(shipped: KnowledgeBase) -> None:
+    # The black eye and new deafness were read in reproductions of the earlier guideline (the
+    # 2007 telephone-service text, and CG176's terms), not in NG232 itself; the em-doctors copy of
+    # the NHS page could not be produced; Portsmouth's red tier is known by its title only.
+    note = (shipped.red_flags["after-head-injury"].note or "").casefold()
+    assert "cg176" in note and "reproduction" in note
+    assert "em-doctors" not in shipped.sources["nhs-head-injury"].citation
+    portsmouth = (shipped.sources["portsmouth-head-injury"].note or "").casefold()
+    assert "red (999)" not in portsmouth and "life-threatening" in portsmouth
+    # The not-driving advice is credited to the NHS text as well as Portsmouth and Highland.
+    driving = next(s for s in note.split(". ") if "driving" in s)
+    assert "nhs" in driving and "portsmouth" in driving
+
+
+def test_the_headache_emergency_stiff_neck_sign_says_what_the_nhs_says(
+    shipped: KnowledgeBase,
+) -> None:
+    # NHS Headaches: 999 or A&E for an extremely painful headache with a very high temperature,
+    # feeling hot and shivery, and a stiff neck or a rash. A stiff neck with an ordinary headache
+    # is on no emergency list (NHS or NICE CG150), so the sign may not say it is.
+    flag = shipped.red_flags["headache-emergency"]
+    signs = [sign.casefold() for sign in flag.signs]
+    assert "a headache with fever, a stiff neck or a rash." not in signs
+    neck = next(sign for sign in signs if "stiff neck" in sign)
+    assert "very painful" in neck and "very high temperature" in neck and "rash" in neck
+    note = (flag.note or "").casefold()
+    assert "stiff neck" in note and "on its own" in note
+    nhs = (shipped.sources["nhs-headaches"].note or "").casefold()
+    assert "hot and shivery" in nhs and "stiff neck" in nhs
+
+
+def test_the_headache_emergency_names_meningitis_without_waiting_for_a_rash(
+    shipped: KnowledgeBase,
+) -> None:
+    # NHS meningitis page: a high temperature, a headache, a stiff neck, a dislike of bright
+    # lights, a rash that does not fade under a glass; 999 or A&E at once if it could be
+    # meningitis, without waiting for every symptom or a rash.
+    flag = shipped.red_flags["headache-emergency"]
+    sign = next(s for s in flag.signs if "meningitis" in s).casefold()
+    for words in ("high temperature", "stiff neck", "bright light", "glass", "do not wait"):
+        assert words in sign, words
+    assert "nhs-meningitis" in flag.sources
+    record = (shipped.sources["nhs-meningitis"].note or "").casefold()
+    assert "999" in record and "do not wait" in record
 
 
 def test_the_head_injury_home_care_lets_the_person_sleep(shipped: KnowledgeBase) -> None:
