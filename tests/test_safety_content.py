@@ -696,3 +696,28 @@ def test_the_pre_eclampsia_answer_does_not_say_to_wait_for_an_appointment(
     assert "straight away" in heading and "appointment" not in heading
     flag = shipped.red_flags["possible-pre-eclampsia"]
     assert not flag.applies_to.startswith("Headache")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("pounding headache with a high fever and a stiff neck", "headache-emergency"),
+        ("bad headache, high temperature and a rash that won't fade", "headache-emergency"),
+        ("my headache keeps getting worse and I have a fever", "headache-same-day"),
+        ("my head hurts and my neck is stiff from the desk", None),
+        ("headache and a stiff neck after sleeping badly", None),
+    ],
+)
+def test_a_headache_is_an_emergency_as_its_signs_say(
+    shipped: KnowledgeBase, text: str, flag_id: str | None
+) -> None:
+    # The NHS headache and meningitis pages put a headache with a high temperature and a stiff
+    # neck or a rash at 999; NICE CG150 asks for assessment of a worsening headache with fever;
+    # a stiff neck with an ordinary headache and no temperature is on neither list.
+    from spasmguide.kb.ask import understand
+
+    warnings = understand(shipped, text).warnings
+    if flag_id is None:
+        assert not warnings, [flag.id for flag, _ in warnings]
+    else:
+        assert warnings and warnings[0][0].id == flag_id, [flag.id for flag, _ in warnings]
