@@ -787,6 +787,9 @@ CLASS_SIGNS = (
     "and is bleeding from his ear",
     "and there's a bit of glass stuck in the wound",
     "and was absolutely legless",
+    "and keeps hurling",
+    "and hasn't been himself, very irritable",
+    "and there's a soft swelling there",
     "after a skinful at the wedding",
 )
 
@@ -824,6 +827,8 @@ def test_each_class_of_sign_in_everyday_words_leads_with_the_emergency(
         "no helmet, he cracked his head on the kerb and is drowsy",
         "she wasn't wearing a helmet and hit her head, now she's confused",
         "fell aff the wall n hit ma heid, cannae stop being sick",
+        "the baby rolled off the changing table onto his head and is floppy",
+        "a man knocked me out outside the pub last night",
     ],
 )
 def test_blows_and_falls_in_everyday_words_lead_with_the_emergency(

@@ -6,8 +6,9 @@ every region's and cause's name, aliases and lay words as the words of that regi
 One mechanism handles word forms and misspellings: each word is brought to a base form
 (a few irregular forms, then the search's stemmer), and a longer word that matches nothing
 is read as the vocabulary word it is one or two edits from, unless it is a word the guide
-itself uses. Phrases match in order, with small words (my, the, a ...) allowed between; where
-phrases overlap, the longest wins, so "turn my head" is the neck and "fell asleep" is no fall.
+itself uses. Phrases match in order, within one clause, with small words (my, the, a ...)
+allowed between; where phrases overlap, the longest wins, so "turn my head" is the neck and
+"fell asleep" is no fall. A year before this one said as a time ("back in 2019") is long ago.
 
 Denial follows the NegEx rules (Chapman et al. 2001; docs/decisions/016): a trigger ("no",
 "without", "denies", "never had") denies the concepts in the few words after it, up to the end
