@@ -775,6 +775,7 @@ CLASS_SIGNS = (
     "and has been really grumpy and clingy since",
     "and is whingy and not interested in anything",
     "and is not his usual self",
+    "and has been screaming non stop, we can't settle her",
     "and then her arms were twitching and jerking",
     "and his eyes rolled back and he went rigid",
     "and everything sounds muffled",
@@ -837,7 +838,8 @@ def test_blows_and_falls_in_everyday_words_lead_with_the_emergency(
     assert_leads_with_the_emergency(kb, text)
 
 
-# A minor knock said with reassurance, a headache that painkillers eased or that is denied,
+# A minor knock said with reassurance, feeling sick without being sick (home care on the NHS
+# head injury page), a headache that painkillers eased or that is denied,
 # "knocked me out" of tiredness or a medicine, an old accident, a heavy head from screens, a
 # landing on one's side, slang that is also a sport or a name, and a head held high.
 @pytest.mark.parametrize(
@@ -856,6 +858,8 @@ def test_blows_and_falls_in_everyday_words_lead_with_the_emergency(
         "Ralph bumped his head on the door and is absolutely fine",
         "walked into the meeting with my head held high, my neck aches",
         "rear-ended in a car park at walking pace, neck a bit stiff",
+        "bumped my head on the cupboard and feel a bit sick",
+        "knocked her head on the table and was feeling sick for an hour, she's fine now",
     ],
 )
 def test_minor_knocks_eased_headaches_tiredness_and_old_accidents_raise_no_emergency(

@@ -117,3 +117,17 @@ def test_slang_for_vomiting_that_is_a_sport_or_a_name_counts_only_as_written(
 @pytest.mark.parametrize("text", ["he hurled in the car", "she was ralphing all night"])
 def test_slang_for_vomiting_as_written_is_vomiting(kb: KnowledgeBase, text: str) -> None:
     assert read(kb, text).present.get("vomiting"), text
+
+
+@pytest.mark.parametrize("text", ["I feel sick", "I was feeling sick all morning", "a bit queasy"])
+def test_feeling_sick_is_nausea_not_being_sick(kb: KnowledgeBase, text: str) -> None:
+    said = read(kb, text)
+    assert said.present.get("vomiting"), text
+    assert not said.present.get("being-sick"), text
+
+
+@pytest.mark.parametrize("text", ["I've been sick twice", "she was sick in the car", "he threw up"])
+def test_being_sick_is_vomiting(kb: KnowledgeBase, text: str) -> None:
+    said = read(kb, text)
+    assert said.present.get("being-sick"), text
+    assert said.present.get("vomiting"), text
