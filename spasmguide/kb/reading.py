@@ -20,6 +20,7 @@ are concepts of the vocabulary, so a layer can add them.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -717,6 +718,14 @@ def _reach_forward(tokens: list[Token], start: int, stop: int, window: int) -> i
     return index
 
 
+def _inside(tokens: list[Token], start: int, end: int) -> list[int]:
+    """The indexes of the tokens that begin from `start` up to `end` in the text (a binary
+    search, so that reading a construction stays linear in the length of the message)."""
+    first = bisect.bisect_left(tokens, start, key=lambda token: token.start)
+    last = bisect.bisect_left(tokens, end, lo=first, key=lambda token: token.start)
+    return list(range(first, last))
+
+
 def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     """An age written as a number ("I'm 67", "72 years old", "in my 60s"): 50 or over is
     older age, under 20 younger age (the ages the warning signs name)."""
@@ -744,7 +753,7 @@ def year_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     for found in _YEAR.finditer(_folded(text)):
         if int(found.group(1)) >= this_year:
             continue
-        inside = [i for i, token in enumerate(tokens) if found.start() <= token.start < found.end()]
+        inside = _inside(tokens, found.start(), found.end())
         if inside:
             phrase = Phrase((), found.group(), (LONG_AGO,))
             first, last = inside[0], inside[-1]
@@ -772,7 +781,7 @@ def measure_phrases(text: str, tokens: list[Token]) -> list[Found]:
         value = float(_NUMBER_WORDS.get(number, 0) or number)
         if value < _MEASURE_LEAST[unit]:
             continue
-        inside = [i for i, token in enumerate(tokens) if match.start() <= token.start < match.end()]
+        inside = _inside(tokens, match.start(), match.end())
         if not inside:
             continue
         first, last = inside[0], inside[-1]
@@ -795,7 +804,7 @@ def blow_phrases(text: str, tokens: list[Token]) -> list[Found]:
     folded = _folded(text)
     found: list[Found] = []
     for match in _BLOW.finditer(folded):
-        inside = [i for i, token in enumerate(tokens) if match.start() <= token.start < match.end()]
+        inside = _inside(tokens, match.start(), match.end())
         if not inside or any(tokens[i].word in _OWN_HANDS for i in inside):
             continue
         if any(
