@@ -746,3 +746,130 @@ def test_ordinary_work_sleep_and_old_accidents_raise_no_emergency(
 )
 def test_a_named_head_injury_leads_among_emergencies(kb: KnowledgeBase, text: str) -> None:
     assert_leads_with_the_emergency(kb, text)
+
+
+# Each class of sign in the words people type (everyday, slang and dialect), after a blow said
+# plainly: vomiting, being knocked out, muddled talk and absent spells, trouble finding words,
+# a child's change in behaviour, a fit described, eyes that will not focus, muffled or lost
+# hearing, signs of a broken skull, a wound with something in it, and being drunk.
+CLASS_INJURIES = (
+    "my lad clonked his head on the goalpost",
+    "I whacked my head on the loft beam",
+    "she fell off the bunk bed and hit her head",
+)
+CLASS_SIGNS = (
+    "and has been chucking up all night",
+    "and keeps barfing",
+    "and he's been retching ever since",
+    "and she's brought everything up",
+    "and I've been spewing",
+    "and he's been boking",
+    "and he hurled in the car",
+    "and she's been tossing her cookies",
+    "and was KO'd for a second",
+    "and it was lights out for a moment",
+    "and went down and didn't move",
+    "and is talking nonsense",
+    "and is talking complete rubbish",
+    "and brought his dinner back up",
+    "and can't keep anything down",
+    "and has been spouting gibberish",
+    "and keeps losing his train of thought",
+    "and keeps zoning out",
+    "and his eyes look glazed",
+    "and can't find the right words",
+    "and is mixing up her words",
+    "and has been really grumpy and clingy since",
+    "and is whingy and not interested in anything",
+    "and is not his usual self",
+    "and has been screaming non stop, we can't settle her",
+    "and then her arms were twitching and jerking",
+    "and his eyes rolled back and he went rigid",
+    "and everything sounds muffled",
+    "and is deaf in one ear now",
+    "and can't focus his eyes",
+    "and is seeing two of everything",
+    "and there's a dent above the ear",
+    "and there's a squidgy lump",
+    "and both eyes have gone purple",
+    "and is bleeding from his ear",
+    "and there's a bit of glass stuck in the wound",
+    "and was absolutely legless",
+    "and keeps hurling",
+    "and hasn't been himself, very irritable",
+    "and there's a soft swelling there",
+    "after a skinful at the wedding",
+)
+
+
+@pytest.mark.parametrize(
+    "text", [f"{injury} {sign}" for injury in CLASS_INJURIES for sign in CLASS_SIGNS]
+)
+def test_each_class_of_sign_in_everyday_words_leads_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
+# Blows and falls said in the ways people put them: struck on, over or round the head, a thing
+# smashed over it, walking into a thing head first, a part of the head or someone's head, a
+# punch as a "right hand", slamming the head, landing on the back of it, helmets meeting, a
+# dive into water, a fall over a banister, a cyclist clipped by a car, a missing helmet, and
+# Scots.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he was cracked round the head with a torch and has been sick",
+        "someone smashed a bottle over his head and he's drowsy",
+        "a bloke stamped on my son's head and he's been vomiting",
+        "I walked into a lamp post with my forehead and I'm on warfarin",
+        "my daughter took a hockey ball to the side of the head and keeps being sick",
+        "the keeper caught a knee to the back of the head and can't remember the game",
+        "caught a right hand to the temple sparring and threw up afterwards",
+        "I slammed my head on the car roof and now my vision is blurred",
+        "he came off the trampoline onto the back of his head and is very sleepy",
+        "it was a helmet-to-helmet collision and he's been confused since",
+        "my nephew dove into the lake and hit his head on a rock",
+        "she went over the banister and landed on her head",
+        "my son was clipped by a car on his scooter and his head hit the road",
+        "no helmet, he cracked his head on the kerb and is drowsy",
+        "she wasn't wearing a helmet and hit her head, now she's confused",
+        "fell aff the wall n hit ma heid, cannae stop being sick",
+        "the baby rolled off the changing table onto his head and is floppy",
+        "a man knocked me out outside the pub last night",
+    ],
+)
+def test_blows_and_falls_in_everyday_words_lead_with_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_leads_with_the_emergency(kb, text)
+
+
+# A minor knock said with reassurance, feeling sick without being sick (home care on the NHS
+# head injury page), a headache that painkillers eased or that is denied,
+# "knocked me out" of tiredness or a medicine, an old accident, a heavy head from screens, a
+# landing on one's side, slang that is also a sport or a name, and a head held high.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son bumped his temple on the table edge, cried briefly, now running around happily",
+        "knocked my forehead on the cupboard, tiny bruise, he's eating his dinner",
+        "had a headache after I banged my head on the shelf but it went away with ibuprofen",
+        "bonked my head on the car boot, no headache at all",
+        "the antihistamines knocked me out last night and my neck is stiff",
+        "this flu has totally knocked me out, my shoulders ache",
+        "I had whiplash back in 2016 and my neck still aches in the cold",
+        "my head feels heavy and my temples ache after a long day on the laptop",
+        "slipped off the bench, landed on my side, neck a little sore",
+        "I played hurling at the weekend and took a knock to the knee",
+        "Ralph bumped his head on the door and is absolutely fine",
+        "walked into the meeting with my head held high, my neck aches",
+        "rear-ended in a car park at walking pace, neck a bit stiff",
+        "bumped my head on the cupboard and feel a bit sick",
+        "knocked her head on the table and was feeling sick for an hour, she's fine now",
+    ],
+)
+def test_minor_knocks_eased_headaches_tiredness_and_old_accidents_raise_no_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert_raises_no_emergency(kb, text)

@@ -6,8 +6,9 @@ every region's and cause's name, aliases and lay words as the words of that regi
 One mechanism handles word forms and misspellings: each word is brought to a base form
 (a few irregular forms, then the search's stemmer), and a longer word that matches nothing
 is read as the vocabulary word it is one or two edits from, unless it is a word the guide
-itself uses. Phrases match in order, with small words (my, the, a ...) allowed between; where
-phrases overlap, the longest wins, so "turn my head" is the neck and "fell asleep" is no fall.
+itself uses. Phrases match in order, within one clause, with small words (my, the, a ...)
+allowed between; where phrases overlap, the longest wins, so "turn my head" is the neck and
+"fell asleep" is no fall. A year before this one said as a time ("back in 2019") is long ago.
 
 Denial follows the NegEx rules (Chapman et al. 2001; docs/decisions/016): a trigger ("no",
 "without", "denies", "never had") denies the concepts in the few words after it, up to the end
@@ -19,6 +20,8 @@ are concepts of the vocabulary, so a layer can add them.
 
 from __future__ import annotations
 
+import bisect
+import datetime
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -36,7 +39,8 @@ DENIAL_BEFORE = 4
 FILLERS = frozenset(
     "a an the my your his her our their its this that these those of in on at to up it is was"
     " are am be been being feel feels felt feeling really very so quite bit little kind sort"
-    " just all some any me i im ive got get gets getting have has had like right left".split()
+    " just all some any me i im ive got get gets getting have has had like right left"
+    " ma".split()  # "ma" is Scots for "my" ("hit ma heid")
 )
 # Words that open a new clause after a comma: a denial does not reach past them ("no fever,
 # it's just my back"), though it does reach along a list ("no fever, rash or stiff neck").
@@ -82,10 +86,15 @@ IRREGULAR = {
     "wont": "will", "dont": "do", "doesnt": "does", "didnt": "did", "isnt": "is",
     "arent": "are", "wasnt": "was", "havent": "have", "hasnt": "has",
     "colour": "color", "coloured": "color", "colored": "color", "grey": "gray",
+    "dove": "dive", "heid": "head",
 }  # fmt: skip
 # Apostrophe-less contractions are read like the spelt-out ones ("cant" = "can not").
 _NOT_WORDS = frozenset({"cant", "wont", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
                         "havent", "hasnt", "couldnt", "wouldnt", "shouldnt", "cannot"})  # fmt: skip
+# Scots negatives ("cannae", "didnae") are read as the English ones.
+_SCOTS_NOT = {"cannae": "can", "canna": "can", "dinnae": "do", "didnae": "did", "isnae": "is",
+              "wasnae": "was", "wouldnae": "would", "couldnae": "could", "willnae": "will",
+              "widnae": "would", "wullnae": "will", "havnae": "have", "hasnae": "has"}  # fmt: skip
 # A contraction is read as its words ("can't" is "can not", "I'm" is "I") but shown as written.
 _NEGATED_HEADS = {"can": "can", "won": "will", "shan": "shall", "ain": "is"}
 _WORD = re.compile(r"[^\W_]+(?:'(?:t|m|re|ve|ll|d)\b)?")
@@ -98,7 +107,11 @@ _AGE = re.compile(
 # A blow from any object said by its construction rather than by the object's name: taking,
 # getting or catching a thing "to the head", being hit with a thing on, over or in the head,
 # and being glassed or bottled. "Got a pain in the head" and "a glass of water" are neither.
-_HEAD = r"(?:the|his|her|my|their|your|our)\s+(?:head|skull|forehead|temple)\b(?!\s+of\b)"
+_OWNER = r"(?:the|his|her|my|their|your|our|a)"
+_HEAD = (
+    rf"{_OWNER}\s+(?:(?:side|back|top|front|crown|base)\s+of\s+{_OWNER}\s+)?"
+    r"(?:[a-z]+(?:'s|s'|s)\s+)?(?:head|skull|forehead|temple|face)\b(?!\s+of\b)"
+)
 _THING = r"(?:a|an|the|some|one|his|her|their|my|your)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+"
 # Hard things that strike, for a blow said with no verb ("a hockey stick to the head").
 _HARD = (
@@ -113,6 +126,18 @@ _BLOW = re.compile(
     rf"|\bby\s+{_THING}\s+(?:on|over|in|to|round|across)\s+{_HEAD}"
     rf"|\b(?:a|an)\s+(?:[a-z-]+\s+)?{_HARD}\s+(?:to|in|on|over|round|across)\s+{_HEAD}"
     r"|\b(?:glassed|(?:got|been|was|were|get|gets|getting)\s+bottled)\b"
+    # struck on, over or round the head, whoever struck ("cracked round the head with a bar",
+    # "stamped on his head")
+    rf"|\b(?:hit|struck|smacked|whacked|bashed|thumped|clobbered|belted|walloped|clouted"
+    rf"|cracked|slapped|punched|kicked|kneed|elbowed|stamped|stomped|booted|battered|bopped)"
+    rf"(?:\s+(?:me|him|her|them|us))?\s+(?:on|over|in|round|around|across|about)\s+{_HEAD}"
+    # a thing broken or brought down over the head ("smashed a glass over his head")
+    rf"|\b(?:smashed|broke|cracked|slammed|brought\s+down)\s+{_THING}\s+(?:over|on|onto|across)"
+    rf"\s+{_HEAD}"
+    # walking or running into a thing head first ("walked into the door with my forehead")
+    rf"|\b(?:walked|walking|ran|running|run|bumped|banged|crashed|went|smacked|slammed)"
+    rf"\s+(?:straight\s+|right\s+|headfirst\s+)?into\s+(?:[a-z'-]+\s+){{1,8}}?with\s+{_HEAD}"
+    r"(?!\s+(?:held|high|up|down|bowed|hung|lowered|raised)\b)"
 )
 # A fall or a road accident said with its size: stairs or steps fallen down, a height fallen
 # from, a speed hit at. NICE NG232 counts a fall from more than 1 metre or down more than
@@ -140,8 +165,10 @@ _FALL_REACH = 8
 MAJOR_TRAUMA = "major-trauma"
 # One's own hands put to the head are no blow ("he took his hands to his head"), nor is a
 # thing worn, put on or felt in the head ("got a hat on my head", "got a pain in the head").
+_HAND_WORDS = frozenset("hand hands finger fingers palm palms".split())
+_POSSESSIVES = frozenset("his her my their your our own".split())
 _OWN_HANDS = frozenset(
-    "hand hands finger fingers palm palms pain pains ache aches headache pressure idea ideas"
+    "pain pains ache aches headache pressure idea ideas"
     " thought thoughts feeling song tune voice voices noise buzzing ringing hat cap hood helmet"
     " bandage plaster towel headband scarf wig hair itch rash spot spots dandruff cold".split()
 )
@@ -213,8 +240,10 @@ def tokens_of(text: str) -> list[Token]:
             tokens.append(Token(head, _base(head), sentence, found.start(), clause, word))
             tokens.append(Token("not", "not", sentence, found.start(), clause, ""))
             continue
-        if word in _NOT_WORDS:
-            head = {"cant": "can", "cannot": "can", "wont": "will"}.get(word, word[:-2])
+        if word in _NOT_WORDS or word in _SCOTS_NOT:
+            head = _SCOTS_NOT.get(word) or {"cant": "can", "cannot": "can", "wont": "will"}.get(
+                word, word[:-2]
+            )
             tokens.append(Token(head, _base(head), sentence, found.start(), clause, word))
             tokens.append(Token("not", "not", sentence, found.start(), clause, ""))
             continue
@@ -419,10 +448,16 @@ class Found(NamedTuple):
 
 def _match(tokens: list[Token], at: int, keys: tuple[str, ...]) -> int | None:
     """The index of the last token of `keys` found from `at`, small words allowed between
-    and small words of the phrase allowed to be missing; None when it is not there."""
+    and small words of the phrase allowed to be missing, all in one clause ("landed on my
+    side, neck sore" is no side of the neck); None when it is not there."""
     position, wanted, skipped, last, matched = at, 0, 0, None, 0
+    clause = tokens[at].clause
     while wanted < len(keys):
-        if position < len(tokens) and tokens[position].key == keys[wanted]:
+        if (
+            position < len(tokens)
+            and tokens[position].key == keys[wanted]
+            and tokens[position].clause == clause
+        ):
             last, position, wanted, skipped = position, position + 1, wanted + 1, 0
             matched += 1
         elif keys[wanted] in OPTIONAL and wanted > 0:
@@ -683,6 +718,14 @@ def _reach_forward(tokens: list[Token], start: int, stop: int, window: int) -> i
     return index
 
 
+def _inside(tokens: list[Token], start: int, end: int) -> list[int]:
+    """The indexes of the tokens that begin from `start` up to `end` in the text (a binary
+    search, so that reading a construction stays linear in the length of the message)."""
+    first = bisect.bisect_left(tokens, start, key=lambda token: token.start)
+    last = bisect.bisect_left(tokens, end, lo=first, key=lambda token: token.start)
+    return list(range(first, last))
+
+
 def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     """An age written as a number ("I'm 67", "72 years old", "in my 60s"): 50 or over is
     older age, under 20 younger age (the ages the warning signs name)."""
@@ -696,6 +739,25 @@ def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
             yield Found(
                 index, index, phrase, found.group(), tokens[index].sentence if tokens else 0
             )
+
+
+# A year said as the time of something ("back in 2019", "in 2015"): before this year, it is long
+# ago (`long-ago`), so an accident then is an old one.
+_YEAR = re.compile(r"\b(?:back\s+in|in|during|from)\s+((?:19|20)\d\d)\b")
+LONG_AGO = "long-ago"
+
+
+def year_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
+    """A year before this one said as a time ("back in 2019"), read as long ago."""
+    this_year = datetime.date.today().year
+    for found in _YEAR.finditer(_folded(text)):
+        if int(found.group(1)) >= this_year:
+            continue
+        inside = _inside(tokens, found.start(), found.end())
+        if inside:
+            phrase = Phrase((), found.group(), (LONG_AGO,))
+            first, last = inside[0], inside[-1]
+            yield Found(first, last, phrase, found.group(), tokens[first].sentence)
 
 
 def _unit(word: str) -> str:
@@ -719,7 +781,7 @@ def measure_phrases(text: str, tokens: list[Token]) -> list[Found]:
         value = float(_NUMBER_WORDS.get(number, 0) or number)
         if value < _MEASURE_LEAST[unit]:
             continue
-        inside = [i for i, token in enumerate(tokens) if match.start() <= token.start < match.end()]
+        inside = _inside(tokens, match.start(), match.end())
         if not inside:
             continue
         first, last = inside[0], inside[-1]
@@ -742,9 +804,15 @@ def blow_phrases(text: str, tokens: list[Token]) -> list[Found]:
     folded = _folded(text)
     found: list[Found] = []
     for match in _BLOW.finditer(folded):
-        inside = [i for i, token in enumerate(tokens) if match.start() <= token.start < match.end()]
+        inside = _inside(tokens, match.start(), match.end())
         if not inside or any(tokens[i].word in _OWN_HANDS for i in inside):
             continue
+        if any(
+            tokens[i].word in _HAND_WORDS and tokens[i - 1].word in _POSSESSIVES
+            for i in inside
+            if i > inside[0]
+        ):
+            continue  # one's own hands put to the head; "a right hand to the temple" is a punch
         phrase = Phrase((), match.group(), (HEAD_INJURY,))
         first, last = inside[0], inside[-1]
         found.append(Found(first, last, phrase, match.group(), tokens[first].sentence))
@@ -769,6 +837,8 @@ def read(kb: KnowledgeBase, text: str) -> Read:
     found = apply_denial(tokens, found, lex)
     found = _directed(tokens, found, lex)
     found += list(age_phrases(text, tokens))
+    if LONG_AGO in lex.concepts:
+        found += list(year_phrases(text, tokens))
     found = _drop_unless(found, lex)
     found += measure_phrases(text, tokens)
     present = _present(found, lex)
