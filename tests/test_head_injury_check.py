@@ -163,7 +163,7 @@ def test_no_head_injury_no_check_on_the_page(text: str) -> None:
 
 
 def test_markdown_and_html_show_the_check_first(kb: KnowledgeBase) -> None:
-    page = ask_page(kb, understand(kb, "hit my head n ive been spewing ever since"))
+    page = ask_page(kb, understand(kb, NO_SIGN[0]))
     markdown = render_markdown(page)
     headings = [line for line in markdown.splitlines() if line.startswith("## ")]
     assert headings[0] == f"## {CHECK_HEADING}", headings
