@@ -704,6 +704,15 @@ def test_the_pre_eclampsia_answer_does_not_say_to_wait_for_an_appointment(
         ("pounding headache with a high fever and a stiff neck", "headache-emergency"),
         ("bad headache, high temperature and a rash that won't fade", "headache-emergency"),
         ("my headache keeps getting worse and I have a fever", "headache-same-day"),
+        ("headache with a high temperature and light hurts my eyes", "headache-emergency"),
+        ("headache, a fever and now she is really drowsy", "headache-emergency"),
+        ("headache fever and a fit", "headache-emergency"),
+        ("headache and then a fit", "headache-emergency"),
+        ("the worst headache and a stiff neck", "headache-emergency"),
+        ("bad headache and I've lost my sight in one eye", "headache-emergency"),
+        ("my son had a fit after falling off the swing", "after-head-injury"),
+        ("light hurts my head today, tension headache", None),
+        ("I go to the gym to keep fit and get headaches", None),
         ("my head hurts and my neck is stiff from the desk", None),
         ("headache and a stiff neck after sleeping badly", None),
     ],
@@ -712,8 +721,10 @@ def test_a_headache_is_an_emergency_as_its_signs_say(
     shipped: KnowledgeBase, text: str, flag_id: str | None
 ) -> None:
     # The NHS headache and meningitis pages put a headache with a high temperature and a stiff
-    # neck or a rash at 999; NICE CG150 asks for assessment of a worsening headache with fever;
-    # a stiff neck with an ordinary headache and no temperature is on neither list.
+    # neck, a rash, a dislike of bright light or drowsiness at 999, and a very painful headache
+    # with a stiff neck or a loss of vision; the NHS seizure advice sends a first fit to 999 and
+    # Portsmouth's NHS page a fit after an injury; NICE CG150 asks for assessment of a headache
+    # with fever; a stiff neck with an ordinary headache and no temperature is on no list.
     from spasmguide.kb.ask import understand
 
     warnings = understand(shipped, text).warnings
