@@ -505,12 +505,12 @@ def test_the_head_injury_home_care_says_paracetamol_not_aspirin(shipped: Knowled
     # NHS head injury page (as on NHS 111 Wales): do not use aspirin, it could make the injury
     # bleed; Portsmouth: paracetamol, avoid anti-inflammatories and aspirin at first. Copies
     # differ on ibuprofen (pathfields and the earlier NHS text say avoid it, 111 Wales allows
-    # it), so the guide says most NHS advice avoids it, and the record names who says what.
+    # it), so the guide says they differ and to ask a pharmacist; the record names who says what.
     # Nothing may read as stopping a prescribed medicine such as daily aspirin.
     flag = shipped.red_flags["after-head-injury"]
     home = _home_part(flag.action or "")
     assert "paracetamol" in home and "not aspirin" in home and "bleed" in home
-    assert "ibuprofen" in home and "most nhs advice" in home
+    assert "ibuprofen" in home and "pages differ" in home and "pharmacist" in home
     assert "do not stop a medicine" in home and "prescribed" in home
     for source_id in ("nhs-head-injury", "portsmouth-head-injury"):
         assert "aspirin" in (shipped.sources[source_id].note or "").casefold(), source_id
