@@ -450,6 +450,7 @@ def test_the_head_injury_999_list_names_confusion_reading_and_writing_and_any_ac
         "1 metre (about 3 feet)",
         "a serious accident such as a car crash",
         "bruising or swelling round both eyes",
+        "worry the skull may be broken",
     )
     assert "bicycle crash" not in action and "collision" in action
     note = lowered(head_injury.note)
@@ -733,13 +734,26 @@ def test_the_pre_eclampsia_answer_does_not_say_to_wait_for_an_appointment(
         ("the worst headache and a stiff neck", "headache-emergency"),
         ("bad headache and I've lost my sight in one eye", "headache-emergency"),
         ("my son had a fit after falling off the swing", "after-head-injury"),
+        ("headache came on suddenly and is extremely painful", "headache-emergency"),
+        ("very painful headache and a stiff neck", "headache-emergency"),
+        ("agonising headache and I can't stay awake", "headache-emergency"),
+        ("awful headache and I can't remember things", "headache-emergency"),
+        ("headache, temperature, cold hands and feet and blotchy skin", "headache-emergency"),
+        ("I fell and my neck is in agony", "neck-emergency"),
+        ("fell and my neck is killing me", "neck-emergency"),
+        ("fell off a horse and hurt my neck", "neck-emergency"),
+        ("tension headache, a bit sleepy after lunch", None),
+        ("I have an itchy rash on my neck", None),
+        ("sore neck and a temperature, think it's tonsillitis", None),
+        ("my head is killing me and my neck is stiff", None),
+        ("slipped off the bench, landed on my side, neck a little sore", None),
         ("light hurts my head today, tension headache", None),
         ("I go to the gym to keep fit and get headaches", None),
         ("my head hurts and my neck is stiff from the desk", None),
         ("headache and a stiff neck after sleeping badly", None),
     ],
 )
-def test_a_headache_is_an_emergency_as_its_signs_say(
+def test_a_headache_or_neck_pain_is_an_emergency_as_its_signs_say(
     shipped: KnowledgeBase, text: str, flag_id: str | None
 ) -> None:
     # The NHS headache and meningitis pages put a headache with a high temperature and a stiff
