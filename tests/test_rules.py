@@ -278,3 +278,15 @@ def test_a_warning_sign_checked_for_an_unknown_concept_is_refused(tmp_path: Path
     assert only_problem(tmp_path, text) == "8:31: unknown concept id 'bonked-noggin'"
     fixed = text.replace(", bonked-noggin", "")
     assert invoke("validate", str(write(tmp_path, fixed))).exit_code == 0
+
+
+def test_a_file_that_cannot_be_read_is_the_one_problem_named(tmp_path: Path) -> None:
+    # A teacher's region names a red flag that a second file of the layer defines; when that
+    # file is broken, the region's reference into it would dangle, but the one thing to fix is
+    # the broken file, so it is the only problem `validate` names.
+    write(tmp_path, ELBOW.replace("leg-circulation-emergency", "elbow-emergency"), "regions.yaml")
+    broken = write(
+        tmp_path, "red_flags:\n  - id: elbow-emergency\n    title: [unclosed\n", "flags.yaml"
+    )
+    (line,) = problems(tmp_path)
+    assert line.startswith(f"{broken}:") and "YAML syntax error" in line, line

@@ -163,14 +163,14 @@ def assemble_placed(
         kind: {entry_id: defined.value for entry_id, defined in entries.items()}
         for kind, entries in merged.in_force.items()
     }
-    problems = [
-        *merged.problems,
-        *_check_references(merged, collections),
-        *_check_notice(merged.guide),
-        *_check_map(merged, collections),
-    ]
-    names, clashes = _check_names(merged, collections)
-    problems += clashes
+    problems = [*merged.problems, *_check_notice(merged.guide)]
+    names: dict[str, dict[str, str]] = {}
+    if not merged.unread:
+        # A file that could not be read at all leaves every reference into it dangling; those
+        # would bury its one real problem, so the cross-file checks wait until it is fixed.
+        problems += [*_check_references(merged, collections), *_check_map(merged, collections)]
+        names, clashes = _check_names(merged, collections)
+        problems += clashes
     if problems or merged.guide is None:
         raise invalid(problems)
     kb = KnowledgeBase(
@@ -188,6 +188,8 @@ class _Merged:
     problems: list[Problem]
     # Shipped safety content a user's file replaced: "kind/id" to that file.
     changed_by: dict[str, str] = dataclasses.field(default_factory=dict)
+    # Files that could not be read at all (their bytes, their YAML or their top level).
+    unread: list[str] = dataclasses.field(default_factory=list)
 
 
 def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
@@ -202,6 +204,8 @@ def _merge(layers: Iterable[tuple[Layer, Sequence[ParsedFile]]]) -> _Merged:
         seen_in_layer: dict[tuple[str, str], Location] = {}
         for one in parsed:
             merged.problems.extend(one.problems)
+            if one.problems and not one.entries and one.guide is None:
+                merged.unread.append(one.path)
             if one.guide is not None:
                 if layer_guide is not None:
                     merged.problems.append(
