@@ -520,51 +520,6 @@ def _home_part(action: str) -> str:
     return lowered[lowered.index("at home") :]
 
 
-def test_the_head_injury_home_care_says_paracetamol_not_aspirin(
-    shipped: KnowledgeBase, head_injury: RedFlagGroup
-) -> None:
-    # NHS head injury page (as on NHS 111 Wales): do not use aspirin, it could make the injury
-    # bleed; Portsmouth: paracetamol, avoid anti-inflammatories and aspirin at first. Copies
-    # differ on ibuprofen (pathfields and the earlier NHS text say avoid it, 111 Wales allows
-    # it), so the guide says they differ and to ask a pharmacist; the record names who says what.
-    # Nothing may read as stopping a prescribed medicine such as daily aspirin.
-    home = _home_part(head_injury.action or "")
-    assert "paracetamol" in home and "not aspirin" in home and "bleed" in home
-    assert "ibuprofen" in home and "pages differ" in home and "pharmacist" in home
-    assert "do not stop a medicine" in home and "prescribed" in home
-    for source_id in ("nhs-head-injury", "portsmouth-head-injury"):
-        assert "aspirin" in source_note(shipped, source_id), source_id
-    nhs = source_note(shipped, "nhs-head-injury")
-    assert "pathfields" in nhs and "111 wales" in nhs and "ibuprofen" in nhs
-
-
-def test_the_head_injury_sleep_advice_tells_sleep_from_drowsiness(
-    shipped: KnowledgeBase, head_injury: RedFlagGroup
-) -> None:
-    # NHS Highland: drowsiness lasting longer than 1 hour when you would normally be wide awake
-    # sends you back to the emergency department; sleep when tired is fine.
-    home = _home_part(head_injury.action or "")
-    assert "more than an hour" in home and "wide awake" in home
-    assert "usual time" in home
-    highland = source_note(shipped, "nhs-highland-head-injury")
-    assert "1 hour" in highland and "wide awake" in highland
-
-
-def test_the_head_injury_home_care_rules_out_alcohol_sleeping_pills_and_contact_sport(
-    shipped: KnowledgeBase,
-    head_injury: RedFlagGroup,
-) -> None:
-    # Portsmouth and the earlier NHS text: no alcohol or drugs until better, no sleeping pills
-    # unless a doctor advises them, no contact sport for at least three weeks.
-    home = _home_part(head_injury.action or "")
-    assert_names(
-        home, "alcohol", "recreational drugs", "sleeping pills", "contact sport", "3 weeks"
-    )
-    for source_id in ("portsmouth-head-injury", "nhs-head-injury-earlier"):
-        note = source_note(shipped, source_id)
-        assert "contact sport" in note and "sleeping pills" in note, source_id
-
-
 def test_the_head_injury_watcher_is_an_adult_even_for_a_child(head_injury: RedFlagGroup) -> None:
     # The NHS page: an adult stays with you or your child; "another adult" misreads for a child.
     action = lowered(head_injury.action)
@@ -647,31 +602,70 @@ def test_the_headache_emergency_names_meningitis_without_waiting_for_a_rash(
     assert "999" in record and "do not wait" in record
 
 
-def test_the_head_injury_home_care_lets_the_person_sleep(
-    shipped: KnowledgeBase, head_injury: RedFlagGroup
-) -> None:
-    # NHS page: no need to stay awake if tired; Portsmouth: sleep if tired. Not being able to wake
-    # them is the 999 sign of not waking.
-    home = _home_part(head_injury.action or "")
-    assert "sleep if tired" in home and "no need to keep them awake" in home
-    assert "cannot wake them" in home
-    assert "stay awake" in source_note(shipped, "nhs-head-injury")
-    assert "sleep if tired" in source_note(shipped, "portsmouth-head-injury")
+# The head-injury warning's home care: what it must say, and what each source it rests on
+# must say of it.
+HOME_CARE = {
+    # NHS head injury page (as on NHS 111 Wales): no aspirin, it could make the injury bleed;
+    # Portsmouth: paracetamol, avoid anti-inflammatories and aspirin at first. Copies differ on
+    # ibuprofen (pathfields and the earlier NHS text say avoid it, 111 Wales allows it), so the
+    # guide says they differ and to ask a pharmacist. Nothing may read as stopping a prescribed
+    # medicine such as daily aspirin.
+    "paracetamol, not aspirin": (
+        ("paracetamol", "not aspirin", "bleed", "ibuprofen", "pages differ", "pharmacist"),
+        {
+            "nhs-head-injury": ("aspirin", "pathfields", "111 wales", "ibuprofen"),
+            "portsmouth-head-injury": ("aspirin",),
+        },
+    ),
+    "a prescribed medicine is not stopped": (("do not stop a medicine", "prescribed"), {}),
+    # NHS Highland: drowsiness for more than an hour when normally wide awake sends the person
+    # back to the emergency department; sleep at the usual time is fine.
+    "sleep told from drowsiness": (
+        ("more than an hour", "wide awake", "usual time"),
+        {"nhs-highland-head-injury": ("1 hour", "wide awake")},
+    ),
+    # NHS page: no need to stay awake if tired; Portsmouth: sleep if tired. Not being able to
+    # wake them is the 999 sign of not waking.
+    "sleep if tired": (
+        ("sleep if tired", "no need to keep them awake", "cannot wake them"),
+        {"nhs-head-injury": ("stay awake",), "portsmouth-head-injury": ("sleep if tired",)},
+    ),
+    # Portsmouth and the earlier NHS text: no alcohol or drugs until better, no sleeping pills
+    # unless a doctor advises them, no contact sport for at least three weeks.
+    "alcohol, sleeping pills and contact sport": (
+        ("alcohol", "recreational drugs", "sleeping pills", "contact sport", "3 weeks"),
+        {
+            "portsmouth-head-injury": ("contact sport", "sleeping pills"),
+            "nhs-head-injury-earlier": ("contact sport", "sleeping pills"),
+        },
+    ),
+    # Portsmouth: do not drive until fully recovered; NHS Highland: get someone to take you.
+    "no driving until recovered": (
+        ("do not drive until fully recovered",),
+        {"nhs-highland-head-injury": ("someone to take you", "drive")},
+    ),
+}
 
 
-def test_the_head_injury_person_does_not_drive(
-    shipped: KnowledgeBase, head_injury: RedFlagGroup
+@pytest.mark.parametrize("advice", HOME_CARE)
+def test_the_head_injury_home_care_says_it_as_its_sources_do(
+    shipped: KnowledgeBase, head_injury: RedFlagGroup, advice: str
 ) -> None:
-    # Portsmouth: do not drive until fully recovered; NHS Highland: get someone to take you to
-    # the emergency department. The guide says so where it sends the person there.
+    words, sources = HOME_CARE[advice]
+    assert_names(_home_part(head_injury.action or ""), *words)
+    for source_id, said in sources.items():
+        assert source_id in head_injury.sources, source_id
+        assert_names(source_note(shipped, source_id), *said)
+
+
+def test_the_head_injury_person_does_not_drive_to_the_emergency_department(
+    head_injury: RedFlagGroup,
+) -> None:
+    # NHS Highland: get someone to take you to the emergency department; the guide says so
+    # where it sends the person there.
     action = lowered(head_injury.action)
-    department = action.index("go to an emergency department (a&e) now if")
-    assert "should not drive there" in action[department:]
-    assert "someone else take them" in action[department:]
-    assert "do not drive until fully recovered" in _home_part(head_injury.action or "")
-    assert "nhs-highland-head-injury" in head_injury.sources
-    highland = source_note(shipped, "nhs-highland-head-injury")
-    assert "someone to take you" in highland and "drive" in highland
+    department = action[action.index("go to an emergency department (a&e) now if") :]
+    assert_names(department, "should not drive there", "someone else take them")
 
 
 def test_the_bmj_jaw_guideline_grades_hand_treatment_above_acupuncture(
