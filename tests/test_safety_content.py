@@ -604,7 +604,7 @@ def test_the_headache_emergency_names_meningitis_without_waiting_for_a_rash(
 
 # The head-injury warning's home care: what it must say, and what each source it rests on
 # must say of it.
-HOME_CARE = {
+HOME_CARE: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
     # NHS head injury page (as on NHS 111 Wales): no aspirin, it could make the injury bleed;
     # Portsmouth: paracetamol, avoid anti-inflammatories and aspirin at first. Copies differ on
     # ibuprofen (pathfields and the earlier NHS text say avoid it, 111 Wales allows it), so the
