@@ -45,7 +45,8 @@ def test_scots_negatives_are_read_as_negatives(word: str, head: str) -> None:
 
 
 # What the reader makes of a phrase, as concepts read (True) or not read (False):
-# - a missing helmet denies only the helmet, not the blow after it;
+# - a missing helmet denies only the helmet, not the blow after it; "fine" after a blow or a
+#   crash says how the person is, never that it did not happen;
 # - a head struck is no headache, and an aching head is one; a headache painkillers eased is
 #   not read as one, one they did not help still is;
 # - "knocked out" beside tiredness or a sedating medicine is sleep, beside a blow an injury;
@@ -53,6 +54,9 @@ def test_scots_negatives_are_read_as_negatives(word: str, head: str) -> None:
 # - feeling sick is nausea, not being sick; being sick is vomiting.
 READINGS: list[tuple[str, dict[str, bool]]] = [
     ("no helmet, he hit his head on the kerb", {"head-injury": True}),
+    ("hit my head in a car crash but feel fine", {"head-injury": True, "major-trauma": True}),
+    ("I hit my head yesterday and I'm fine now", {"head-injury": True}),
+    ("my bladder is fine", {"bladder-change": False}),
     ("she wasn't wearing a helmet and hit her head", {"head-injury": True}),
     ("without a helmet he banged his head", {"head-injury": True}),
     ("I banged my head", {"head-ache": False}),

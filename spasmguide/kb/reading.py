@@ -64,6 +64,9 @@ THING_DOERS = frozenset("it its that this which what".split())
 TRIGGER_GROUPS = frozenset(
     {"negation", "negation after", "hypothetical", "end of scope", "pseudo-negation"}
 )
+# Something that happened (a fall, a blow, a crash): "fine" or "okay" after it says how the
+# person is now, never that it did not happen ("hit my head but I seem fine").
+EVENT_GROUPS = frozenset({"wound"})
 # Words that send a sensation on to another place ("tingles down the back of my thigh"): the
 # sensation is then of that place, not of the one named before it.
 DIRECTIONS = frozenset({"down", "into", "along", "through", "toward", "towards", "across"})
@@ -689,9 +692,12 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
                 other = found[other_number]
                 if trigger.first - other.last > DENIAL_BEFORE:
                     break
+                if "end of scope" in groups[other_number] and other.last < trigger.first:
+                    break  # "hit my head but I'm fine": the denial stops at "but"
                 if (
                     other.last < trigger.first
                     and tokens[other.last].clause == tokens[trigger.first].clause
+                    and not groups[other_number] & EVENT_GROUPS
                 ):
                     denied.add(other_number)
     return [f._replace(denied=True) if number in denied else f for number, f in enumerate(found)]
