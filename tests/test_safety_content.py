@@ -719,7 +719,7 @@ def test_the_pre_eclampsia_answer_does_not_say_to_wait_for_an_appointment(
     ("text", "flag_id"),
     [
         ("pounding headache with a high fever and a stiff neck", "headache-emergency"),
-        ("bad headache, high temperature and a rash that won't fade", "headache-emergency"),
+        ("bad headache, high temperature and a rash that won't fade", "possible-meningitis"),
         ("my headache keeps getting worse and I have a fever", "headache-same-day"),
         ("headache with a high temperature and light hurts my eyes", "headache-emergency"),
         ("headache, a fever and now she is really drowsy", "headache-emergency"),
@@ -752,6 +752,15 @@ def test_the_pre_eclampsia_answer_does_not_say_to_wait_for_an_appointment(
         ("headache and temp and stiff neck", "headache-emergency"),
         ("stiff neck and high temp", "neck-emergency"),
         ("doing temp work and my neck is stiff", None),
+        (
+            "my toddler has a fever and a rash that doesn't fade when I press a glass on it",
+            "possible-meningitis",
+        ),
+        (
+            "baby has a high temp and her hands and feet are freezing and skin is blotchy",
+            "possible-meningitis",
+        ),
+        ("fever and a few spots on my back", None),
         ("headache, sleeping on a memory foam pillow", None),
         ("tension headache, a bit sleepy after lunch", None),
         ("I have an itchy rash on my neck", None),
