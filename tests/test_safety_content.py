@@ -618,16 +618,16 @@ HOME_CARE: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
         },
     ),
     "a prescribed medicine is not stopped": (("do not stop a medicine", "prescribed"), {}),
-    # NHS Highland: drowsiness for more than an hour when normally wide awake sends the person
-    # back to the emergency department; sleep at the usual time is fine.
+    # The NHS page and nidirect put trouble staying awake at 999; sleep at the usual time is
+    # fine. NHS Highland's hour-long rule is for people already sent home from hospital.
     "sleep told from drowsiness": (
-        ("more than an hour", "wide awake", "usual time"),
+        ("wide awake", "usual time", "trouble staying awake", "999 sign"),
         {"nhs-highland-head-injury": ("1 hour", "wide awake")},
     ),
     # NHS page: no need to stay awake if tired; Portsmouth: sleep if tired. Not being able to
     # wake them is the 999 sign of not waking.
     "sleep if tired": (
-        ("sleep if tired", "no need to keep them awake", "cannot wake them"),
+        ("sleep if tired", "no need to keep them awake", "not being able to wake them"),
         {"nhs-head-injury": ("stay awake",), "portsmouth-head-injury": ("sleep if tired",)},
     ),
     # Portsmouth and the earlier NHS text: no alcohol or drugs until better, no sleeping pills
@@ -723,7 +723,7 @@ def test_the_pre_eclampsia_answer_does_not_say_to_wait_for_an_appointment(
         ("my headache keeps getting worse and I have a fever", "headache-same-day"),
         ("headache with a high temperature and light hurts my eyes", "headache-emergency"),
         ("headache, a fever and now she is really drowsy", "headache-emergency"),
-        ("headache fever and a fit", "headache-emergency"),
+        ("headache fever and a fit", "possible-meningitis"),
         ("headache and then a fit", "headache-emergency"),
         ("the worst headache and a stiff neck", "headache-emergency"),
         ("bad headache and I've lost my sight in one eye", "headache-emergency"),
@@ -761,6 +761,13 @@ def test_the_pre_eclampsia_answer_does_not_say_to_wait_for_an_appointment(
             "possible-meningitis",
         ),
         ("fever and a few spots on my back", None),
+        (
+            "My baby has a temperature and a rash that won't go away when I press a glass on it",
+            "possible-meningitis",
+        ),
+        ("Baby is hot, floppy and has blotchy mottled skin and cold hands", "possible-meningitis"),
+        ("my baby's soft spot is bulging and he won't feed", "possible-meningitis"),
+        ("it's hot today and my neck is stiff", None),
         ("headache, sleeping on a memory foam pillow", None),
         ("tension headache, a bit sleepy after lunch", None),
         ("I have an itchy rash on my neck", None),
@@ -787,3 +794,12 @@ def test_a_headache_or_neck_pain_is_an_emergency_as_its_signs_say(
         assert not warnings, [flag.id for flag, _ in warnings]
     else:
         assert warnings and warnings[0][0].id == flag_id, [flag.id for flag, _ in warnings]
+
+
+def test_an_injured_neck_is_kept_still_until_help_comes(shipped: KnowledgeBase) -> None:
+    # NICE NG41 protects the neck from the first moment; Mayo Clinic's first aid: keep the
+    # person still, avoid moving the neck, leave a helmet on.
+    action = lowered(shipped.red_flags["neck-emergency"].action)
+    assert_names(action, "keep the person still", "leave a helmet on")
+    assert "mayo-head-trauma-first-aid" in shipped.red_flags["neck-emergency"].sources
+    assert_names(source_note(shipped, "mayo-head-trauma-first-aid"), "still", "helmet")
