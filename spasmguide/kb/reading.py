@@ -732,6 +732,17 @@ def _inside(tokens: list[Token], start: int, end: int) -> list[int]:
     return list(range(first, last))
 
 
+def _found_over(tokens: list[Token], match: re.Match[str], concept_id: str) -> Found | None:
+    """A construction matched in the folded text, read as one phrase of `concept_id` over the
+    tokens it covers; None when it covers none."""
+    inside = _inside(tokens, match.start(), match.end())
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    phrase = Phrase((), match.group(), (concept_id,))
+    return Found(first, last, phrase, match.group(), tokens[first].sentence)
+
+
 def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     """An age written as a number ("I'm 67", "72 years old", "in my 60s"): 50 or over is
     older age, under 20 younger age (the ages the warning signs name)."""
@@ -759,11 +770,9 @@ def year_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     for found in _YEAR.finditer(_folded(text)):
         if int(found.group(1)) >= this_year:
             continue
-        inside = _inside(tokens, found.start(), found.end())
-        if inside:
-            phrase = Phrase((), found.group(), (LONG_AGO,))
-            first, last = inside[0], inside[-1]
-            yield Found(first, last, phrase, found.group(), tokens[first].sentence)
+        year = _found_over(tokens, found, LONG_AGO)
+        if year is not None:
+            yield year
 
 
 def _unit(word: str) -> str:
@@ -787,21 +796,19 @@ def measure_phrases(text: str, tokens: list[Token]) -> list[Found]:
         value = float(_NUMBER_WORDS.get(number, 0) or number)
         if value < _MEASURE_LEAST[unit]:
             continue
-        inside = _inside(tokens, match.start(), match.end())
-        if not inside:
+        measure = _found_over(tokens, match, MAJOR_TRAUMA)
+        if measure is None:
             continue
-        first, last = inside[0], inside[-1]
         if unit != "mile" and unit != "km":
-            here = tokens[first]
+            here = tokens[measure.first]
             before = [
                 token
-                for token in tokens[max(0, first - _FALL_REACH) : first]
+                for token in tokens[max(0, measure.first - _FALL_REACH) : measure.first]
                 if token.sentence == here.sentence and token.clause == here.clause
             ]
             if not any(token.key in _FALL_KEYS or token.word in _FALL_KEYS for token in before):
                 continue
-        phrase = Phrase((), match.group(), (MAJOR_TRAUMA,))
-        found.append(Found(first, last, phrase, match.group(), tokens[first].sentence))
+        found.append(measure)
     return found
 
 
@@ -810,18 +817,19 @@ def blow_phrases(text: str, tokens: list[Token]) -> list[Found]:
     folded = _folded(text)
     found: list[Found] = []
     for match in _BLOW.finditer(folded):
-        inside = _inside(tokens, match.start(), match.end())
-        if not inside or any(tokens[i].word in _OWN_HANDS for i in inside):
+        blow = _found_over(tokens, match, HEAD_INJURY)
+        if blow is None:
+            continue
+        inside = range(blow.first, blow.last + 1)
+        if any(tokens[i].word in _OWN_HANDS for i in inside):
             continue
         if any(
             tokens[i].word in _HAND_WORDS and tokens[i - 1].word in _POSSESSIVES
             for i in inside
-            if i > inside[0]
+            if i > blow.first
         ):
             continue  # one's own hands put to the head; "a right hand to the temple" is a punch
-        phrase = Phrase((), match.group(), (HEAD_INJURY,))
-        first, last = inside[0], inside[-1]
-        found.append(Found(first, last, phrase, match.group(), tokens[first].sentence))
+        found.append(blow)
     return found
 
 
