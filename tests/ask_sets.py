@@ -31,9 +31,8 @@ from typing import Any
 
 import yaml
 
-from spasmguide.kb.model import KnowledgeBase
+from spasmguide.kb.model import URGENCY_ORDER, KnowledgeBase
 
-URGENCY_RANK = {"emergency": 0, "urgent": 1, "see a doctor": 2}
 KINDS = ("ordinary", "urgent", "denied")
 FIELDS = ("text", "kind", "region", "cause", "flag", "note")
 
@@ -114,7 +113,7 @@ def counts_as(
     return (
         old is not None
         and new is not None
-        and URGENCY_RANK[new.urgency] <= URGENCY_RANK[old.urgency]
+        and URGENCY_ORDER[new.urgency] <= URGENCY_ORDER[old.urgency]
     )
 
 
@@ -142,12 +141,12 @@ def score(
             kb, str(wanted), warnings[0][0], successions
         )
         flag = kb.red_flags.get(str(wanted))
-        expected_rank = URGENCY_RANK[flag.urgency] if flag is not None else 1
-        outcome.stopped = bool(warnings) and URGENCY_RANK[warnings[0][1]] <= expected_rank
+        expected_rank = URGENCY_ORDER[flag.urgency] if flag is not None else 1
+        outcome.stopped = bool(warnings) and URGENCY_ORDER[warnings[0][1]] <= expected_rank
         ok = ok and outcome.flag_first and outcome.stopped
     else:
         outcome.false_emergency = any(urgency == "emergency" for _, urgency in warnings)
-        stops = any(URGENCY_RANK[urgency] <= 1 for _, urgency in warnings)
+        stops = any(URGENCY_ORDER[urgency] <= 1 for _, urgency in warnings)
         raised = [flag_id for flag_id, _ in warnings]
         ok = ok and not stops
         named = any(counts_as(kb, str(wanted), flag_id, successions) for flag_id in raised)

@@ -17,14 +17,13 @@ from pathlib import Path
 import pytest
 
 from spasmguide.kb.ask import Understanding, understand
-from spasmguide.kb.model import KnowledgeBase
+from spasmguide.kb.model import URGENCY_ORDER, KnowledgeBase
 from tests.ask_sets import (
     KINDS,
     MAX_FALSE_EMERGENCIES,
     REQUIRED_RIGHT,
     REQUIRED_URGENT_STOPPED,
     SUCCESSIONS,
-    URGENCY_RANK,
     Report,
     evaluate,
     evaluate_both,
@@ -70,8 +69,8 @@ def test_every_succession_is_a_sign_split_into_one_at_least_as_urgent(kb: Knowle
         for new in successors:
             assert new in kb.red_flags, new
             assert new != old
-            rank = URGENCY_RANK[kb.red_flags[new].urgency]
-            assert rank <= URGENCY_RANK[kb.red_flags[old].urgency], (old, new)
+            rank = URGENCY_ORDER[kb.red_flags[new].urgency]
+            assert rank <= URGENCY_ORDER[kb.red_flags[old].urgency], (old, new)
 
 
 def _answer(kb: KnowledgeBase, *flag_ids: str) -> Understanding:

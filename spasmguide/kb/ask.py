@@ -21,13 +21,12 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from spasmguide.kb.model import Cause, KnowledgeBase, RedFlagGroup, Region
+from spasmguide.kb.model import URGENCY_ORDER, Cause, KnowledgeBase, RedFlagGroup, Region
 from spasmguide.kb.reading import TRIGGER_GROUPS, Found, Read, read
 
 # A text longer than this is read up to here, and the answer says where it stopped.
 MAX_TEXT = 20_000
 MAX_OTHER_CAUSES = 2
-URGENCY_RANK = {"emergency": 0, "urgent": 1, "see a doctor": 2}
 # A pattern's places and sensations must be within this many words of one another.
 NEAR_WINDOW = 10
 LOCAL_GROUPS = frozenset({"body part", "sensation", "colour or comparison"})  # not "symptom"
@@ -172,7 +171,7 @@ def _checks(kb: KnowledgeBase, said: Read, warnings: Matched) -> Matched:
         called = _called_for(flag, said)
         if called:
             words = tuple(dict.fromkeys(one.words for one in called))
-            found.append(((URGENCY_RANK[flag.urgency], called[0].first), flag, words))
+            found.append(((URGENCY_ORDER[flag.urgency], called[0].first), flag, words))
     found.sort(key=lambda item: item[0])
     return tuple((flag, words) for _, flag, words in found)
 
@@ -200,7 +199,7 @@ def _warnings(kb: KnowledgeBase, said: Read, region: Region | None) -> Matched:
             continue
         size, breadth, position, words = match
         key = (
-            URGENCY_RANK[flag.urgency],
+            URGENCY_ORDER[flag.urgency],
             0 if _called_for(flag, said) else 1,  # what calls for the sign is read
             -size,
             0 if flag.id in listed else 1,

@@ -47,6 +47,8 @@ Certainty = Literal[
     "no study named",
 ]
 Urgency = Literal["emergency", "urgent", "see a doctor"]
+# The urgencies, most urgent first: the order warning signs are shown and compared in.
+URGENCY_ORDER: dict[Urgency, int] = {"emergency": 0, "urgent": 1, "see a doctor": 2}
 # What a concept of `ask`'s vocabulary is (docs/decisions/016). A sensation is felt in a place
 # (said near it); a symptom is of the whole body (fever, sweating, fainting). The last five
 # groups are the trigger words of the negation rules; a fixed expression's words mean nothing

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from spasmguide.kb.fields import heading_of, in_json
 from spasmguide.kb.model import (
+    URGENCY_ORDER,
     Acupoint,
     Cause,
     Evidence,
@@ -1317,7 +1318,6 @@ def _bullets_if_any(heading: str, items: Sequence[str], *, warning: bool = False
     return _if_any(items, lambda: Section(heading, (Bullets(tuple(items)),), warning=warning))
 
 
-URGENCY_ORDER = {"emergency": 0, "urgent": 1, "see a doctor": 2}
 URGENCY_HEADS = {"emergency": "EMERGENCY", "urgent": "Urgent", "see a doctor": "See a doctor"}
 
 
