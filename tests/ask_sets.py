@@ -63,6 +63,10 @@ SUCCESSIONS: dict[str, tuple[str, ...]] = {
     # "A headache after a recent head injury" left the same-day headache sign for an emergency
     # sign of its own (the NHS head injury tiers); the same-day sign's action sends it there.
     "headache-same-day": ("after-head-injury",),
+    # "Neck pain after a violent injury" and a neck that cannot be moved after a fall or crash
+    # left the neck emergency for a sign of its own (a neck hurt in a fall, crash, dive or
+    # blow); the neck emergency's action sends an injured neck there.
+    "neck-emergency": ("neck-injury",),
 }
 
 # Thresholds on the frozen set.

@@ -164,14 +164,18 @@ def _checks(kb: KnowledgeBase, said: Read, warnings: Matched) -> Matched:
     """The signs to check now: their `check_when` concepts are read and none of their
     patterns is, most urgent first (then the one called for first), each with its words."""
     matched = {flag.id for flag, _ in warnings}
-    found: list[tuple[tuple[int, int], RedFlagGroup, tuple[str, ...]]] = []
+    found: list[tuple[tuple[int, int, int], RedFlagGroup, tuple[str, ...]]] = []
     for flag in kb.red_flags.values():
         if flag.id in matched:
             continue
         called = _called_for(flag, said)
         if called:
             words = tuple(dict.fromkeys(one.words for one in called))
-            found.append(((URGENCY_ORDER[flag.urgency], called[0].first), flag, words))
+            # Most urgent first, then the one called for first; of two called for from the
+            # same word, the one said in fewer words ("whacked my head" before "whacked my
+            # head ... neck").
+            place = (called[0].first, called[0].last)
+            found.append(((URGENCY_ORDER[flag.urgency], *place), flag, words))
     found.sort(key=lambda item: item[0])
     return tuple((flag, words) for _, flag, words in found)
 
