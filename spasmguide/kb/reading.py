@@ -103,9 +103,24 @@ _NEGATED_HEADS = {"can": "can", "won": "will", "shan": "shall", "ain": "is"}
 _WORD = re.compile(r"[^\W_]+(?:'(?:t|m|re|ve|ll|d)\b)?")
 _SPELLING_WORD = re.compile(r"[^\W_]+")
 _SENTENCE_END = re.compile(r"[.!?;\n]+|\s-\s|:")
+# A person's age said as "he's 70", "dad is 69", "she's about 80": the person, then the number,
+# and no unit after it (so "she's 102 degrees" and "he is 70 kg" are no ages).
+_AGED_PERSON = (
+    r"(?:he|she|they|dad|mum|mom|nan|nana|nanna|gran|granny|grandad|granddad|grandpa|grandma"
+    r"|grandmother|grandfather|father|mother|husband|wife|partner|uncle|aunt|auntie|neighbour"
+    r"|neighbor)(?:'s|s|\s+is|\s+was)?"
+)
+_ABOUT = r"(?:about\s+|nearly\s+|almost\s+|over\s+|only\s+|just\s+)?"
+_NO_UNIT = (
+    r"(?![.,]\d|\s*(?:%|degrees|deg\b|mph|kph|km|miles?|metres?|meters?|m\b|feet|ft\b|stairs"
+    r"|steps|minutes|mins?\b|hours?|hrs?\b|kg|kilos?|lbs?\b|pounds|stone|st\b|c\b|f\b|weeks?"
+    r"|months?|days?|times|percent))"
+)
 _AGE = re.compile(
-    r"\b(?:i am|i'm|im|aged|age|am)\s+(\d{2,3})\b|\b(\d{2,3})\s*(?:years? old|yrs? old|yo|y/o)\b"
+    rf"\b(?:i am|i'm|im|aged|age|am)\s+{_ABOUT}(\d{{2,3}})\b{_NO_UNIT}"
+    r"|\b(\d{2,3})\s*(?:years? old|yrs? old|yo|y/o)\b"
     r"|\b(\d{2,3})-year-old\b|\bin (?:my|his|her|their) ([5-9])0s\b"
+    rf"|\b{_AGED_PERSON}\s+{_ABOUT}(\d{{2,3}})\b{_NO_UNIT}"
 )
 # A blow from any object said by its construction rather than by the object's name: taking,
 # getting or catching a thing "to the head", being hit with a thing on, over or in the head,
@@ -154,7 +169,7 @@ _NUMBER_WORDS = {
     "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
 }  # fmt: skip
 _MEASURE = re.compile(
-    r"\b(\d{1,3}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s*-\s*|\s*)"
+    r"\b(\d{1,3}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s*-\s*|\s+(?:[a-z]+\s+){1,2}|\s*)"
     r"(stairs|stair|steps|metres|metre|meters|meter|m|feet|foot|ft|mph|miles an hour"
     r"|miles per hour|km/h|kmh|kph|km an hour|kilometres an hour)\b"
 )
@@ -678,10 +693,13 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
         if groups[number] & {"negation", "hypothetical"}:
             window = 10**6 if "hypothetical" in groups[number] else DENIAL_WINDOW
             reach = _reach_forward(tokens, trigger.last + 1, len(tokens), window)
+            spent = _spent_in_clause(tokens, found, number)
             for other_number in range(number + 1, len(found)):
                 other = found[other_number]
                 if other.first >= reach or other.sentence != trigger.sentence:
                     break
+                if spent and tokens[other.first].clause != tokens[trigger.last].clause:
+                    break  # "didn't even feel it happen, neck really hurts"
                 if other.first <= trigger.last:
                     continue  # over the trigger's own words
                 if "end of scope" in groups[other_number]:
@@ -701,6 +719,25 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
                 ):
                     denied.add(other_number)
     return [f._replace(denied=True) if number in denied else f for number, f in enumerate(found)]
+
+
+def _spent_in_clause(tokens: list[Token], found: list[Found], number: int) -> bool:
+    """Whether the denial `found[number]` is spent on words the guide does not read in its own
+    clause ("not feeding", "didn't even feel it happen"): words follow it there and no phrase
+    does, so it does not reach past the comma ("no fever, rash or stiff neck" reaches on)."""
+    trigger = found[number]
+    clause = tokens[trigger.last].clause
+    after = [
+        index
+        for index in range(trigger.last + 1, len(tokens))
+        if tokens[index].clause == clause and tokens[index].sentence == trigger.sentence
+    ]
+    if not any(tokens[index].word not in FILLERS for index in after):
+        return False
+    return not any(
+        other.first > trigger.last and tokens[other.first].clause == clause
+        for other in found[number + 1 :]
+    )
 
 
 def _reach_forward(tokens: list[Token], start: int, stop: int, window: int) -> int:
