@@ -245,6 +245,13 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
                         f" example {ASK_EXAMPLES}. The places the guide covers:",
                         Command(("list", "regions")),
                     ),
+                    # Words the guide cannot read may still describe an emergency.
+                    Hint(
+                        "If someone may be seriously ill or hurt now, do not wait for the guide:"
+                        " call emergency services (999, 911 or 112) or go to an emergency"
+                        " department. Every warning sign the guide knows:",
+                        Command(("red-flags",)),
+                    ),
                 ),
             )
         )

@@ -1,0 +1,81 @@
+"""How `ask` reads the neck after an accident and the signs of meningitis or sepsis, said as
+people say them: a worried question about what is happening now is no what-if; an age said
+as "dad is 70"; a vehicle that rolled or a horse that threw someone as NICE NG41's dangerous
+mechanisms; the glass test in any words beside a rash; a baby's soft spot that looks raised; a
+fever with confusion, fast breathing, an unusual cry or a stiff jerking body (NHS meningitis
+and sepsis pages, Meningitis Now); and a denial spent on words the guide does not read, which
+stops at the comma. Figures of speech (a market crash, the fall colours) are no accident."""
+
+from __future__ import annotations
+
+import pytest
+
+from spasmguide.kb.ask import understand
+from spasmguide.kb.model import KnowledgeBase
+from tests.conftest import invoke
+
+
+def _first(kb: KnowledgeBase, text: str) -> str | None:
+    warnings = understand(kb, text).warnings
+    return warnings[0][0].id if warnings else None
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("should i worry if my son hit his head and keeps vomiting", "after-head-injury"),
+        ("is it serious if my baby has a fever and a rash that doesnt fade", "possible-meningitis"),
+        ("is it bad if my neck hurts after falling off my horse", "neck-injury"),
+        ("high temp and she is confused", "possible-meningitis"),
+        ("baby has a fever, wont feed and has a high pitched cry", "possible-meningitis"),
+        ("baby has a temperature and his body went stiff and jerky", "possible-meningitis"),
+        ("fever and breathing really fast", "possible-meningitis"),
+        ("temperature and grunting with each breath, she's 9 months", "possible-meningitis"),
+        ("my dad is 70 and fell in the garden, his neck hurts", "neck-injury"),
+        ("mum's 82, slipped on the bathroom floor, neck sore", "neck-injury"),
+        ("cracked my own neck and now theres a sudden severe pain and dizziness", "neck-emergency"),
+        ("the quad bike flipped on the hill and my neck hurts", "neck-injury"),
+        ("our car rolled on the motorway, neck is stiff", "neck-injury"),
+        ("the horse reared and I came off, neck feels sore", "neck-injury"),
+        ("spots on her tummy, pressed a glass on them, can still see them", "possible-meningitis"),
+        ("rash on his legs. rolled a tumbler over it and it stayed purple", "possible-meningitis"),
+        ("her soft spot looks puffed up and she has a temp", "possible-meningitis"),
+        ("newborn not feeding, floppy and hot to the touch", "possible-meningitis"),
+        ("wet myself after the crash and didnt even feel it, neck really hurts", "neck-injury"),
+        ("fell down 8 concrete steps and my neck hurts", "neck-injury"),
+        ("my nan fell, bumped her head and keeps nodding off", "after-head-injury"),
+        ("after the crash I can't move my legs", "neck-injury"),
+    ],
+)
+def test_the_sign_is_read_however_it_is_said(kb: KnowledgeBase, text: str, flag_id: str) -> None:
+    assert _first(kb, text) == flag_id, [flag.id for flag, _ in understand(kb, text).warnings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rash on his chest that fades when I press a glass on it, no temp",
+        "cut my hand on a broken glass and there's still a bit of glass in it",
+        "no fever, no rash, just a stiff neck from the desk",
+        "this stock market crash has my neck and shoulders in knots",
+        "neck is sore from craning at the fall colours",
+        "she's 102 degrees? no, her temp is normal, neck stiff from sleeping",
+        "conked out on the train with my head on my shoulder, neck stiff now",
+        "I drive a lorry all day and my neck aches",
+        "threw out my back lifting boxes into the van",
+    ],
+)
+def test_no_emergency_where_there_is_none(kb: KnowledgeBase, text: str) -> None:
+    understood = understand(kb, text)
+    assert not any(flag.urgency == "emergency" for flag, _ in understood.warnings), [
+        flag.id for flag, _ in understood.warnings
+    ]
+
+
+def test_words_the_guide_cannot_read_still_get_the_emergency_line() -> None:
+    outcome = invoke("ask", "meningitis symptoms?")
+    assert outcome.exit_code == 0, outcome.stderr
+    page = " ".join(outcome.stdout.split())
+    assert "Not understood" in page
+    assert "call emergency services (999, 911 or 112) or go to an emergency department" in page
+    assert "spasmguide red-flags" in page
