@@ -40,11 +40,14 @@ def _first(kb: KnowledgeBase, text: str) -> str | None:
         ("spots on her tummy, pressed a glass on them, can still see them", "possible-meningitis"),
         ("rash on his legs. rolled a tumbler over it and it stayed purple", "possible-meningitis"),
         ("her soft spot looks puffed up and she has a temp", "possible-meningitis"),
-        ("newborn not feeding, floppy and hot to the touch", "possible-meningitis"),
+        ("my baby is not feeding, floppy and hot to the touch", "possible-meningitis"),
         ("wet myself after the crash and didnt even feel it, neck really hurts", "neck-injury"),
         ("fell down 8 concrete steps and my neck hurts", "neck-injury"),
         ("my nan fell, bumped her head and keeps nodding off", "after-head-injury"),
         ("after the crash I can't move my legs", "neck-injury"),
+        ("my 6 week old baby has a temperature of 38.5", "fever-young-baby"),
+        ("newborn feels hot and has a temp", "fever-young-baby"),
+        ("I'm 68 and slipped on the stairs, neck a bit sore", "neck-injury"),
     ],
 )
 def test_the_sign_is_read_however_it_is_said(kb: KnowledgeBase, text: str, flag_id: str) -> None:
@@ -70,6 +73,27 @@ def test_no_emergency_where_there_is_none(kb: KnowledgeBase, text: str) -> None:
     assert not any(flag.urgency == "emergency" for flag, _ in understood.warnings), [
         flag.id for flag, _ in understood.warnings
     ]
+
+
+def test_neck_injury_age_is_nice_ng41_s_65(kb: KnowledgeBase) -> None:
+    # NICE NG41 puts the neck at high risk from 65; at 55 a slip with a slightly sore neck is
+    # a check to make, not the emergency itself.
+    text = "I'm 55 and slipped on the stairs, neck a bit sore"
+    understood = understand(kb, text)
+    assert not any(flag.urgency == "emergency" for flag, _ in understood.warnings)
+    assert [flag.id for flag, _ in understood.checks][:1] == ["neck-injury"]
+
+
+@pytest.mark.parametrize(
+    "text", ["headache after a fall, feel a bit dizzy", "fell off my bike yesterday, headache now"]
+)
+def test_a_headache_after_a_fall_asks_whether_the_head_was_hit(
+    kb: KnowledgeBase, text: str
+) -> None:
+    understood = understand(kb, text)
+    assert "after-head-injury" in [flag.id for flag, _ in understood.checks] or (
+        understood.warnings and understood.warnings[0][0].id == "after-head-injury"
+    ), text
 
 
 def test_words_the_guide_cannot_read_still_get_the_emergency_line() -> None:

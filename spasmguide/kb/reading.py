@@ -194,6 +194,8 @@ HEAD_INJURY = "head-injury"
 # The entries whose words count as spelt right (the others are long and add few words).
 SPELLING_KINDS = ("regions", "causes", "red_flags", "techniques", "safety")
 OLDER_AGE = 50
+# NICE NG41's age for a neck at high risk after an injury; older-age stands for it too.
+AGED_65 = "aged-65"
 YOUNGER_AGE = 20
 
 
@@ -782,14 +784,16 @@ def _found_over(tokens: list[Token], match: re.Match[str], concept_id: str) -> F
 
 def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     """An age written as a number ("I'm 67", "72 years old", "in my 60s"): 50 or over is
-    older age, under 20 younger age (the ages the warning signs name)."""
+    older age, 65 or over NICE NG41's age (`aged-65`, which older age stands for), under 20
+    younger age (the ages the warning signs name)."""
     folded = fold_text(text)
     for found in _AGE.finditer(folded):
         number = next(group for group in found.groups() if group)
         age = int(number) * (10 if len(number) == 1 else 1)
         if age >= OLDER_AGE and age <= 120:
             index = next((i for i, token in enumerate(tokens) if token.start >= found.start()), 0)
-            phrase = Phrase((), found.group(), ("older-age",))
+            concept = AGED_65 if age >= 65 else "older-age"
+            phrase = Phrase((), found.group(), (concept,))
             yield Found(
                 index, index, phrase, found.group(), tokens[index].sentence if tokens else 0
             )
