@@ -48,6 +48,29 @@ def _first(kb: KnowledgeBase, text: str) -> str | None:
         ("my 6 week old baby has a temperature of 38.5", "fever-young-baby"),
         ("newborn feels hot and has a temp", "fever-young-baby"),
         ("I'm 68 and slipped on the stairs, neck a bit sore", "neck-injury"),
+        ("my gran (84) tripped on the rug and says her neck hurts", "neck-injury"),
+        ("knocked off my bike, went right over the bonnet, neck stiff", "neck-injury"),
+        (
+            "we got shunted at the lights and now my arms are tingling and my neck hurts",
+            "neck-injury",
+        ),
+        (
+            "never get headaches but this one came on in seconds and it's unbearable",
+            "headache-emergency",
+        ),
+        ("excruciating headache and the white of my eye has gone bright red", "headache-emergency"),
+        ("tiny purple dots on his legs and he's got a temperature", "possible-meningitis"),
+        ("a rash like pinpricks that is spreading really fast", "possible-meningitis"),
+        (
+            "she's burning up, her lips look a bit blue and her skin is blotchy",
+            "possible-meningitis",
+        ),
+        ("temp of 39 and he says the light hurts", "possible-meningitis"),
+        (
+            "bad head, sick, and it hurts to put her chin on her chest, wants the curtains shut",
+            "possible-meningitis",
+        ),
+        ("my son keeps banging his head on the floor and now he's been sick", "after-head-injury"),
     ],
 )
 def test_the_sign_is_read_however_it_is_said(kb: KnowledgeBase, text: str, flag_id: str) -> None:
@@ -66,6 +89,12 @@ def test_the_sign_is_read_however_it_is_said(kb: KnowledgeBase, text: str, flag_
         "conked out on the train with my head on my shoulder, neck stiff now",
         "I drive a lorry all day and my neck aches",
         "threw out my back lifting boxes into the van",
+        "fell off the wagon last night, thumping head and feel rough",
+        "I have a weakness for chocolate, can it bring on migraines?",
+        "did the glass test on the rash and it faded completely, no temp",
+        "blacked out the windows with new blinds and woke up with a stiff neck",
+        "my neck gets sore reading in bed with my chin on my chest",
+        "hunched over the handlebars on a long ride, neck stiff, didn't come off",
     ],
 )
 def test_no_emergency_where_there_is_none(kb: KnowledgeBase, text: str) -> None:

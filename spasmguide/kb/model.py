@@ -76,6 +76,7 @@ ConceptGroup = Literal[
     "hypothetical",
     "end of scope",
     "pseudo-negation",
+    "affirmation after",
 ]
 # The standing notice is what keeps the guide safe to read: it must name this, and pages never
 # break the name across lines (so it is always there to read, or to find with grep).

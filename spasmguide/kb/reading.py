@@ -62,7 +62,14 @@ DOER = "doer"
 THING_DOERS = frozenset("it its that this which what".split())
 # The groups whose concepts steer denial rather than say something about the person.
 TRIGGER_GROUPS = frozenset(
-    {"negation", "negation after", "hypothetical", "end of scope", "pseudo-negation"}
+    {
+        "negation",
+        "negation after",
+        "hypothetical",
+        "end of scope",
+        "pseudo-negation",
+        "affirmation after",
+    }
 )
 # Something that happened (a fall, a blow, a crash): "fine" or "okay" after it says how the
 # person is now, never that it did not happen ("hit my head but I seem fine").
@@ -117,7 +124,8 @@ _NO_UNIT = (
     r"|months?|days?|times|percent))"
 )
 _AGE = re.compile(
-    rf"\b(?:i am|i'm|im|aged|age|am)\s+{_ABOUT}(\d{{2,3}})\b{_NO_UNIT}"
+    rf"\b{_AGED_PERSON}\s*\(\s*(\d{{2,3}})\s*\)"
+    rf"|\b(?:i am|i'm|im|aged|age|am)\s+{_ABOUT}(\d{{2,3}})\b{_NO_UNIT}"
     r"|\b(\d{2,3})\s*(?:years? old|yrs? old|yo|y/o)\b"
     r"|\b(\d{2,3})-year-old\b|\bin (?:my|his|her|their) ([5-9])0s\b"
     rf"|\b{_AGED_PERSON}\s+{_ABOUT}(\d{{2,3}})\b{_NO_UNIT}"
@@ -279,6 +287,9 @@ class Phrase(NamedTuple):
     keys: tuple[str, ...]
     text: str
     concepts: tuple[str, ...]  # concept ids; regions and causes as "region:ID", "cause:ID"
+    # The words each concept wrote for these keys, in the order of `concepts` (empty for a
+    # phrase made by the reader): "thump head" and "thumping head" share their keys.
+    written: tuple[frozenset[tuple[str, ...]], ...] = ()
 
 
 class Lexicon(NamedTuple):
@@ -328,17 +339,23 @@ def lexicon(kb: KnowledgeBase) -> Lexicon:
         keys = tuple(token.key for token in tokens)
         if not keys:
             continue
-        entry = grouped.setdefault(keys, {"text": phrase, "concepts": []})
+        entry = grouped.setdefault(keys, {"text": phrase, "concepts": [], "written": {}})
         concepts = entry["concepts"]
         assert isinstance(concepts, list)
         if concept_id not in concepts:
             concepts.append(concept_id)
+        written = entry["written"]
+        assert isinstance(written, dict)
+        written.setdefault(concept_id, set()).add(_words_of(tokens))
         words.update(token.word for token in tokens)
     by_first: dict[str, list[Phrase]] = {}
     for keys, entry in grouped.items():
-        concepts = entry["concepts"]
-        assert isinstance(concepts, list)
-        by_first.setdefault(keys[0], []).append(Phrase(keys, str(entry["text"]), tuple(concepts)))
+        concepts, written = entry["concepts"], entry["written"]
+        assert isinstance(concepts, list) and isinstance(written, dict)
+        forms = tuple(frozenset(written[cid]) for cid in concepts)
+        by_first.setdefault(keys[0], []).append(
+            Phrase(keys, str(entry["text"]), tuple(concepts), forms)
+        )
     members = {cid: frozenset(_members(kb, cid, set())) for cid in kb.vocabulary}
     places: dict[str, set[str]] = {}
     for concept in kb.vocabulary.values():
@@ -511,9 +528,10 @@ def find_phrases(tokens: list[Token], lex: Lexicon) -> list[Found]:
                 )
                 if not placed:
                     continue
-                phrase = phrase._replace(concepts=placed)
+                phrase = _only(phrase, placed)
                 own = any(cid in lex.concepts for cid in phrase.concepts)
                 (vocabulary if own else names).append((at, last, phrase))
+    vocabulary = _as_written(tokens, vocabulary, lex)
     kept = _longest(tokens, vocabulary, {})
     kept += _places_inside(tokens, kept, vocabulary, lex)
     spans = [(f.first, f.last, len(f.phrase.keys)) for f in kept]
@@ -525,6 +543,56 @@ def find_phrases(tokens: list[Token], lex: Lexicon) -> list[Found]:
     kept += _longest(tokens, names, {})
     kept.sort(key=lambda found: (found.first, found.last))
     return kept
+
+
+def _only(phrase: Phrase, concepts: tuple[str, ...]) -> Phrase:
+    """The phrase read as these of its concepts only, with their written words."""
+    if not phrase.written:
+        return phrase._replace(concepts=concepts)
+    written = dict(zip(phrase.concepts, phrase.written, strict=True))
+    return phrase._replace(concepts=concepts, written=tuple(written[cid] for cid in concepts))
+
+
+def _words_of(tokens: Iterable[Token]) -> tuple[str, ...]:
+    return tuple(token.word for token in tokens)
+
+
+def _as_written(
+    tokens: list[Token], candidates: list[tuple[int, int, Phrase]], lex: Lexicon
+) -> list[tuple[int, int, Phrase]]:
+    """Where an "-ing" word is read over the same words by several phrases and some concept
+    wrote those words as they stand, an event (a blow, a fall) that reaches them only through
+    a word's stem is not read there: "a thumping head" is an ache (written so by the ache),
+    not a blow ("thump head", "thump on head"). "Banging his head" keeps both readings, and a
+    concept that is no event keeps its reading ("passing out" is still fainting)."""
+    by_span: dict[tuple[int, int], list[int]] = {}
+    for number, (first, last, _) in enumerate(candidates):
+        by_span.setdefault((first, last), []).append(number)
+    kept = list(candidates)
+    for (first, last), numbers in by_span.items():
+        said = _words_of(tokens[first : last + 1])
+        if not any(word.endswith("ing") for word in said):
+            continue
+        phrases = [candidates[number][2] for number in numbers]
+        exact = {
+            cid
+            for phrase in phrases
+            for cid, forms in zip(phrase.concepts, phrase.written, strict=True)
+            if said in forms
+        }
+        if not exact:
+            continue
+        for number in numbers:
+            phrase = candidates[number][2]
+            concepts = tuple(
+                cid
+                for cid in phrase.concepts
+                if cid in exact
+                or cid not in lex.concepts
+                or lex.concepts[cid].group not in EVENT_GROUPS
+            )
+            kept[number] = (first, last, _only(phrase, concepts))
+    return [candidate for candidate in kept if candidate[2].concepts]
 
 
 def _placed(
@@ -704,7 +772,7 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
                     break  # "didn't even feel it happen, neck really hurts"
                 if other.first <= trigger.last:
                     continue  # over the trigger's own words
-                if "end of scope" in groups[other_number]:
+                if groups[other_number] & {"end of scope", "affirmation after"}:
                     break
                 denied.add(other_number)
         if "negation after" in groups[number]:
@@ -720,6 +788,15 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
                     and not groups[other_number] & EVENT_GROUPS
                 ):
                     denied.add(other_number)
+    for number, trigger in enumerate(found):
+        if "affirmation after" in groups[number]:
+            # "never get headaches but this one came on in seconds": what was denied before it
+            # in the sentence is what is happening now.
+            denied -= {
+                other_number
+                for other_number in range(number)
+                if found[other_number].sentence == trigger.sentence
+            }
     return [f._replace(denied=True) if number in denied else f for number, f in enumerate(found)]
 
 
@@ -1022,5 +1099,5 @@ def _drop_unless(found: Iterable[Found], lex: Lexicon) -> list[Found]:
             )
         )
         if concepts:
-            kept.append(one._replace(phrase=one.phrase._replace(concepts=concepts)))
+            kept.append(one._replace(phrase=_only(one.phrase, concepts)))
     return kept
