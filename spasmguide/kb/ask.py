@@ -21,8 +21,15 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from spasmguide.kb.model import URGENCY_ORDER, Cause, KnowledgeBase, RedFlagGroup, Region
-from spasmguide.kb.reading import TRIGGER_GROUPS, Found, Read, read
+from spasmguide.kb.model import (
+    TRIGGER_GROUPS,
+    URGENCY_ORDER,
+    Cause,
+    KnowledgeBase,
+    RedFlagGroup,
+    Region,
+)
+from spasmguide.kb.reading import Found, Read, read
 
 # A text longer than this is read up to here, and the answer says where it stopped.
 MAX_TEXT = 20_000

@@ -49,12 +49,21 @@ Certainty = Literal[
 Urgency = Literal["emergency", "urgent", "see a doctor"]
 # The urgencies, most urgent first: the order warning signs are shown and compared in.
 URGENCY_ORDER: dict[Urgency, int] = {"emergency": 0, "urgent": 1, "see a doctor": 2}
+# The groups whose concepts steer denial (the negation rules' triggers, and the words that end
+# or undo a denial) rather than say something about the person.
+TriggerGroup = Literal[
+    "negation",
+    "negation after",
+    "hypothetical",
+    "end of scope",
+    "pseudo-negation",
+    "affirmation after",
+]
 # What a concept of `ask`'s vocabulary is (docs/decisions/016). A sensation is felt in a place
-# (said near it); a symptom is of the whole body (fever, sweating, fainting). The last five
-# groups are the trigger words of the negation rules; a fixed expression's words mean nothing
-# taken alone; an everyday word is spelt as meant and is never read as a misspelling; a doer's
-# words (I, he, my son) name who did something and are read only to place a concept that
-# counts after them (`after`).
+# (said near it); a symptom is of the whole body (fever, sweating, fainting). The trigger groups
+# steer the negation rules; a fixed expression's words mean nothing taken alone; an everyday
+# word is spelt as meant and is never read as a misspelling; a doer's words (I, he, my son)
+# name who did something and are read only to place a concept that counts after them (`after`).
 ConceptGroup = Literal[
     "body part",
     "sensation",
@@ -71,13 +80,9 @@ ConceptGroup = Literal[
     "doer",
     "fixed expression",
     "everyday word",
-    "negation",
-    "negation after",
-    "hypothetical",
-    "end of scope",
-    "pseudo-negation",
-    "affirmation after",
+    TriggerGroup,
 ]
+TRIGGER_GROUPS: frozenset[str] = frozenset(typing.get_args(TriggerGroup))
 # The standing notice is what keeps the guide safe to read: it must name this, and pages never
 # break the name across lines (so it is always there to read, or to find with grep).
 NOTICE_MUST_NAME = "Licensed Acupuncturist (L.Ac)"

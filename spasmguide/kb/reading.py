@@ -60,17 +60,6 @@ DOER = "doer"
 # Words that make a thing, not a person, the one doing what follows ("it hurt my head", "that
 # hurts my head"): a concept read after a doer is not read past them.
 THING_DOERS = frozenset("it its that this which what".split())
-# The groups whose concepts steer denial rather than say something about the person.
-TRIGGER_GROUPS = frozenset(
-    {
-        "negation",
-        "negation after",
-        "hypothetical",
-        "end of scope",
-        "pseudo-negation",
-        "affirmation after",
-    }
-)
 # Something that happened (a fall, a blow, a crash): "fine" or "okay" after it says how the
 # person is now, never that it did not happen ("hit my head but I seem fine").
 EVENT_GROUPS = frozenset({"wound"})
