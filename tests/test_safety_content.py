@@ -829,3 +829,145 @@ def test_an_injured_neck_is_kept_still_until_help_comes(shipped: KnowledgeBase) 
     assert_names(action, "keep the person still", "leave a helmet on")
     assert "mayo-head-trauma-first-aid" in shipped.red_flags["neck-emergency"].sources
     assert_names(source_note(shipped, "mayo-head-trauma-first-aid"), "still", "helmet")
+
+
+def first_warning(kb: KnowledgeBase, text: str) -> str | None:
+    """The id of the sign an answer to `text` stops on, or None when it names no sign."""
+    from spasmguide.kb.ask import understand
+
+    warnings = understand(kb, text).warnings
+    return warnings[0][0].id if warnings else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my jaw aches and my eyesight has gone blurry",
+        "I'm 70, pain in my jaw and everything is fuzzy",
+        "sore jaw and seeing double since this morning",
+        "jaw locked and blurry vision",
+        "my jaw is stiff and my sight keeps going blurry",
+        "I'm 68, my jaw hurts and my vision has gone dim",
+        "can't open my mouth properly and my vision is blurred",
+        "headache and blurry vision, I'm 72",
+        "I'm 80 with a new headache and my sight went dark for a moment",
+    ],
+)
+def test_jaw_or_head_pain_with_a_change_in_vision_is_the_gca_emergency(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    # The NHS GCA pages (nidirect, NHS 111 Wales) list jaw pain and problems with vision among
+    # its main signs; the hospital eye advice makes any new change in vision with them an
+    # emergency, because sight can be lost within hours. A patient rarely says "on chewing".
+    from spasmguide.kb.ask import understand
+
+    warnings = [flag for flag, _ in understand(shipped, text).warnings]
+    assert warnings and warnings[0].urgency == "emergency", text
+    assert "gca-vision" in [flag.id for flag in warnings], text
+
+
+def test_no_sign_below_an_emergency_reads_a_change_in_vision_with_jaw_or_head_pain(
+    shipped: KnowledgeBase,
+) -> None:
+    # The mechanism behind the test above: a vision word together with the jaw or the head is
+    # read only by signs that send the person to emergency care.
+    vision = {"vision-change", "vision-loss", "any-vision-change"}
+    places = {"jaw-part", "head-part", "temple-part"}
+    lower = [
+        (flag.id, pattern.all)
+        for flag in shipped.red_flags.values()
+        if flag.urgency != "emergency"
+        for pattern in flag.pattern
+        if vision & set(pattern.all) and places & set(pattern.all)
+    ]
+    assert not lower, lower
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("jaw stuck open after a yawn", "jaw-locking"),
+        ("my jaw clicks when I chew gum", None),
+    ],
+)
+def test_a_jaw_without_a_vision_change_keeps_its_own_sign(
+    shipped: KnowledgeBase, text: str, flag_id: str | None
+) -> None:
+    assert first_warning(shipped, text) == flag_id, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my calf keeps going into spasm since I cut my foot on some glass",
+        "muscle spasms in my arm after a cat bite last week",
+        "stiff muscles after a cut",
+        "got bitten by a dog and now my leg muscles are stiff",
+        "trod on a rusty nail and my foot cramps now",
+        "scraped my knee in the garden and my back muscles keep tightening up",
+        "painful cramps in my thigh, there's a puncture wound from a garden fork",
+        "splinter in my hand last week and now my neck is rigid",
+        "a dog bit me on Monday and today my legs keep seizing up",
+        "hurt myself gardening, a thorn went in deep, now my jaw and neck are stiff",
+    ],
+)
+def test_spasms_or_stiffness_after_any_wound_are_the_tetanus_emergency(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    # NHS tetanus page: go to A&E or call 999 for severe muscle stiffness or spasms after a
+    # wound; bites, cuts, punctures and soil in a wound are among the ways in.
+    assert first_warning(shipped, text) == "possible-tetanus", text
+
+
+def test_every_wound_pattern_with_spasm_or_stiffness_is_the_tetanus_emergency(
+    shipped: KnowledgeBase,
+) -> None:
+    # The mechanism: a wound with any spasm, cramp or stiffness word is read by the emergency
+    # sign alone, and the tetanus sign reads a wound with each of them, with no third word.
+    muscle = {"cramp", "stiffness"}
+    for flag in shipped.red_flags.values():
+        if flag.urgency == "emergency":
+            continue
+        for pattern in flag.pattern:
+            concepts = set(pattern.all)
+            assert not ({"wound", "any-wound"} & concepts and muscle & concepts), flag.id
+    tetanus = {frozenset(pattern.all) for pattern in shipped.red_flags["possible-tetanus"].pattern}
+    for word in muscle:
+        assert frozenset({"any-wound", word}) in tetanus, word
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("dirty cut on my hand and I'm not vaccinated against tetanus", "cramp-urgent"),
+        ("cut my leg on rusty metal, never had a tetanus jab", "cramp-urgent"),
+        ("I cut down on salt and now my calf cramps at night", "cramps-see-doctor"),
+    ],
+)
+def test_a_wound_without_spasms_is_a_same_day_check(
+    shipped: KnowledgeBase, text: str, flag_id: str
+) -> None:
+    # NHS tetanus page: see a GP or a minor injuries unit about a deep or dirty wound, or when
+    # not fully vaccinated; 999 only once stiffness or spasms begin.
+    assert first_warning(shipped, text) == flag_id, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sharp cutting pain and spasms in my lower back",
+        "a glass of wine and my neck feels stiff",
+        "my jaw locks when I bite into an apple",
+        "piercing pain and a spasm in my back",
+        "I get a stitch and cramps when I run",
+        "I'm all wound up and my shoulders are stiff",
+        "cutting the hedge and now my back is stiff",
+    ],
+)
+def test_words_that_only_look_like_a_wound_are_no_tetanus(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    from spasmguide.kb.ask import understand
+
+    warnings = [flag.id for flag, _ in understand(shipped, text).warnings]
+    assert "possible-tetanus" not in warnings, (text, warnings)
