@@ -971,3 +971,71 @@ def test_words_that_only_look_like_a_wound_are_no_tetanus(
 
     warnings = [flag.id for flag, _ in understand(shipped, text).warnings]
     assert "possible-tetanus" not in warnings, (text, warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("I'm diabetic and get foot cramps at night", "see a doctor"),
+        ("type 2 diabetes and my feet tingle and go numb", "see a doctor"),
+        ("on insulin, my toes have pins and needles", "see a doctor"),
+        ("diabetic with a sore on my foot that won't heal", "urgent"),
+        ("diabetic, my foot is hot and swollen but it doesn't hurt much", "urgent"),
+        ("diabetic, ulcer on my heel and I've got a fever", "emergency"),
+        ("diabetic and my big toe is turning black", "emergency"),
+        ("type 1 diabetes and my foot has gone red, hot and puffy", "emergency"),
+    ],
+)
+def test_a_foot_problem_with_diabetes_is_rated_as_nice_ng19_rates_it(
+    shipped: KnowledgeBase, text: str, urgency: str
+) -> None:
+    # NICE NG19: acute services at once only for a limb-threatening problem (an ulcer with fever
+    # or sepsis, or with a blocked blood supply, a deep infection, gangrene); the foot care
+    # service within one working day for every other active problem (an ulcer, a suspected
+    # Charcot foot). Diabetes UK: speak to a health professional about tingling or calf cramps.
+    from spasmguide.kb.ask import understand
+
+    warnings = understand(shipped, text).warnings
+    assert warnings, text
+    assert warnings[0][0].urgency == urgency, (text, [flag.id for flag, _ in warnings])
+
+
+def test_the_diabetic_foot_emergency_needs_a_limb_threatening_sign(shipped: KnowledgeBase) -> None:
+    # Diabetes and a foot together are no emergency: each emergency pattern names fever,
+    # blackening skin, a cold or pale foot or a red one (a possible deep infection), the
+    # limb-threatening signs of NICE NG19.
+    threatening = {"fever", "black-skin", "cold", "pale", "redness"}
+    for pattern in shipped.red_flags["diabetic-foot"].pattern:
+        assert threatening & set(pattern.all), pattern.all
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("pulled groin and a lump", "groin-lump"),
+        ("noticed a bulge in my groin when I cough", "groin-lump"),
+        ("lump in my groin, now hard and won't go back in", "strangulated-hernia"),
+        ("my groin bulge suddenly got very painful and I was sick", "strangulated-hernia"),
+        ("groin lump that is tender to touch", "strangulated-hernia"),
+    ],
+)
+def test_a_groin_lump_is_for_a_gp_until_the_nhs_signs_of_strangulation(
+    shipped: KnowledgeBase, text: str, flag_id: str
+) -> None:
+    # NHS hernia page (NHS Borders' copy): see a GP about a hernia; A&E for sudden severe pain,
+    # being sick, or a hernia that turns firm or tender or cannot be pushed back in. A lump in
+    # the groin is also a swelling at the top of the thigh, which the DVT sign may read first.
+    from spasmguide.kb.ask import understand
+
+    warnings = [flag for flag, _ in understand(shipped, text).warnings]
+    assert flag_id in [flag.id for flag in warnings], (text, warnings)
+    if flag_id == "groin-lump":
+        assert all(flag.urgency != "emergency" for flag in warnings), (text, warnings)
+    else:
+        assert warnings[0].id == flag_id, (text, warnings)
+
+
+def test_the_hernia_emergency_needs_a_sign_of_strangulation(shipped: KnowledgeBase) -> None:
+    signs = {"firm-tender", "hernia-stuck", "vomiting", "severe", "sudden"}
+    for pattern in shipped.red_flags["strangulated-hernia"].pattern:
+        assert signs & set(pattern.all), pattern.all
