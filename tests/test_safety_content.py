@@ -1039,3 +1039,59 @@ def test_the_hernia_emergency_needs_a_sign_of_strangulation(shipped: KnowledgeBa
     signs = {"firm-tender", "hernia-stuck", "vomiting", "severe", "sudden"}
     for pattern in shipped.red_flags["strangulated-hernia"].pattern:
         assert signs & set(pattern.all), pattern.all
+
+
+def point_cautions(kb: KnowledgeBase, point_id: str) -> str:
+    """Every caution a point's page gives, its own and the one beside its needling depth."""
+    point = kb.acupoints[point_id]
+    lines = [*point.cautions]
+    if point.needling and point.needling.caution:
+        lines.append(point.needling.caution)
+    return " ".join(lines).casefold()
+
+
+def points_over(kb: KnowledgeBase, *structures: str) -> list[str]:
+    """The points whose needling passes over any of `structures` (in the textbook's list)."""
+    return [
+        point.id
+        for point in kb.acupoints.values()
+        if point.needling
+        and any(
+            structure in line.casefold()
+            for line in point.needling.beneath
+            for structure in structures
+        )
+    ]
+
+
+def test_points_over_the_deep_veins_of_the_leg_wait_for_a_dvt_to_be_ruled_out(
+    shipped: KnowledgeBase,
+) -> None:
+    # The guide's rule for every needling technique (no needling over or below a vein that may
+    # hold a clot until a doctor has ruled out a DVT) stands on the points over the popliteal
+    # and posterior tibial veins, the calf's own points among them.
+    over = points_over(shipped, "popliteal vein", "popliteal artery and vein", "posterior tibial")
+    assert {"bl40", "bl55", "bl56", "bl57"} <= set(over), over
+    for point_id in over:
+        text = point_cautions(shipped, point_id)
+        assert_names(text, "dvt", "doctor")
+        assert "clot" in text or "thrombosis" in text, point_id
+
+
+def test_points_over_the_tibial_nerve_name_it(shipped: KnowledgeBase) -> None:
+    over = points_over(shipped, "tibial nerve")
+    assert {"bl40", "bl55", "bl56", "bl57"} <= set(over), over
+    for point_id in over:
+        assert "tibial nerve" in point_cautions(shipped, point_id), point_id
+
+
+@pytest.mark.parametrize("point_id", ["si12", "si13"])
+def test_points_above_the_shoulder_blade_warn_of_the_lung_like_their_neighbours(
+    shipped: KnowledgeBase, point_id: str
+) -> None:
+    text = point_cautions(shipped, point_id)
+    assert_names(text, "lung", "pneumothorax", "emergency")
+
+
+def test_bl23_names_the_kidney_beneath(shipped: KnowledgeBase) -> None:
+    assert "kidney" in point_cautions(shipped, "bl23")
