@@ -1095,3 +1095,41 @@ def test_points_above_the_shoulder_blade_warn_of_the_lung_like_their_neighbours(
 
 def test_bl23_names_the_kidney_beneath(shipped: KnowledgeBase) -> None:
     assert "kidney" in point_cautions(shipped, "bl23")
+
+
+MUSCLE_WORDS = ("spasm", "cramp", "contracture", "contraction", "rigidity", "stiffness")
+
+
+def test_a_point_that_says_it_has_no_spasm_indication_lists_none(shipped: KnowledgeBase) -> None:
+    # A point's uses line may say no spasm or cramp indication was taken from the sources only
+    # when its own indications from those sources name no spasm, contracture or rigidity.
+    for point in shipped.acupoints.values():
+        uses = lowered(point.uses)
+        if "indication was taken" not in uses:
+            continue
+        conditions = " ".join(point.indications.conditions if point.indications else ())
+        assert not any(word in conditions.casefold() for word in MUSCLE_WORDS), point.id
+
+
+@pytest.mark.parametrize(("point_id", "word"), [("pc6", "contracture"), ("ex-b1", "rigidity")])
+def test_a_points_uses_name_what_its_textbook_lists(
+    shipped: KnowledgeBase, point_id: str, word: str
+) -> None:
+    assert word in lowered(shipped.acupoints[point_id].uses), point_id
+
+
+def test_gb34s_uses_are_sourced_as_traditional_teaching(shipped: KnowledgeBase) -> None:
+    # Its sinew and calf-cramp uses come from Deadman's Manual, a traditional attribution.
+    point = shipped.acupoints["gb34"]
+    assert point.indications is not None and point.indications.conditions
+    assert point.indications.source in point.sources
+    assert "traditional" in lowered(point.uses)
+
+
+def test_stretching_for_night_cramps_names_the_one_trial_behind_the_result(
+    shipped: KnowledgeBase,
+) -> None:
+    # Hawke 2021: the severity result is one trial of 80 people aged 55 and over.
+    benefits = " ".join(shipped.techniques["stretching-mobility"].benefits).casefold()
+    assert "50 and over" not in benefits
+    assert_names(benefits, "55 and over", "80")
