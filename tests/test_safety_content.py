@@ -1133,3 +1133,14 @@ def test_stretching_for_night_cramps_names_the_one_trial_behind_the_result(
     benefits = " ".join(shipped.techniques["stretching-mobility"].benefits).casefold()
     assert "50 and over" not in benefits
     assert_names(benefits, "55 and over", "80")
+
+
+def test_jaw_acupuncture_says_the_guideline_grades_hands_on_therapy_above_it(
+    shipped: KnowledgeBase,
+) -> None:
+    # BMJ 2023 (Busse): strong for therapist mobilisation and manual trigger-point therapy,
+    # conditional for acupuncture; the ranking does not count those strong recommendations for
+    # any technique here, so the acupuncture line says what the guideline grades above it.
+    jaw = shipped.regions["jaw"]
+    reason = next(s.reason for s in jaw.techniques if s.technique == "traditional-acupuncture")
+    assert_names(lowered(reason), "below", "mobilisation", "manual trigger-point therapy")
