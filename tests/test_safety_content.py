@@ -1144,3 +1144,44 @@ def test_jaw_acupuncture_says_the_guideline_grades_hands_on_therapy_above_it(
     jaw = shipped.regions["jaw"]
     reason = next(s.reason for s in jaw.techniques if s.technique == "traditional-acupuncture")
     assert_names(lowered(reason), "below", "mobilisation", "manual trigger-point therapy")
+
+
+def test_the_gua_sha_trial_is_named_as_a_trial_in_chronic_neck_pain(shipped: KnowledgeBase) -> None:
+    # Braun et al. 2011: 48 outpatients with chronic mechanical neck pain.
+    assert "chronic neck pain" in lowered(shipped.sources["braun-2011"].citation)
+    assert "chronic neck pain" in lowered(shipped.evidence["gua-sha-neck-trial"].finding)
+
+
+def test_the_article_quote_on_trigger_point_needling_is_word_for_word(
+    shipped: KnowledgeBase,
+) -> None:
+    quote = " ".join(
+        lowered(shipped.evidence["article-trigger-point-needling"].article_says).split()
+    )
+    assert "long-term reduction in muscle tone and pain" in quote
+
+
+def test_the_sciatica_mechanism_claims_only_what_the_article_says(shipped: KnowledgeBase) -> None:
+    # The article lists sciatica among chronic causes and says, in general, that an
+    # overstimulated nervous system makes muscle fibres tighten and lock; nothing more.
+    mechanism = lowered(shipped.causes["sciatica-disc"].mechanism)
+    assert "spasms recur" not in mechanism
+    assert_names(mechanism, "overstimulated", "tighten and lock")
+
+
+@pytest.mark.parametrize(
+    ("region_id", "start"),
+    [
+        ("front-thigh", "warm up before sprinting"),
+        ("hamstring", "warm up before sprinting"),
+        ("piriformis", "avoid sitting for long periods"),
+        ("forearm-hand", "set up the desk"),
+    ],
+)
+def test_self_care_with_no_named_source_says_so(
+    shipped: KnowledgeBase, region_id: str, start: str
+) -> None:
+    line = next(
+        one for one in shipped.regions[region_id].self_care if lowered(one).startswith(start)
+    )
+    assert "not from a named source" in lowered(line), line
