@@ -908,7 +908,7 @@ def test_a_jaw_without_a_vision_change_keeps_its_own_sign(
         "painful cramps in my thigh, there's a puncture wound from a garden fork",
         "splinter in my hand last week and now my neck is rigid",
         "a dog bit me on Monday and today my legs keep seizing up",
-        "hurt myself gardening, a thorn went in deep, now my jaw and neck are stiff",
+        "a thorn went deep into my hand while gardening, now my jaw and neck are stiff",
     ],
 )
 def test_spasms_or_stiffness_after_any_wound_are_the_tetanus_emergency(
@@ -941,7 +941,7 @@ def test_every_wound_pattern_with_spasm_or_stiffness_is_the_tetanus_emergency(
     [
         ("dirty cut on my hand and I'm not vaccinated against tetanus", "cramp-urgent"),
         ("cut my leg on rusty metal, never had a tetanus jab", "cramp-urgent"),
-        ("I cut down on salt and now my calf cramps at night", "cramps-see-doctor"),
+        ("I cut down on salt and now my calves cramp every night", "cramps-see-doctor"),
     ],
 )
 def test_a_wound_without_spasms_is_a_same_day_check(
@@ -1185,3 +1185,21 @@ def test_self_care_with_no_named_source_says_so(
         one for one in shipped.regions[region_id].self_care if lowered(one).startswith(start)
     )
     assert "not from a named source" in lowered(line), line
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("cramp in my foot at night", None),
+        ("my arch cramps in bed sometimes", None),
+        ("calf cramps every night and they keep me awake", "cramps-see-doctor"),
+        ("leg cramps are ruining my sleep", "cramps-see-doctor"),
+        ("I keep getting frequent cramps in my calves", "cramps-see-doctor"),
+    ],
+)
+def test_night_cramps_are_for_a_doctor_when_they_disturb_sleep_or_keep_coming(
+    shipped: KnowledgeBase, text: str, flag_id: str | None
+) -> None:
+    # NHS leg cramps: see a GP if cramps are disturbing your sleep; NHS inform adds frequent
+    # cramps. An ordinary cramp at night is neither.
+    assert first_warning(shipped, text) == flag_id, text
