@@ -199,7 +199,7 @@ def test_any_warning_sign_can_call_for_a_check(tmp_path: Path) -> None:
 
 
 def test_a_check_more_urgent_than_the_sign_read_comes_before_it() -> None:
-    text = "bumped my head on the car door and my calf cramps at night"
+    text = "bumped my head on the car door and my calf cramps every night"
     document = _ask(text)
     assert [flag["urgency"] for flag in document["warnings"]] == ["see a doctor"]
     assert [check["id"] for check in document["checks"]] == [FLAG]

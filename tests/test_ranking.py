@@ -130,11 +130,11 @@ def test_where_a_guideline_favours_exercise_needling_is_held_below_self_care_onl
     assert ranks["stretching-mobility"] < ranks["traditional-acupuncture"]
     assert ranks["traditional-acupuncture"] < ranks["tui-na"]
     assert ranks["traditional-acupuncture"] < ranks["myofascial-release"]
-    # On the low back, trigger point acupuncture (NICE NG59 conditional for, low certainty)
-    # stands above Tui Na by its own evidence, yet stays after stretching, which has none.
+    # On the low back, NICE NG59 advises against acupuncture, dry needling with it, and WHO 2023
+    # is conditionally for needling: the guidelines disagree, and trigger point acupuncture
+    # stays after stretching, which has no evidence, and after Tui Na.
     low_back = {str(item["id"]): item for item in _ranked(["--region", "low-back"])}
     needle, tui_na = low_back["trigger-point-acupuncture"], low_back["tui-na"]
-    assert _standing(needle) < _standing(tui_na)
     assert int(str(needle["rank"])) > int(str(low_back["stretching-mobility"]["rank"]))
     assert int(str(needle["rank"])) > int(str(tui_na["rank"]))
 

@@ -829,3 +829,377 @@ def test_an_injured_neck_is_kept_still_until_help_comes(shipped: KnowledgeBase) 
     assert_names(action, "keep the person still", "leave a helmet on")
     assert "mayo-head-trauma-first-aid" in shipped.red_flags["neck-injury"].sources
     assert_names(source_note(shipped, "mayo-head-trauma-first-aid"), "still", "helmet")
+
+
+def first_warning(kb: KnowledgeBase, text: str) -> str | None:
+    """The id of the sign an answer to `text` stops on, or None when it names no sign."""
+    from spasmguide.kb.ask import understand
+
+    warnings = understand(kb, text).warnings
+    return warnings[0][0].id if warnings else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my jaw aches and my eyesight has gone blurry",
+        "I'm 70, pain in my jaw and everything is fuzzy",
+        "sore jaw and seeing double since this morning",
+        "jaw locked and blurry vision",
+        "my jaw is stiff and my sight keeps going blurry",
+        "I'm 68, my jaw hurts and my vision has gone dim",
+        "can't open my mouth properly and my vision is blurred",
+        "headache and blurry vision, I'm 72",
+        "I'm 80 with a new headache and my sight went dark for a moment",
+    ],
+)
+def test_jaw_or_head_pain_with_a_change_in_vision_is_the_gca_emergency(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    # The NHS GCA pages (nidirect, NHS 111 Wales) list jaw pain and problems with vision among
+    # its main signs; the hospital eye advice makes any new change in vision with them an
+    # emergency, because sight can be lost within hours. A patient rarely says "on chewing".
+    from spasmguide.kb.ask import understand
+
+    warnings = [flag for flag, _ in understand(shipped, text).warnings]
+    assert warnings and warnings[0].urgency == "emergency", text
+    assert "gca-vision" in [flag.id for flag in warnings], text
+
+
+def test_no_sign_below_an_emergency_reads_a_change_in_vision_with_jaw_or_head_pain(
+    shipped: KnowledgeBase,
+) -> None:
+    # The mechanism behind the test above: a vision word together with the jaw or the head is
+    # read only by signs that send the person to emergency care.
+    vision = {"vision-change", "vision-loss", "any-vision-change"}
+    places = {"jaw-part", "head-part", "temple-part"}
+    lower = [
+        (flag.id, pattern.all)
+        for flag in shipped.red_flags.values()
+        if flag.urgency != "emergency"
+        for pattern in flag.pattern
+        if vision & set(pattern.all) and places & set(pattern.all)
+    ]
+    assert not lower, lower
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("jaw stuck open after a yawn", "jaw-locking"),
+        ("my jaw clicks when I chew gum", None),
+    ],
+)
+def test_a_jaw_without_a_vision_change_keeps_its_own_sign(
+    shipped: KnowledgeBase, text: str, flag_id: str | None
+) -> None:
+    assert first_warning(shipped, text) == flag_id, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my calf keeps going into spasm since I cut my foot on some glass",
+        "muscle spasms in my arm after a cat bite last week",
+        "stiff muscles after a cut",
+        "got bitten by a dog and now my leg muscles are stiff",
+        "trod on a rusty nail and my foot cramps now",
+        "scraped my knee in the garden and my back muscles keep tightening up",
+        "painful cramps in my thigh, there's a puncture wound from a garden fork",
+        "splinter in my hand last week and now my neck is rigid",
+        "a dog bit me on Monday and today my legs keep seizing up",
+        "a thorn went deep into my hand while gardening, now my jaw and neck are stiff",
+    ],
+)
+def test_spasms_or_stiffness_after_any_wound_are_the_tetanus_emergency(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    # NHS tetanus page: go to A&E or call 999 for severe muscle stiffness or spasms after a
+    # wound; bites, cuts, punctures and soil in a wound are among the ways in.
+    assert first_warning(shipped, text) == "possible-tetanus", text
+
+
+def test_every_wound_pattern_with_spasm_or_stiffness_is_the_tetanus_emergency(
+    shipped: KnowledgeBase,
+) -> None:
+    # The mechanism: a wound with any spasm, cramp or stiffness word is read by the emergency
+    # sign alone, and the tetanus sign reads a wound with each of them, with no third word.
+    muscle = {"cramp", "stiffness"}
+    for flag in shipped.red_flags.values():
+        if flag.urgency == "emergency":
+            continue
+        for pattern in flag.pattern:
+            concepts = set(pattern.all)
+            assert not ({"wound", "any-wound"} & concepts and muscle & concepts), flag.id
+    tetanus = {frozenset(pattern.all) for pattern in shipped.red_flags["possible-tetanus"].pattern}
+    for word in muscle:
+        assert frozenset({"any-wound", word}) in tetanus, word
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("dirty cut on my hand and I'm not vaccinated against tetanus", "cramp-urgent"),
+        ("cut my leg on rusty metal, never had a tetanus jab", "cramp-urgent"),
+        ("I cut down on salt and now my calves cramp every night", "cramps-see-doctor"),
+    ],
+)
+def test_a_wound_without_spasms_is_a_same_day_check(
+    shipped: KnowledgeBase, text: str, flag_id: str
+) -> None:
+    # NHS tetanus page: see a GP or a minor injuries unit about a deep or dirty wound, or when
+    # not fully vaccinated; 999 only once stiffness or spasms begin.
+    assert first_warning(shipped, text) == flag_id, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sharp cutting pain and spasms in my lower back",
+        "a glass of wine and my neck feels stiff",
+        "my jaw locks when I bite into an apple",
+        "piercing pain and a spasm in my back",
+        "I get a stitch and cramps when I run",
+        "I'm all wound up and my shoulders are stiff",
+        "cutting the hedge and now my back is stiff",
+    ],
+)
+def test_words_that_only_look_like_a_wound_are_no_tetanus(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    from spasmguide.kb.ask import understand
+
+    warnings = [flag.id for flag, _ in understand(shipped, text).warnings]
+    assert "possible-tetanus" not in warnings, (text, warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "urgency"),
+    [
+        ("I'm diabetic and get foot cramps at night", "see a doctor"),
+        ("type 2 diabetes and my feet tingle and go numb", "see a doctor"),
+        ("on insulin, my toes have pins and needles", "see a doctor"),
+        ("diabetic with a sore on my foot that won't heal", "urgent"),
+        ("diabetic, my foot is hot and swollen but it doesn't hurt much", "urgent"),
+        ("diabetic, ulcer on my heel and I've got a fever", "emergency"),
+        ("diabetic and my big toe is turning black", "emergency"),
+        ("type 1 diabetes and my foot has gone red, hot and puffy", "emergency"),
+    ],
+)
+def test_a_foot_problem_with_diabetes_is_rated_as_nice_ng19_rates_it(
+    shipped: KnowledgeBase, text: str, urgency: str
+) -> None:
+    # NICE NG19: acute services at once only for a limb-threatening problem (an ulcer with fever
+    # or sepsis, or with a blocked blood supply, a deep infection, gangrene); the foot care
+    # service within one working day for every other active problem (an ulcer, a suspected
+    # Charcot foot). Diabetes UK: speak to a health professional about tingling or calf cramps.
+    from spasmguide.kb.ask import understand
+
+    warnings = understand(shipped, text).warnings
+    assert warnings, text
+    assert warnings[0][0].urgency == urgency, (text, [flag.id for flag, _ in warnings])
+
+
+def test_the_diabetic_foot_emergency_needs_a_limb_threatening_sign(shipped: KnowledgeBase) -> None:
+    # Diabetes and a foot together are no emergency: each emergency pattern names fever,
+    # blackening skin, a cold or pale foot or a red one (a possible deep infection), the
+    # limb-threatening signs of NICE NG19.
+    threatening = {"fever", "black-skin", "cold", "pale", "redness"}
+    for pattern in shipped.red_flags["diabetic-foot"].pattern:
+        assert threatening & set(pattern.all), pattern.all
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("pulled groin and a lump", "groin-lump"),
+        ("noticed a bulge in my groin when I cough", "groin-lump"),
+        ("lump in my groin, now hard and won't go back in", "strangulated-hernia"),
+        ("my groin bulge suddenly got very painful and I was sick", "strangulated-hernia"),
+        ("groin lump that is tender to touch", "strangulated-hernia"),
+    ],
+)
+def test_a_groin_lump_is_for_a_gp_until_the_nhs_signs_of_strangulation(
+    shipped: KnowledgeBase, text: str, flag_id: str
+) -> None:
+    # NHS hernia page (NHS Borders' copy): see a GP about a hernia; A&E for sudden severe pain,
+    # being sick, or a hernia that turns firm or tender or cannot be pushed back in. A lump in
+    # the groin is also a swelling at the top of the thigh, which the DVT sign may read first.
+    from spasmguide.kb.ask import understand
+
+    warnings = [flag for flag, _ in understand(shipped, text).warnings]
+    assert flag_id in [flag.id for flag in warnings], (text, warnings)
+    if flag_id == "groin-lump":
+        assert all(flag.urgency != "emergency" for flag in warnings), (text, warnings)
+    else:
+        assert warnings[0].id == flag_id, (text, warnings)
+
+
+def test_the_hernia_emergency_needs_a_sign_of_strangulation(shipped: KnowledgeBase) -> None:
+    signs = {"firm-tender", "hernia-stuck", "vomiting", "severe", "sudden"}
+    for pattern in shipped.red_flags["strangulated-hernia"].pattern:
+        assert signs & set(pattern.all), pattern.all
+
+
+def point_cautions(kb: KnowledgeBase, point_id: str) -> str:
+    """Every caution a point's page gives, its own and the one beside its needling depth."""
+    point = kb.acupoints[point_id]
+    lines = [*point.cautions]
+    if point.needling and point.needling.caution:
+        lines.append(point.needling.caution)
+    return " ".join(lines).casefold()
+
+
+def points_over(kb: KnowledgeBase, *structures: str) -> list[str]:
+    """The points whose needling passes over any of `structures` (in the textbook's list)."""
+    return [
+        point.id
+        for point in kb.acupoints.values()
+        if point.needling
+        and any(
+            structure in line.casefold()
+            for line in point.needling.beneath
+            for structure in structures
+        )
+    ]
+
+
+def test_points_over_the_deep_veins_of_the_leg_wait_for_a_dvt_to_be_ruled_out(
+    shipped: KnowledgeBase,
+) -> None:
+    # The guide's rule for every needling technique (no needling over or below a vein that may
+    # hold a clot until a doctor has ruled out a DVT) stands on the points over the popliteal
+    # and posterior tibial veins, the calf's own points among them.
+    over = points_over(shipped, "popliteal vein", "popliteal artery and vein", "posterior tibial")
+    assert {"bl40", "bl55", "bl56", "bl57"} <= set(over), over
+    for point_id in over:
+        text = point_cautions(shipped, point_id)
+        assert_names(text, "dvt", "doctor")
+        assert "clot" in text or "thrombosis" in text, point_id
+
+
+def test_points_over_the_tibial_nerve_name_it(shipped: KnowledgeBase) -> None:
+    over = points_over(shipped, "tibial nerve")
+    assert {"bl40", "bl55", "bl56", "bl57"} <= set(over), over
+    for point_id in over:
+        assert "tibial nerve" in point_cautions(shipped, point_id), point_id
+
+
+@pytest.mark.parametrize("point_id", ["si12", "si13"])
+def test_points_above_the_shoulder_blade_warn_of_the_lung_like_their_neighbours(
+    shipped: KnowledgeBase, point_id: str
+) -> None:
+    text = point_cautions(shipped, point_id)
+    assert_names(text, "lung", "pneumothorax", "emergency")
+
+
+def test_bl23_names_the_kidney_beneath(shipped: KnowledgeBase) -> None:
+    assert "kidney" in point_cautions(shipped, "bl23")
+
+
+MUSCLE_WORDS = ("spasm", "cramp", "contracture", "contraction", "rigidity", "stiffness")
+
+
+def test_a_point_that_says_it_has_no_spasm_indication_lists_none(shipped: KnowledgeBase) -> None:
+    # A point's uses line may say no spasm or cramp indication was taken from the sources only
+    # when its own indications from those sources name no spasm, contracture or rigidity.
+    for point in shipped.acupoints.values():
+        uses = lowered(point.uses)
+        if "indication was taken" not in uses:
+            continue
+        conditions = " ".join(point.indications.conditions if point.indications else ())
+        assert not any(word in conditions.casefold() for word in MUSCLE_WORDS), point.id
+
+
+@pytest.mark.parametrize(("point_id", "word"), [("pc6", "contracture"), ("ex-b1", "rigidity")])
+def test_a_points_uses_name_what_its_textbook_lists(
+    shipped: KnowledgeBase, point_id: str, word: str
+) -> None:
+    assert word in lowered(shipped.acupoints[point_id].uses), point_id
+
+
+def test_gb34s_uses_are_sourced_as_traditional_teaching(shipped: KnowledgeBase) -> None:
+    # Its sinew and calf-cramp uses come from Deadman's Manual, a traditional attribution.
+    point = shipped.acupoints["gb34"]
+    assert point.indications is not None and point.indications.conditions
+    assert point.indications.source in point.sources
+    assert "traditional" in lowered(point.uses)
+
+
+def test_stretching_for_night_cramps_names_the_one_trial_behind_the_result(
+    shipped: KnowledgeBase,
+) -> None:
+    # Hawke 2021: the severity result is one trial of 80 people aged 55 and over.
+    benefits = " ".join(shipped.techniques["stretching-mobility"].benefits).casefold()
+    assert "50 and over" not in benefits
+    assert_names(benefits, "55 and over", "80")
+
+
+def test_jaw_acupuncture_says_the_guideline_grades_hands_on_therapy_above_it(
+    shipped: KnowledgeBase,
+) -> None:
+    # BMJ 2023 (Busse): strong for therapist mobilisation and manual trigger-point therapy,
+    # conditional for acupuncture; the ranking does not count those strong recommendations for
+    # any technique here, so the acupuncture line says what the guideline grades above it.
+    jaw = shipped.regions["jaw"]
+    reason = next(s.reason for s in jaw.techniques if s.technique == "traditional-acupuncture")
+    assert_names(lowered(reason), "below", "mobilisation", "manual trigger-point therapy")
+
+
+def test_the_gua_sha_trial_is_named_as_a_trial_in_chronic_neck_pain(shipped: KnowledgeBase) -> None:
+    # Braun et al. 2011: 48 outpatients with chronic mechanical neck pain.
+    assert "chronic neck pain" in lowered(shipped.sources["braun-2011"].citation)
+    assert "chronic neck pain" in lowered(shipped.evidence["gua-sha-neck-trial"].finding)
+
+
+def test_the_article_quote_on_trigger_point_needling_is_word_for_word(
+    shipped: KnowledgeBase,
+) -> None:
+    quote = " ".join(
+        lowered(shipped.evidence["article-trigger-point-needling"].article_says).split()
+    )
+    assert "long-term reduction in muscle tone and pain" in quote
+
+
+def test_the_sciatica_mechanism_claims_only_what_the_article_says(shipped: KnowledgeBase) -> None:
+    # The article lists sciatica among chronic causes and says, in general, that an
+    # overstimulated nervous system makes muscle fibres tighten and lock; nothing more.
+    mechanism = lowered(shipped.causes["sciatica-disc"].mechanism)
+    assert "spasms recur" not in mechanism
+    assert_names(mechanism, "overstimulated", "tighten and lock")
+
+
+@pytest.mark.parametrize(
+    ("region_id", "start"),
+    [
+        ("front-thigh", "warm up before sprinting"),
+        ("hamstring", "warm up before sprinting"),
+        ("piriformis", "avoid sitting for long periods"),
+        ("forearm-hand", "set up the desk"),
+    ],
+)
+def test_self_care_with_no_named_source_says_so(
+    shipped: KnowledgeBase, region_id: str, start: str
+) -> None:
+    line = next(
+        one for one in shipped.regions[region_id].self_care if lowered(one).startswith(start)
+    )
+    assert "not from a named source" in lowered(line), line
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("cramp in my foot at night", None),
+        ("my arch cramps in bed sometimes", None),
+        ("calf cramps every night and they keep me awake", "cramps-see-doctor"),
+        ("leg cramps are ruining my sleep", "cramps-see-doctor"),
+        ("I keep getting frequent cramps in my calves", "cramps-see-doctor"),
+    ],
+)
+def test_night_cramps_are_for_a_doctor_when_they_disturb_sleep_or_keep_coming(
+    shipped: KnowledgeBase, text: str, flag_id: str | None
+) -> None:
+    # NHS leg cramps: see a GP if cramps are disturbing your sleep; NHS inform adds frequent
+    # cramps. An ordinary cramp at night is neither.
+    assert first_warning(shipped, text) == flag_id, text
