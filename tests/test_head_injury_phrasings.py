@@ -405,7 +405,6 @@ LEADS: dict[str, tuple[str, ...]] = {
         "a football was kicked straight at my head from close range and now I'm seeing double",
         "someone threw a glass at my head in the club and now I keep throwing up",
         "we were rear-ended and my head whipped forward, I feel confused",
-        "my friend dived off the pier and struck the seabed, he can't feel his legs",
         "fell over drunk and cut my eyebrow open, feel dizzy",
     ),
     # NICE's high-energy mechanisms said with a number: a fall down more than five stairs or from

@@ -71,6 +71,23 @@ def _first(kb: KnowledgeBase, text: str) -> str | None:
             "possible-meningitis",
         ),
         ("my son keeps banging his head on the floor and now he's been sick", "after-head-injury"),
+        (
+            "my dad is confused, breathing really fast and his skin is blotchy",
+            "possible-meningitis",
+        ),
+        ("toddler breathing fast grunting and floppy", "possible-meningitis"),
+        ("child lethargic with a spotty rash and a fever", "possible-meningitis"),
+        ("my 2 month old is floppy and wont wake", "fever-young-baby"),
+        ("baby under 3 months temperature 38", "fever-young-baby"),
+        ("my baby is 5 weeks old and has a high pitched cry and won't feed", "fever-young-baby"),
+        ("my 4 week old is cold to touch, 35.5 and floppy", "fever-young-baby"),
+        ("dived into the shallow end of the pool and now i cant feel my legs", "neck-injury"),
+        # A dive onto the head with numb legs is first a neck (spinal) injury: keep still.
+        (
+            "my friend dived off the pier and struck the seabed, he can't feel his legs",
+            "neck-injury",
+        ),
+        ("fell over and now one pupil is bigger than the other", "after-head-injury"),
     ],
 )
 def test_the_sign_is_read_however_it_is_said(kb: KnowledgeBase, text: str, flag_id: str) -> None:
@@ -95,6 +112,9 @@ def test_the_sign_is_read_however_it_is_said(kb: KnowledgeBase, text: str, flag_
         "blacked out the windows with new blinds and woke up with a stiff neck",
         "my neck gets sore reading in bed with my chin on my chest",
         "hunched over the handlebars on a long ride, neck stiff, didn't come off",
+        "my 4 year old has a temperature of 38 but is running around and eating",
+        "breathing fast after my run and my neck is stiff",
+        "a bit confused about which stretches to do for my stiff neck",
     ],
 )
 def test_no_emergency_where_there_is_none(kb: KnowledgeBase, text: str) -> None:

@@ -46,12 +46,12 @@ CAVEATS = {
     ("evidence", "cochrane-tension-headache", "finding"): "not re-checked",
     ("evidence", "bmj-tmd-acupuncture", "basis"): "uncertain",
     ("red_flags", "headache-emergency", "note"): "uncertain",
-    ("red_flags", "possible-stroke", "note"): "not checked",
     ("red_flags", "calf-tear", "note"): "not checked",
     ("red_flags", "neck-emergency", "note"): "not checked",
     ("red_flags", "back-major-trauma", "note"): "not checked",
 }
-# Confirmed since (and cited): tetanus (NHS), NICE NG19's diabetic-foot tiers, Lund 1991.
+# Confirmed since (and cited): tetanus (NHS), NICE NG19's diabetic-foot tiers, Lund 1991, the
+# stroke signs (the NHS's FAST).
 
 PHRASINGS = Path(__file__).parent / "search_phrasings.yaml"
 PHRASING_KINDS = {
