@@ -1384,3 +1384,32 @@ def test_gua_sha_names_pregnancy_like_cupping(shipped: KnowledgeBase) -> None:
     technique = shipped.techniques["gua-sha"]
     own = lowered(" ".join([*technique.cautions, *technique.contraindications]))
     assert_names(own, "pregnan", "abdomen", "low back")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("my calf cramped for 25 minutes", "cramp-urgent"),
+        ("ran for 20 minutes then a cramp for a few seconds", None),
+        ("went for a 30 minute run and my calf cramped", None),
+    ],
+)
+def test_the_time_is_the_cramp_s_own(
+    shipped: KnowledgeBase, text: str, flag_id: str | None
+) -> None:
+    # The minutes count only when they are how long the cramp lasted.
+    assert first_warning(shipped, text) == flag_id, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cramps and weakness with numb feet both legs getting worse over days",
+        "both my legs are getting weaker every day",
+        "pins and needles in both feet spreading up my legs since yesterday",
+    ],
+)
+def test_both_legs_weakening_or_numbing_fast_is_same_day(shipped: KnowledgeBase, text: str) -> None:
+    # NHS Guillain-Barré syndrome page: numbness, tingling and weakness starting in the feet,
+    # on both sides, worsening over hours to days: call 111.
+    assert first_warning(shipped, text) == "legs-weakening-fast", text
