@@ -1413,3 +1413,20 @@ def test_both_legs_weakening_or_numbing_fast_is_same_day(shipped: KnowledgeBase,
     # NHS Guillain-Barré syndrome page: numbness, tingling and weakness starting in the feet,
     # on both sides, worsening over hours to days: call 111.
     assert first_warning(shipped, text) == "legs-weakening-fast", text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("car crash yesterday, now my lower back is agony and my legs tingle", "back-major-trauma"),
+        ("fell off a ladder, my back hurts and my legs feel weak", "back-major-trauma"),
+        ("calf swollen and tender and now I'm short of breath with chest pain", "possible-pe"),
+        ("my leg is swollen and I'm suddenly breathless", "possible-pe"),
+    ],
+)
+def test_the_sign_that_explains_the_story_comes_first(
+    shipped: KnowledgeBase, text: str, flag_id: str
+) -> None:
+    # After a serious accident the advice not to move the person is shown first; a swollen
+    # leg with breathlessness or chest pain is shown as a clot that may have reached the lungs.
+    assert first_warning(shipped, text) == flag_id, text
