@@ -35,7 +35,6 @@ POINT_CAUTIONS = {
     "bl60": "pregnancy",
     "lr11": "femoral artery",
     "si19": "mouth open",
-    "te17": "not checked",
     "pc6": "not checked",
     "gb41": "diabetes",
     "ex-le10": "diabetes",

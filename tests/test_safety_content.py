@@ -1004,7 +1004,7 @@ def test_the_diabetic_foot_emergency_needs_a_limb_threatening_sign(shipped: Know
     # Diabetes and a foot together are no emergency: each emergency pattern names fever,
     # blackening skin, a cold or pale foot or a red one (a possible deep infection), the
     # limb-threatening signs of NICE NG19.
-    threatening = {"fever", "black-skin", "cold", "pale", "redness"}
+    threatening = {"fever", "very-unwell", "black-skin", "cold", "pale", "redness"}
     for pattern in shipped.red_flags["diabetic-foot"].pattern:
         assert threatening & set(pattern.all), pattern.all
 
@@ -1036,7 +1036,16 @@ def test_a_groin_lump_is_for_a_gp_until_the_nhs_signs_of_strangulation(
 
 
 def test_the_hernia_emergency_needs_a_sign_of_strangulation(shipped: KnowledgeBase) -> None:
-    signs = {"firm-tender", "hernia-stuck", "vomiting", "severe", "sudden"}
+    signs = {
+        "firm-tender",
+        "hernia-stuck",
+        "hernia-not-going-back",
+        "vomiting",
+        "being-sick",
+        "severe",
+        "sudden",
+        "bowel-wind-trouble",
+    }
     for pattern in shipped.red_flags["strangulated-hernia"].pattern:
         assert signs & set(pattern.all), pattern.all
 
@@ -1202,4 +1211,228 @@ def test_night_cramps_are_for_a_doctor_when_they_disturb_sleep_or_keep_coming(
 ) -> None:
     # NHS leg cramps: see a GP if cramps are disturbing your sleep; NHS inform adds frequent
     # cramps. An ordinary cramp at night is neither.
+    assert first_warning(shipped, text) == flag_id, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hernia won't go back in, it's very painful and I can't fart or poo",
+        "hernia won't go back in",
+        "hernia is painful and hard",
+        "I can't pass wind and my groin lump hurts",
+        "my hernia has gone firm and I keep being sick",
+        "my inguinal hernia is stuck out and I haven't been able to poo since yesterday",
+        "the bulge in my groin won't go back in and it hurts a lot",
+        "hernia came on with sudden severe pain",
+        "my hernia is tender and I can't pass wind",
+    ],
+)
+def test_a_stuck_or_painful_hernia_is_the_emergency(shipped: KnowledgeBase, text: str) -> None:
+    # NHS hernia page (as NHS Borders reproduces it): sudden severe pain, being sick, trouble
+    # pooing or passing wind, or a hernia that turns firm or tender or cannot be pushed back
+    # in: go to A&E.
+    assert first_warning(shipped, text) == "strangulated-hernia", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hernia",
+        "I think I have a hernia",
+        "I have a small painless lump in my groin that goes away when I lie down",
+        "lump in my groin",
+        "swollen lump in my groin",
+    ],
+)
+def test_a_hernia_or_groin_lump_alone_is_for_a_doctor_not_a_clot(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    # NHS hernia page: see a GP for a hernia. A lump in the groin is not a swollen calf or
+    # thigh, so it never raises the clot warning.
+    from spasmguide.kb.ask import understand
+
+    warnings = [flag.id for flag, _ in understand(shipped, text).warnings]
+    assert warnings and warnings[0] == "groin-lump", (text, warnings)
+    assert "possible-dvt" not in warnings, (text, warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my hernia goes back in when I lie down", "hernia won't go back in", "can't push it back in"],
+)
+def test_going_back_in_is_not_the_back(shipped: KnowledgeBase, text: str) -> None:
+    from spasmguide.kb.ask import understand
+
+    regions = [one.region.id for one in understand(shipped, text).readings if one.region]
+    assert "low-back" not in regions, (text, regions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my calf is swollen and sore",
+        "one leg bigger than the other and my calf hurts",
+        "my thigh is swollen and hot after a long flight",
+    ],
+)
+def test_a_swollen_calf_or_thigh_is_still_the_clot_warning(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    from spasmguide.kb.ask import understand
+
+    warnings = [flag.id for flag, _ in understand(shipped, text).warnings]
+    assert "possible-dvt" in warnings, (text, warnings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "diabetic, my foot is hot and red and I have a fever and feel shivery",
+        "I'm type 2 and my foot is swollen and I've got a temperature",
+        "diabetic with a sore foot and I'm shivering",
+        "diabetes, my toes are red and I feel very unwell",
+        "diabetic, my foot is hot and red",
+    ],
+)
+def test_a_diabetic_foot_with_fever_or_hot_and_red_is_the_emergency(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    # NICE NG19: ulceration with fever or any signs of sepsis, or a suspected deep infection
+    # with or without ulceration: refer to acute services immediately.
+    assert first_warning(shipped, text) == "diabetic-foot", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm diabetic and my foot is hot",
+        "diabetic, my feet feel warm",
+        "diabetic and I have new loss of feeling in my feet",
+        "diabetic and a new burning pain in my feet",
+    ],
+)
+def test_a_hot_foot_or_new_loss_of_feeling_in_diabetes_is_same_day(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    # "my foot is hot" is warmth of the foot, not a fever; Diabetes UK counts burning pain
+    # and loss of feeling among the signs of a serious foot problem (contact the GP or foot
+    # protection team straight away).
+    assert first_warning(shipped, text) == "diabetic-foot-problem", text
+
+
+def test_tingling_feet_in_diabetes_stays_with_the_doctor(shipped: KnowledgeBase) -> None:
+    # Diabetes UK: tingling or pins and needles is a sign to ask a health professional about.
+    assert first_warning(shipped, "diabetic with tingling feet") == "diabetic-foot-check"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cramp in my calf that has lasted 20 minutes and won't go",
+        "my foot cramp has lasted 25 minutes",
+        "a thigh cramp for 40 minutes now",
+        "calf cramp lasting 12 minutes",
+    ],
+)
+def test_a_cramp_over_ten_minutes_in_any_number_is_same_day(
+    shipped: KnowledgeBase, text: str
+) -> None:
+    # NHS leg cramps: ask for an urgent appointment if cramps last longer than 10 minutes.
+    assert first_warning(shipped, text) == "cramp-urgent", text
+
+
+def test_a_cramp_of_a_few_minutes_is_no_warning(shipped: KnowledgeBase) -> None:
+    assert first_warning(shipped, "calf cramp for 2 minutes after running") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["my calf cramps at night and wakes me", "foot cramps wake me every night"]
+)
+def test_cramps_that_wake_you_are_for_a_doctor(shipped: KnowledgeBase, text: str) -> None:
+    # NHS leg cramps: see a GP if leg cramps are disturbing your sleep.
+    assert first_warning(shipped, text) == "cramps-see-doctor", text
+
+
+def test_the_foot_stretching_reason_names_the_one_trial(shipped: KnowledgeBase) -> None:
+    # Hawke 2021: the severity result comes from one trial of 80 people aged 55 and over.
+    reason = next(
+        lowered(one.reason)
+        for one in shipped.regions["foot"].techniques
+        if one.technique == "stretching-mobility"
+    )
+    assert_names(reason, "80", "55")
+    assert "over 50" not in reason
+
+
+def test_te17_does_not_say_its_checked_caution_is_unchecked(shipped: KnowledgeBase) -> None:
+    # The 1999 textbook (TARA transcription) names the facial nerve at the stylomastoid
+    # foramen beneath TE17; the point's page gives that caution, and no line calls it unchecked.
+    point = shipped.acupoints["te17"]
+    assert "not checked" not in lowered(" ".join(point.cautions))
+    beside_depth = point.needling.caution if point.needling else None
+    assert_names(lowered(beside_depth), "facial nerve", "stylomastoid")
+
+
+def test_huanzhong_warns_of_the_sciatic_nerve(shipped: KnowledgeBase) -> None:
+    point = shipped.acupoints["huanzhong"]
+    beside_depth = point.needling.caution if point.needling else None
+    text = lowered(" ".join(point.cautions) + " " + (beside_depth or ""))
+    assert_names(text, "sciatic nerve", "withdraw")
+
+
+def test_tetanus_is_listed_where_hand_cuts_are(shipped: KnowledgeBase) -> None:
+    assert "possible-tetanus" in shipped.regions["forearm-hand"].red_flags
+
+
+def test_gua_sha_names_pregnancy_like_cupping(shipped: KnowledgeBase) -> None:
+    # Its own lines, as cupping's do, not only the guide-wide safety notes.
+    technique = shipped.techniques["gua-sha"]
+    own = lowered(" ".join([*technique.cautions, *technique.contraindications]))
+    assert_names(own, "pregnan", "abdomen", "low back")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("my calf cramped for 25 minutes", "cramp-urgent"),
+        ("ran for 20 minutes then a cramp for a few seconds", None),
+        ("went for a 30 minute run and my calf cramped", None),
+    ],
+)
+def test_the_time_is_the_cramp_s_own(
+    shipped: KnowledgeBase, text: str, flag_id: str | None
+) -> None:
+    # The minutes count only when they are how long the cramp lasted.
+    assert first_warning(shipped, text) == flag_id, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cramps and weakness with numb feet both legs getting worse over days",
+        "both my legs are getting weaker every day",
+        "pins and needles in both feet spreading up my legs since yesterday",
+    ],
+)
+def test_both_legs_weakening_or_numbing_fast_is_same_day(shipped: KnowledgeBase, text: str) -> None:
+    # NHS Guillain-Barré syndrome page: numbness, tingling and weakness starting in the feet,
+    # on both sides, worsening over hours to days: call 111.
+    assert first_warning(shipped, text) == "legs-weakening-fast", text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("car crash yesterday, now my lower back is agony and my legs tingle", "back-major-trauma"),
+        ("fell off a ladder, my back hurts and my legs feel weak", "back-major-trauma"),
+        ("calf swollen and tender and now I'm short of breath with chest pain", "possible-pe"),
+        ("my leg is swollen and I'm suddenly breathless", "possible-pe"),
+    ],
+)
+def test_the_sign_that_explains_the_story_comes_first(
+    shipped: KnowledgeBase, text: str, flag_id: str
+) -> None:
+    # After a serious accident the advice not to move the person is shown first; a swollen
+    # leg with breathlessness or chest pain is shown as a clot that may have reached the lungs.
     assert first_warning(shipped, text) == flag_id, text
