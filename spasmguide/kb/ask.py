@@ -28,6 +28,7 @@ from spasmguide.kb.model import (
     KnowledgeBase,
     RedFlagGroup,
     Region,
+    SignPattern,
 )
 from spasmguide.kb.reading import Found, Read, read
 
@@ -271,14 +272,16 @@ def _pattern_match(
     where its first word is, and the words that matched; None when no pattern is all there."""
     best: tuple[int, int, int, tuple[str, ...]] | None = None
     present = said.present
-    patterns: Iterable[tuple[str, ...]] = (
-        [pattern.all for pattern in flag.pattern] if flag.pattern else [(f"flag:{flag.id}",)]
+    patterns: Iterable[tuple[tuple[str, ...], int]] = (
+        [way for pattern in flag.pattern for way in _ways(pattern, present)]
+        if flag.pattern
+        else [((f"flag:{flag.id}",), 0)]
     )
-    for concepts in patterns:
+    for concepts, paired in patterns:
         if not all(present.get(cid) for cid in concepts):
             continue
         chosen = _nearest(concepts, said, local, bodily)
-        if chosen is None:
+        if chosen is None or not _apart(chosen[len(chosen) - paired :]):
             continue
         words = tuple(dict.fromkeys(f.words for f in sorted(chosen, key=lambda f: f.first)))
         breadth = sum(breadths.get(cid, 1) for cid in concepts)
@@ -290,6 +293,24 @@ def _pattern_match(
         ):
             best = candidate
     return best
+
+
+def _ways(
+    pattern: SignPattern, present: Mapping[str, Sequence[Found]]
+) -> list[tuple[tuple[str, ...], int]]:
+    """The sets of concepts that show `pattern`, each with how many of them at its end are a
+    pair of its `two_of` (0 for a pattern of `all` alone)."""
+    if not pattern.two_of:
+        return [(pattern.all, 0)]
+    read_ones = [cid for cid in pattern.two_of if present.get(cid)]
+    return [((*pattern.all, *pair), 2) for pair in itertools.combinations(read_ones, 2)]
+
+
+def _apart(chosen: Sequence[Found]) -> bool:
+    """Whether the phrases chosen for a pair of signs are each their own words: one word read
+    as two concepts ("drowsy": confusion and hard to wake) is one sign, not two."""
+    spans = [(found.first, found.last) for found in chosen]
+    return len(set(spans)) == len(spans)
 
 
 def _readings(

@@ -340,6 +340,10 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
     },
     SignPattern: {
         "all": Meaning("Concepts (ids) that must all be in what a person says, none denied."),
+        "two_of": Meaning(
+            "Concepts (ids) of which at least two must be in what a person says, in different"
+            " words, none denied (signs that mean little alone and much together)."
+        ),
     },
     MapView: {
         "id": _layout("The view's id (front, back)."),

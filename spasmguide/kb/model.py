@@ -333,10 +333,12 @@ class Evidence(NamedTuple):
 
 
 class SignPattern(NamedTuple):
-    """One way a warning sign shows in what a person says: every concept named is there, and
-    none of them is denied."""
+    """One way a warning sign shows in what a person says: every concept of `all` is there,
+    and (when `two_of` is given) at least two of `two_of`, said in different words; none of
+    them denied."""
 
-    all: tuple[ConceptId, ...]
+    all: tuple[ConceptId, ...] = ()
+    two_of: tuple[ConceptId, ...] = ()
 
 
 class RedFlagGroup(NamedTuple):

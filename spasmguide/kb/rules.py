@@ -112,6 +112,16 @@ def _labels_are_explained(kb: KnowledgeBase, placed: Placed) -> Iterator[Problem
                 )
 
 
+def _sign_patterns_can_match(kb: KnowledgeBase, placed: Placed) -> Iterator[Problem]:
+    for flag_id, defined in placed["red_flags"].items():
+        for number, pattern in enumerate(kb.red_flags[flag_id].pattern, start=1):
+            if len(pattern.two_of) == 1 or not (pattern.all or pattern.two_of):
+                yield defined.at("pattern").problem(
+                    f"pattern {number} of red-flag group '{flag_id}' can never be read: give"
+                    " concepts in 'all', or at least two in 'two_of'"
+                )
+
+
 def _twice(defined: Defined, key: str, ids: Sequence[str]) -> Iterator[Problem]:
     seen: set[str] = set()
     for item in ids:
@@ -148,6 +158,11 @@ RULES: tuple[Rule, ...] = (
         "lay-terms-unique",
         "A lay word (lay_terms) belongs to one entry of its kind, and is no other entry's name.",
         _lay_terms_are_unique,
+    ),
+    Rule(
+        "sign-patterns",
+        "A warning sign's pattern names concepts in 'all', or at least two in 'two_of'.",
+        _sign_patterns_can_match,
     ),
     Rule(
         "labels-explained",

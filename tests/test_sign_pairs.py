@@ -1,0 +1,91 @@
+"""Signs that mean little alone and much together: a warning sign's pattern may ask for any two
+of a list (`two_of`), said in different words. The signs of sepsis (NHS sepsis page, UK Sepsis
+Trust) are read this way with no known infection; with an infection or a fever, one is enough.
+One word read as two concepts ("drowsy": confused and hard to wake) is one sign."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spasmguide.kb.ask import understand
+from spasmguide.kb.model import KnowledgeBase
+from tests.conftest import invoke
+
+
+def _first(kb: KnowledgeBase, text: str) -> str | None:
+    warnings = understand(kb, text).warnings
+    return warnings[0][0].id if warnings else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad is confused, breathing really fast and his skin is blotchy",
+        "toddler breathing fast grunting and floppy",
+        "had a bug for two days, now shivering uncontrollably and my skin looks mottled",
+        "aching all over, muscle pain worse than anything, and i feel like i'm going to die",
+        "she hasn't had a wee since yesterday and her lips look blue",
+        "my mum has a water infection and is really confused",
+        "on antibiotics for a chest infection and now breathing very fast",
+    ],
+)
+def test_signs_of_sepsis_open_with_the_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert _first(kb, text) == "possible-meningitis", [
+        flag.id for flag, _ in understand(kb, text).warnings
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "feeling drowsy after my antihistamine",
+        "breathing fast after my run",
+        "my skin is blotchy after a hot shower",
+        "fever and a few spots on my back",
+        "I haven't had a wee since this morning, should I drink more?",
+    ],
+)
+def test_one_sign_alone_is_no_sepsis(kb: KnowledgeBase, text: str) -> None:
+    understood = understand(kb, text)
+    assert not any(flag.urgency == "emergency" for flag, _ in understood.warnings), [
+        flag.id for flag, _ in understood.warnings
+    ]
+
+
+def test_one_word_read_as_two_concepts_is_one_sign(kb: KnowledgeBase) -> None:
+    # "drowsy" is read as confusion and as hard to wake: one sign, not the two a pair needs.
+    understood = understand(kb, "feeling a bit drowsy today")
+    assert "possible-meningitis" not in [flag.id for flag, _ in understood.warnings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "woke up and half my face is numb and my hand wont grip properly",
+        "one side of my face has gone numb and my arm feels weak",
+    ],
+)
+def test_a_numb_face_with_a_weak_or_numb_arm_is_a_stroke_sign(kb: KnowledgeBase, text: str) -> None:
+    assert _first(kb, text) == "possible-stroke"
+
+
+def test_validate_refuses_a_pair_of_one(tmp_path: Path) -> None:
+    layer = tmp_path / "layer.yaml"
+    layer.write_text(
+        "red_flags:\n"
+        "  - id: lonely-pair\n"
+        "    reviewed: 2026-12\n"
+        "    title: A sign that can never be read\n"
+        "    urgency: urgent\n"
+        "    applies_to: Anyone.\n"
+        "    signs: [A sign.]\n"
+        "    sources: [nhs-sepsis]\n"
+        "    pattern:\n"
+        "      - two_of: [fever]\n",
+        encoding="utf-8",
+    )
+    outcome = invoke("validate", str(layer))
+    assert outcome.exit_code == 1
+    assert "can never be read" in outcome.stderr
