@@ -102,7 +102,7 @@ def test_the_sign_is_read_however_it_is_said(kb: KnowledgeBase, text: str, flag_
         "no fever, no rash, just a stiff neck from the desk",
         "this stock market crash has my neck and shoulders in knots",
         "neck is sore from craning at the fall colours",
-        "she's 102 degrees? no, her temp is normal, neck stiff from sleeping",
+        "he is 70 kg and his neck is stiff from the desk",
         "conked out on the train with my head on my shoulder, neck stiff now",
         "I drive a lorry all day and my neck aches",
         "threw out my back lifting boxes into the van",

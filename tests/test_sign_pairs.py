@@ -29,6 +29,11 @@ def _first(kb: KnowledgeBase, text: str) -> str | None:
         "she hasn't had a wee since yesterday and her lips look blue",
         "my mum has a water infection and is really confused",
         "on antibiotics for a chest infection and now breathing very fast",
+        "my 3 year old has blue lips",
+        "my husband is suddenly confused and not making sense",
+        "my son is really pale and floppy",
+        "my baby is very sleepy and wont feed",
+        "stiff neck and headache and light hurts my eyes",
     ],
 )
 def test_signs_of_sepsis_open_with_the_emergency(kb: KnowledgeBase, text: str) -> None:
@@ -45,6 +50,8 @@ def test_signs_of_sepsis_open_with_the_emergency(kb: KnowledgeBase, text: str) -
         "my skin is blotchy after a hot shower",
         "fever and a few spots on my back",
         "I haven't had a wee since this morning, should I drink more?",
+        "my son is drowsy after his hay fever tablet",
+        "my baby is very sleepy after her feed",
     ],
 )
 def test_one_sign_alone_is_no_sepsis(kb: KnowledgeBase, text: str) -> None:
@@ -52,6 +59,40 @@ def test_one_sign_alone_is_no_sepsis(kb: KnowledgeBase, text: str) -> None:
     assert not any(flag.urgency == "emergency" for flag, _ in understood.warnings), [
         flag.id for flag, _ in understood.warnings
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("baby 10 weeks old is 38.5 degrees", "fever-young-baby"),
+        ("my baby has a temperature of 38 and is 7 weeks", "fever-young-baby"),
+        ("infant 2 months fever", "fever-young-baby"),
+        ("newborn baby hot and not feeding", "fever-young-baby"),
+        ("my baby is 5 weeks old and has a high pitched cry and won't feed", "fever-young-baby"),
+        (
+            "worst headache of my life, came on suddenly like being hit on the head",
+            "headache-emergency",
+        ),
+    ],
+)
+def test_ages_temperatures_and_likenesses_are_read(
+    kb: KnowledgeBase, text: str, flag_id: str
+) -> None:
+    assert _first(kb, text) == flag_id, [flag.id for flag, _ in understand(kb, text).warnings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "headache for 2 weeks and my neck is stiff from the desk",
+        "it was 38 degrees outside and I got a tension headache",
+        "my 4 month old has a temperature and is feeding and playing fine",
+    ],
+)
+def test_times_weather_and_older_babies_are_no_young_baby_fever(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "fever-young-baby" not in [flag.id for flag, _ in understand(kb, text).warnings]
 
 
 def test_one_word_read_as_two_concepts_is_one_sign(kb: KnowledgeBase) -> None:

@@ -848,6 +848,58 @@ def _found_over(tokens: list[Token], match: re.Match[str], concept_id: str) -> F
     return Found(first, last, phrase, match.group(), tokens[first].sentence)
 
 
+# A baby's age in weeks or months said as an age ("a 7 week old", "she is 10 weeks", "my
+# baby is 2 months"), never as a time ("for 2 weeks", "3 weeks ago").
+_BABY_NUMBER = r"(\d{1,2}|" + "|".join(list(_NUMBER_WORDS)[:12]) + r")"
+_BABY_UNIT = r"(days?|weeks?|wks?|months?|mths?)"
+_BABY_AGE = re.compile(
+    rf"\b{_BABY_NUMBER}[\s-]*{_BABY_UNIT}[\s-]*old\b"
+    rf"|\b(?:is|aged|baby|infant|newborn|son|daughter|he|she|hes|shes|only|just)\s+"
+    rf"{_BABY_NUMBER}\s*{_BABY_UNIT}\b(?!\s+(?:ago|now|later|since|before|after))"
+)
+YOUNG_BABY = "young-baby"
+# A body temperature said as a number: 38 °C (100.4 °F) or more is a fever, under 36 °C is low
+# (the NHS Healthier Together tiers for a baby); "38 degrees outside" is weather, not a body.
+_TEMPERATURE = re.compile(
+    r"\b(?:(temp|temperature|fever|thermometer|reading)\b[^.,;]{0,12}?)?"
+    r"\b(3[0-9]|4[0-3]|9[5-9]|10[0-9])(?:\.(\d))?\s*(°\s*[cf]?|degrees?\s*[cf]?|deg|c\b|f\b)?"
+)
+FEVER, LOW_TEMPERATURE = "fever", "cold-to-touch"
+_WEATHER = frozenset("outside out today weather sun heat heatwave room water bath oven".split())
+
+
+def baby_age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
+    """A baby's age said in days, weeks or months under 3 months ("a 7 week old", "she is
+    10 weeks"), read as a young baby."""
+    for match in _BABY_AGE.finditer(_folded(text)):
+        number, unit = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+        value = int(_NUMBER_WORDS.get(number, 0) or number)
+        weeks = {"d": value / 7, "w": value, "m": value * 4.35}[unit[0]]
+        if weeks < 13:
+            found = _found_over(tokens, match, YOUNG_BABY)
+            if found is not None:
+                yield found
+
+
+def temperature_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
+    """A body temperature said as a number with its unit or after "temp" ("38.5 degrees", "a
+    temp of 39", "102F"): a fever at 38 °C (100.4 °F) or more, low under 36 °C."""
+    for match in _TEMPERATURE.finditer(_folded(text)):
+        said, whole, tenth, unit = match.group(1), match.group(2), match.group(3), match.group(4)
+        if not said and not unit:
+            continue  # a bare number is no temperature
+        value = int(whole) + int(tenth or 0) / 10
+        celsius = (value - 32) * 5 / 9 if value >= 90 else value
+        after = _folded(text)[match.end() : match.end() + 12].split()
+        if after and after[0] in _WEATHER:
+            continue
+        concept = FEVER if celsius >= 38 else LOW_TEMPERATURE if celsius < 36 else None
+        if concept is not None:
+            found = _found_over(tokens, match, concept)
+            if found is not None:
+                yield found
+
+
 def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     """An age written as a number ("I'm 67", "72 years old", "in my 60s"): 50 or over is
     older age, 65 or over NICE NG41's age (`aged-65`, which older age stands for), under 20
@@ -954,10 +1006,26 @@ def read(kb: KnowledgeBase, text: str) -> Read:
     tokens = correct_spelling(kb, tokens_of(text), lex)
     found = find_phrases(tokens, lex)
     if HEAD_INJURY in lex.concepts:
-        found = sorted(found + blow_phrases(text, tokens), key=lambda one: (one.first, one.last))
+        # A blow said inside a longer phrase is that phrase's ("like being hit on the head" is
+        # how a headache came on, not a blow).
+        blows = [
+            blow
+            for blow in blow_phrases(text, tokens)
+            if not any(
+                one.first <= blow.first
+                and blow.last <= one.last
+                and one.last - one.first > blow.last - blow.first
+                for one in found
+            )
+        ]
+        found = sorted(found + blows, key=lambda one: (one.first, one.last))
     found = apply_denial(tokens, found, lex)
     found = _directed(tokens, found, lex)
     found += list(age_phrases(text, tokens))
+    if YOUNG_BABY in lex.concepts:
+        found += list(baby_age_phrases(text, tokens))
+    if FEVER in lex.concepts and LOW_TEMPERATURE in lex.concepts:
+        found += list(temperature_phrases(text, tokens))
     if LONG_AGO in lex.concepts:
         found += list(year_phrases(text, tokens))
     found = _drop_unless(found, lex)
