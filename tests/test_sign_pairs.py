@@ -130,3 +130,14 @@ def test_validate_refuses_a_pair_of_one(tmp_path: Path) -> None:
     outcome = invoke("validate", str(layer))
     assert outcome.exit_code == 1
     assert "can never be read" in outcome.stderr
+
+
+def test_a_choice_of_readings_shows_the_emergency_signs_of_its_places() -> None:
+    # A choice screen opens no page, so it says which emergency signs its places carry
+    # (each with its first sign in plain words) before anyone chooses.
+    outcome = invoke("ask", "low back pain and I can't feel when I wipe my bottom")
+    assert outcome.exit_code == 0, outcome.stderr
+    page = " ".join(outcome.stdout.split())
+    assert page.index("Your words name 2 places") < page.index("Emergency signs for these places")
+    assert "Possible cauda equina syndrome: New difficulty passing urine" in page
+    assert "spasmguide red-flags --region low-back" in page

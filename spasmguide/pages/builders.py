@@ -283,6 +283,9 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
         if understood.denied:
             blocks.append(_denied_paragraph(understood))
         sections.append(Section(heading, tuple(blocks)))
+        emergencies = _emergencies_of(kb, readings, named)
+        if emergencies:
+            sections.append(emergencies)
     data: dict[str, Any] = {
         "text": understood.text,
         "action": ASK_ACTIONS[understood.warnings[0][0].urgency] if understood.warnings else None,
@@ -409,6 +412,45 @@ def _ask_stop_section(understood: Understanding) -> Section:
 def _denied_paragraph(understood: Understanding) -> Paragraph:
     said = ", ".join(f"'{words}'" for words in understood.denied)
     return Paragraph(f"Read as not happening (denied or only wondered about): {said}.")
+
+
+def _emergencies_of(
+    kb: KnowledgeBase, readings: Sequence[Reading], named: tuple[str, ...]
+) -> Section | None:
+    """Before a choice of readings, the emergency signs of the places offered (the page of
+    each would open with them): their titles, and where to read them whole."""
+    regions = tuple(
+        dict.fromkeys(reading.region.id for reading in readings if reading.region is not None)
+    )
+    flags = tuple(
+        dict.fromkeys(
+            flag_id
+            for region_id in regions
+            for flag_id in kb.regions[region_id].red_flags
+            if kb.red_flags[flag_id].urgency == "emergency" and flag_id not in named
+        )
+    )
+    # Each with its first sign, in plain words, so the title needs no knowing.
+    titles = tuple(
+        f"{kb.red_flags[flag_id].title}: {kb.red_flags[flag_id].signs[0]}" for flag_id in flags
+    )
+    if not titles:
+        return None
+    blocks: list[Block] = [
+        Paragraph(
+            "Before you choose: if one of these applies, call emergency services (999, 911 or"
+            " 112) or go to an emergency department now."
+        ),
+        Bullets(titles),
+    ]
+    blocks += [
+        Hint(
+            f"Every sign for the {kb.regions[region_id].name.lower()}:",
+            Command(("red-flags", "--region", region_id)),
+        )
+        for region_id in regions
+    ]
+    return Section("Emergency signs for these places", tuple(blocks))
 
 
 def _reading_title(reading: Reading) -> str:
