@@ -160,6 +160,8 @@ def test_a_worked_chest_with_breathlessness_is_still_an_emergency(shipped: Knowl
         "calf cramp last night, gone now",
         "no sense of doom, just stiff shoulders from the gym",
         "my back went into spasm when I bent over to tie my shoe",
+        "my back is stiff in the morning and resting doesn't help",
+        "I'm 55, my shoulders ache and I felt sick on the boat trip",
     ],
 )
 def test_everyday_back_and_leg_stories_raise_no_same_day_sign(
