@@ -1045,6 +1045,10 @@ def test_the_hernia_emergency_needs_a_sign_of_strangulation(shipped: KnowledgeBa
         "severe",
         "sudden",
         "bowel-wind-trouble",
+        # Mayo Clinic: a bulge turned red, purple or dark, or pain that quickly gets worse.
+        "redness",
+        "darkened-skin",
+        "worsening",
     }
     for pattern in shipped.red_flags["strangulated-hernia"].pattern:
         assert signs & set(pattern.all), pattern.all
