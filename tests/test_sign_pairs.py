@@ -141,3 +141,20 @@ def test_a_choice_of_readings_shows_the_emergency_signs_of_its_places() -> None:
     assert page.index("Your words name 2 places") < page.index("Emergency signs for these places")
     assert "Possible cauda equina syndrome: New difficulty passing urine" in page
     assert "spasmguide red-flags --region low-back" in page
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after my leg was in a cast the pain is severe and my toes are numb",
+        "kicked in the shin at football, it keeps getting tighter and the pain is unbearable",
+    ],
+)
+def test_a_leg_after_a_cast_or_a_blow_can_be_compartment_syndrome(
+    kb: KnowledgeBase, text: str
+) -> None:
+    # The NHS page: any muscle, most often the lower leg or forearm, suddenly after an injury
+    # or under a cast too tight; the leg and foot pages list the sign too.
+    assert _first(kb, text) == "compartment-syndrome"
+    for region_id in ("calf", "foot", "front-thigh", "hamstring", "forearm-hand"):
+        assert "compartment-syndrome" in kb.regions[region_id].red_flags
