@@ -135,7 +135,7 @@ def test_validate_refuses_a_pair_of_one(tmp_path: Path) -> None:
 def test_a_choice_of_readings_shows_the_emergency_signs_of_its_places() -> None:
     # A choice screen opens no page, so it says which emergency signs its places carry
     # (each with its first sign in plain words) before anyone chooses.
-    outcome = invoke("ask", "low back pain and I can't feel when I wipe my bottom")
+    outcome = invoke("ask", "my lower back and my bum ache after gardening")
     assert outcome.exit_code == 0, outcome.stderr
     page = " ".join(outcome.stdout.split())
     assert page.index("Your words name 2 places") < page.index("Emergency signs for these places")
@@ -158,3 +158,49 @@ def test_a_leg_after_a_cast_or_a_blow_can_be_compartment_syndrome(
     assert _first(kb, text) == "compartment-syndrome"
     for region_id in ("calf", "foot", "front-thigh", "hamstring", "forearm-hand"):
         assert "compartment-syndrome" in kb.regions[region_id].red_flags
+
+
+@pytest.mark.parametrize(
+    ("text", "flag_id"),
+    [
+        ("my baby (9 weeks) has a fever", "fever-young-baby"),
+        ("2mo baby hot and grizzly", "fever-young-baby"),
+        ("my son looks mottled and pale", "possible-meningitis"),
+        ("my daughter is breathing very fast and looks bluish", "possible-meningitis"),
+        (
+            "my 3 year old feels abnormally cold to touch and is very lethargic",
+            "possible-meningitis",
+        ),
+        ("toddler not responding like normal and has blotchy skin", "possible-meningitis"),
+        ("uni student had flu then rash, cant touch chin to chest", "possible-meningitis"),
+        ("spots that dont disappear when pressed and a high temp", "possible-meningitis"),
+        ("sudden severe pain in my neck after chiropractor, feel dizzy", "neck-emergency"),
+        ("had my neck adjusted yesterday and now a really bad headache", "neck-emergency"),
+        ("dad lost the sight in one eye all of a sudden and his arm went numb", "possible-stroke"),
+        ("sudden loss of vision in one eye", "possible-stroke"),
+        ("pain between my shoulder blades with sweating and feeling sick", "chest-pain"),
+        ("low back pain and I can't feel my bottom when I wipe", "cauda-equina"),
+        ("my leg in a cast hurts more and more and feels tight", "compartment-syndrome"),
+    ],
+)
+def test_everyday_words_for_these_signs_are_read(
+    kb: KnowledgeBase, text: str, flag_id: str
+) -> None:
+    assert _first(kb, text) == flag_id, [flag.id for flag, _ in understand(kb, text).warnings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my 6 week old's temp is 37.1 and she is feeding well",
+        "my boss is a real pain in the neck and my shoulders are tight",
+        "I'm 12 and my neck hurts from gaming",
+        "pulled my hamstring and it feels tight",
+        "my bum goes numb when I sit on the train for hours",
+    ],
+)
+def test_these_are_no_emergencies(kb: KnowledgeBase, text: str) -> None:
+    understood = understand(kb, text)
+    assert not any(flag.urgency == "emergency" for flag, _ in understood.warnings), [
+        flag.id for flag, _ in understood.warnings
+    ]

@@ -115,7 +115,7 @@ _NO_UNIT = (
 _AGE = re.compile(
     rf"\b{_AGED_PERSON}\s*\(\s*(\d{{2,3}})\s*\)"
     rf"|\b(?:i am|i'm|im|aged|age|am)\s+{_ABOUT}(\d{{2,3}})\b{_NO_UNIT}"
-    r"|\b(\d{2,3})\s*(?:years? old|yrs? old|yo|y/o)\b"
+    r"|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y/o)\b"
     r"|\b(\d{2,3})-year-old\b|\bin (?:my|his|her|their) ([5-9])0s\b"
     rf"|\b{_AGED_PERSON}\s+{_ABOUT}(\d{{2,3}})\b{_NO_UNIT}"
 )
@@ -191,6 +191,8 @@ HEAD_INJURY = "head-injury"
 # The entries whose words count as spelt right (the others are long and add few words).
 SPELLING_KINDS = ("regions", "causes", "red_flags", "techniques", "safety")
 OLDER_AGE = 50
+# An age under 16 said as a number ("my 3 year old") is a child's (`child`).
+CHILD_AGE, CHILD = 16, "child"
 # NICE NG41's age for a neck at high risk after an injury; older-age stands for it too.
 AGED_65 = "aged-65"
 YOUNGER_AGE = 20
@@ -851,11 +853,13 @@ def _found_over(tokens: list[Token], match: re.Match[str], concept_id: str) -> F
 # A baby's age in weeks or months said as an age ("a 7 week old", "she is 10 weeks", "my
 # baby is 2 months"), never as a time ("for 2 weeks", "3 weeks ago").
 _BABY_NUMBER = r"(\d{1,2}|" + "|".join(list(_NUMBER_WORDS)[:12]) + r")"
-_BABY_UNIT = r"(days?|weeks?|wks?|months?|mths?)"
+_BABY_UNIT = r"(days?|weeks?|wks?|w|months?|mths?|mos?|m)"
 _BABY_AGE = re.compile(
     rf"\b{_BABY_NUMBER}[\s-]*{_BABY_UNIT}[\s-]*old\b"
     rf"|\b(?:is|aged|baby|infant|newborn|son|daughter|he|she|hes|shes|only|just)\s+"
     rf"{_BABY_NUMBER}\s*{_BABY_UNIT}\b(?!\s+(?:ago|now|later|since|before|after))"
+    rf"|\(\s*{_BABY_NUMBER}\s*{_BABY_UNIT}\s*(?:old)?\s*\)"
+    rf"|\b{_BABY_NUMBER}\s*{_BABY_UNIT}\s+(?:baby|infant|newborn|girl|boy|son|daughter)\b"
 )
 YOUNG_BABY = "young-baby"
 # A body temperature said as a number: 38 °C (100.4 °F) or more is a fever, under 36 °C is low
@@ -872,13 +876,31 @@ def baby_age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     """A baby's age said in days, weeks or months under 3 months ("a 7 week old", "she is
     10 weeks"), read as a young baby."""
     for match in _BABY_AGE.finditer(_folded(text)):
-        number, unit = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+        groups = match.groups()
+        number, unit = next(
+            (groups[at], groups[at + 1]) for at in range(0, len(groups), 2) if groups[at]
+        )
         value = int(_NUMBER_WORDS.get(number, 0) or number)
         weeks = {"d": value / 7, "w": value, "m": value * 4.35}[unit[0]]
         if weeks < 13:
             found = _found_over(tokens, match, YOUNG_BABY)
             if found is not None:
                 yield found
+
+
+def normal_temperatures(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """The token spans where a temperature is said as a normal number ("temp is 37.1"): the
+    word "temp" there names a reading, not a fever."""
+    spans = []
+    for match in _TEMPERATURE.finditer(_folded(text)):
+        said, whole, tenth = match.group(1), match.group(2), match.group(3)
+        value = int(whole) + int(tenth or 0) / 10
+        celsius = (value - 32) * 5 / 9 if value >= 90 else value
+        if said and 36 <= celsius < 38:
+            inside = _inside(tokens, match.start(), match.end())
+            if inside:
+                spans.append((inside[0], inside[-1]))
+    return spans
 
 
 def temperature_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
@@ -901,14 +923,19 @@ def temperature_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
 
 
 def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
-    """An age written as a number ("I'm 67", "72 years old", "in my 60s"): 50 or over is
-    older age, 65 or over NICE NG41's age (`aged-65`, which older age stands for), under 20
-    younger age (the ages the warning signs name)."""
+    """An age written as a number ("I'm 67", "72 years old", "in my 60s", "my 3 year old"): 50
+    or over is older age, 65 or over NICE NG41's age (`aged-65`, which older age stands for),
+    under 16 a child's (the ages the warning signs name)."""
     folded = fold_text(text)
     for found in _AGE.finditer(folded):
         number = next(group for group in found.groups() if group)
-        age = int(number) * (10 if len(number) == 1 else 1)
-        if age >= OLDER_AGE and age <= 120:
+        decade = found.group(0).startswith("in ")  # "in my 60s"
+        age = int(number) * (10 if decade else 1)
+        if age < CHILD_AGE:
+            child = _found_over(tokens, found, CHILD)
+            if child is not None:
+                yield child
+        elif age >= OLDER_AGE and age <= 120:
             index = next((i for i, token in enumerate(tokens) if token.start >= found.start()), 0)
             concept = AGED_65 if age >= 65 else "older-age"
             phrase = Phrase((), found.group(), (concept,))
@@ -1026,6 +1053,13 @@ def read(kb: KnowledgeBase, text: str) -> Read:
         found += list(baby_age_phrases(text, tokens))
     if FEVER in lex.concepts and LOW_TEMPERATURE in lex.concepts:
         found += list(temperature_phrases(text, tokens))
+        normal = normal_temperatures(text, tokens)
+        found = [
+            one
+            for one in found
+            if FEVER not in one.phrase.concepts
+            or not any(first <= one.first and one.last <= last for first, last in normal)
+        ]
     if LONG_AGO in lex.concepts:
         found += list(year_phrases(text, tokens))
     found = _drop_unless(found, lex)
