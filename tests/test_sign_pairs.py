@@ -197,6 +197,7 @@ def test_everyday_words_for_these_signs_are_read(
         "I'm 12 and my neck hurts from gaming",
         "pulled my hamstring and it feels tight",
         "my bum goes numb when I sit on the train for hours",
+        "my boss is a total pain in the neck, any massage for stress?",
     ],
 )
 def test_these_are_no_emergencies(kb: KnowledgeBase, text: str) -> None:
@@ -204,3 +205,10 @@ def test_these_are_no_emergencies(kb: KnowledgeBase, text: str) -> None:
     assert not any(flag.urgency == "emergency" for flag, _ in understood.warnings), [
         flag.id for flag, _ in understood.warnings
     ]
+
+
+def test_new_words_do_not_change_how_a_misspelt_blow_is_read(kb: KnowledgeBase) -> None:
+    # "clocked" is read as "clonked" (a blow); a vocabulary word closer to it ("clicked") once
+    # turned the blow into a repetitive movement.
+    text = "got clocked on the head by a beam and now he is not responding"
+    assert _first(kb, text) == "after-head-injury"
