@@ -212,3 +212,10 @@ def test_new_words_do_not_change_how_a_misspelt_blow_is_read(kb: KnowledgeBase) 
     # turned the blow into a repetitive movement.
     text = "got clocked on the head by a beam and now he is not responding"
     assert _first(kb, text) == "after-head-injury"
+
+
+def test_a_baby_of_3_to_6_months_at_39_degrees_needs_a_gp_urgently(kb: KnowledgeBase) -> None:
+    # NHS fever in children: 3 to 6 months at 39 °C or more, contact the GP urgently.
+    assert _first(kb, "my 5 month old has a temp of 39") == "fever-baby-3-to-6-months"
+    assert kb.red_flags["fever-baby-3-to-6-months"].urgency == "urgent"
+    assert _first(kb, "my 4 month old has a temperature of 38 and is playing") is None

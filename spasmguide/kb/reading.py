@@ -861,20 +861,20 @@ _BABY_AGE = re.compile(
     rf"|\(\s*{_BABY_NUMBER}\s*{_BABY_UNIT}\s*(?:old)?\s*\)"
     rf"|\b{_BABY_NUMBER}\s*{_BABY_UNIT}\s+(?:baby|infant|newborn|girl|boy|son|daughter)\b"
 )
-YOUNG_BABY = "young-baby"
+YOUNG_BABY, OLDER_BABY = "young-baby", "baby-3-to-6-months"
 # A body temperature said as a number: 38 °C (100.4 °F) or more is a fever, under 36 °C is low
 # (the NHS Healthier Together tiers for a baby); "38 degrees outside" is weather, not a body.
 _TEMPERATURE = re.compile(
     r"\b(?:(temp|temperature|fever|thermometer|reading)\b[^.,;]{0,12}?)?"
     r"\b(3[0-9]|4[0-3]|9[5-9]|10[0-9])(?:\.(\d))?\s*(°\s*[cf]?|degrees?\s*[cf]?|deg|c\b|f\b)?"
 )
-FEVER, LOW_TEMPERATURE = "fever", "cold-to-touch"
+FEVER, LOW_TEMPERATURE, HIGH_FEVER = "fever", "cold-to-touch", "high-fever"
 _WEATHER = frozenset("outside out today weather sun heat heatwave room water bath oven".split())
 
 
 def baby_age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
-    """A baby's age said in days, weeks or months under 3 months ("a 7 week old", "she is
-    10 weeks"), read as a young baby."""
+    """A baby's age said in days, weeks or months ("a 7 week old", "she is 10 weeks"): under 3
+    months a young baby, from 3 to 6 months the next age the NHS fever advice names."""
     for match in _BABY_AGE.finditer(_folded(text)):
         groups = match.groups()
         number, unit = next(
@@ -882,8 +882,9 @@ def baby_age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
         )
         value = int(_NUMBER_WORDS.get(number, 0) or number)
         weeks = {"d": value / 7, "w": value, "m": value * 4.35}[unit[0]]
-        if weeks < 13:
-            found = _found_over(tokens, match, YOUNG_BABY)
+        concept = YOUNG_BABY if weeks < 13 else OLDER_BABY if weeks < 26 else None
+        if concept is not None:
+            found = _found_over(tokens, match, concept)
             if found is not None:
                 yield found
 
@@ -920,6 +921,10 @@ def temperature_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
             found = _found_over(tokens, match, concept)
             if found is not None:
                 yield found
+        if celsius >= 39:
+            high = _found_over(tokens, match, HIGH_FEVER)
+            if high is not None:
+                yield high
 
 
 def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
@@ -1049,9 +1054,9 @@ def read(kb: KnowledgeBase, text: str) -> Read:
     found = apply_denial(tokens, found, lex)
     found = _directed(tokens, found, lex)
     found += list(age_phrases(text, tokens))
-    if YOUNG_BABY in lex.concepts:
+    if YOUNG_BABY in lex.concepts and OLDER_BABY in lex.concepts:
         found += list(baby_age_phrases(text, tokens))
-    if FEVER in lex.concepts and LOW_TEMPERATURE in lex.concepts:
+    if all(cid in lex.concepts for cid in (FEVER, LOW_TEMPERATURE, HIGH_FEVER)):
         found += list(temperature_phrases(text, tokens))
         normal = normal_temperatures(text, tokens)
         found = [
