@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from spasmguide import invocation
 from spasmguide.cli.app import app
+from spasmguide.kb.ask import understand
 from spasmguide.kb.loader import load_knowledge_base
 from spasmguide.kb.model import KnowledgeBase
 from spasmguide.pages.document import Page
@@ -165,3 +166,19 @@ def run_process(
         check=False,
         preexec_fn=before_start,
     )
+
+
+def first_warning(kb: KnowledgeBase, text: str) -> str | None:
+    """The id of the warning sign an answer to `text` opens with, or None when it names none."""
+    warnings = understand(kb, text).warnings
+    return warnings[0][0].id if warnings else None
+
+
+def emergencies_raised(kb: KnowledgeBase, text: str) -> list[str]:
+    """The ids of the emergency warning signs an answer to `text` raises."""
+    return [flag.id for flag, _ in understand(kb, text).warnings if flag.urgency == "emergency"]
+
+
+def warnings_of(kb: KnowledgeBase, text: str) -> list[str]:
+    """The ids of every warning sign an answer to `text` raises, in the order shown."""
+    return [flag.id for flag, _ in understand(kb, text).warnings]

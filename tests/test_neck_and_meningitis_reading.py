@@ -12,12 +12,7 @@ import pytest
 
 from spasmguide.kb.ask import understand
 from spasmguide.kb.model import KnowledgeBase
-from tests.conftest import invoke
-
-
-def _first(kb: KnowledgeBase, text: str) -> str | None:
-    warnings = understand(kb, text).warnings
-    return warnings[0][0].id if warnings else None
+from tests.conftest import emergencies_raised, first_warning, invoke, warnings_of
 
 
 @pytest.mark.parametrize(
@@ -91,7 +86,7 @@ def _first(kb: KnowledgeBase, text: str) -> str | None:
     ],
 )
 def test_the_sign_is_read_however_it_is_said(kb: KnowledgeBase, text: str, flag_id: str) -> None:
-    assert _first(kb, text) == flag_id, [flag.id for flag, _ in understand(kb, text).warnings]
+    assert first_warning(kb, text) == flag_id, warnings_of(kb, text)
 
 
 @pytest.mark.parametrize(
@@ -118,10 +113,7 @@ def test_the_sign_is_read_however_it_is_said(kb: KnowledgeBase, text: str, flag_
     ],
 )
 def test_no_emergency_where_there_is_none(kb: KnowledgeBase, text: str) -> None:
-    understood = understand(kb, text)
-    assert not any(flag.urgency == "emergency" for flag, _ in understood.warnings), [
-        flag.id for flag, _ in understood.warnings
-    ]
+    assert not emergencies_raised(kb, text)
 
 
 def test_neck_injury_age_is_nice_ng41_s_65(kb: KnowledgeBase) -> None:

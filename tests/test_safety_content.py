@@ -12,6 +12,7 @@ import pytest
 from spasmguide.kb.loader import load_knowledge_base
 from spasmguide.kb.model import Cause, Concept, KnowledgeBase, RedFlagGroup, Region, Source
 from spasmguide.kb.names import normalize_name
+from tests.conftest import first_warning
 from tests.content_rules import shipped_problems
 
 
@@ -829,14 +830,6 @@ def test_an_injured_neck_is_kept_still_until_help_comes(shipped: KnowledgeBase) 
     assert_names(action, "keep the person still", "leave a helmet on")
     assert "mayo-head-trauma-first-aid" in shipped.red_flags["neck-injury"].sources
     assert_names(source_note(shipped, "mayo-head-trauma-first-aid"), "still", "helmet")
-
-
-def first_warning(kb: KnowledgeBase, text: str) -> str | None:
-    """The id of the sign an answer to `text` stops on, or None when it names no sign."""
-    from spasmguide.kb.ask import understand
-
-    warnings = understand(kb, text).warnings
-    return warnings[0][0].id if warnings else None
 
 
 @pytest.mark.parametrize(

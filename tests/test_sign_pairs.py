@@ -11,12 +11,7 @@ import pytest
 
 from spasmguide.kb.ask import understand
 from spasmguide.kb.model import KnowledgeBase
-from tests.conftest import invoke
-
-
-def _first(kb: KnowledgeBase, text: str) -> str | None:
-    warnings = understand(kb, text).warnings
-    return warnings[0][0].id if warnings else None
+from tests.conftest import emergencies_raised, first_warning, invoke, warnings_of
 
 
 @pytest.mark.parametrize(
@@ -37,9 +32,7 @@ def _first(kb: KnowledgeBase, text: str) -> str | None:
     ],
 )
 def test_signs_of_sepsis_open_with_the_emergency(kb: KnowledgeBase, text: str) -> None:
-    assert _first(kb, text) == "possible-meningitis", [
-        flag.id for flag, _ in understand(kb, text).warnings
-    ]
+    assert first_warning(kb, text) == "possible-meningitis", warnings_of(kb, text)
 
 
 @pytest.mark.parametrize(
@@ -55,30 +48,7 @@ def test_signs_of_sepsis_open_with_the_emergency(kb: KnowledgeBase, text: str) -
     ],
 )
 def test_one_sign_alone_is_no_sepsis(kb: KnowledgeBase, text: str) -> None:
-    understood = understand(kb, text)
-    assert not any(flag.urgency == "emergency" for flag, _ in understood.warnings), [
-        flag.id for flag, _ in understood.warnings
-    ]
-
-
-@pytest.mark.parametrize(
-    ("text", "flag_id"),
-    [
-        ("baby 10 weeks old is 38.5 degrees", "fever-young-baby"),
-        ("my baby has a temperature of 38 and is 7 weeks", "fever-young-baby"),
-        ("infant 2 months fever", "fever-young-baby"),
-        ("newborn baby hot and not feeding", "fever-young-baby"),
-        ("my baby is 5 weeks old and has a high pitched cry and won't feed", "fever-young-baby"),
-        (
-            "worst headache of my life, came on suddenly like being hit on the head",
-            "headache-emergency",
-        ),
-    ],
-)
-def test_ages_temperatures_and_likenesses_are_read(
-    kb: KnowledgeBase, text: str, flag_id: str
-) -> None:
-    assert _first(kb, text) == flag_id, [flag.id for flag, _ in understand(kb, text).warnings]
+    assert not emergencies_raised(kb, text)
 
 
 @pytest.mark.parametrize(
@@ -92,7 +62,7 @@ def test_ages_temperatures_and_likenesses_are_read(
 def test_times_weather_and_older_babies_are_no_young_baby_fever(
     kb: KnowledgeBase, text: str
 ) -> None:
-    assert "fever-young-baby" not in [flag.id for flag, _ in understand(kb, text).warnings]
+    assert "fever-young-baby" not in warnings_of(kb, text)
 
 
 def test_one_word_read_as_two_concepts_is_one_sign(kb: KnowledgeBase) -> None:
@@ -109,7 +79,7 @@ def test_one_word_read_as_two_concepts_is_one_sign(kb: KnowledgeBase) -> None:
     ],
 )
 def test_a_numb_face_with_a_weak_or_numb_arm_is_a_stroke_sign(kb: KnowledgeBase, text: str) -> None:
-    assert _first(kb, text) == "possible-stroke"
+    assert first_warning(kb, text) == "possible-stroke"
 
 
 def test_validate_refuses_a_pair_of_one(tmp_path: Path) -> None:
@@ -155,7 +125,7 @@ def test_a_leg_after_a_cast_or_a_blow_can_be_compartment_syndrome(
 ) -> None:
     # The NHS page: any muscle, most often the lower leg or forearm, suddenly after an injury
     # or under a cast too tight; the leg and foot pages list the sign too.
-    assert _first(kb, text) == "compartment-syndrome"
+    assert first_warning(kb, text) == "compartment-syndrome"
     for region_id in ("calf", "foot", "front-thigh", "hamstring", "forearm-hand"):
         assert "compartment-syndrome" in kb.regions[region_id].red_flags
 
@@ -163,6 +133,15 @@ def test_a_leg_after_a_cast_or_a_blow_can_be_compartment_syndrome(
 @pytest.mark.parametrize(
     ("text", "flag_id"),
     [
+        ("baby 10 weeks old is 38.5 degrees", "fever-young-baby"),
+        ("my baby has a temperature of 38 and is 7 weeks", "fever-young-baby"),
+        ("infant 2 months fever", "fever-young-baby"),
+        ("newborn baby hot and not feeding", "fever-young-baby"),
+        ("my baby is 5 weeks old and has a high pitched cry and won't feed", "fever-young-baby"),
+        (
+            "worst headache of my life, came on suddenly like being hit on the head",
+            "headache-emergency",
+        ),
         ("my baby (9 weeks) has a fever", "fever-young-baby"),
         ("2mo baby hot and grizzly", "fever-young-baby"),
         ("my son looks mottled and pale", "possible-meningitis"),
@@ -186,7 +165,7 @@ def test_a_leg_after_a_cast_or_a_blow_can_be_compartment_syndrome(
 def test_everyday_words_for_these_signs_are_read(
     kb: KnowledgeBase, text: str, flag_id: str
 ) -> None:
-    assert _first(kb, text) == flag_id, [flag.id for flag, _ in understand(kb, text).warnings]
+    assert first_warning(kb, text) == flag_id, warnings_of(kb, text)
 
 
 @pytest.mark.parametrize(
@@ -201,21 +180,18 @@ def test_everyday_words_for_these_signs_are_read(
     ],
 )
 def test_these_are_no_emergencies(kb: KnowledgeBase, text: str) -> None:
-    understood = understand(kb, text)
-    assert not any(flag.urgency == "emergency" for flag, _ in understood.warnings), [
-        flag.id for flag, _ in understood.warnings
-    ]
+    assert not emergencies_raised(kb, text)
 
 
 def test_new_words_do_not_change_how_a_misspelt_blow_is_read(kb: KnowledgeBase) -> None:
     # "clocked" is read as "clonked" (a blow); a vocabulary word closer to it ("clicked") once
     # turned the blow into a repetitive movement.
     text = "got clocked on the head by a beam and now he is not responding"
-    assert _first(kb, text) == "after-head-injury"
+    assert first_warning(kb, text) == "after-head-injury"
 
 
 def test_a_baby_of_3_to_6_months_at_39_degrees_needs_a_gp_urgently(kb: KnowledgeBase) -> None:
     # NHS fever in children: 3 to 6 months at 39 °C or more, contact the GP urgently.
-    assert _first(kb, "my 5 month old has a temp of 39") == "fever-baby-3-to-6-months"
+    assert first_warning(kb, "my 5 month old has a temp of 39") == "fever-baby-3-to-6-months"
     assert kb.red_flags["fever-baby-3-to-6-months"].urgency == "urgent"
-    assert _first(kb, "my 4 month old has a temperature of 38 and is playing") is None
+    assert first_warning(kb, "my 4 month old has a temperature of 38 and is playing") is None
