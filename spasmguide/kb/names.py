@@ -190,7 +190,9 @@ def resolve_id(kb: KnowledgeBase, kind: str, typed: str) -> str:
     closest names and the command that would find it when it names none."""
     key = normalize_name(typed)
     if not key:
-        raise UsageError(f"give a {KIND_LABELS[kind]} name", try_instead=("list", kind))
+        label = KIND_LABELS[kind]
+        article = "an" if label[:1] in "aeiou" else "a"
+        raise UsageError(f"give {article} {label} name", try_instead=("list", kind))
     found = kb.names[kind].get(key)
     if found is not None:
         return found

@@ -860,6 +860,7 @@ _BABY_AGE = re.compile(
     rf"{_BABY_NUMBER}\s*{_BABY_UNIT}\b(?!\s+(?:ago|now|later|since|before|after))"
     rf"|\(\s*{_BABY_NUMBER}\s*{_BABY_UNIT}\s*(?:old)?\s*\)"
     rf"|\b{_BABY_NUMBER}\s*{_BABY_UNIT}\s+(?:baby|infant|newborn|girl|boy|son|daughter)\b"
+    rf"|\bmy\s+{_BABY_NUMBER}\s*(mos?|wks?|w|m)\b"
 )
 YOUNG_BABY, OLDER_BABY = "young-baby", "baby-3-to-6-months"
 # A body temperature said as a number: 38 °C (100.4 °F) or more is a fever, under 36 °C is low

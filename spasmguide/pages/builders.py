@@ -827,7 +827,10 @@ def search_page(kb: KnowledgeBase, results: SearchResults) -> Page:
 
 
 def red_flags_page(kb: KnowledgeBase, region: Region | None = None) -> Page:
-    flags = red_flags_of(kb, region) if region else list(kb.red_flags.values())
+    listed = red_flags_of(kb, region) if region else list(kb.red_flags.values())
+    # The most urgent first (emergencies, then same-day, then see a doctor), each urgency in
+    # the order listed.
+    flags = sorted(listed, key=lambda flag: URGENCY_ORDER[flag.urgency])
     sections = [
         Section(heading_of(Guide, "red_flag_note"), (Paragraph(kb.guide.red_flag_note),)),
         *[_red_flag_group_section(kb, flag) for flag in flags],

@@ -40,13 +40,14 @@ def render_markdown(page: document.Page) -> str:
     lines = [f"# {inline(page.title)}", ""]
     if page.subtitle:
         lines += [f"*{inline(page.subtitle)}*", ""]
+    # The notice opens the page, as in the HTML, so a long export shows it before anything else.
+    lines += [f"> **Notice:** {inline(page.notice)}", ""]
     for section in page.sections:
         lines += [f"{'#' * min(6, section.level)} {inline(section.heading)}", ""]
         for block in section.blocks:
             lines += _block(block)
             lines.append("")
-    lines += [f"> **Notice:** {inline(page.notice)}", ""]
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _block(block: document.Block) -> list[str]:
