@@ -214,3 +214,13 @@ def test_a_baby_of_3_to_6_months_at_39_degrees_needs_a_gp_urgently(kb: Knowledge
     assert first_warning(kb, "my 5 month old has a temp of 39") == "fever-baby-3-to-6-months"
     assert kb.red_flags["fever-baby-3-to-6-months"].urgency == "urgent"
     assert first_warning(kb, "my 4 month old has a temperature of 38 and is playing") is None
+
+
+def test_a_sign_shown_in_full_above_is_named_once_on_the_page_below() -> None:
+    # The check opens the answer with the neck injury's signs in full; the neck page that
+    # follows names it with a pointer instead of printing the same signs again.
+    outcome = invoke("ask", "stiff neck after a fall")
+    assert outcome.exit_code == 0, outcome.stderr
+    page = " ".join(outcome.stdout.split())
+    assert page.count("A neck hurt in an accident with a lot of force") == 1
+    assert "Its signs and what to do are shown in full above." in page

@@ -67,27 +67,33 @@ def lookup_page(
     *,
     full: bool = True,
     named: Sequence[str] = (),
+    shown: Sequence[str] = (),
 ) -> Page:
     """The page for a region, a cause, or both together. Safety first: warning signs, then
     self-care, then the ranked techniques with their basis; details follow (all of them only
     when `full`). The warning signs whose ids are `named` (those a person's words are about)
-    come first, in that order."""
+    come first, in that order; those `shown` in full above (in an answer) are named in a line."""
     if region is not None and cause is not None:
-        return combined_page(kb, region, cause, full=full, named=named)
+        return combined_page(kb, region, cause, full=full, named=named, shown=shown)
     if region is not None:
-        return region_page(kb, region, full=full, named=named)
+        return region_page(kb, region, full=full, named=named, shown=shown)
     if cause is None:
         raise ValueError("a lookup needs a region or a cause")
-    return cause_page(kb, cause, full=full, named=named)
+    return cause_page(kb, cause, full=full, named=named, shown=shown)
 
 
 def region_page(
-    kb: KnowledgeBase, region: Region, *, full: bool = True, named: Sequence[str] = ()
+    kb: KnowledgeBase,
+    region: Region,
+    *,
+    full: bool = True,
+    named: Sequence[str] = (),
+    shown: Sequence[str] = (),
 ) -> Page:
     ranked = rank_techniques(kb, [region])
     flags = _named_first(red_flags_of(kb, region), named)
     first = [
-        _red_flag_section(kb, flags, full=full, named=named),
+        _red_flag_section(kb, flags, full=full, named=named, shown=shown),
         Section("Self-care", (Bullets(region.self_care),)),
         _ranked_section(ranked, [region], full=full),
     ]
@@ -111,12 +117,17 @@ def region_page(
 
 
 def cause_page(
-    kb: KnowledgeBase, cause: Cause, *, full: bool = True, named: Sequence[str] = ()
+    kb: KnowledgeBase,
+    cause: Cause,
+    *,
+    full: bool = True,
+    named: Sequence[str] = (),
+    shown: Sequence[str] = (),
 ) -> Page:
     ranked = rank_techniques(kb, [cause])
     flags = _named_first(red_flags_of(kb, cause), named)
     first = [
-        *_if_any(flags, lambda: _red_flag_section(kb, flags, full=full, named=named)),
+        *_if_any(flags, lambda: _red_flag_section(kb, flags, full=full, named=named, shown=shown)),
         Section("Prevention", (Bullets(cause.prevention),)),
         _ranked_section(ranked, [cause], full=full),
     ]
@@ -142,13 +153,14 @@ def combined_page(
     *,
     full: bool = True,
     named: Sequence[str] = (),
+    shown: Sequence[str] = (),
 ) -> Page:
     """The page for a region and a cause together, each technique ranked on the evidence for
     either, with each reason on its own line."""
     ranked = rank_techniques(kb, [region, cause])
     flags = _named_first(red_flags_of(kb, region, cause), named)
     first = [
-        _red_flag_section(kb, flags, full=full, named=named),
+        _red_flag_section(kb, flags, full=full, named=named, shown=shown),
         Section(
             "Self-care and prevention",
             (Bullets(tuple(dict.fromkeys((*region.self_care, *cause.prevention)))),),
@@ -261,7 +273,11 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             "What the guide understood", (_reading_facts(reading, understood),)
         )
         sections.append(understood_section)
-        answered = lookup_page(kb, reading.region, reading.cause, full=False, named=named)
+        # Shown in full above: the sign the words match first, and the signs to check.
+        shown = tuple(flag.id for flag, _ in (*understood.warnings[:1], *understood.checks))
+        answered = lookup_page(
+            kb, reading.region, reading.cause, full=False, named=named, shown=shown
+        )
         sections.extend(answered.sections)
     else:
         terms = tuple(
@@ -1388,9 +1404,11 @@ def _red_flag_section(
     *,
     full: bool = True,
     named: Sequence[str] = (),
+    shown: Sequence[str] = (),
 ) -> Section:
     """The warning signs, those `named` first (the ones a person's words are about), then
-    emergencies first and marked; in a short page each group's signs share one paragraph."""
+    emergencies first and marked; in a short page each group's signs share one paragraph, and
+    one already shown in full above (`shown`) is named with a pointer to it."""
     ordered = sorted(
         flags, key=lambda flag: (_named_rank(flag, named), URGENCY_ORDER[flag.urgency])
     )
@@ -1407,6 +1425,8 @@ def _red_flag_section(
                     items=(*flag.signs, todo),
                 )
             )
+        elif flag.id in shown:
+            terms.append(Term(title, "Its signs and what to do are shown in full above."))
         else:
             signs = " ".join(sign if sign.endswith(".") else f"{sign}." for sign in flag.signs)
             terms.append(Term(title, f"{signs} {todo}"))
