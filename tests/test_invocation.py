@@ -118,7 +118,14 @@ def test_lookup_by_position_finds_a_region_then_a_cause() -> None:
 def test_an_unknown_name_by_position_exits_1() -> None:
     outcome = invoke("lookup", "elbow")
     assert outcome.exit_code == 1
-    assert outcome.stderr.startswith("spasmguide: error: no region named 'elbow'")
+    # A name by position is looked for as a region, then a cause: the error says both.
+    assert outcome.stderr.startswith("spasmguide: error: no region or cause named 'elbow'")
+
+
+def test_evidence_for_an_unknown_name_says_every_kind_it_looked_in() -> None:
+    outcome = invoke("evidence", "nonsense")
+    assert outcome.exit_code == 1
+    assert "no technique, region or cause named 'nonsense'" in outcome.stderr
 
 
 def test_evidence_for_one_entry_shows_only_its_evidence(kb: KnowledgeBase) -> None:

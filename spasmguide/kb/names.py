@@ -259,6 +259,14 @@ def resolve_first(kb: KnowledgeBase, typed: str, kinds: Sequence[str]) -> Entry:
         except NotFoundError as error:
             first_error = first_error or error
     assert first_error is not None
+    first_label = KIND_LABELS[kinds[0]]
+    if len(kinds) > 1 and first_error.message.startswith(f"no {first_label} named"):
+        # Say every kind that was looked in, not only the first ("no technique, region or
+        # cause named 'x'"), keeping the first kind's suggestions.
+        labels = [KIND_LABELS[kind] for kind in kinds]
+        said = f"{', '.join(labels[:-1])} or {labels[-1]}"
+        message = first_error.message.replace(f"no {first_label}", f"no {said}", 1)
+        raise NotFoundError(message, try_instead=first_error.try_instead) from first_error
     raise first_error
 
 
