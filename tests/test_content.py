@@ -285,6 +285,43 @@ def test_acupoints_are_only_the_checked_ones(kb: KnowledgeBase) -> None:
         assert point.english or "english" in point.unchecked
 
 
+# Buttock and thigh points over the sciatic nerve (1999 textbook, TARA transcription).
+SCIATIC_POINTS = ["gb30", "bl36", "bl37", "bl54"]
+
+
+@pytest.mark.parametrize("point_id", SCIATIC_POINTS)
+def test_points_over_the_sciatic_nerve_say_to_withdraw_on_an_electric_pain(
+    kb: KnowledgeBase, point_id: str
+) -> None:
+    point = kb.acupoints[point_id]
+    assert point.needling and "sciatic nerve" in (point.needling.caution or "")
+    lines = [caution for caution in point.cautions if "withdraw" in caution]
+    assert lines, point_id
+    # Where the advice comes from is said, as on the calf and buttock points beside them.
+    assert all("electric" in line and "not checked" in line for line in lines), point_id
+
+
+def test_gv16_upward_angle_keeps_its_caveat_and_names_what_the_textbook_says(
+    kb: KnowledgeBase,
+) -> None:
+    # The 1999 textbook (TARA) warns against an upward slant at GV15 only; at GV16 it warns
+    # against depth. The upward-angle line at GV16 stays marked as unchecked.
+    upward = [caution for caution in kb.acupoints["gv16"].cautions if "upward" in caution]
+    assert len(upward) == 1
+    assert "not checked" in upward[0] and "GV15" in upward[0]
+
+
+def test_gv20_depth_is_the_1999_textbook_s(kb: KnowledgeBase) -> None:
+    # TARA's transcription of the 1999 textbook: subcutaneous, 0.3-0.5 inch (cun).
+    needling = kb.acupoints["gv20"].needling
+    assert needling and needling.depth == "0.3-0.5" and needling.angle == "transverse"
+
+
+def test_the_statin_source_says_it_was_read_second_hand(kb: KnowledgeBase) -> None:
+    note = kb.sources["nhs-statins"].note or ""
+    assert "news" in note and "not" in note
+
+
 def test_uncertain_point_codes_and_disagreements_are_visible(kb: KnowledgeBase) -> None:
     assert "uncertain" in (kb.acupoints["luozhen"].code_note or "")
     assert "uncertain" in (kb.acupoints["ex-b2"].code_note or "")
