@@ -170,6 +170,16 @@ def test_a_leg_after_a_cast_or_a_blow_can_be_compartment_syndrome(
         ("my 2mo is burning up", "fever-young-baby"),
         ("neck pain after acupuncture, sudden breathlessness", "chest-pain"),
         ("upper back pain, clammy and nauseous", "chest-pain"),
+        ("I can't breathe and my chest hurts", "chest-pain"),
+        ("1 yr old fever and fitting", "possible-meningitis"),
+        ("mum is slurring her words", "possible-stroke"),
+        ("I think my dad has sepsis", "possible-meningitis"),
+        ("my 5mo has a fever of 102F", "fever-baby-3-to-6-months"),
+        ("sudden severe pain in my tummy and lower back", "aaa-rupture"),
+        ("I have an aortic aneurysm and sudden severe back pain", "aaa-rupture"),
+        ("shin tight and painful in my plaster cast", "compartment-syndrome"),
+        ("both legs went weak over two days and my hands tingle", "legs-weakening-fast"),
+        ("cramp in my calf for 20 minutes won't go", "cramp-urgent"),
         ("kicked in the shin, severe pain, its tight and numb", "compartment-syndrome"),
         ("chest tight and pain going down my left arm", "chest-pain"),
         ("I think I'm having a heart attack", "chest-pain"),
@@ -196,6 +206,12 @@ def test_everyday_words_for_these_signs_are_read(
         "what are the signs of meningitis",
         "my 2 week holiday gave me a stiff neck",
         "my back hurts on one side when I bend",
+        "breathless after running",
+        "i get breathless climbing the stairs",
+        "my son had the meningitis vaccine and his arm aches",
+        "my 20 week old has a temperature and is feeding well",
+        "sudden severe lower back pain when I lifted the box",
+        "I've been fitting kitchens all week and have a headache",
     ],
 )
 def test_these_are_no_emergencies(kb: KnowledgeBase, text: str) -> None:
@@ -224,3 +240,8 @@ def test_a_sign_shown_in_full_above_is_named_once_on_the_page_below() -> None:
     page = " ".join(outcome.stdout.split())
     assert page.count("A neck hurt in an accident with a lot of force") == 1
     assert "Its signs and what to do are shown in full above." in page
+
+
+def test_cramps_in_pregnancy_are_no_warning_sign(kb: KnowledgeBase) -> None:
+    # The NHS leg cramps page names pregnancy as a cause of cramps, not a reason to see a GP.
+    assert first_warning(kb, "leg cramps when I'm pregnant") is None

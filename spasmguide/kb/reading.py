@@ -922,7 +922,8 @@ def temperature_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
             found = _found_over(tokens, match, concept)
             if found is not None:
                 yield found
-        if celsius >= 39:
+        # The NHS writes its 39 °C line as "39C (102F)": 102 °F counts as reaching it.
+        if celsius >= 39 or (value >= 90 and value >= 102):
             high = _found_over(tokens, match, HIGH_FEVER)
             if high is not None:
                 yield high
