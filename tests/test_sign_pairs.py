@@ -180,6 +180,28 @@ def test_a_leg_after_a_cast_or_a_blow_can_be_compartment_syndrome(
         ("shin tight and painful in my plaster cast", "compartment-syndrome"),
         ("both legs went weak over two days and my hands tingle", "legs-weakening-fast"),
         ("cramp in my calf for 20 minutes won't go", "cramp-urgent"),
+        ("my 3 week old is 38.5", "fever-young-baby"),
+        ("1 month old 100.4", "fever-young-baby"),
+        ("my 4 month old is 39.2", "fever-baby-3-to-6-months"),
+        ("my baby is very sleepy and hot", "possible-meningitis"),
+        (
+            "neck ache and I cant do up buttons anymore, my walking is unsteady",
+            "neck-cord-compression",
+        ),
+        (
+            "my neck hurts and im wobbly on my feet and keep dropping things",
+            "neck-cord-compression",
+        ),
+        (
+            "legs getting weaker over 2 days, tingling feet, now struggling with stairs",
+            "legs-weakening-fast",
+        ),
+        ("weakness in both legs spreading up quickly", "legs-weakening-fast"),
+        (
+            "kicked in football, calf really tight, pain way worse than it should be",
+            "compartment-syndrome",
+        ),
+        ("pulsing feeling in my belly and bad pain in my back, sweaty", "aaa-rupture"),
         ("kicked in the shin, severe pain, its tight and numb", "compartment-syndrome"),
         ("chest tight and pain going down my left arm", "chest-pain"),
         ("I think I'm having a heart attack", "chest-pain"),
@@ -212,6 +234,8 @@ def test_everyday_words_for_these_signs_are_read(
         "my 20 week old has a temperature and is feeding well",
         "sudden severe lower back pain when I lifted the box",
         "I've been fitting kitchens all week and have a headache",
+        "I ran 38.5 km this week and my calves are tight",
+        "my legs feel weak after the gym",
     ],
 )
 def test_these_are_no_emergencies(kb: KnowledgeBase, text: str) -> None:

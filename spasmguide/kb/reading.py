@@ -910,8 +910,8 @@ def temperature_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     temp of 39", "102F"): a fever at 38 °C (100.4 °F) or more, low under 36 °C."""
     for match in _TEMPERATURE.finditer(_folded(text)):
         said, whole, tenth, unit = match.group(1), match.group(2), match.group(3), match.group(4)
-        if not said and not unit:
-            continue  # a bare number is no temperature
+        if not said and not unit and tenth is None:
+            continue  # a bare whole number is no temperature; "38.5" or "100.4" is one
         value = int(whole) + int(tenth or 0) / 10
         celsius = (value - 32) * 5 / 9 if value >= 90 else value
         after = _folded(text)[match.end() : match.end() + 12].split()
