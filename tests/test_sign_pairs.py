@@ -202,6 +202,8 @@ def test_a_leg_after_a_cast_or_a_blow_can_be_compartment_syndrome(
             "compartment-syndrome",
         ),
         ("pulsing feeling in my belly and bad pain in my back, sweaty", "aaa-rupture"),
+        ("aching shoulders and hips in the morning and my vision went blurry", "gca-vision"),
+        ("polymyalgia, stiff shoulders and now blurred vision", "gca-vision"),
         ("kicked in the shin, severe pain, its tight and numb", "compartment-syndrome"),
         ("chest tight and pain going down my left arm", "chest-pain"),
         ("I think I'm having a heart attack", "chest-pain"),
@@ -269,3 +271,14 @@ def test_a_sign_shown_in_full_above_is_named_once_on_the_page_below() -> None:
 def test_cramps_in_pregnancy_are_no_warning_sign(kb: KnowledgeBase) -> None:
     # The NHS leg cramps page names pregnancy as a cause of cramps, not a reason to see a GP.
     assert first_warning(kb, "leg cramps when I'm pregnant") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my daughter has a fever and spots all over", "my son has a high temperature and a rash"],
+)
+def test_a_fever_with_a_rash_opens_with_the_meningitis_check(kb: KnowledgeBase, text: str) -> None:
+    # Any rash with a fever should be checked with a glass (NHS meningitis): with none of the
+    # meningitis signs read, the answer opens with them as a check to make now.
+    understood = understand(kb, text)
+    assert [flag.id for flag, _ in understood.checks][:1] == ["possible-meningitis"], text
