@@ -890,43 +890,46 @@ def baby_age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
                 yield found
 
 
-def normal_temperatures(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    """The token spans where a temperature is said as a normal number ("temp is 37.1"): the
-    word "temp" there names a reading, not a fever."""
-    spans = []
-    for match in _TEMPERATURE.finditer(_folded(text)):
-        said, whole, tenth = match.group(1), match.group(2), match.group(3)
+def _celsius(value: float) -> float:
+    """A body temperature in °C, read from °F when the number is one (90 or more)."""
+    return (value - 32) * 5 / 9 if value >= 90 else value
+
+
+def temperature_readings(
+    text: str, tokens: list[Token]
+) -> tuple[list[Found], list[tuple[int, int]]]:
+    """The body temperatures said as numbers, in one pass: the phrases they are read as (with
+    a unit or after "temp", or as a decimal: "38.5 degrees", "a temp of 39", "102F", "39.2") -
+    a fever at 38 °C (100.4 °F) or more, low under 36 °C, a high fever at 39 °C - and the token
+    spans where a normal reading is said after "temp" ("temp is 37.1"), where that word names
+    a reading, not a fever."""
+    folded = _folded(text)
+    found: list[Found] = []
+    normal: list[tuple[int, int]] = []
+    for match in _TEMPERATURE.finditer(folded):
+        said, whole, tenth, unit = match.group(1), match.group(2), match.group(3), match.group(4)
         value = int(whole) + int(tenth or 0) / 10
-        celsius = (value - 32) * 5 / 9 if value >= 90 else value
+        celsius = _celsius(value)
         if said and 36 <= celsius < 38:
             inside = _inside(tokens, match.start(), match.end())
             if inside:
-                spans.append((inside[0], inside[-1]))
-    return spans
-
-
-def temperature_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
-    """A body temperature said as a number with its unit or after "temp" ("38.5 degrees", "a
-    temp of 39", "102F"): a fever at 38 °C (100.4 °F) or more, low under 36 °C."""
-    for match in _TEMPERATURE.finditer(_folded(text)):
-        said, whole, tenth, unit = match.group(1), match.group(2), match.group(3), match.group(4)
+                normal.append((inside[0], inside[-1]))
         if not said and not unit and tenth is None:
             continue  # a bare whole number is no temperature; "38.5" or "100.4" is one
-        value = int(whole) + int(tenth or 0) / 10
-        celsius = (value - 32) * 5 / 9 if value >= 90 else value
-        after = _folded(text)[match.end() : match.end() + 12].split()
+        after = folded[match.end() : match.end() + 12].split()
         if after and after[0] in _WEATHER:
             continue
         concept = FEVER if celsius >= 38 else LOW_TEMPERATURE if celsius < 36 else None
         if concept is not None:
-            found = _found_over(tokens, match, concept)
-            if found is not None:
-                yield found
+            reading = _found_over(tokens, match, concept)
+            if reading is not None:
+                found.append(reading)
         # The NHS writes its 39 °C line as "39C (102F)": 102 °F counts as reaching it.
-        if celsius >= 39 or (value >= 90 and value >= 102):
+        if celsius >= 39 or value >= 102:
             high = _found_over(tokens, match, HIGH_FEVER)
             if high is not None:
-                yield high
+                found.append(high)
+    return found, normal
 
 
 def age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
@@ -1059,8 +1062,8 @@ def read(kb: KnowledgeBase, text: str) -> Read:
     if YOUNG_BABY in lex.concepts and OLDER_BABY in lex.concepts:
         found += list(baby_age_phrases(text, tokens))
     if all(cid in lex.concepts for cid in (FEVER, LOW_TEMPERATURE, HIGH_FEVER)):
-        found += list(temperature_phrases(text, tokens))
-        normal = normal_temperatures(text, tokens)
+        temperatures, normal = temperature_readings(text, tokens)
+        found += temperatures
         found = [
             one
             for one in found

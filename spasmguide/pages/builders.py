@@ -436,19 +436,13 @@ def _emergencies_of(
     """Before a choice of readings, the emergency signs of the places offered (the page of
     each would open with them): their titles, and where to read them whole."""
     regions = tuple(
-        dict.fromkeys(reading.region.id for reading in readings if reading.region is not None)
-    )
-    flags = tuple(
-        dict.fromkeys(
-            flag_id
-            for region_id in regions
-            for flag_id in kb.regions[region_id].red_flags
-            if kb.red_flags[flag_id].urgency == "emergency" and flag_id not in named
-        )
+        dict.fromkeys(reading.region for reading in readings if reading.region is not None)
     )
     # Each with its first sign, in plain words, so the title needs no knowing.
     titles = tuple(
-        f"{kb.red_flags[flag_id].title}: {kb.red_flags[flag_id].signs[0]}" for flag_id in flags
+        f"{flag.title}: {flag.signs[0]}"
+        for flag in red_flags_of(kb, *regions)
+        if flag.urgency == "emergency" and flag.id not in named
     )
     if not titles:
         return None
@@ -461,10 +455,10 @@ def _emergencies_of(
     ]
     blocks += [
         Hint(
-            f"Every sign for the {kb.regions[region_id].name.lower()}:",
-            Command(("red-flags", "--region", region_id)),
+            f"Every sign for the {region.name.lower()}:",
+            Command(("red-flags", "--region", region.id)),
         )
-        for region_id in regions
+        for region in regions
     ]
     return Section("Emergency signs for these places", tuple(blocks))
 
