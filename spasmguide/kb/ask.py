@@ -163,9 +163,14 @@ def _ranked(kb: KnowledgeBase, said: Read, kind: str) -> list[tuple[str, tuple[s
 
 
 def _called_for(flag: RedFlagGroup, said: Read) -> list[Found]:
-    """The affirmed phrases of the concepts that call for checking `flag`, in text order."""
+    """The phrases of the concepts that call for checking `flag`, in text order: affirmed, or
+    only wondered about ("how do I know if it's a stroke" asks for the signs to check)."""
     found = [one for cid in flag.check_when for one in said.present.get(cid, ())]
-    return sorted(found, key=lambda one: (one.first, one.last))
+    calling = {member for cid in flag.check_when for member in said.members.get(cid, {cid})}
+    found += [
+        one for one in said.found if one.wondered and calling.intersection(one.phrase.concepts)
+    ]
+    return sorted(dict.fromkeys(found), key=lambda one: (one.first, one.last))
 
 
 def _checks(kb: KnowledgeBase, said: Read, warnings: Matched) -> Matched:

@@ -471,6 +471,9 @@ class Found(NamedTuple):
     words: str  # the words of the text it covers
     sentence: int
     denied: bool = False
+    # Denied only by a what-if or a question about signs ("how do I know if it's meningitis"):
+    # not happening, yet a condition named so is one to show the signs of.
+    wondered: bool = False
     toward: tuple[str, ...] = ()  # a sensation said to run to a place: that place's concepts
 
 
@@ -747,12 +750,14 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
     """Marks the phrases a denial or a what-if reaches (NegEx: the trigger's window, up to
     the end of the sentence or a word that ends its reach). `found` is in text order."""
     denied: set[int] = set()
+    negated: set[int] = set()  # reached by a denial, not only by a what-if
     groups = [_group(lex, f) for f in found]
     for number, trigger in enumerate(found):
         if groups[number] & {"pseudo-negation"}:
             continue
         if groups[number] & {"negation", "hypothetical"}:
             window = 10**6 if "hypothetical" in groups[number] else DENIAL_WINDOW
+            reached = denied if "hypothetical" in groups[number] else negated
             reach = _reach_forward(tokens, trigger.last + 1, len(tokens), window)
             spent = _spent_in_clause(tokens, found, number)
             for other_number in range(number + 1, len(found)):
@@ -765,7 +770,7 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
                     continue  # over the trigger's own words
                 if groups[other_number] & {"end of scope", "affirmation after"}:
                     break
-                denied.add(other_number)
+                reached.add(other_number)
         if "negation after" in groups[number]:
             for other_number in range(number - 1, -1, -1):
                 other = found[other_number]
@@ -778,17 +783,22 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
                     and tokens[other.last].clause == tokens[trigger.first].clause
                     and not groups[other_number] & EVENT_GROUPS
                 ):
-                    denied.add(other_number)
+                    negated.add(other_number)
     for number, trigger in enumerate(found):
         if "affirmation after" in groups[number]:
             # "never get headaches but this one came on in seconds": what was denied before it
             # in the sentence is what is happening now.
-            denied -= {
+            affirmed = {
                 other_number
                 for other_number in range(number)
                 if found[other_number].sentence == trigger.sentence
             }
-    return [f._replace(denied=True) if number in denied else f for number, f in enumerate(found)]
+            denied -= affirmed
+            negated -= affirmed
+    return [
+        f._replace(denied=True, wondered=number not in negated) if number in denied | negated else f
+        for number, f in enumerate(found)
+    ]
 
 
 def _spent_in_clause(tokens: list[Token], found: list[Found], number: int) -> bool:

@@ -383,13 +383,14 @@ def _ask_warning_section(understood: Understanding) -> Section:
 def _ask_check_section(
     kb: KnowledgeBase, flag: RedFlagGroup, words: Sequence[str], *, stops: bool
 ) -> Section:
-    """A sign to check now: the words describe what calls for it (a head injury) and none
-    of its signs. Its signs and what to do; then, unless the answer stops, that it goes on."""
+    """A sign to check now: the words describe what calls for it (a head injury) or name
+    its condition ("is it a stroke?"), and none of its signs. Its signs and what to do;
+    then, unless the answer stops, that it goes on."""
     said = ", ".join(f"'{one}'" for one in words)
     blocks: list[Block] = [
         Paragraph(
-            f"Your words describe {said}. The guide read none of this warning's signs in"
-            " them: check for each of these now."
+            f"You wrote {said}. The guide read none of this warning's signs in your words:"
+            " check for each of these now."
         ),
         Bullets(flag.signs),
         Paragraph(f"What to do: {action_of(kb, flag)}"),
