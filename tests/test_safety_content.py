@@ -727,7 +727,7 @@ def test_the_pre_eclampsia_answer_does_not_say_to_wait_for_an_appointment(
         ("headache fever and a fit", "possible-meningitis"),
         ("headache and then a fit", "headache-emergency"),
         ("the worst headache and a stiff neck", "headache-emergency"),
-        ("bad headache and I've lost my sight in one eye", "headache-emergency"),
+        ("bad headache and I've lost my sight in one eye", "possible-stroke"),
         ("my son had a fit after falling off the swing", "after-head-injury"),
         ("headache came on suddenly and is extremely painful", "headache-emergency"),
         ("very painful headache and a stiff neck", "headache-emergency"),

@@ -86,6 +86,7 @@ IRREGULAR = {
     "arent": "are", "wasnt": "was", "havent": "have", "hasnt": "has",
     "colour": "color", "coloured": "color", "colored": "color", "grey": "gray",
     "dove": "dive", "heid": "head",
+    "hes": "he", "shes": "she", "im": "i", "ive": "i", "theyre": "they", "youre": "you",
 }  # fmt: skip
 # Apostrophe-less contractions are read like the spelt-out ones ("cant" = "can not").
 _NOT_WORDS = frozenset({"cant", "wont", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
@@ -870,6 +871,8 @@ _BABY_AGE = re.compile(
     rf"{_BABY_NUMBER}\s*{_BABY_UNIT}\b(?!\s+(?:ago|now|later|since|before|after))"
     rf"|\(\s*{_BABY_NUMBER}\s*{_BABY_UNIT}\s*(?:old)?\s*\)"
     rf"|\b{_BABY_NUMBER}\s*{_BABY_UNIT}\s+(?:baby|infant|newborn|girl|boy|son|daughter)\b"
+    rf"|\b(?:baby|infant|newborn|son|daughter|girl|boy)\s+(?:of|aged|who\s+is)\s+"
+    rf"{_BABY_NUMBER}\s*{_BABY_UNIT}\b(?!\s+(?:ago|now|later|since|before|after))"
     rf"|\bmy\s+{_BABY_NUMBER}\s*(mos?|wks?|w|m)\b"
 )
 YOUNG_BABY, OLDER_BABY = "young-baby", "baby-3-to-6-months"

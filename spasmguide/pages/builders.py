@@ -251,18 +251,18 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             Section(
                 "Not understood",
                 (
-                    Hint(
-                        "The guide could not tell which part of the body or which cause this is"
-                        " about. Say where it is and what brought it on, in a few words, for"
-                        f" example {ASK_EXAMPLES}. The places the guide covers:",
-                        Command(("list", "regions")),
-                    ),
-                    # Words the guide cannot read may still describe an emergency.
+                    # Words the guide cannot read may still describe an emergency: that first.
                     Hint(
                         "If someone may be seriously ill or hurt now, do not wait for the guide:"
                         " call emergency services (999, 911 or 112) or go to an emergency"
                         " department. Every warning sign the guide knows:",
                         Command(("red-flags",)),
+                    ),
+                    Hint(
+                        "The guide could not tell which part of the body or which cause this is"
+                        " about. Say where it is and what brought it on, in a few words, for"
+                        f" example {ASK_EXAMPLES}. The places the guide covers:",
+                        Command(("list", "regions")),
                     ),
                 ),
             )
