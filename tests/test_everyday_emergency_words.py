@@ -103,3 +103,12 @@ def test_the_not_understood_page_says_what_to_do_in_an_emergency_first() -> None
     assert outcome.exit_code == 0
     text = outcome.stdout
     assert text.index("call emergency services") < text.index("could not tell")
+
+
+def test_the_sign_line_that_matched_comes_first(kb: KnowledgeBase) -> None:
+    from spasmguide.kb.ask import signs_by_words
+
+    stroke = kb.red_flags["possible-stroke"]
+    assert "slurred" in signs_by_words(stroke, ["speech is slurred"])[0]
+    assert signs_by_words(stroke, []) == stroke.signs
+    assert sorted(signs_by_words(stroke, ["vision", "blurred"])) == sorted(stroke.signs)

@@ -18,6 +18,7 @@ calls for it (a head injury) but not yet any of its signs.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -30,7 +31,7 @@ from spasmguide.kb.model import (
     Region,
     SignPattern,
 )
-from spasmguide.kb.reading import Found, Read, read
+from spasmguide.kb.reading import Found, Read, base_form, read
 
 # A text longer than this is read up to here, and the answer says where it stopped.
 MAX_TEXT = 20_000
@@ -342,3 +343,21 @@ def _readings(
     if not regions:
         readings = [Reading(None, kb.causes[c], words) for c, words in causes[:3]]
     return tuple(readings)
+
+
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _content_forms(text: str) -> set[str]:
+    return {base_form(word) for word in _CONTENT_WORD.findall(text.lower())}
+
+
+def signs_by_words(flag: RedFlagGroup, words: Sequence[str]) -> tuple[str, ...]:
+    """The sign's lines, those that share the most words with what matched first (a slurred
+    speech match shows the speech line first); lines sharing as many stay in their order."""
+    said = _content_forms(" ".join(words))
+    if not said:
+        return flag.signs
+    shared = [len(said & _content_forms(line)) for line in flag.signs]
+    order = sorted(range(len(flag.signs)), key=lambda at: -shared[at])
+    return tuple(flag.signs[at] for at in order)

@@ -352,13 +352,15 @@ def _read_to_section(understood: Understanding) -> Section:
 def _ask_warning_section(understood: Understanding) -> Section:
     """What to do first, then the sign the words match and the words that matched; any
     other signs they match after it, each with its words."""
+    from spasmguide.kb.ask import signs_by_words  # read only for an answer to `ask`
+
     top, words = understood.warnings[0]
     blocks: list[Block] = [
         Paragraph(
             f"Your words match a warning sign: {top.title} ({top.urgency})."
             f" Words that matched: {', '.join(words)}."
         ),
-        Bullets(top.signs),
+        Bullets(signs_by_words(top, words)),
     ]
     if top.action:
         blocks.append(Paragraph(f"What to do: {top.action}"))
@@ -386,13 +388,15 @@ def _ask_check_section(
     """A sign to check now: the words describe what calls for it (a head injury) or name
     its condition ("is it a stroke?"), and none of its signs. Its signs and what to do;
     then, unless the answer stops, that it goes on."""
+    from spasmguide.kb.ask import signs_by_words  # read only for an answer to `ask`
+
     said = ", ".join(f"'{one}'" for one in words)
     blocks: list[Block] = [
         Paragraph(
             f"You wrote {said}. The guide read none of this warning's signs in your words:"
             " check for each of these now."
         ),
-        Bullets(flag.signs),
+        Bullets(signs_by_words(flag, words)),
         Paragraph(f"What to do: {action_of(kb, flag)}"),
     ]
     if not stops:
