@@ -31,6 +31,7 @@ from spasmguide.kb.model import (
     Region,
     SignPattern,
 )
+from spasmguide.kb.names import pages_named
 from spasmguide.kb.reading import Found, Read, base_form, read
 
 # A text longer than this is read up to here, and the answer says where it stopped.
@@ -62,6 +63,8 @@ class Understanding(NamedTuple):
     # Signs to check now: what calls for them (`check_when`) is read, none of their signs is;
     # each with the words that call for it, most urgent first. Never among the warnings.
     checks: Matched = ()
+    # The technique and acupoint pages the words name ("where is BL57"), as (kind, id).
+    pages: tuple[tuple[str, str], ...] = ()
 
 
 def understand(kb: KnowledgeBase, text: str) -> Understanding:
@@ -93,7 +96,8 @@ def understand(kb: KnowledgeBase, text: str) -> Understanding:
             )
         )
     )
-    return Understanding(text, warnings, readings, denied, read_to, checks)
+    pages = pages_named(kb, text_read)
+    return Understanding(text, warnings, readings, denied, read_to, checks, pages)
 
 
 def _weight(kb: KnowledgeBase, found: Found) -> float:

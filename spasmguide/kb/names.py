@@ -343,3 +343,60 @@ def meridians_named(kb: KnowledgeBase, typed: str) -> frozenset[str]:
 def _channel_of(point: Acupoint) -> str | None:
     found = _WHO_CODE.fullmatch(point.code or "")
     return found.group(1) if found else None
+
+
+# Codes read inside a question only when their letters name nothing else: one-letter codes
+# (B12, L5, K1) and HE, CO and DM are also vitamins, vertebrae, words and abbreviations.
+_CODES_NOT_IN_TEXT = re.compile(r"(?:[a-z]|he|co|dm)\d+")
+# Technique names that are everyday words in a question ("cramps after exercise") or too
+# short to tell apart from other words.
+_TECHNIQUE_WORDS_NOT_IN_TEXT = frozenset(
+    {"exercise", "exercises", "stretch", "stretches", "stretching", "mobility", "strengthening",
+     "cups", "scraping", "tan", "tung", "ea", "mfr", "triggerpoint"}
+)  # fmt: skip
+_LONGEST_NAME_WORDS = 5
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _text_names(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, str], int]]:
+    """The names a question may give a technique or an acupoint by, normalized, each with its
+    page (kind and id) and the fewest words it must be said in: a point's codes, pinyin,
+    aliases and characters, and its English names of two words or more said as two words or
+    more ("Jaw Bone", not "jawbone", an everyday word)."""
+    table: dict[str, tuple[tuple[str, str], int]] = {}
+    for technique in kb.techniques.values():
+        for name in names_of(technique):
+            key = normalize_name(name)
+            if len(key) > 3 and key not in _TECHNIQUE_WORDS_NOT_IN_TEXT:
+                table.setdefault(key, (("technique", technique.id), 1))
+    for point in kb.acupoints.values():
+        names = [point.code, *other_codes(point.code), point.pinyin, *point.aliases]
+        names += [point.characters, point.simplified]
+        for name in names:
+            key = normalize_name(name or "")
+            if key and not _CODES_NOT_IN_TEXT.fullmatch(key):
+                table.setdefault(key, (("acupoint", point.id), 1))
+        for name in english_names(point):
+            if len(name.split()) > 1:
+                table.setdefault(normalize_name(name), (("acupoint", point.id), 2))
+    return table
+
+
+def pages_named(kb: KnowledgeBase, text: str) -> tuple[tuple[str, str], ...]:
+    """The technique and acupoint pages a question names ("where is BL57", "do gua sha
+    bruises fade"), in the order it names them, each once: runs of up to five words are
+    compared as names are, the longest first."""
+    table = _text_names(kb)
+    words = _TOKEN.findall(fold_text(text[:200_000]))
+    found: dict[tuple[str, str], None] = {}
+    at = 0
+    while at < len(words):
+        for size in range(min(_LONGEST_NAME_WORDS, len(words) - at), 0, -1):
+            entry = table.get(normalize_name(" ".join(words[at : at + size])))
+            if entry is not None and size >= entry[1]:
+                found.setdefault(entry[0], None)
+                at += size
+                break
+        else:
+            at += 1
+    return tuple(found)

@@ -244,20 +244,25 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
     )
     named = tuple(dict.fromkeys(flag.id for flag in about))
     answered: Page | None = None
+    # Words the guide cannot read may still describe an emergency: what to do, first.
+    emergency_hint = Hint(
+        "If someone may be seriously ill or hurt now, do not wait for the guide: call emergency"
+        " services (999, 911 or 112) or go to an emergency department. Every warning sign the"
+        " guide knows:",
+        Command(("red-flags",)),
+    )
+    if understood.pages and not stops and not readings:
+        sections.append(_named_pages_section(kb, understood, (emergency_hint,)))
     if stops:
         sections.append(_ask_stop_section(understood))
+    elif not readings and understood.pages:
+        pass  # the pages the words name are the answer
     elif not readings:
         sections.append(
             Section(
                 "Not understood",
                 (
-                    # Words the guide cannot read may still describe an emergency: that first.
-                    Hint(
-                        "If someone may be seriously ill or hurt now, do not wait for the guide:"
-                        " call emergency services (999, 911 or 112) or go to an emergency"
-                        " department. Every warning sign the guide knows:",
-                        Command(("red-flags",)),
-                    ),
+                    emergency_hint,
                     Hint(
                         "The guide could not tell which part of the body or which cause this is"
                         " about. Say where it is and what brought it on, in a few words, for"
@@ -302,6 +307,9 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
         emergencies = _emergencies_of(kb, readings, named)
         if emergencies:
             sections.append(emergencies)
+    if understood.pages and not stops and readings:
+        # After the warning signs of what was understood: the pages the words also name.
+        sections.append(_named_pages_section(kb, understood, ()))
     data: dict[str, Any] = {
         "text": understood.text,
         "action": ASK_ACTIONS[understood.warnings[0][0].urgency] if understood.warnings else None,
@@ -326,11 +334,34 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
         ],
         "denied": list(understood.denied),
         "read_to": understood.read_to,
+        # The technique and acupoint pages the words name, each with the command that opens it.
+        "pages": [
+            {"kind": kind, "id": page_id, "command": Command.opening(f"{kind}s", page_id).words()}
+            for kind, page_id in understood.pages
+        ],
     }
     if answered is not None:  # the page's data is whole whether or not its text is short
         data["page"] = answered.data
     title = f"You asked: {understood.text}"  # its spaces and line breaks already folded
     return _page(kb, "ask", title, None, sections, data)
+
+
+def _named_pages_section(
+    kb: KnowledgeBase, understood: Understanding, after: tuple[Block, ...]
+) -> Section:
+    """The technique and acupoint pages the words name, each with the command that opens it
+    (where a point is, what it is used for and its cautions; how a technique works)."""
+    terms = []
+    for kind, page_id in understood.pages:
+        if kind == "acupoint":
+            title = acupoint_name(kb.acupoints[page_id], "full")
+            detail = "Where it is, what it is used for, and its cautions."
+        else:
+            title = kb.techniques[page_id].name
+            detail = "How it works, its cautions, and the evidence."
+        terms.append(Term(title, detail, opens=Command.opening(f"{kind}s", page_id)))
+    blocks: tuple[Block, ...] = (Terms(tuple(terms)), *after)
+    return Section("Pages your words name", blocks)
 
 
 def _read_to_section(understood: Understanding) -> Section:
