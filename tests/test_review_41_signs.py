@@ -203,3 +203,21 @@ def test_ordinary_words_raise_no_emergency(kb: KnowledgeBase, text: str) -> None
 )
 def test_ordinary_words_raise_no_warning(kb: KnowledgeBase, text: str, expected: list[str]) -> None:
     assert warnings_of(kb, text) == expected, text
+
+
+def test_the_hamstring_card_marks_night_cramp_evidence_as_indirect(kb: KnowledgeBase) -> None:
+    from spasmguide.study.cards import cards_of
+
+    card = next(c for c in cards_of(kb) if c.card == "region-evidence:hamstring")
+    assert "low (indirect)" in card.explanation
+
+
+def test_a_top_ranked_on_a_guideline_alone_is_not_called_the_strongest_evidence(
+    kb: KnowledgeBase,
+) -> None:
+    from spasmguide.study.cards import cards_of
+
+    card = next(c for c in cards_of(kb) if c.card == "region-evidence:head")
+    assert "strongest evidence" not in card.prompt
+    assert "ranks first" in card.prompt and "current guideline" in card.prompt
+    assert "evidence none" not in card.explanation
