@@ -221,3 +221,19 @@ def test_a_top_ranked_on_a_guideline_alone_is_not_called_the_strongest_evidence(
     assert "strongest evidence" not in card.prompt
     assert "ranks first" in card.prompt and "current guideline" in card.prompt
     assert "evidence none" not in card.explanation
+
+
+def test_my_bits_are_no_bite(kb: KnowledgeBase) -> None:
+    answer = understand(kb, "back pain and my bits are numb")
+    assert all(
+        reading.cause is None or reading.cause.id != "bite-teeth" for reading in answer.readings
+    )
+    answer = understand(kb, "my jaw hurts when I bite")
+    assert any(reading.cause and reading.cause.id == "bite-teeth" for reading in answer.readings)
+
+
+def test_a_hot_swollen_knee_is_same_day_care_from_its_source(kb: KnowledgeBase) -> None:
+    flag = kb.red_flags["thigh-bone-or-knee"]
+    assert flag.urgency == "urgent"
+    assert "nhs-septic-arthritis" in flag.sources
+    assert flag.action and "same day" in flag.action
