@@ -370,10 +370,10 @@ def _text_names(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, str], int]]:
             if len(key) > 3 and key not in _TECHNIQUE_WORDS_NOT_IN_TEXT:
                 table.setdefault(key, (("technique", technique.id), 1))
     for point in kb.acupoints.values():
-        names = [point.code, *other_codes(point.code), point.pinyin, *point.aliases]
-        names += [point.characters, point.simplified]
-        for name in names:
-            key = normalize_name(name or "")
+        names: list[str | None] = [point.code, *other_codes(point.code), point.pinyin]
+        names += [*point.aliases, point.characters, point.simplified]
+        for given in names:
+            key = normalize_name(given or "")
             if key and not _CODES_NOT_IN_TEXT.fullmatch(key):
                 table.setdefault(key, (("acupoint", point.id), 1))
         for name in english_names(point):

@@ -63,6 +63,9 @@ THING_DOERS = frozenset("it its that this which what".split())
 # Something that happened (a fall, a blow, a crash): "fine" or "okay" after it says how the
 # person is now, never that it did not happen ("hit my head but I seem fine").
 EVENT_GROUPS = frozenset({"wound"})
+# Pronouns that begin a new statement with its own subject ("no numbness and I can't pee"): once
+# a denial has reached a finding, it does not reach past one of these to a later finding.
+SUBJECTS = frozenset({"i", "im", "ive", "id", "he", "she", "we", "they"})
 # Words that send a sensation on to another place ("tingles down the back of my thigh"): the
 # sensation is then of that place, not of the one named before it.
 DIRECTIONS = frozenset({"down", "into", "along", "through", "toward", "towards", "across"})
@@ -761,6 +764,7 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
             reached = denied if "hypothetical" in groups[number] else negated
             reach = _reach_forward(tokens, trigger.last + 1, len(tokens), window)
             spent = _spent_in_clause(tokens, found, number)
+            reached_to = None  # the last token of the last finding this trigger reached
             for other_number in range(number + 1, len(found)):
                 other = found[other_number]
                 if other.first >= reach or other.sentence != trigger.sentence:
@@ -771,7 +775,10 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
                     continue  # over the trigger's own words
                 if groups[other_number] & {"end of scope", "affirmation after"}:
                     break
+                if reached_to is not None and _new_subject(tokens, found, reached_to, other.first):
+                    break  # "no numbness down below and I can't pee": a new statement
                 reached.add(other_number)
+                reached_to = max(reached_to or 0, other.last)
         if "negation after" in groups[number]:
             for other_number in range(number - 1, -1, -1):
                 other = found[other_number]
@@ -800,6 +807,15 @@ def apply_denial(tokens: list[Token], found: list[Found], lex: Lexicon) -> list[
         f._replace(denied=True, wondered=number not in negated) if number in denied | negated else f
         for number, f in enumerate(found)
     ]
+
+
+def _new_subject(tokens: list[Token], found: list[Found], after: int, before: int) -> bool:
+    """Whether a subject pronoun that is not part of a phrase stands between token `after` and
+    token `before`: what follows it is a statement of its own, not part of the denied list."""
+    inside = {index for one in found for index in range(one.first, one.last + 1)}
+    return any(
+        tokens[index].word in SUBJECTS and index not in inside for index in range(after + 1, before)
+    )
 
 
 def _spent_in_clause(tokens: list[Token], found: list[Found], number: int) -> bool:

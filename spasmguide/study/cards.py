@@ -803,14 +803,20 @@ def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
         why = f"evidence {basis.certainty.label}"
         if basis.certainty.entry is not None:
             why += f" ({basis.certainty.entry.title})"
-        if basis.guideline.entries:
+        prompt = f"Which of these has the strongest evidence for {region.name}?"
+        if basis.guideline.entries and basis.certainty.entry is None:
+            # Ranked on a current guideline alone: "strongest evidence" beside "evidence none"
+            # would contradict itself, so the card asks what ranks first and says why.
+            prompt = f"Which of these ranks first for {region.name} on a current guideline?"
+            why = f"a current guideline ({basis.guideline.label}); no graded review evidence"
+        elif basis.guideline.entries:
             why = f"guidelines {basis.guideline.label}; " + why
         card = _first_fair(
             [
                 Card(
                     f"region-evidence:{region.id}",
                     "regions",
-                    f"Which of these has the strongest evidence for {region.name}?",
+                    prompt,
                     top.technique.name,
                     weaker,
                     _accepted(top.technique),
