@@ -41,6 +41,8 @@ from tests.conftest import first_warning, invoke, warnings_of
         ("febrile convulsion", "possible-meningitis"),
         ("baby of 10 weeks feels really hot, havent got a thermometer", "fever-young-baby"),
         ("my dad collapsed and isnt breathing", "not-breathing"),
+        ("my 8 year old keeps getting headaches that wake him up at night", "headache-emergency"),
+        ("my 10 year old has a headache and a new squint", "headache-emergency"),
     ],
 )
 def test_everyday_words_open_with_the_emergency(kb: KnowledgeBase, text: str, flag: str) -> None:
@@ -52,9 +54,7 @@ def test_everyday_words_open_with_the_emergency(kb: KnowledgeBase, text: str, fl
     ("text", "flag"),
     [
         ("headache and blurred vision", "headache-same-day"),
-        ("3 yr old has had a temp of 39 for 5 days", "fever-five-days"),
-        ("my 8 year old keeps getting headaches that wake him up at night", "headache-same-day"),
-        ("my 10 year old has a headache and a new squint", "headache-same-day"),
+        ("3 yr old has had a temp of 39 for 5 days", "fever-child-today"),
     ],
 )
 def test_same_day_signs_in_everyday_words(kb: KnowledgeBase, text: str, flag: str) -> None:

@@ -904,7 +904,8 @@ _WEATHER = frozenset("outside out today weather sun heat heatwave room water bat
 
 def baby_age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     """A baby's age said in days, weeks or months ("a 7 week old", "she is 10 weeks"): under 3
-    months a young baby, from 3 to 6 months the next age the NHS fever advice names."""
+    months a young baby, from 3 to 6 months the next age the NHS fever advice names, older
+    (under 16 years: "my 8 month old") a child."""
     for match in _BABY_AGE.finditer(_folded(text)):
         groups = match.groups()
         number, unit = next(
@@ -912,7 +913,15 @@ def baby_age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
         )
         value = int(_NUMBER_WORDS.get(number, 0) or number)
         weeks = {"d": value / 7, "w": value, "m": value * 4.35}[unit[0]]
-        concept = YOUNG_BABY if weeks < 13 else OLDER_BABY if weeks < 26 else None
+        concept = (
+            YOUNG_BABY
+            if weeks < 13
+            else OLDER_BABY
+            if weeks < 26
+            else CHILD
+            if weeks < 832
+            else None
+        )
         if concept is not None:
             found = _found_over(tokens, match, concept)
             if found is not None:

@@ -1,0 +1,88 @@
+"""Emergencies of the whole person in everyday words: someone collapsed, unconscious or not
+coming round, a faint the NHS sends to 999, a fit; a stroke's weakness down one side or signs
+that lasted minutes; a child's headache, fever and meningitis signs in the words parents use.
+Ordinary words that sound alike ("I'm fit", "collapsed into bed", a small bump) raise none."""
+
+from __future__ import annotations
+
+import pytest
+
+from spasmguide.kb.ask import understand
+from spasmguide.kb.model import KnowledgeBase
+from tests.conftest import first_warning, warnings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("she fainted and hasnt woken up", "collapsed-unconscious"),
+        ("he is unresponsive", "collapsed-unconscious"),
+        ("my dad is unconscious", "collapsed-unconscious"),
+        ("found my grandad on the floor not responding", "collapsed-unconscious"),
+        ("my husband collapsed", "collapsed-unconscious"),
+        ("my son fainted while playing football", "collapsed-unconscious"),
+        ("heart pounding and i fainted", "collapsed-unconscious"),
+        ("my husband is having a seizure and wont stop shaking", "seizure-emergency"),
+        ("he's having a fit", "seizure-emergency"),
+        ("seizure lasting more than 5 minutes", "seizure-emergency"),
+        ("paralysed down one side", "possible-stroke"),
+        ("my nan cant move her left side", "possible-stroke"),
+        ("cant feel my right side", "possible-stroke"),
+        ("my arm went weak for 5 mins yesterday", "possible-stroke"),
+        ("my left hand and face went numb for 10 minutes", "possible-stroke"),
+        ("everything went blurry and my arm is numb", "possible-stroke"),
+        ("rash doesnt go when you roll a glass over it", "possible-meningitis"),
+        ("headache stiff neck doesnt like the light", "possible-meningitis"),
+        ("8 month old high pitched cry, blotchy skin, cold hands and feet", "possible-meningitis"),
+        ("my 8 month old is floppy", "possible-meningitis"),
+        ("my 8yo has a headache and is really sleepy", "headache-emergency"),
+        ("my 6 year old has a headache and has been vomiting all night", "headache-emergency"),
+        ("my head hurts and one pupil is bigger than the other", "headache-emergency"),
+        ("mum (72) feels breathless and sick and sweaty, no pain", "chest-pain"),
+        ("baby fell off changing table hit head, big lump", "after-head-injury"),
+    ],
+)
+def test_everyday_words_open_with_the_emergency(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)
+    assert kb.red_flags[flag].urgency == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my 5 month old has a temp of 38.5 and isnt feeding", "fever-child-today"),
+        ("my 3 yo temp 39.8 and is not drinking", "fever-child-today"),
+        ("child headache neck pain and light hurts his eyes", "headache-same-day"),
+        ("sudden headache during sex", "headache-same-day"),
+    ],
+)
+def test_same_day_signs_in_everyday_words(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I fainted when I had blood taken",
+        "I blacked out for a second when I stood up too fast",
+        "i passed out drunk last night and my neck is stiff",
+        "collapsed into bed after a long shift, back aching",
+        "my back collapsed on me lifting",
+        "I'm fit and healthy but calves cramp",
+        "he's fitting a new kitchen and his back hurts",
+        "my daughter has epilepsy and had a seizure 2 years ago, now back pain",
+        "sciatica down my left side",
+        "left side of my back is sore",
+        "my calf went numb for 5 mins after sitting",
+        "my toddler has a cold and is off her food",
+    ],
+)
+def test_ordinary_words_raise_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    emergencies = [f.id for f, _ in understand(kb, text).warnings if f.urgency == "emergency"]
+    assert not emergencies, text
+
+
+def test_a_small_bump_on_a_babys_head_is_a_check_not_an_emergency(kb: KnowledgeBase) -> None:
+    understood = understand(kb, "baby bumped head on cot, small lump, happy")
+    assert not understood.warnings
+    assert [flag.id for flag, _ in understood.checks] == ["after-head-injury"]
