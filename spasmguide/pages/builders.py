@@ -410,7 +410,7 @@ def _ask_warning_section(understood: Understanding) -> Section:
             )
         )
     blocks.append(Hint("Every warning sign and what to do:", Command(("red-flags",))))
-    return Section(ASK_ACTIONS[top.urgency], tuple(blocks), warning=True)
+    return Section(top.first_step or ASK_ACTIONS[top.urgency], tuple(blocks), warning=True)
 
 
 def _ask_check_section(
@@ -424,8 +424,8 @@ def _ask_check_section(
     said = ", ".join(f"'{one}'" for one in words)
     blocks: list[Block] = [
         Paragraph(
-            f"You wrote {said}. The guide read none of this warning's signs in your words:"
-            " check for each of these now."
+            f"You wrote {said}. The guide did not find the whole of any of this warning's signs"
+            " in your words: check for each of these now."
         ),
         Bullets(signs_by_words(flag, words)),
         Paragraph(f"What to do: {action_of(kb, flag)}"),
