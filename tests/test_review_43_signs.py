@@ -375,3 +375,45 @@ def test_pain_on_walking_that_goes_with_rest(kb: KnowledgeBase, text: str) -> No
 def test_tummy_pain_after_a_serious_accident(kb: KnowledgeBase) -> None:
     text = "car crash at high speed, now my belly hurts and i feel faint"
     assert first_warning(kb, text) == "belly-after-major-trauma"
+
+
+@pytest.mark.parametrize("region", ["calf", "foot", "upper-back-shoulders", "hamstring"])
+def test_a_top_on_borrowed_or_low_certainty_evidence_is_not_the_strongest(
+    kb: KnowledgeBase, region: str
+) -> None:
+    from spasmguide.study.cards import cards_of
+
+    card = next(c for c in cards_of(kb) if c.card == f"region-evidence:{region}")
+    assert "strongest evidence" not in card.prompt
+    assert "ranks first" in card.prompt and "the guide's rule" in card.prompt
+
+
+def test_a_top_on_direct_moderate_evidence_is_still_the_strongest(kb: KnowledgeBase) -> None:
+    from spasmguide.study.cards import cards_of
+
+    card = next(c for c in cards_of(kb) if c.card == "region-evidence:neck")
+    assert "strongest evidence" in card.prompt
+
+
+def test_no_lesser_sign_of_a_region_shares_at_rest_with_its_emergency_signs(
+    kb: KnowledgeBase,
+) -> None:
+    # Pain at rest is an emergency circulation sign; a quiz must not offer "at rest" as a
+    # lesser sign beside it.
+    for region in kb.regions.values():
+        flags = [kb.red_flags[flag_id] for flag_id in region.red_flags]
+        if not any(
+            "at rest" in sign
+            for flag in flags
+            if flag.urgency == "emergency"
+            for sign in flag.signs
+        ):
+            continue
+        lesser = [
+            sign
+            for flag in flags
+            if flag.urgency != "emergency"
+            for sign in flag.signs
+            if "at rest" in sign
+        ]
+        assert not lesser, (region.id, lesser)
