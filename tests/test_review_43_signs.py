@@ -372,9 +372,21 @@ def test_pain_on_walking_that_goes_with_rest(kb: KnowledgeBase, text: str) -> No
     assert first_warning(kb, text) == "claudication", text
 
 
-def test_tummy_pain_after_a_serious_accident(kb: KnowledgeBase) -> None:
-    text = "car crash at high speed, now my belly hurts and i feel faint"
-    assert first_warning(kb, text) == "belly-after-major-trauma"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "car crash at high speed, now my belly hurts and i feel faint",
+        "fell off a roof, my stomach really hurts",
+        "motorbike crash and my tummy hurts",
+    ],
+)
+def test_tummy_pain_after_a_serious_accident(kb: KnowledgeBase, text: str) -> None:
+    assert first_warning(kb, text) == "belly-after-major-trauma", text
+
+
+def test_knocked_out_after_an_accident_is_still_the_head_injury(kb: KnowledgeBase) -> None:
+    text = "was unconscious for a minute after the crash"
+    assert first_warning(kb, text) == "after-head-injury"
 
 
 @pytest.mark.parametrize("region", ["calf", "foot", "upper-back-shoulders", "hamstring"])
