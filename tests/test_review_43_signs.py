@@ -429,3 +429,12 @@ def test_no_lesser_sign_of_a_region_shares_at_rest_with_its_emergency_signs(
             if "at rest" in sign
         ]
         assert not lesser, (region.id, lesser)
+
+
+def test_the_json_action_is_the_first_step_the_text_opens_with(kb: KnowledgeBase) -> None:
+    from spasmguide.render.json import render_json
+
+    text = "30 weeks pregnant and my bump is hard and sore"
+    page = ask_page(kb, understand(kb, text))
+    assert "maternity unit" in page.sections[0].heading
+    assert '"action": "' + page.sections[0].heading in render_json(page)
