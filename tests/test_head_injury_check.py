@@ -104,7 +104,7 @@ def test_the_text_answer_opens_with_the_check_then_goes_on(text: str) -> None:
     lines = [line.strip() for line in page.splitlines() if line.strip()]
     assert lines[1] == CHECK_HEADING, lines[:3]
     check = " ".join(page[page.index(CHECK_HEADING) :].split())
-    assert "none of this warning's signs" in check
+    assert "did not find the whole of any of this warning's signs" in check
     assert "Vomiting since the injury." in check
     assert "What to do: Call emergency services (999, 911 or 112)" in check
     # The answer then goes on: what was understood, or the readings to choose from.

@@ -323,6 +323,12 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
             " group leads among equally urgent ones.",
             safety=True,
         ),
+        "first_step": Meaning(
+            "What to do first, as the opening line of an `ask` answer the sign leads, where the"
+            " urgency's own opening would send the person to the wrong place.",
+            "First step",
+            safety=True,
+        ),
     },
     SafetyGroup: {
         "id": _ID,

@@ -358,6 +358,9 @@ class RedFlagGroup(NamedTuple):
     # none of its signs), the answer opens with these signs as a check to make now; read with
     # a pattern, they put this group first among equally urgent ones.
     check_when: tuple[ConceptId, ...] = ()
+    # What to do first, as the opening line of an answer this sign leads, where the urgency's
+    # own opening would send the person to the wrong place (a maternity unit, not a GP).
+    first_step: str | None = None
 
 
 class Concept(NamedTuple):

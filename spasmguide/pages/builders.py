@@ -312,7 +312,7 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
         sections.append(_named_pages_section(kb, understood, ()))
     data: dict[str, Any] = {
         "text": understood.text,
-        "action": ASK_ACTIONS[understood.warnings[0][0].urgency] if understood.warnings else None,
+        "action": _first_step(understood.warnings[0][0]) if understood.warnings else None,
         "stopped": stops,
         "warnings": [
             {**to_plain(flag), "matched": list(words)} for flag, words in understood.warnings
@@ -380,6 +380,11 @@ def _read_to_section(understood: Understanding) -> Section:
     )
 
 
+def _first_step(flag: RedFlagGroup) -> str:
+    """The opening line of an answer `flag` leads: its own first step, or its urgency's."""
+    return flag.first_step or ASK_ACTIONS[flag.urgency]
+
+
 def _ask_warning_section(understood: Understanding) -> Section:
     """What to do first, then the sign the words match and the words that matched; any
     other signs they match after it, each with its words."""
@@ -410,7 +415,7 @@ def _ask_warning_section(understood: Understanding) -> Section:
             )
         )
     blocks.append(Hint("Every warning sign and what to do:", Command(("red-flags",))))
-    return Section(ASK_ACTIONS[top.urgency], tuple(blocks), warning=True)
+    return Section(_first_step(top), tuple(blocks), warning=True)
 
 
 def _ask_check_section(
@@ -424,8 +429,8 @@ def _ask_check_section(
     said = ", ".join(f"'{one}'" for one in words)
     blocks: list[Block] = [
         Paragraph(
-            f"You wrote {said}. The guide read none of this warning's signs in your words:"
-            " check for each of these now."
+            f"You wrote {said}. The guide did not find the whole of any of this warning's signs"
+            " in your words: check for each of these now."
         ),
         Bullets(signs_by_words(flag, words)),
         Paragraph(f"What to do: {action_of(kb, flag)}"),

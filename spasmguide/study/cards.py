@@ -34,6 +34,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from spasmguide.kb.model import (
+    CERTAINTY_LEVELS,
     KIND_BY_COLLECTION,
     QUIZ_TOPICS,
     Acupoint,
@@ -50,7 +51,7 @@ from spasmguide.kb.names import (
     names_of,
     normalize_name,
 )
-from spasmguide.kb.queries import rank_techniques
+from spasmguide.kb.queries import CertaintyOfEvidence, rank_techniques
 from spasmguide.kb.search import _WORD, STOP_WORDS, _stem_cached, stem, stems_of
 from spasmguide.safe_text import one_line
 from spasmguide.study.card_index import Candidate as Candidate
@@ -788,6 +789,16 @@ def _has_distractors(card: Card) -> bool:
     return len(distractors(card, card_rng(card), CHOICES - 1, tries=_PROBES)) == CHOICES - 1
 
 
+def _strong(certainty: CertaintyOfEvidence) -> bool:
+    """Whether the evidence a top rank rests on may be called the strongest: direct (not
+    borrowed from another place) and of moderate certainty or more."""
+    return (
+        certainty.entry is not None
+        and not certainty.indirect
+        and certainty.level >= CERTAINTY_LEVELS["moderate"]
+    )
+
+
 def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
     """For a region whose ranking (docs/decisions/014) puts one technique alone at the top:
     which of these has the strongest evidence? The techniques the same ranking puts lower are
@@ -811,6 +822,10 @@ def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
             why = f"a current guideline ({basis.guideline.label}); no graded review evidence"
         elif basis.guideline.entries:
             why = f"guidelines {basis.guideline.label}; " + why
+        if prompt.startswith("Which of these has the strongest") and not _strong(basis.certainty):
+            # Borrowed from another place, or of low certainty: first by the guide's rule
+            # (decision 014), which is not the same as strong evidence.
+            prompt = f"Which of these ranks first for {region.name} by the guide's rule?"
         card = _first_fair(
             [
                 Card(
