@@ -396,7 +396,7 @@ def test_the_study_guide_opens_with_a_one_page_summary(
 ) -> None:
     from spasmguide.kb.queries import rank_techniques, red_flags_of
     from spasmguide.pages import builders as pages
-    from spasmguide.pages.document import Terms
+    from spasmguide.pages.document import Bullets, Terms
 
     guide = pages.study_guide_page(kb)
     headings = [section.heading for section in guide.sections]
@@ -408,9 +408,17 @@ def test_the_study_guide_opens_with_a_one_page_summary(
     for term, region in zip(terms, kb.regions.values(), strict=True):
         lines = "\n".join(term.items)
         flags = red_flags_of(kb, region)
+        shared = [block for block in summary.blocks if isinstance(block, Bullets)]
+        named_above = "\n".join(shared[0].items) if shared else ""
         for flag in flags:
-            if flag.urgency == "emergency":
-                assert flag.title in lines
+            # An emergency is named in the region's lines, or once above by a number it gives.
+            if flag.urgency == "emergency" and flag.title not in lines:
+                number = next(
+                    item.split(". ", 1)[0]
+                    for item in named_above.split("\n")
+                    if item.split(". ", 1)[1] == flag.title
+                )
+                assert re.search(rf"shared [0-9, ]*\b{number}\b", lines), (flag.id, lines)
         others = sum(flag.urgency != "emergency" for flag in flags)
         assert (f"Plus {others} more warning sign" in lines) == bool(others)
         assert f"First self-care: {region.self_care[0]}" in lines

@@ -1226,15 +1226,22 @@ def study_guide_page(kb: KnowledgeBase) -> Page:
     return page._replace(search=guide_search_index(kb))
 
 
+# An emergency listed by this many regions or more is named once, before the regions.
+SHARED_EMERGENCY_REGIONS = 2
+
+
 def summary_section(kb: KnowledgeBase) -> Section:
     """Every region on one page: its warning signs, first self-care step, top three
-    techniques (in the order its region page ranks them) and key acupoints."""
+    techniques (in the order its region page ranks them) and key acupoints. Emergencies that
+    several regions share are named once before them, numbered, and each region gives their
+    numbers."""
+    shared = _shared_emergencies(kb)
     regions = []
     for region in kb.regions.values():
         ranked = rank_techniques(kb, [region])[:3]
         flags = red_flags_of(kb, region)
         lines = [
-            _summary_warning_signs(flags),
+            _summary_warning_signs(flags, shared),
             *([f"First self-care: {region.self_care[0]}"] if region.self_care else []),
             "Top techniques: "
             + ", ".join(f"{item.label}. {item.technique.name}" for item in ranked),
@@ -1245,19 +1252,50 @@ def summary_section(kb: KnowledgeBase) -> Section:
                 "Key acupoints: " + ", ".join(acupoint_name(point, "short") for point in points)
             )
         regions.append(Term(region.name, region.summary, items=tuple(lines)))
-    intro = Paragraph(
-        "Each region at a glance; the full entries follow. Warning signs come first:"
-        " they need medical care rather than a therapy session."
-    )
-    return Section("One-page summary", (intro, Terms(tuple(regions))), columns=True)
+    intro: list[Block] = [
+        Paragraph(
+            "Each region at a glance; the full entries follow. Warning signs come first:"
+            " they need medical care rather than a therapy session."
+        )
+    ]
+    if shared:
+        intro.append(Paragraph("Emergencies that several regions share, numbered for below:"))
+        intro.append(
+            Bullets(
+                tuple(
+                    f"{number}. {kb.red_flags[flag_id].title}"
+                    for number, flag_id in enumerate(shared, start=1)
+                )
+            )
+        )
+    return Section("One-page summary", (*intro, Terms(tuple(regions))), columns=True)
 
 
-def _summary_warning_signs(flags: Sequence[RedFlagGroup]) -> str:
-    """The emergencies by name, and how many other warning signs the region's entry lists:
-    the summary must fit two printed sheets, and the full entries follow it."""
-    emergencies = [flag.title for flag in flags if flag.urgency == "emergency"]
+def _shared_emergencies(kb: KnowledgeBase) -> dict[str, int]:
+    """The emergencies that several regions list, each with its number in the list shown
+    before the regions, in the order the warning signs are kept."""
+    listed: dict[str, int] = {}
+    for region in kb.regions.values():
+        for flag in red_flags_of(kb, region):
+            if flag.urgency == "emergency":
+                listed[flag.id] = listed.get(flag.id, 0) + 1
+    common = [
+        flag_id for flag_id in kb.red_flags if listed.get(flag_id, 0) >= SHARED_EMERGENCY_REGIONS
+    ]
+    return {flag_id: number for number, flag_id in enumerate(common, start=1)}
+
+
+def _summary_warning_signs(flags: Sequence[RedFlagGroup], shared: Mapping[str, int]) -> str:
+    """The emergencies by name (those several regions share by their number in the list
+    above), and how many other warning signs the region's entry lists: the summary must fit
+    two printed sheets, and the full entries follow it."""
+    emergencies = [flag for flag in flags if flag.urgency == "emergency"]
+    parts = [flag.title for flag in emergencies if flag.id not in shared]
+    numbers = sorted(shared[flag.id] for flag in emergencies if flag.id in shared)
+    if numbers:
+        parts.append("shared " + ", ".join(str(number) for number in numbers) + " (above)")
     others = len(flags) - len(emergencies)
-    said = "Emergencies: " + ("; ".join(emergencies) if emergencies else "none listed")
+    said = "Emergencies: " + ("; ".join(parts) if parts else "none listed")
     if others:
         said += f". Plus {others} more warning sign{'s' if others > 1 else ''} in the full entry"
     return said + "."
