@@ -20,7 +20,7 @@ import sys
 # costs more than a third of a millisecond there).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
     from types import TracebackType
 
 APP = "spasmguide"
@@ -317,12 +317,17 @@ def _unique() -> str:
     return f"{os.getpid()}-{os.urandom(6).hex()}"
 
 
-def write_atomically(target: str, data: bytes, *, private: bool = False) -> None:
-    """Writes `data` to `target` whole or not at all (see `replacing`)."""
+def write_atomically(
+    target: str, data: "bytes | Sequence[bytes]", *, private: bool = False
+) -> None:
+    """Writes `data` (or its parts, one after another, so that a large file need not be
+    joined in memory first) to `target` whole or not at all (see `replacing`)."""
+    parts = (data,) if isinstance(data, bytes) else data
     with replacing(target, private=private) as temporary:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+            for part in parts:
+                stream.write(part)
 
 
 def _block_signals() -> object:

@@ -146,7 +146,10 @@ def read_signed(target: Path, header: bytes, secret: bytes) -> bytes | None:
 
 def write_cache(target: Path, key: str, kb: KnowledgeBase, secret: bytes) -> None:
     """Writes `kb` to `target` atomically; any failure leaves the cache as it was."""
-    write_signed(target, MAGIC, key, marshal.dumps(to_plain_tuples(kb)), secret)
+    plain = to_plain_tuples(kb)
+    payload = marshal.dumps(plain)
+    del plain  # its entries' bytes are in the payload now
+    write_signed(target, MAGIC, key, payload, secret)
 
 
 def write_signed(target: Path, magic: bytes, key: str, payload: bytes, secret: bytes) -> None:
@@ -157,7 +160,7 @@ def write_signed(target: Path, magic: bytes, key: str, payload: bytes, secret: b
         return
     header = magic + key.encode() + b"\n" + _mac(payload, secret)
     try:
-        write_atomically(str(target), header + payload, private=True)
+        write_atomically(str(target), (header, payload), private=True)
         prune(target.parent, keep=target, ours=lambda head: head.startswith(magic))
     except OSError:
         return
@@ -214,7 +217,9 @@ def _read_all(layers: Sequence[Layer]) -> dict[Path, bytes] | None:
     return contents
 
 
-def _load_yaml(layers: Sequence[Layer], contents: Mapping[Path, bytes] | None) -> KnowledgeBase:
+def _load_yaml(layers: Sequence[Layer], contents: dict[Path, bytes] | None) -> KnowledgeBase:
+    """The knowledge base read from `contents` (each file's bytes are consumed as it is
+    parsed: the cache key is made before)."""
     from spasmguide.kb.loader import load_knowledge_base
 
     return load_knowledge_base(layers, contents)

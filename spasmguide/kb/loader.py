@@ -13,7 +13,7 @@ import dataclasses
 import hashlib
 import re
 import typing
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -112,20 +112,21 @@ class ParsedFile:
 
 
 def load_knowledge_base(
-    layers: Sequence[Layer] | None = None, contents: Mapping[Path, bytes] | None = None
+    layers: Sequence[Layer] | None = None, contents: MutableMapping[Path, bytes] | None = None
 ) -> KnowledgeBase:
     """Loads and checks the given layers (the shipped knowledge base alone by default),
-    using the bytes in `contents` for files already read.
+    using the bytes in `contents` for files already read. Each file's bytes are taken out of
+    `contents` once parsed, so a large layer's text is not all held while the rest is read.
 
     Raises InvalidContentError listing every problem found when anything is wrong.
     """
     chosen = list(layers) if layers is not None else [shipped_layer()]
     check_total_size(chosen)
-    known = contents or {}
+    known: MutableMapping[Path, bytes] = contents if contents is not None else {}
     budget = ReadBudget(sum(len(data) for data in known.values()))
     return assemble(
         [
-            (layer, [parse_file(path, known.get(path), budget) for path in layer.files])
+            (layer, [parse_file(path, known.pop(path, None), budget) for path in layer.files])
             for layer in chosen
         ]
     )
