@@ -86,3 +86,57 @@ def test_a_small_bump_on_a_babys_head_is_a_check_not_an_emergency(kb: KnowledgeB
     understood = understand(kb, "baby bumped head on cot, small lump, happy")
     assert not understood.warnings
     assert [flag.id for flag, _ in understood.checks] == ["after-head-injury"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my dad is out cold on the kitchen floor", "collapsed-unconscious"),
+        ("lying on the floor not moving", "collapsed-unconscious"),
+        ("she's gone limp and isn't answering me", "collapsed-unconscious"),
+        ("can't rouse him", "collapsed-unconscious"),
+        ("grandad is slumped in his chair and wont answer", "collapsed-unconscious"),
+        ("her smile is crooked all of a sudden", "possible-stroke"),
+        ("is my dad having a stroke? his face looks weird", "possible-stroke"),
+        ("baby rolled off the changing table and keeps vomiting", "after-head-injury"),
+        ("my 1 yr old fell off the bed and isnt herself, wont stop crying", "after-head-injury"),
+        ("my 6yo has a headache and now his eye is turning in", "headache-emergency"),
+        ("headache and his eyes have gone crossed, he is 4", "headache-emergency"),
+        ("my 6 yo has a headache and is holding his head tilted to one side", "headache-emergency"),
+        ("my teen was tackled at rugby and now cant feel his arms", "neck-injury"),
+        ("my baby keeps having pauses in her breathing", "not-breathing"),
+        ("shes fitting", "seizure-emergency"),
+    ],
+)
+def test_bystanders_and_parents_words_open_the_emergency(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my 6 month old has a temp of 39.2", "fever-baby-3-to-6-months"),
+        ("i had a mini stroke last week and didnt see anyone", "past-mini-stroke"),
+        ("my 2 year old has a high temp and is shivering loads", "fever-child-today"),
+    ],
+)
+def test_signs_for_a_doctor_today(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was out cold all night after my shift, neck stiff",
+        "my son isn't answering his phone and my back hurts",
+        "I can't smile without my jaw clicking",
+        "hes fitting a new kitchen",
+        "she is 5 foot 2 and her back hurts",
+        "my husband has pauses in his breathing when he snores",
+    ],
+)
+def test_words_that_only_sound_alike_raise_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    emergencies = [f.id for f, _ in understand(kb, text).warnings if f.urgency == "emergency"]
+    assert not emergencies, text

@@ -122,6 +122,9 @@ _AGE = re.compile(
     r"|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y/o)\b"
     r"|\b(\d{2,3})-year-old\b|\bin (?:my|his|her|their) ([5-9])0s\b"
     rf"|\b{_AGED_PERSON}\s+{_ABOUT}(\d{{2,3}})\b{_NO_UNIT}"
+    # A child's age in one figure after the child: "he is 4", "my son is 7", "she's 9".
+    rf"|\b(?:he|she|son|daughter|boy|girl|kid)(?:'s|s|\s+is|\s+was)\s+(\d)\b(?!\s*(?:foot|feet|ft\b|inch))"
+    rf"{_NO_UNIT}"
 )
 # A blow from any object said by its construction rather than by the object's name: taking,
 # getting or catching a thing "to the head", being hit with a thing on, over or in the head,
@@ -917,7 +920,7 @@ def baby_age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
             YOUNG_BABY
             if weeks < 13
             else OLDER_BABY
-            if weeks < 26
+            if weeks < 26.5
             else CHILD
             if weeks < 832
             else None
