@@ -263,3 +263,19 @@ def test_the_other_pre_eclampsia_signs_are_read(kb: KnowledgeBase, text: str) ->
 def test_trouble_speaking_with_spreading_weakness_is_an_emergency(kb: KnowledgeBase) -> None:
     text = "legs weak and tingling and now my speech is slurred"
     assert "weakness-breathing" in emergencies_raised(kb, text)
+
+
+def test_strongest_evidence_cards_offer_no_wrong_answer_with_evidence_as_certain(
+    kb: KnowledgeBase,
+) -> None:
+    from spasmguide.kb.queries import rank_techniques
+    from spasmguide.study.cards import _region_strongest_evidence
+
+    for card in _region_strongest_evidence(kb):
+        if not card.prompt.startswith("Which of these has the strongest evidence"):
+            continue
+        region = kb.regions[card.card.split(":", 1)[1]]
+        ranked = rank_techniques(kb, [region])
+        level = {item.technique.name: item.basis.certainty.level for item in ranked}
+        for wrong in card.pool:
+            assert level[wrong] < level[card.answer], (card.card, wrong)
