@@ -279,3 +279,23 @@ def test_strongest_evidence_cards_offer_no_wrong_answer_with_evidence_as_certain
         level = {item.technique.name: item.basis.certainty.level for item in ranked}
         for wrong in card.pool:
             assert level[wrong] < level[card.answer], (card.card, wrong)
+
+
+@pytest.mark.parametrize(
+    "text", ["38 weeks pregnant and i fainted", "32 weeks pregnant and my calves cramp at night"]
+)
+def test_later_pregnancy_opens_the_later_pregnancy_checks(kb: KnowledgeBase, text: str) -> None:
+    checks = _checks(kb, text)
+    assert {"reduced-fetal-movements", "possible-pre-eclampsia"} <= set(checks), text
+    assert not emergencies_raised(kb, "32 weeks pregnant and my calves cramp at night")
+
+
+def test_early_pregnancy_opens_only_the_early_check(kb: KnowledgeBase) -> None:
+    checks = _checks(kb, "is cupping safe in pregnancy")
+    assert "pregnancy-tummy-pain" in checks
+    assert "reduced-fetal-movements" not in checks
+
+
+def test_a_fit_in_pregnancy_rests_on_checked_sources(kb: KnowledgeBase) -> None:
+    assert "unchecked-clinical-teaching" not in kb.red_flags["pregnancy-seizure"].sources
+    assert "unchecked-clinical-teaching" not in kb.red_flags["belly-after-major-trauma"].sources
