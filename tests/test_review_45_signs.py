@@ -299,3 +299,16 @@ def test_early_pregnancy_opens_only_the_early_check(kb: KnowledgeBase) -> None:
 def test_a_fit_in_pregnancy_rests_on_checked_sources(kb: KnowledgeBase) -> None:
     assert "unchecked-clinical-teaching" not in kb.red_flags["pregnancy-seizure"].sources
     assert "unchecked-clinical-teaching" not in kb.red_flags["belly-after-major-trauma"].sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my leg was trapped under a car for hours", "crushed under a fallen wall for 3 hours"],
+)
+def test_a_long_crush_names_muscle_breakdown_as_well(kb: KnowledgeBase, text: str) -> None:
+    assert "rhabdomyolysis" in emergencies_raised(kb, text), text
+
+
+def test_a_night_lying_on_an_arm_is_no_crush(kb: KnowledgeBase) -> None:
+    text = "trapped my arm under my head all night, pins and needles"
+    assert not emergencies_raised(kb, text)
