@@ -140,3 +140,19 @@ def test_signs_for_a_doctor_today(kb: KnowledgeBase, text: str, flag: str) -> No
 def test_words_that_only_sound_alike_raise_no_emergency(kb: KnowledgeBase, text: str) -> None:
     emergencies = [f.id for f, _ in understand(kb, text).warnings if f.urgency == "emergency"]
     assert not emergencies, text
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("I hurt my back at work", "low-back"),
+        ("hurt my back at work lifting boxes", "low-back"),
+        ("i hurt my back from lifting", "low-back"),
+        ("I hurt my back in the office moving a desk", "low-back"),
+    ],
+)
+def test_the_back_said_before_at_work_or_from_is_the_back(
+    kb: KnowledgeBase, text: str, region: str
+) -> None:
+    readings = understand(kb, text).readings
+    assert readings and readings[0].region is not None and readings[0].region.id == region

@@ -802,7 +802,8 @@ def _strong(certainty: CertaintyOfEvidence) -> bool:
 def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
     """For a region whose ranking (docs/decisions/014) puts one technique alone at the top:
     which of these has the strongest evidence? The techniques the same ranking puts lower are
-    the wrong answers; where the top is a tie, nothing is asked."""
+    the wrong answers, less those whose evidence is as certain as the top's (ranked lower by a
+    hold-back, not by weaker evidence); where the top is a tie, nothing is asked."""
     aliases = _aliases(kb.techniques.values())
     for region in kb.regions.values():
         ranked = rank_techniques(kb, [region])
@@ -826,6 +827,14 @@ def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
             # Borrowed from another place, or of low certainty: first by the guide's rule
             # (decision 014), which is not the same as strong evidence.
             prompt = f"Which of these ranks first for {region.name} by the guide's rule?"
+        if prompt.startswith("Which of these has the strongest"):
+            # A technique ranked lower only by a hold-back (a needling risk, self-care first),
+            # with evidence as certain as the top's, is no wrong answer to "strongest evidence".
+            weaker = tuple(
+                item.technique.name
+                for item in ranked[1:]
+                if item.basis.certainty.level < basis.certainty.level
+            )
         card = _first_fair(
             [
                 Card(
