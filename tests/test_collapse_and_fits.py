@@ -156,3 +156,53 @@ def test_the_back_said_before_at_work_or_from_is_the_back(
 ) -> None:
     readings = understand(kb, text).readings
     assert readings and readings[0].region is not None and readings[0].region.id == region
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("mum cant lift her right arm, started 20 min ago", "possible-stroke"),
+        ("grandad cant lift his arm and his face looks odd", "possible-stroke"),
+        ("my left arm has gone dead and floppy", "possible-stroke"),
+        ("sudden pain at back of head like being kicked", "headache-emergency"),
+        ("my heart keeps skipping and i passed out", "collapsed-unconscious"),
+        ("fainted while lying in bed", "collapsed-unconscious"),
+        ("my 9 month old is burning up 40.2 and wont stop crying", "possible-meningitis"),
+        ("confused and hot and stopped sweating", "heatstroke"),
+        ("roofer in the heat, muscle cramps and now hes rambling", "heatstroke"),
+        ("30 weeks pregnant, constant pain and some bleeding", "late-pregnancy-emergency"),
+        ("36 weeks pregnant bump is hard and painful", "late-pregnancy-emergency"),
+        ("bike handlebars went into my stomach, now i feel faint", "belly-after-major-trauma"),
+        ("i think my appendix burst", "possible-burst-appendix"),
+        ("jaw won't close after a punch", "jaw-injury"),
+        ("jaw locked open after yawning and i cant shut it", "jaw-injury"),
+    ],
+)
+def test_more_everyday_words_open_the_emergency(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant lift my arm above my head since yesterday, sore shoulder",
+        "I can't lift my arm, frozen shoulder",
+        "my baby won't stop crying, colic, no temperature",
+        "i feel faint after standing up",
+        "my tummy is hard and bloated after a big meal",
+    ],
+)
+def test_more_ordinary_words_raise_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    emergencies = [f.id for f, _ in understand(kb, text).warnings if f.urgency == "emergency"]
+    assert not emergencies, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["30 weeks pregnant and my bump is hard and sore", "jaw stuck open after a yawn"],
+)
+def test_a_hard_painful_bump_late_on_and_a_jaw_stuck_open_are_emergencies(
+    kb: KnowledgeBase, text: str
+) -> None:
+    emergencies = [f.id for f, _ in understand(kb, text).warnings if f.urgency == "emergency"]
+    assert emergencies, text
