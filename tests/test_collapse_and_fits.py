@@ -206,3 +206,11 @@ def test_a_hard_painful_bump_late_on_and_a_jaw_stuck_open_are_emergencies(
 ) -> None:
     emergencies = [f.id for f, _ in understand(kb, text).warnings if f.urgency == "emergency"]
     assert emergencies, text
+
+
+@pytest.mark.parametrize(
+    "text", ["back in the day I hurt my knee, it aches when cold", "my calf aches in the cold"]
+)
+def test_cold_weather_is_no_cold_limb(kb: KnowledgeBase, text: str) -> None:
+    emergencies = [f.id for f, _ in understand(kb, text).warnings if f.urgency == "emergency"]
+    assert not emergencies, text
