@@ -214,3 +214,30 @@ def test_a_hard_painful_bump_late_on_and_a_jaw_stuck_open_are_emergencies(
 def test_cold_weather_is_no_cold_limb(kb: KnowledgeBase, text: str) -> None:
     emergencies = [f.id for f, _ in understand(kb, text).warnings if f.urgency == "emergency"]
     assert not emergencies, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fell on my hand and wrist looks bent the wrong way",
+        "fell off my bike and my arm is at a funny angle",
+        "bone sticking out of his leg",
+        "ankle facing the wrong way after football",
+    ],
+)
+def test_a_limb_out_of_shape_after_an_injury_is_an_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert first_warning(kb, text) == "possible-broken-limb", warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sleep with my neck at a funny angle",
+        "slept with my arm at a funny angle and it's numb",
+        "my posture is bent out of shape from sitting",
+        "deformed toenail hurts",
+        "my toe looks bent and my bunion hurts",
+    ],
+)
+def test_an_odd_angle_of_sleep_or_posture_is_no_break(kb: KnowledgeBase, text: str) -> None:
+    assert "possible-broken-limb" not in warnings_of(kb, text), text
