@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated, Any, Literal, NamedTuple
 
 
@@ -550,6 +550,28 @@ class KnowledgeBase(NamedTuple):
     def collection(self, kind: str) -> Mapping[str, Entry]:
         entries: Mapping[str, Entry] = getattr(self, kind)
         return entries
+
+
+_Built = typing.TypeVar("_Built")
+
+
+def built_for_latest(
+    build: Callable[[KnowledgeBase], _Built],
+) -> Callable[[KnowledgeBase], _Built]:
+    """`build`, run once for the knowledge base it was last given and kept only for that one
+    (a command reads one knowledge base; a new one, even at the same address, is built
+    afresh and the old result let go)."""
+    kept: dict[int, tuple[KnowledgeBase, _Built]] = {}
+
+    @functools.wraps(build)
+    def built(kb: KnowledgeBase) -> _Built:
+        known = kept.get(id(kb))
+        if known is None or known[0] is not kb:
+            kept.clear()
+            known = kept[id(kb)] = (kb, build(kb))
+        return known[1]
+
+    return built
 
 
 # What each field means (search, headings, safety content, JSON): spasmguide.kb.fields.

@@ -8,7 +8,16 @@ from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
 from spasmguide.errors import NotFoundError, UsageError
-from spasmguide.kb.model import KINDS, Acupoint, Cause, Entry, KnowledgeBase, Region, Technique
+from spasmguide.kb.model import (
+    KINDS,
+    Acupoint,
+    Cause,
+    Entry,
+    KnowledgeBase,
+    Region,
+    Technique,
+    built_for_latest,
+)
 from spasmguide.safe_text import one_line
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -358,19 +367,8 @@ _LONGEST_NAME_WORDS = 5
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-_TEXT_NAMES: dict[int, tuple[KnowledgeBase, dict[str, tuple[tuple[str, str], int]]]] = {}
-
-
+@built_for_latest
 def _text_names(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, str], int]]:
-    """`_names_in_text` of this knowledge base, built once (as the reader's lexicon is)."""
-    cached = _TEXT_NAMES.get(id(kb))
-    if cached is None or cached[0] is not kb:
-        cached = (kb, _names_in_text(kb))
-        _TEXT_NAMES[id(kb)] = cached
-    return cached[1]
-
-
-def _names_in_text(kb: KnowledgeBase) -> dict[str, tuple[tuple[str, str], int]]:
     """The names a question may give a technique or an acupoint by, normalized, each with its
     page (kind and id) and the fewest words it must be said in: a point's codes, pinyin,
     aliases and characters, and its English names of two words or more said as two words or

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-from spasmguide.kb.model import Concept, KnowledgeBase
+from spasmguide.kb.model import Concept, KnowledgeBase, built_for_latest
 from spasmguide.kb.names import fold_text
 from spasmguide.kb.search import STOP_WORDS, stem
 
@@ -323,13 +323,8 @@ def phrases_of(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
                 yield phrase, f"flag:{flag.id}"
 
 
-_LEXICONS: dict[int, tuple[KnowledgeBase, Lexicon]] = {}
-
-
+@built_for_latest
 def lexicon(kb: KnowledgeBase) -> Lexicon:
-    cached = _LEXICONS.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
     grouped: dict[tuple[str, ...], dict[str, object]] = {}
     words: set[str] = set()
     for phrase, concept_id in phrases_of(kb):
@@ -375,8 +370,6 @@ def lexicon(kb: KnowledgeBase) -> Lexicon:
             for word in concept.words
         ),
     )
-    _LEXICONS.clear()
-    _LEXICONS[id(kb)] = (kb, built)
     return built
 
 
@@ -391,24 +384,17 @@ def _members(kb: KnowledgeBase, concept_id: str, seen: set[str]) -> set[str]:
     return found
 
 
-_GUIDE_WORDS: dict[int, tuple[KnowledgeBase, frozenset[str]]] = {}
-
-
+@built_for_latest
 def _guide_words(kb: KnowledgeBase) -> frozenset[str]:
     """Every word the guide itself uses in its regions, causes, warning signs, techniques and
     front matter: a word found there is spelt as meant and is never read as a misspelling."""
-    cached = _GUIDE_WORDS.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
     words: set[str] = set()
     entries = [entry for kind in SPELLING_KINDS for entry in kb.collection(kind).values()]
     texts: list[str] = []
     for entry in (*entries, kb.guide):
         _texts_of_record(entry, texts)
     words.update(_SPELLING_WORD.findall(fold_text(" ".join(texts))))
-    _GUIDE_WORDS.clear()
-    _GUIDE_WORDS[id(kb)] = (kb, frozenset(words))
-    return _GUIDE_WORDS[id(kb)][1]
+    return frozenset(words)
 
 
 def _one_letter_more(short: str, long: str) -> bool:
@@ -884,14 +870,15 @@ def _found_over(tokens: list[Token], match: re.Match[str], concept_id: str) -> F
 # baby is 2 months"), never as a time ("for 2 weeks", "3 weeks ago").
 _BABY_NUMBER = r"(\d{1,2}|" + "|".join(list(_NUMBER_WORDS)[:12]) + r")"
 _BABY_UNIT = r"(days?|weeks?|wks?|w|months?|mths?|mos?|m)"
+_NOT_A_TIME = r"(?!\s+(?:ago|now|later|since|before|after))"  # "3 weeks ago" is no age
 _BABY_AGE = re.compile(
     rf"\b{_BABY_NUMBER}[\s-]*{_BABY_UNIT}[\s-]*old\b"
     rf"|\b(?:is|aged|baby|infant|newborn|son|daughter|he|she|hes|shes|only|just)\s+"
-    rf"{_BABY_NUMBER}\s*{_BABY_UNIT}\b(?!\s+(?:ago|now|later|since|before|after))"
+    rf"{_BABY_NUMBER}\s*{_BABY_UNIT}\b{_NOT_A_TIME}"
     rf"|\(\s*{_BABY_NUMBER}\s*{_BABY_UNIT}\s*(?:old)?\s*\)"
     rf"|\b{_BABY_NUMBER}\s*{_BABY_UNIT}\s+(?:baby|infant|newborn|girl|boy|son|daughter)\b"
     rf"|\b(?:baby|infant|newborn|son|daughter|girl|boy)\s+(?:of|aged|who\s+is)\s+"
-    rf"{_BABY_NUMBER}\s*{_BABY_UNIT}\b(?!\s+(?:ago|now|later|since|before|after))"
+    rf"{_BABY_NUMBER}\s*{_BABY_UNIT}\b{_NOT_A_TIME}"
     rf"|\bmy\s+{_BABY_NUMBER}\s*(mos?|wks?|w|m)\b"
 )
 YOUNG_BABY, OLDER_BABY = "young-baby", "baby-3-to-6-months"
@@ -922,7 +909,7 @@ def baby_age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
             else OLDER_BABY
             if weeks < 26.5
             else CHILD
-            if weeks < 832
+            if weeks < CHILD_AGE * 52
             else None
         )
         if concept is not None:
