@@ -251,12 +251,11 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
         " guide knows:",
         Command(("red-flags",)),
     )
-    if understood.pages and not stops and not readings:
-        sections.append(_named_pages_section(kb, understood, (emergency_hint,)))
     if stops:
         sections.append(_ask_stop_section(understood))
     elif not readings and understood.pages:
-        pass  # the pages the words name are the answer
+        # No place read: the pages the words name are the answer.
+        sections.append(_named_pages_section(kb, understood, (emergency_hint,)))
     elif not readings:
         sections.append(
             Section(
