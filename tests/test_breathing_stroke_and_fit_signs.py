@@ -146,3 +146,42 @@ def test_a_childs_head_knock_with_a_red_sign_is_an_emergency(
 )
 def test_a_small_knock_or_a_mood_alone_is_no_emergency(kb: KnowledgeBase, text: str) -> None:
     assert not emergencies_raised(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("anaphylaxis", "anaphylaxis"),
+        ("my throat is closing up after eating peanuts", "anaphylaxis"),
+        ("stung by a wasp and now struggling to breathe", "anaphylaxis"),
+        ("allergic to nuts, lips and tongue swelling", "anaphylaxis"),
+        ("i think he is having an anaphylactic reaction", "anaphylaxis"),
+        ("choking", "choking"),
+        ("my toddler is choking on a grape", "choking"),
+        ("help my dad is choking on food and cant cough", "choking"),
+    ],
+)
+def test_anaphylaxis_and_choking_open_their_signs(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "choked on my coffee earlier and my neck is sore",
+        "anxiety gives me a choking feeling in my throat",
+        "i have a nut allergy and my calves cramp",
+        "hay fever and sore neck",
+    ],
+)
+def test_allergy_and_choking_words_alone_stay_quiet(kb: KnowledgeBase, text: str) -> None:
+    assert not emergencies_raised(kb, text)
+
+
+def test_anaphylaxis_and_choking_say_the_first_aid(kb: KnowledgeBase) -> None:
+    allergy = kb.red_flags["anaphylaxis"].action
+    for words in ("auto-injector", "legs raised", "Do not let them stand", "999"):
+        assert words in allergy
+    choking = kb.red_flags["choking"].action
+    for words in ("cough", "blows between the shoulder blades", "in and up", "999", "never abdominal"):
+        assert words in choking
