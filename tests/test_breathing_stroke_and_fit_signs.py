@@ -185,3 +185,35 @@ def test_anaphylaxis_and_choking_say_the_first_aid(kb: KnowledgeBase) -> None:
     choking = kb.red_flags["choking"].action
     for words in ("cough", "blows between the shoulder blades", "in and up", "999", "never abdominal"):
         assert words in choking
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heart racing and feel faint",
+        "my heart is racing and i feel dizzy and sick",
+        "heart pounding and i cant catch my breath",
+        "racing heart, feel like im going to pass out",
+        "my heart is fluttering and i feel really faint",
+    ],
+)
+def test_palpitations_with_faintness_or_breathlessness_are_an_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "palpitations-with-symptoms"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heart racing after my run and out of breath",
+        "heart pounding after too much coffee",
+        "my heart skips a beat sometimes",
+    ],
+)
+def test_a_racing_heart_alone_or_from_exercise_stays_quiet(kb: KnowledgeBase, text: str) -> None:
+    assert not emergencies_raised(kb, text)
+
+
+def test_a_faint_with_a_pounding_heart_stays_the_collapse_sign(kb: KnowledgeBase) -> None:
+    assert first_warning(kb, "heart pounding and i fainted") == "collapsed-unconscious"
