@@ -130,9 +130,7 @@ def test_fit_as_healthy_or_a_size_stays_quiet(kb: KnowledgeBase, text: str) -> N
         "4 year old fell off the sofa, bumped head, not her usual self",
     ],
 )
-def test_a_childs_head_knock_with_a_red_sign_is_an_emergency(
-    kb: KnowledgeBase, text: str
-) -> None:
+def test_a_childs_head_knock_with_a_red_sign_is_an_emergency(kb: KnowledgeBase, text: str) -> None:
     assert first_warning(kb, text) == "after-head-injury"
     assert "after-head-injury" in emergencies_raised(kb, text)
 
@@ -179,11 +177,17 @@ def test_allergy_and_choking_words_alone_stay_quiet(kb: KnowledgeBase, text: str
 
 
 def test_anaphylaxis_and_choking_say_the_first_aid(kb: KnowledgeBase) -> None:
-    allergy = kb.red_flags["anaphylaxis"].action
+    allergy = kb.red_flags["anaphylaxis"].action or ""
     for words in ("auto-injector", "legs raised", "Do not let them stand", "999"):
         assert words in allergy
-    choking = kb.red_flags["choking"].action
-    for words in ("cough", "blows between the shoulder blades", "in and up", "999", "never abdominal"):
+    choking = kb.red_flags["choking"].action or ""
+    for words in (
+        "cough",
+        "blows between the shoulder blades",
+        "in and up",
+        "999",
+        "never abdominal",
+    ):
         assert words in choking
 
 
