@@ -69,7 +69,8 @@ def test_severe_pain_or_one_sided_pain_with_dizziness_in_pregnancy_is_the_ectopi
 def test_severe_tummy_pain_late_in_pregnancy_opens_the_late_pregnancy_emergency(
     kb: KnowledgeBase,
 ) -> None:
-    assert first_warning(kb, "34 weeks pregnant and severe tummy pain") == "late-pregnancy-emergency"
+    text = "34 weeks pregnant and severe tummy pain"
+    assert first_warning(kb, text) == "late-pregnancy-emergency"
 
 
 @pytest.mark.parametrize(
@@ -80,7 +81,9 @@ def test_severe_tummy_pain_late_in_pregnancy_opens_the_late_pregnancy_emergency(
         "6 weeks pregnant pain low down on one side of my tummy",
     ],
 )
-def test_one_sided_pain_or_cramps_in_early_pregnancy_is_urgent(kb: KnowledgeBase, text: str) -> None:
+def test_one_sided_pain_or_cramps_in_early_pregnancy_is_urgent(
+    kb: KnowledgeBase, text: str
+) -> None:
     assert first_warning(kb, text) == "pregnancy-tummy-pain", text
     assert not emergencies_raised(kb, text), text
 
