@@ -120,6 +120,7 @@ def test_a_young_persons_groin_pain_opens_the_torsion_check(kb: KnowledgeBase, t
         "bleeding a bit more than before after having my baby",
         "had my baby last week and the bleeding is heavier than it was",
         "since the birth i've been passing big clots",
+        "just had my baby and passing large clots",
     ],
 )
 def test_clots_or_heavier_bleeding_after_the_birth_is_urgent(kb: KnowledgeBase, text: str) -> None:
@@ -144,6 +145,67 @@ def test_heavy_bleeding_or_faintness_after_the_birth_stays_the_emergency(
 @pytest.mark.parametrize(
     "text",
     [
+        "gave birth 5 days ago now short of breath",
+        "gave birth 5 days ago and now short of breath and chest pain",
+        "had my baby last week and i'm struggling to breathe",
+        "since my c-section i get breathless and my chest hurts",
+    ],
+)
+def test_breathlessness_or_chest_pain_after_the_birth_is_a_possible_clot_in_the_lung(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "possible-pe", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after giving birth fever and smelly discharge and tummy pain",
+        "had my baby 10 days ago and have a temperature",
+        "since my c-section the wound smells bad",
+        "gave birth last week and shivery with a fever",
+    ],
+)
+def test_fever_or_a_smell_after_the_birth_is_a_possible_infection(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "after-birth-infection", text
+    assert not emergencies_raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pregnant and get leg cramps at night",
+        "pregnant with back ache",
+        "pregnant and sciatica",
+        "swollen ankles pregnant",
+        "i'm pregnant, is it safe to have acupuncture for my neck",
+    ],
+)
+def test_ordinary_pregnancy_complaints_open_no_ectopic_check(kb: KnowledgeBase, text: str) -> None:
+    assert "pregnancy-tummy-pain" not in _checks(kb, text), text
+    assert first_warning(kb, text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pregnant and my tummy feels funny", "pregnant and pelvic pain when walking"],
+)
+def test_pregnancy_with_a_tummy_or_pelvis_word_opens_the_ectopic_check(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "pregnancy-tummy-pain" in _checks(kb, text), text
+
+
+@pytest.mark.parametrize("text", ["swollen ankles pregnant", "pregnant and my feet are swollen"])
+def test_swelling_in_pregnancy_opens_the_pre_eclampsia_check(kb: KnowledgeBase, text: str) -> None:
+    assert "possible-pre-eclampsia" in _checks(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "tummy ache after eating too much",
         "bad stomach ache after a curry",
         "stomach ache",
@@ -158,6 +220,9 @@ def test_heavy_bleeding_or_faintness_after_the_birth_stays_the_emergency(
         "my 45 year old husband has groin pain",
         "had a baby 2 weeks ago, some bleeding still, getting lighter",
         "had a baby last month, my back aches more than before",
+        "my sister had a baby last year and i have a fever",
+        "had my baby 3 years ago and now short of breath",
+        "my newborn is breathless",
     ],
 )
 def test_ordinary_words_raise_no_emergency(kb: KnowledgeBase, text: str) -> None:
