@@ -206,6 +206,34 @@ def test_swelling_in_pregnancy_opens_the_pre_eclampsia_check(kb: KnowledgeBase, 
 @pytest.mark.parametrize(
     "text",
     [
+        "lower back pain and blood in wee and fever",
+        "severe back pain comes in waves, blood in pee",
+        "pain in my side and blood in my urine",
+        "peeing blood and a temperature",
+        "back pain and fever and it burns when i pee",
+    ],
+)
+def test_back_or_side_pain_with_fever_or_blood_in_the_urine_is_a_kidney_sign(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "kidney-pain-with-fever-or-blood", text
+    assert "rhabdomyolysis" not in emergencies_raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dark pee after marathon",
+        "after a massive gym session my muscles hurt loads and my pee is dark brown like cola",
+    ],
+)
+def test_dark_urine_after_exertion_stays_muscle_breakdown(kb: KnowledgeBase, text: str) -> None:
+    assert first_warning(kb, text) == "rhabdomyolysis", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "tummy ache after eating too much",
         "bad stomach ache after a curry",
         "stomach ache",
@@ -223,6 +251,8 @@ def test_swelling_in_pregnancy_opens_the_pre_eclampsia_check(kb: KnowledgeBase, 
         "my sister had a baby last year and i have a fever",
         "had my baby 3 years ago and now short of breath",
         "my newborn is breathless",
+        "i had a blood test for my back pain",
+        "lying on my side hurts my hip",
     ],
 )
 def test_ordinary_words_raise_no_emergency(kb: KnowledgeBase, text: str) -> None:
