@@ -80,7 +80,152 @@ def test_a_limb_gone_cold_and_numb_or_suddenly_cold_is_a_circulation_emergency(
         "my hands are always cold and my fingers go numb",
     ],
 )
-def test_cold_hands_and_feet_of_every_day_raise_no_emergency(
+def test_cold_hands_and_feet_of_every_day_raise_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert emergencies_raised(kb, text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bak pain cant wee",
+        "my bakc hurts and i cant pee",
+        "lowerback pain cant pee",
+        "backpain and cant wee",
+        "lowerbackpain and cant wee",
+        "bck ache and wet myself",
+    ],
+)
+def test_a_misspelt_or_run_together_back_with_a_bladder_change_is_cauda_equina(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "cauda-equina", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pain and i cant wee",
+        "it hurts and i cant pee",
+        "stomache ache and cant pee",
+    ],
+)
+def test_a_bladder_change_with_any_pain_shows_cauda_equina_to_check(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "cauda-equina" in _checks(kb, text) or first_warning(kb, text) == "cauda-equina"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i was baking bread all morning",
+        "i have a lisp",
+        "saw a lion at the zoo",
+        "sloe gin at the fete",
+        "nekc is stiff from sleeping",
+        "my bakc aches after gardening",
+    ],
+)
+def test_everyday_words_near_a_misspelt_body_part_raise_no_emergency(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert emergencies_raised(kb, text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "big deep gash on my leg from a garden fork",
+        "a big cut on my arm that is gaping",
+        "gashed my hand open on a broken glass",
+        "deep cut on my leg from a rusty nail",
+        "large wound on my shin from a fall on the path",
+    ],
+)
+def test_a_large_or_deep_wound_is_a_same_day_wound(kb: KnowledgeBase, text: str) -> None:
+    assert first_warning(kb, text) == "cramp-urgent", text
+    assert emergencies_raised(kb, text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut my leg shaving and now calf cramps",
+        "small cut on my hand and then a cramp in my calf",
+        "paper cut on my finger and my hand cramps",
+        "nicked my chin shaving this morning, calf cramp at the gym",
+    ],
+)
+def test_a_cramp_after_a_small_cut_shows_tetanus_to_check_without_an_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert emergencies_raised(kb, text) == [], text
+    assert "possible-tetanus" in _checks(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stepped on a rusty nail last week and now my jaw is stiff",
+        "cut my finger on a rusty nail and now spasms in my legs",
+        "grazed my knee in the garden and now i have spasms spreading up my back",
+        "dog bite on my hand last week and now my muscles keep going into spasm",
+        "cut my leg shaving and now calf cramps that keep getting worse",
+        "deep cut on my foot and now severe spasms",
+        "cut my hand last week and now my neck muscles are stiff",
+        "small cut on my hand last week and now my jaw is stiff",
+        "cut my leg shaving a few days ago and now my muscles keep going into spasm",
+        "paper cut and now severe spasms all over",
+        "grazed my elbow and got a foot cramp in bed",
+    ],
+)
+def test_stiffness_or_spasms_after_a_wound_or_more_than_a_cramp_after_a_cut_stay_an_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "possible-tetanus", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "toe bent at a funny angle after stubbing it",
+        "finger bent sideways after catching a ball",
+        "my little finger is pointing the wrong way after i fell",
+        "jammed my finger playing basketball and now it is crooked",
+        "kicked the door and my toe looks deformed",
+    ],
+)
+def test_a_finger_or_toe_out_of_shape_is_seen_the_same_day(kb: KnowledgeBase, text: str) -> None:
+    assert first_warning(kb, text) == "finger-or-toe-out-of-shape", text
+    assert emergencies_raised(kb, text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fell off my bike and my wrist is bent the wrong way",
+        "arm at a funny angle after a fall",
+        "my knee looks deformed after a fall",
+        "ankle at a weird angle after i landed badly",
+        "bone sticking out of my toe",
+    ],
+)
+def test_an_arm_or_leg_out_of_shape_or_a_bone_through_the_skin_stays_an_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "possible-broken-limb", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my big toe is crooked from years of tight shoes",
+        "my finger has been crooked for years",
+        "my toe is crooked, i have a bunion",
+        "arthritis in my hands and my fingers are crooked",
+    ],
+)
+def test_a_long_standing_crooked_toe_or_finger_raises_no_warning(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) is None, text
