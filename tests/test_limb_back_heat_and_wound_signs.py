@@ -229,3 +229,34 @@ def test_a_long_standing_crooked_toe_or_finger_raises_no_warning(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert first_warning(kb, text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i leak a little when i sneeze and have back ache",
+        "back ache and i leak when i laugh, have done since my kids",
+        "my lower back hurts and i leak a bit when i cough",
+    ],
+)
+def test_leaking_on_a_sneeze_or_cough_with_back_ache_shows_cauda_equina_to_check(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert emergencies_raised(kb, text) == [], text
+    assert "cauda-equina" in _checks(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lower back pain and now im leaking wee and need pads",
+        "new leakage when i cough since my back went",
+        "back pain and leaking urine",
+        "sciatica and i've started leaking",
+        "bad back and leaking when i cough, this is new",
+    ],
+)
+def test_new_leakage_or_pads_with_back_pain_stays_the_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "cauda-equina", text
