@@ -260,3 +260,60 @@ def test_new_leakage_or_pads_with_back_pain_stays_the_emergency(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert first_warning(kb, text) == "cauda-equina", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant feel my foot after ankle sprain",
+        "twisted my ankle and my foot has gone numb",
+        "fell on my wrist and now my hand is numb and cold",
+    ],
+)
+def test_a_limb_numb_or_cold_after_an_injury_is_an_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert first_warning(kb, text) == "injured-limb-numb-or-cold", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sprained my ankle last month, it aches in the cold",
+        "my foot went numb after sitting cross legged",
+        "ankle swollen after twisting it, i can walk on it",
+    ],
+)
+def test_an_ordinary_sprain_or_numb_foot_raises_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert emergencies_raised(kb, text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hot day, feel dizzy with a headache and sweating a lot after gardening",
+        "felt faint and sick after working in the sun all day",
+        "heatwave, working in the garden and now dizzy and really thirsty",
+    ],
+)
+def test_heat_exhaustion_leads_with_cooling_down_not_an_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "heat-exhaustion", text
+    assert emergencies_raised(kb, text) == [], text
+
+
+def test_heat_exhaustion_is_no_bullet_of_the_heatstroke_emergency(kb: KnowledgeBase) -> None:
+    signs = " ".join(kb.red_flags["heatstroke"].signs)
+    assert "heat exhaustion" not in signs
+    assert "heatstroke" in signs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "working outside in the heat all day now hes confused and not sweating",
+        "been out in the sun and my temperature is 40",
+        "hot day and he collapsed after the match",
+    ],
+)
+def test_heatstroke_stays_the_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert first_warning(kb, text) == "heatstroke", text
