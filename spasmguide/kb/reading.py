@@ -301,6 +301,9 @@ class Lexicon(NamedTuple):
     members: Mapping[str, frozenset[str]]  # a concept and every concept it stands for
     places: Mapping[str, tuple[str, ...]]  # one-word body parts by their first letter
     spelt: frozenset[str] = frozenset()  # everyday words, never read as misspellings
+    # every vocabulary word as written, of any length: a short word is taken as meant only
+    # when written so, not when it merely shares a stem ("bak" of "baking" is no word)
+    as_written: frozenset[str] = frozenset()
 
 
 def phrases_of(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
@@ -369,6 +372,7 @@ def lexicon(kb: KnowledgeBase) -> Lexicon:
             if concept.group == EVERYDAY
             for word in concept.words
         ),
+        frozenset(words),
     )
     return built
 
@@ -410,17 +414,78 @@ def _texts_of_record(value: object, texts: list[str]) -> None:
             _texts_of_record(item, texts)
 
 
+def _two_letters_swapped(word: str, other: str) -> bool:
+    """Whether `other` is `word` with two neighbouring letters swapped ("bakc" and "back")."""
+    return len(word) == len(other) and any(
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :] == other for i in range(len(word) - 1)
+    )
+
+
+def _short_unknown(token: Token, lex: Lexicon) -> bool:
+    """A word of three or four letters the vocabulary does not write ("bak" only shares the
+    stem of "baking")."""
+    return (
+        3 <= len(token.word) <= 4
+        and token.word.isalpha()
+        and (
+            token.key not in lex.keys or (bool(lex.as_written) and token.word not in lex.as_written)
+        )
+    )
+
+
+def _joined(token: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """`token` as the two vocabulary words it runs together, when they make a phrase of it."""
+    word = token.word
+    if len(word) < 6 or not word.isalpha() or token.key in lex.keys or word in lex.spelt:
+        return None
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if head not in lex.as_written:
+            continue
+        if tail not in lex.as_written:  # three words run together ("lowerbackpain")
+            rest = _joined(token._replace(word=tail, key=_base(tail)), lex)
+            if rest is None:
+                continue
+            tail = rest[0].word
+        keys = (_base(head), _base(tail))
+        if any(phrase.keys[:2] == keys for phrase in lex.by_first.get(keys[0], ())):
+            return (
+                token._replace(word=head, key=keys[0], written=word),
+                token._replace(
+                    word=word[cut:], key=_base(word[cut:]), start=token.start + cut, written=""
+                ),
+            )
+    return None
+
+
+def split_joined(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """A word the vocabulary does not know that is two of its words run together, where the
+    two make a phrase of it ("lowerback", "backpain" are "lower back", "back pain"), read as
+    those two words; the first keeps what was written."""
+    split: list[Token] = []
+    for token in tokens:
+        parts = _joined(token, lex)
+        while parts is not None:
+            split.append(parts[0])
+            token = parts[1]
+            parts = _joined(token, lex)
+        split.append(token)
+    return split
+
+
 def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> list[Token]:
     """Each longer word the vocabulary does not know, read as the vocabulary word one edit
     away (two for words of eight letters or more), beginning with the same letter; a short
-    word, as the one body part it is with a letter left out ("nek"); never a word the guide
-    itself uses."""
+    word, as the one body part it is with a letter left out ("nek") or two neighbouring
+    letters swapped ("bakc"); two words run together ("lowerback") as those two; never a word
+    the guide itself uses."""
+    tokens = split_joined(tokens, lex)
     unknown = [
         number
         for number, token in enumerate(tokens)
         if len(token.word) >= 5 and token.word.isalpha() and token.key not in lex.keys
     ]
-    short = [t for t in tokens if 3 <= len(t.word) <= 4 and t.key not in lex.keys]
+    short = [t for t in tokens if _short_unknown(t, lex)]
     if not unknown and not short:
         return tokens
     from rapidfuzz import process
@@ -430,15 +495,14 @@ def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> li
     corrected = list(tokens)
     for number, token in enumerate(tokens):
         if (
-            3 <= len(token.word) <= 4
-            and token.word.isalpha()
-            and token.key not in lex.keys
+            _short_unknown(token, lex)
             and token.word not in FILLERS
             and token.word not in STOP_WORDS
         ):
             places = lex.places.get(token.word[0], ())
-            near = [word for word in places if len(word) == len(token.word) + 1
-                    and _one_letter_more(token.word, word)]  # fmt: skip
+            near = [word for word in places if (len(word) == len(token.word) + 1
+                    and _one_letter_more(token.word, word))
+                    or _two_letters_swapped(token.word, word)]  # fmt: skip
             if len(near) == 1 and token.word not in known and token.word not in lex.spelt:
                 corrected[number] = token._replace(key=_base(near[0]))
     for number in unknown:
