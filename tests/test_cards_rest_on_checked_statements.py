@@ -110,3 +110,31 @@ def test_calmer_signs_stay_wrong_answers(kb: KnowledgeBase, sign: str) -> None:
 def test_the_neck_card_never_marks_blackouts_wrong(kb: KnowledgeBase) -> None:
     neck = next(card for card in cards_of(kb) if card.card == "region-emergency:neck")
     assert not any("blackout" in option.lower() for option in neck.pool)
+
+
+def test_a_rank_on_borrowed_evidence_says_it_is_borrowed(kb: KnowledgeBase) -> None:
+    from spasmguide.kb.queries import rank_techniques
+
+    asked = [card for card in cards_of(kb) if card.card.startswith("region-evidence:")]
+    borrowed = 0
+    for card in asked:
+        region = kb.regions[card.card.split(":")[1]]
+        top = rank_techniques(kb, [region])[0]
+        if top.basis.certainty.indirect and top.basis.certainty.level:
+            borrowed += 1
+            assert "borrowed" in card.prompt, card.card
+            assert "borrowed from" in card.explanation and "not studied on" in card.explanation
+        else:
+            assert "borrowed" not in card.prompt + card.explanation, card.card
+    assert borrowed  # the foot rests on night-cramp trials of the calf and hamstring
+
+
+def test_the_foot_page_says_its_evidence_is_borrowed() -> None:
+    from typer.testing import CliRunner
+
+    from spasmguide.cli.app import app
+
+    result = CliRunner().invoke(app, ["lookup", "--region", "foot"])
+    assert result.exit_code == 0
+    page = " ".join(result.output.split())
+    assert "borrowed from Stretching for night leg cramps (Cochrane 2021)" in page

@@ -830,7 +830,13 @@ def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
         weaker = tuple(item.technique.name for item in ranked[1:])
         basis = top.basis
         why = f"evidence {basis.certainty.label}"
-        if basis.certainty.entry is not None:
+        if basis.certainty.entry is not None and basis.certainty.indirect:
+            # Borrowed from trials on another place or condition (decision 014): said so.
+            why += (
+                f" (borrowed from {basis.certainty.entry.title}, not studied on"
+                f" {region.name.lower()})"
+            )
+        elif basis.certainty.entry is not None:
             why += f" ({basis.certainty.entry.title})"
         prompt = f"Which of these has the strongest evidence for {region.name}?"
         if basis.guideline.entries and basis.certainty.entry is None:
@@ -844,6 +850,11 @@ def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
             # Borrowed from another place, or of low certainty: first by the guide's rule
             # (decision 014), which is not the same as strong evidence.
             prompt = f"Which of these ranks first for {region.name} by the guide's rule?"
+            if basis.certainty.indirect:
+                prompt = (
+                    f"Which of these ranks first for {region.name} by the guide's rule,"
+                    " on evidence borrowed from elsewhere?"
+                )
         if prompt.startswith("Which of these has the strongest"):
             # A technique ranked lower only by a hold-back (a needling risk, self-care first),
             # with evidence as certain as the top's, is no wrong answer to "strongest evidence".
