@@ -46,11 +46,11 @@ CAVEATS = {
     ("evidence", "bmj-tmd-acupuncture", "basis"): "uncertain",
     ("red_flags", "headache-emergency", "note"): "uncertain",
     ("red_flags", "calf-tear", "note"): "not checked",
-    ("red_flags", "neck-emergency", "note"): "not checked",
     ("red_flags", "back-major-trauma", "note"): "not checked",
 }
 # Confirmed since (and cited): tetanus (NHS), NICE NG19's diabetic-foot tiers, Lund 1991, the
-# stroke signs (the NHS's FAST).
+# stroke signs (the NHS's FAST), the torn neck artery and double vision of the neck emergency
+# (Bupa, RCEMLearning, a hospital patient page).
 
 PHRASINGS = Path(__file__).parent / "search_phrasings.yaml"
 PHRASING_KINDS = {

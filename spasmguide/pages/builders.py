@@ -1381,6 +1381,8 @@ def _ranked_section(
 def _basis_lines(basis: Basis, context: str) -> list[str]:
     certainty = basis.certainty
     where = f" ({certainty.entry.title})" if certainty.entry else ""
+    if certainty.entry and certainty.indirect and certainty.level:
+        where = f" (borrowed from {certainty.entry.title}, not studied on this area)"
     lines = [
         f"Evidence for {context}: {certainty.label}{where}. Invasiveness: {basis.invasiveness}."
     ]

@@ -27,12 +27,14 @@ from __future__ import annotations
 import difflib
 import itertools
 import random
+import re
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from spasmguide.kb.ask import understand
 from spasmguide.kb.model import (
     CERTAINTY_LEVELS,
     KIND_BY_COLLECTION,
@@ -52,6 +54,7 @@ from spasmguide.kb.names import (
     normalize_name,
 )
 from spasmguide.kb.queries import CertaintyOfEvidence, rank_techniques
+from spasmguide.kb.reading import read
 from spasmguide.kb.search import _WORD, STOP_WORDS, _stem_cached, stem, stems_of
 from spasmguide.safe_text import one_line
 from spasmguide.study.card_index import Candidate as Candidate
@@ -704,6 +707,19 @@ def _by_category(kb: KnowledgeBase, field: str) -> dict[str, tuple[str, ...]]:
     }
 
 
+# How the guide marks a statement no source was checked for ("unverified teaching; no edition
+# was checked for this guide"): shown on its page with that mark, never drilled as fact.
+_UNCHECKED = re.compile(
+    r"\bunverified\b|\bunchecked\b|\bnot (?:been )?checked\b|no edition was checked", re.I
+)
+
+
+def checked(text: str) -> bool:
+    """Whether a statement may be a card's right answer: the guide does not mark it as
+    unverified or unchecked teaching."""
+    return not _UNCHECKED.search(text)
+
+
 def _technique_safety_card(
     technique: Technique,
     pools: dict[str, tuple[str, ...]],
@@ -729,6 +745,7 @@ def _technique_safety_card(
             strict=True,
         )
         for answer in asked
+        if checked(answer)
     )
     return card if card is not None and _has_distractors(card) else None
 
@@ -813,7 +830,13 @@ def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
         weaker = tuple(item.technique.name for item in ranked[1:])
         basis = top.basis
         why = f"evidence {basis.certainty.label}"
-        if basis.certainty.entry is not None:
+        if basis.certainty.entry is not None and basis.certainty.indirect:
+            # Borrowed from trials on another place or condition (decision 014): said so.
+            why += (
+                f" (borrowed from {basis.certainty.entry.title}, not studied on"
+                f" {region.name.lower()})"
+            )
+        elif basis.certainty.entry is not None:
             why += f" ({basis.certainty.entry.title})"
         prompt = f"Which of these has the strongest evidence for {region.name}?"
         if basis.guideline.entries and basis.certainty.entry is None:
@@ -827,6 +850,11 @@ def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
             # Borrowed from another place, or of low certainty: first by the guide's rule
             # (decision 014), which is not the same as strong evidence.
             prompt = f"Which of these ranks first for {region.name} by the guide's rule?"
+            if basis.certainty.indirect:
+                prompt = (
+                    f"Which of these ranks first for {region.name} by the guide's rule,"
+                    " on evidence borrowed from elsewhere?"
+                )
         if prompt.startswith("Which of these has the strongest"):
             # A technique ranked lower only by a hold-back (a needling risk, self-care first),
             # with evidence as certain as the top's, is no wrong answer to "strongest evidence".
@@ -873,15 +901,43 @@ def _cause_prevention(kb: KnowledgeBase) -> Iterator[Card]:
             yield card
 
 
+def _symptoms_named(kb: KnowledgeBase, text: str) -> frozenset[str]:
+    """The symptoms (vocabulary concepts of the symptom group) the guide's reader finds
+    affirmed in `text`."""
+    vocabulary = kb.vocabulary
+    return frozenset(
+        concept
+        for found in read(kb, text).found
+        if not found.denied
+        for concept in found.phrase.concepts
+        if concept in vocabulary and vocabulary[concept].group == "symptom"
+    )
+
+
+def _emergency_overlap(kb: KnowledgeBase) -> Callable[[str], bool]:
+    """Whether a sign the guide rates below emergency still overlaps an emergency sign
+    somewhere in the guide, so that a learner who picks it for "needs emergency care" is
+    not wrong: its own words, read by the guide's reader, raise an emergency sign ("pain
+    just below the ribs"), or it names a symptom that an emergency sign's title names
+    ("blackouts" beside "Someone who has collapsed, is unconscious or cannot be woken")."""
+    emergencies = [group for group in kb.red_flags.values() if group.urgency == "emergency"]
+    titled = frozenset().union(*(_symptoms_named(kb, group.title) for group in emergencies))
+
+    def overlaps(sign: str) -> bool:
+        if _symptoms_named(kb, sign) & titled:
+            return True
+        return any(group.urgency == "emergency" for group, _ in understand(kb, sign).warnings)
+
+    return overlaps
+
+
 def _region_emergency(kb: KnowledgeBase) -> Iterator[Card]:
     """For a region with warning signs that need emergency care: which of these signs does?
     The wrong answers are signs the guide rates urgent or for a doctor (the region's own
-    first, so the region gives none away), never one like an emergency sign."""
+    first, so the region gives none away), never one like an emergency sign nor one that
+    overlaps an emergency sign anywhere in the guide (`_emergency_overlap`)."""
     groups = kb.red_flags
-    calmer = [
-        sign for group in groups.values() if group.urgency != "emergency" for sign in group.signs
-    ]
-    spare = tuple(dict.fromkeys(calmer))[:_PROBES]  # for a region with few calmer signs
+    overlaps = _emergency_overlap(kb)
     emergency_signs = tuple(
         dict.fromkeys(
             sign
@@ -890,6 +946,21 @@ def _region_emergency(kb: KnowledgeBase) -> Iterator[Card]:
             for sign in group.signs
         )
     )
+
+    def wrong(sign: str) -> bool:
+        """Whether a calmer sign may be offered as no emergency at all."""
+        return not overlaps(sign) and not any(_resembles(sign, other) for other in emergency_signs)
+
+    calmer = tuple(
+        dict.fromkeys(
+            sign
+            for group in groups.values()
+            if group.urgency != "emergency"
+            for sign in group.signs
+            if wrong(sign)
+        )
+    )
+    spare = calmer[:_PROBES]  # for a region with few calmer signs
     meaning = next(
         (label.meaning for label in kb.guide.urgency_labels if label.label == "emergency"), ""
     )
@@ -897,11 +968,13 @@ def _region_emergency(kb: KnowledgeBase) -> Iterator[Card]:
         linked = [groups[group_id] for group_id in region.red_flags if group_id in groups]
         urgent = [group for group in linked if group.urgency == "emergency"]
         own = tuple(
-            dict.fromkeys(
+            sign
+            for sign in dict.fromkeys(
                 sign for group in linked if group.urgency != "emergency" for sign in group.signs
             )
+            if sign in calmer
         )
-        pool = own if len(own) >= CHOICES else tuple(dict.fromkeys((*own, *spare)))
+        pool = own if len(own) >= CHOICES - 1 else tuple(dict.fromkeys((*own, *spare)))
         card = _first_fair(
             Card(
                 f"region-emergency:{region.id}",
@@ -1110,6 +1183,7 @@ def _acupoint_choice(
                 also_right=frozenset(right),
             )
             for answer in right
+            if checked(answer)
         )
         if card is not None and _has_distractors(card):
             yield card
