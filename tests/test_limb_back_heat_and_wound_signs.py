@@ -124,6 +124,9 @@ def test_a_bladder_change_with_any_pain_shows_cauda_equina_to_check(
         "sloe gin at the fete",
         "nekc is stiff from sleeping",
         "my bakc aches after gardening",
+        "we won by a knockout at the pub quiz but those chairs gave me a back spasm",
+        "watched the boxing, a knockout in round two, then my neck got stiff on the sofa",
+        "the handout from the workshop said stretch my calves",
     ],
 )
 def test_everyday_words_near_a_misspelt_body_part_raise_no_emergency(
@@ -317,3 +320,14 @@ def test_heat_exhaustion_is_no_bullet_of_the_heatstroke_emergency(kb: KnowledgeB
 )
 def test_heatstroke_stays_the_emergency(kb: KnowledgeBase, text: str) -> None:
     assert first_warning(kb, text) == "heatstroke", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son went over the railing at the top of the slide, 2 metres, onto his head",
+        "she went over the handlebars and landed on her head",
+    ],
+)
+def test_going_over_a_railing_or_handlebars_is_no_sprain(kb: KnowledgeBase, text: str) -> None:
+    assert first_warning(kb, text) == "after-head-injury", text

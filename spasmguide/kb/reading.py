@@ -433,6 +433,11 @@ def _short_unknown(token: Token, lex: Lexicon) -> bool:
     )
 
 
+def _is_place(word: str, lex: Lexicon) -> bool:
+    """Whether `word` is a one-word body part of the vocabulary."""
+    return word in lex.places.get(word[:1], ())
+
+
 def _joined(token: Token, lex: Lexicon) -> tuple[Token, Token] | None:
     """`token` as the two vocabulary words it runs together, when they make a phrase of it."""
     word = token.word
@@ -448,6 +453,8 @@ def _joined(token: Token, lex: Lexicon) -> tuple[Token, Token] | None:
                 continue
             tail = rest[0].word
         keys = (_base(head), _base(tail))
+        if not (_is_place(head, lex) or _is_place(tail, lex)):
+            continue  # only a body word run into its neighbour ("knockout" stays a knockout)
         if any(phrase.keys[:2] == keys for phrase in lex.by_first.get(keys[0], ())):
             return (
                 token._replace(word=head, key=keys[0], written=word),
