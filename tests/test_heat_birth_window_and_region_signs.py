@@ -1,0 +1,75 @@
+"""Heat exhaustion named or said as time in the sun leads with cooling down; a birth some
+months ago is past the weeks in which breathlessness reads as a clot in the lung; the kidney
+and after-birth signs stand on the pages of the regions they concern."""
+
+from __future__ import annotations
+
+import pytest
+
+from spasmguide.kb.ask import understand
+from spasmguide.kb.model import KnowledgeBase
+from tests.conftest import emergencies_raised
+
+
+def _warnings(kb: KnowledgeBase, text: str) -> list[str]:
+    return [flag.id for flag, _ in understand(kb, text).warnings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i think i have heat exhaustion",
+        "feel dizzy and sick after sitting in the sun",
+        "been sunbathing all afternoon and now i feel dizzy",
+    ],
+)
+def test_heat_exhaustion_named_or_said_leads_with_cooling_down(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert _warnings(kb, text)[:1] == ["heat-exhaustion"], text
+    assert emergencies_raised(kb, text) == [], text
+
+
+def test_heat_exhaustion_long_ago_is_history(kb: KnowledgeBase) -> None:
+    assert "heat-exhaustion" not in _warnings(kb, "had heat exhaustion last year, now neck ache")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a baby 8 months ago and a bit breathless",
+        "had a baby a few months ago and breathless on the stairs",
+        "gave birth three months ago, now short of breath walking uphill",
+    ],
+)
+def test_breathlessness_months_after_a_birth_is_no_clot_sign(kb: KnowledgeBase, text: str) -> None:
+    assert "possible-pe" not in emergencies_raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gave birth 5 days ago now short of breath",
+        "had my baby a month ago and im breathless",
+        "gave birth six weeks ago, breathless",
+    ],
+)
+def test_breathlessness_in_the_weeks_after_a_birth_stays_the_clot_sign(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert "possible-pe" in emergencies_raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    ("region", "flag"),
+    [
+        ("low-back", "kidney-pain-with-fever-or-blood"),
+        ("mid-back", "kidney-pain-with-fever-or-blood"),
+        ("low-back", "after-birth-bleeding-more"),
+        ("low-back", "after-birth-infection"),
+    ],
+)
+def test_a_region_page_carries_the_signs_of_its_place(
+    kb: KnowledgeBase, region: str, flag: str
+) -> None:
+    assert flag in kb.regions[region].red_flags
