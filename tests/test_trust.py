@@ -225,12 +225,17 @@ HOSTILE_NAMES = [
 ]
 
 
+# Not a speed measure (the benchmark measures speed): a bound far above any normal run, so a
+# file that makes the loader hang (a FIFO, /dev/zero, an alias bomb) fails the test.
+NO_HANG_SECONDS = 60
+
+
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
-def test_hostile_files_are_refused_quickly_in_one_line(tmp_path: Path, name: str) -> None:
+def test_hostile_files_are_refused_in_one_line_without_hanging(tmp_path: Path, name: str) -> None:
     path = hostile_files(tmp_path)[name]
     started = time.monotonic()
     outcome = invoke("technique", "cupping", "--kb", str(path))
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < NO_HANG_SECONDS
     assert outcome.exit_code == 1, (name, outcome)
     line = single_error_line(outcome.stderr)
     assert line.startswith("spasmguide: error: invalid knowledge base: ")
