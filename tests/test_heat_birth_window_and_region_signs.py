@@ -1,6 +1,7 @@
 """Heat exhaustion named or said as time in the sun leads with cooling down; a birth some
 months ago is past the weeks in which breathlessness reads as a clot in the lung; the kidney
-and after-birth signs stand on the pages of the regions they concern."""
+and after-birth signs stand on the pages of the regions they concern; a puncture from a nail or
+rusty metal is a wound to have seen the same day."""
 
 from __future__ import annotations
 
@@ -73,3 +74,27 @@ def test_a_region_page_carries_the_signs_of_its_place(
     kb: KnowledgeBase, region: str, flag: str
 ) -> None:
     assert flag in kb.regions[region].red_flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cut myself on a rusty nail yesterday",
+        "stood on a rusty nail",
+        "stepped on a nail at the beach",
+        "a nail went into my foot at the building site",
+    ],
+)
+def test_a_puncture_from_a_nail_or_rust_is_seen_the_same_day(kb: KnowledgeBase, text: str) -> None:
+    assert "cramp-urgent" in _warnings(kb, text), text
+    assert emergencies_raised(kb, text) == [], text
+
+
+def test_a_tiny_scratch_from_a_nail_raises_nothing(kb: KnowledgeBase) -> None:
+    assert _warnings(kb, "tiny scratch from a rusty nail, fully vaccinated") == []
+
+
+def test_spasms_after_a_nail_wound_stay_the_tetanus_emergency(kb: KnowledgeBase) -> None:
+    assert "possible-tetanus" in emergencies_raised(
+        kb, "stepped on a rusty nail and now my calf cramps"
+    )
