@@ -25,6 +25,7 @@ Distractors are drawn when a question is asked (`make_question`), checked one by
 from __future__ import annotations
 
 import difflib
+import functools
 import itertools
 import random
 import re
@@ -137,6 +138,9 @@ class Card(NamedTuple):
     unlike: tuple[str, ...] = ()
     # Texts that are right too but may look like wrong ones.
     also_right: frozenset[str] = frozenset()
+    # The safety subjects (`SAFETY_SUBJECTS`) of what the guide states as right anywhere (a
+    # technique's cautions, contraindications and safety notes): no wrong answer names one.
+    stated: frozenset[str] = frozenset()
     # Safety content: a wrong answer shares no long word (five letters or more) with a right
     # one, so "in pregnancy" is never marked wrong for a technique that is avoided then too.
     strict: bool = False
@@ -327,6 +331,8 @@ def _may_be_wrong_answer(card: Card, candidate: str, chosen: Sequence[str]) -> b
     if candidate == card.answer or candidate in card.also_right or candidate in chosen:
         return False
     if _normalized(candidate) == _normalized(card.answer):
+        return False
+    if card.stated and safety_subjects(candidate) & card.stated:
         return False
     return not any(_resembles(candidate, right, strict=card.strict) for right in card.unlike)
 
@@ -720,16 +726,84 @@ def checked(text: str) -> bool:
     return not _UNCHECKED.search(text)
 
 
+class _SafetyPools(NamedTuple):
+    """What a technique's caution and contraindication cards draw on: for each category, the
+    texts of techniques of another category (`pools`); for each technique, every caution the
+    guide states for it anywhere (`stated`: its own cautions and contraindications and the
+    points of the safety notes it names)."""
+
+    pools: dict[str, tuple[str, ...]]
+    stated: Mapping[str, frozenset[str]]
+
+
+# What a caution is about, as the guide words it: a wrong answer on a technique's safety card
+# may not name a subject the guide gives a caution for with that technique anywhere.
+SAFETY_SUBJECTS: Mapping[str, re.Pattern[str]] = MappingProxyType(
+    {
+        subject: re.compile(pattern, re.I)
+        for subject, pattern in {
+            "pregnancy": r"\bpregnan",
+            "bleeding": r"bleeding (?:disorder|problem)|blood thinner|anticoagulant|platelet",
+            "clot": r"\bclot|\bDVT\b|thrombos",
+            "fracture": r"fracture|broken bone",
+            "wound or skin": r"\bwound|infected skin|skin infection|broken(?:, thin)? skin"
+            r"|inflamed skin|thin or inflamed skin",
+            "weak bones": r"osteoporo|weakened by",
+            "cancer": r"\bcancer|tumou?r|malignan",
+            "inflammation": r"acutely inflamed|inflamed tissue",
+            "pacemaker": r"pacemaker|implanted (?:device|electronic)",
+            "lymphoedema": r"lymph(?:o)?edema|lymphoedema",
+            "varicose veins": r"varicose",
+            "neck vessels": r"carotid|jugular",
+            "lung": r"\blung|pneumothorax",
+            "epilepsy": r"epilep|seizure",
+            "metal allergy": r"metal allergy",
+        }.items()
+    }
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def safety_subjects(text: str) -> frozenset[str]:
+    """The safety subjects (`SAFETY_SUBJECTS`) a caution's text names."""
+    return frozenset(subject for subject, said in SAFETY_SUBJECTS.items() if said.search(text))
+
+
+def _safety_pools(kb: KnowledgeBase, field: str) -> _SafetyPools:
+    stated = {
+        technique.id: frozenset(
+            subject
+            for text in (
+                *technique.cautions,
+                *technique.contraindications,
+                *(
+                    point
+                    for note in technique.safety
+                    if note in kb.safety
+                    for point in kb.safety[note].points
+                ),
+            )
+            for subject in safety_subjects(text)
+        )
+        for technique in kb.techniques.values()
+    }
+    return _SafetyPools(_by_category(kb, field), MappingProxyType(stated))
+
+
 def _technique_safety_card(
     technique: Technique,
-    pools: dict[str, tuple[str, ...]],
+    shared: _SafetyPools,
     kind: str,
     asked: tuple[str, ...],
     others: tuple[str, ...],
 ) -> Card | None:
     """A card asking which option is one of `asked` (the technique's cautions, or its
     contraindications): wrong answers are those of techniques of another kind, as a needling
-    caution may well hold for every needling technique; no option may be one of `others`."""
+    caution may well hold for every needling technique; no option may be one of `others`
+    (its other list), nor share a long word with them. No wrong answer may be a caution the
+    guide states for this technique anywhere, its safety notes included (`stated`): pressure
+    on the points avoided in pregnancy is no wrong answer for shiatsu when the bodywork notes
+    advise against it."""
     what = {"caution": "a caution for", "contraindication": "a contraindication to"}[kind]
     heading = {"caution": "Cautions", "contraindication": "Contraindications"}[kind]
     card = _first_fair(
@@ -738,10 +812,11 @@ def _technique_safety_card(
             "techniques",
             f"Which of these is {what} {technique.name}?",
             answer,
-            pools.get(technique.category, ()),
+            shared.pools.get(technique.category, ()),
             frozenset(),
             f"{heading}: " + " ".join(asked),
             unlike=(*asked, *others),
+            stated=shared.stated.get(technique.id, frozenset()),
             strict=True,
         )
         for answer in asked
@@ -750,17 +825,15 @@ def _technique_safety_card(
     return card if card is not None and _has_distractors(card) else None
 
 
-def _technique_caution(technique: Technique, pools: dict[str, tuple[str, ...]]) -> Card | None:
+def _technique_caution(technique: Technique, shared: _SafetyPools) -> Card | None:
     return _technique_safety_card(
-        technique, pools, "caution", technique.cautions, technique.contraindications
+        technique, shared, "caution", technique.cautions, technique.contraindications
     )
 
 
-def _technique_contraindication(
-    technique: Technique, pools: dict[str, tuple[str, ...]]
-) -> Card | None:
+def _technique_contraindication(technique: Technique, shared: _SafetyPools) -> Card | None:
     return _technique_safety_card(
-        technique, pools, "contraindication", technique.contraindications, technique.cautions
+        technique, shared, "contraindication", technique.contraindications, technique.cautions
     )
 
 
@@ -777,7 +850,7 @@ _TECHNIQUE_CAUTION = _PerEntry(
     "techniques",
     "techniques",
     lambda technique: bool(technique.cautions),
-    lambda kb: _by_category(kb, "cautions"),
+    lambda kb: _safety_pools(kb, "cautions"),
     _technique_caution,
 )
 _TECHNIQUE_CONTRAINDICATION = _PerEntry(
@@ -785,7 +858,7 @@ _TECHNIQUE_CONTRAINDICATION = _PerEntry(
     "techniques",
     "techniques",
     lambda technique: bool(technique.contraindications),
-    lambda kb: _by_category(kb, "contraindications"),
+    lambda kb: _safety_pools(kb, "contraindications"),
     _technique_contraindication,
 )
 
