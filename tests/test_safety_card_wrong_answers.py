@@ -10,7 +10,8 @@ import random
 import pytest
 
 from spasmguide.kb.model import KnowledgeBase
-from spasmguide.study.cards import Card, cards_of, make_question, safety_subjects
+from spasmguide.kb.queries import safety_subjects
+from spasmguide.study.cards import Card, cards_of, make_question
 
 
 def _stated_subjects(kb: KnowledgeBase, technique_id: str) -> frozenset[str]:

@@ -28,6 +28,7 @@ from spasmguide.kb.queries import (
     RankedTechnique,
     rank_techniques,
     red_flags_of,
+    safety_subjects,
     where_suggested,
 )
 from spasmguide.kb.reading import read
@@ -1437,6 +1438,12 @@ def _mentions_pregnancy(text: str) -> bool:
     return "pregnan" in text.lower()
 
 
+def _about_pregnancy(text: str) -> bool:
+    """Whether a caution is about pregnancy alone (not a bleeding disorder whose source also
+    lists pregnancy)."""
+    return safety_subjects(text) == {"pregnancy"}
+
+
 def pregnancy_cautions(technique: Technique) -> tuple[str, ...]:
     """What the technique's own contraindications, else its cautions, say about pregnancy
     (the guide's words, each line saying which it is); none for self-care (exercise,
@@ -1447,7 +1454,7 @@ def pregnancy_cautions(technique: Technique) -> tuple[str, ...]:
         ("Contraindication in pregnancy", technique.contraindications),
         ("Caution in pregnancy", technique.cautions),
     ):
-        said = tuple(f"{label}: {text}" for text in texts if _mentions_pregnancy(text))
+        said = tuple(f"{label}: {text}" for text in texts if _about_pregnancy(text))
         if said:
             return said
     return ()

@@ -25,7 +25,6 @@ Distractors are drawn when a question is asked (`make_question`), checked one by
 from __future__ import annotations
 
 import difflib
-import functools
 import itertools
 import random
 import re
@@ -54,7 +53,7 @@ from spasmguide.kb.names import (
     names_of,
     normalize_name,
 )
-from spasmguide.kb.queries import CertaintyOfEvidence, rank_techniques
+from spasmguide.kb.queries import CertaintyOfEvidence, rank_techniques, safety_subjects
 from spasmguide.kb.reading import read
 from spasmguide.kb.search import _WORD, STOP_WORDS, _stem_cached, stem, stems_of
 from spasmguide.safe_text import one_line
@@ -734,39 +733,6 @@ class _SafetyPools(NamedTuple):
 
     pools: dict[str, tuple[str, ...]]
     stated: Mapping[str, frozenset[str]]
-
-
-# What a caution is about, as the guide words it: a wrong answer on a technique's safety card
-# may not name a subject the guide gives a caution for with that technique anywhere.
-SAFETY_SUBJECTS: Mapping[str, re.Pattern[str]] = MappingProxyType(
-    {
-        subject: re.compile(pattern, re.I)
-        for subject, pattern in {
-            "pregnancy": r"\bpregnan",
-            "bleeding": r"bleeding (?:disorder|problem)|blood thinner|anticoagulant|platelet",
-            "clot": r"\bclot|\bDVT\b|thrombos",
-            "fracture": r"fracture|broken bone",
-            "wound or skin": r"\bwound|infected skin|skin infection|broken(?:, thin)? skin"
-            r"|inflamed skin|thin or inflamed skin",
-            "weak bones": r"osteoporo|weakened by",
-            "cancer": r"\bcancer|tumou?r|malignan",
-            "inflammation": r"acutely inflamed|inflamed tissue",
-            "pacemaker": r"pacemaker|implanted (?:device|electronic)",
-            "lymphoedema": r"lymph(?:o)?edema|lymphoedema",
-            "varicose veins": r"varicose",
-            "neck vessels": r"carotid|jugular",
-            "lung": r"\blung|pneumothorax",
-            "epilepsy": r"epilep|seizure",
-            "metal allergy": r"metal allergy",
-        }.items()
-    }
-)
-
-
-@functools.lru_cache(maxsize=4096)
-def safety_subjects(text: str) -> frozenset[str]:
-    """The safety subjects (`SAFETY_SUBJECTS`) a caution's text names."""
-    return frozenset(subject for subject, said in SAFETY_SUBJECTS.items() if said.search(text))
 
 
 def _safety_pools(kb: KnowledgeBase, field: str) -> _SafetyPools:
