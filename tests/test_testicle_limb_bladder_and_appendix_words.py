@@ -229,3 +229,38 @@ def test_a_workout_ache_or_a_pain_elsewhere_is_no_appendicitis(
 ) -> None:
     assert "possible-appendicitis" not in warnings_of(kb, text), text
     assert emergencies_raised(kb, text) == [], text
+
+
+# ---- A blow to the tummy from the handlebars; the kidney sign on the back pages ---------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fell off bike handlebar into my belly",
+        "came off my bike and the handlebars went into my stomach",
+        "my son fell onto the handlebars",
+    ],
+)
+def test_handlebars_into_the_tummy_call_for_the_belly_injury_signs(
+    kb: KnowledgeBase, text: str
+) -> None:
+    read = understand(kb, text)
+    assert "belly-after-major-trauma" in [flag.id for flag, _ in (*read.warnings, *read.checks)], (
+        text
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["handlebars too low and my back aches", "raised my handlebars and my neck is better"]
+)
+def test_handlebars_set_up_wrong_are_no_blow(kb: KnowledgeBase, text: str) -> None:
+    read = understand(kb, text)
+    assert "belly-after-major-trauma" not in [
+        flag.id for flag, _ in (*read.warnings, *read.checks)
+    ], text
+
+
+@pytest.mark.parametrize("region", ["low-back", "mid-back"])
+def test_the_back_pages_list_the_kidney_sign(kb: KnowledgeBase, region: str) -> None:
+    assert "kidney-pain-with-fever-or-blood" in kb.regions[region].red_flags
