@@ -264,3 +264,35 @@ def test_handlebars_set_up_wrong_are_no_blow(kb: KnowledgeBase, text: str) -> No
 @pytest.mark.parametrize("region", ["low-back", "mid-back"])
 def test_the_back_pages_list_the_kidney_sign(kb: KnowledgeBase, region: str) -> None:
     assert "kidney-pain-with-fever-or-blood" in kb.regions[region].red_flags
+
+
+# ---- A possible broken bone without a changed shape ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fell on hand wrist swollen cant move it",
+        "fell off my bike and my wrist is swollen and i cant move it",
+        "twisted my ankle, its swollen and i cant put weight on it",
+        "heard a crack when i fell and my arm is swollen",
+        "i think i broke my wrist",
+    ],
+)
+def test_a_swollen_limb_that_cannot_be_moved_after_an_injury_is_seen_today(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "possible-broken-bone", text
+    assert emergencies_raised(kb, text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sprained my ankle last week, bit swollen",
+        "broke my arm years ago and it aches in the cold",
+        "my ankles are swollen and i cant move much",
+    ],
+)
+def test_a_mild_sprain_or_an_old_break_is_no_broken_bone_sign(kb: KnowledgeBase, text: str) -> None:
+    assert "possible-broken-bone" not in warnings_of(kb, text), text
