@@ -31,7 +31,6 @@ from spasmguide.kb.queries import (
     safety_subjects,
     where_suggested,
 )
-from spasmguide.kb.reading import read
 from spasmguide.pages import body_map
 from spasmguide.pages.common import make_page as _page
 from spasmguide.pages.document import (
@@ -409,9 +408,11 @@ def _first_step(flag: RedFlagGroup) -> str:
 def _pregnancy_said(kb: KnowledgeBase, understood: Understanding) -> bool:
     """Whether the words say the person is pregnant (not denied, nor only wondered about):
     the techniques then carry their pregnancy cautions."""
-    said = read(
-        kb, understood.text[: understood.read_to] if understood.read_to else understood.text
-    )
+    # Imported here: the reader (and its stemmer) loads only for an answer, never for a page.
+    from spasmguide.kb.reading import read
+
+    text = understood.text[: understood.read_to] if understood.read_to else understood.text
+    said = read(kb, text)
     return any(
         not found.wondered and not found.denied
         for concept in ("pregnant", "pregnancy-said")
