@@ -198,9 +198,12 @@ def test_stiffness_or_spasms_after_a_wound_or_more_than_a_cramp_after_a_cut_stay
         "kicked the door and my toe looks deformed",
     ],
 )
-def test_a_finger_or_toe_out_of_shape_is_seen_the_same_day(kb: KnowledgeBase, text: str) -> None:
+def test_a_finger_or_toe_out_of_shape_goes_to_an_emergency_department(
+    kb: KnowledgeBase, text: str
+) -> None:
+    # The NHS broken finger and broken toe pages send an odd angle to A&E (the sign's note).
     assert first_warning(kb, text) == "finger-or-toe-out-of-shape", text
-    assert emergencies_raised(kb, text) == [], text
+    assert kb.red_flags["finger-or-toe-out-of-shape"].urgency == "emergency"
 
 
 @pytest.mark.parametrize(

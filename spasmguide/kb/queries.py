@@ -3,7 +3,10 @@ the stated rule (docs/decisions/014), and where a technique is suggested."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import re
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from spasmguide.kb.model import CERTAINTY_LEVELS, INVASIVENESS_ORDER, STANCE_LEVELS, Region
@@ -388,3 +391,37 @@ def red_flags_of(kb: KnowledgeBase, *holders: Region | Cause) -> list[RedFlagGro
     """The warning-sign groups of the given regions and causes, each once, in order."""
     ids = dict.fromkeys(flag for holder in holders for flag in holder.red_flags)
     return [kb.red_flags[flag_id] for flag_id in ids]
+
+
+# What a caution is about, as the guide words it (a quiz card's wrong answer may not name a
+# subject the guide gives a caution for with that technique; a pregnancy caution is one whose
+# only subject is pregnancy).
+SAFETY_SUBJECTS: Mapping[str, re.Pattern[str]] = MappingProxyType(
+    {
+        subject: re.compile(pattern, re.I)
+        for subject, pattern in {
+            "pregnancy": r"\bpregnan",
+            "bleeding": r"bleeding (?:disorder|problem)|blood thinner|anticoagulant|platelet",
+            "clot": r"\bclot|\bDVT\b|thrombos",
+            "fracture": r"fracture|broken bone",
+            "wound or skin": r"\bwound|infected skin|skin infection|broken(?:, thin)? skin"
+            r"|inflamed skin|thin or inflamed skin",
+            "weak bones": r"osteoporo|weakened by",
+            "cancer": r"\bcancer|tumou?r|malignan",
+            "inflammation": r"acutely inflamed|inflamed tissue",
+            "pacemaker": r"pacemaker|implanted (?:device|electronic)",
+            "lymphoedema": r"lymph(?:o)?edema|lymphoedema",
+            "varicose veins": r"varicose",
+            "neck vessels": r"carotid|jugular",
+            "lung": r"\blung|pneumothorax",
+            "epilepsy": r"epilep|seizure",
+            "metal allergy": r"metal allergy",
+        }.items()
+    }
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def safety_subjects(text: str) -> frozenset[str]:
+    """The safety subjects (`SAFETY_SUBJECTS`) a caution's text names."""
+    return frozenset(subject for subject, said in SAFETY_SUBJECTS.items() if said.search(text))

@@ -18,6 +18,7 @@ from spasmguide.kb.model import (
     PointCategory,
     RedFlagGroup,
     Region,
+    SafetyGroup,
     Technique,
     to_plain,
 )
@@ -27,6 +28,7 @@ from spasmguide.kb.queries import (
     RankedTechnique,
     rank_techniques,
     red_flags_of,
+    safety_subjects,
     where_suggested,
 )
 from spasmguide.pages import body_map
@@ -68,18 +70,21 @@ def lookup_page(
     full: bool = True,
     named: Sequence[str] = (),
     shown: Sequence[str] = (),
+    pregnant: bool = False,
 ) -> Page:
     """The page for a region, a cause, or both together. Safety first: warning signs, then
     self-care, then the ranked techniques with their basis; details follow (all of them only
     when `full`). The warning signs whose ids are `named` (those a person's words are about)
     come first, in that order; those `shown` in full above (in an answer) are named in a line."""
     if region is not None and cause is not None:
-        return combined_page(kb, region, cause, full=full, named=named, shown=shown)
+        return combined_page(
+            kb, region, cause, full=full, named=named, shown=shown, pregnant=pregnant
+        )
     if region is not None:
-        return region_page(kb, region, full=full, named=named, shown=shown)
+        return region_page(kb, region, full=full, named=named, shown=shown, pregnant=pregnant)
     if cause is None:
         raise ValueError("a lookup needs a region or a cause")
-    return cause_page(kb, cause, full=full, named=named, shown=shown)
+    return cause_page(kb, cause, full=full, named=named, shown=shown, pregnant=pregnant)
 
 
 def region_page(
@@ -89,13 +94,14 @@ def region_page(
     full: bool = True,
     named: Sequence[str] = (),
     shown: Sequence[str] = (),
+    pregnant: bool = False,
 ) -> Page:
     ranked = rank_techniques(kb, [region])
     flags = _named_first(red_flags_of(kb, region), named)
     first = [
         _red_flag_section(kb, flags, full=full, named=named, shown=shown),
         Section("Self-care", (Bullets(region.self_care),)),
-        _ranked_section(ranked, [region], full=full),
+        _ranked_section(kb, ranked, [region], full=full, pregnancy=full or pregnant),
     ]
     on_the_map = Hint("Where it is on the body:", Command(("map", "--region", region.id)))
     details = [
@@ -123,13 +129,14 @@ def cause_page(
     full: bool = True,
     named: Sequence[str] = (),
     shown: Sequence[str] = (),
+    pregnant: bool = False,
 ) -> Page:
     ranked = rank_techniques(kb, [cause])
     flags = _named_first(red_flags_of(kb, cause), named)
     first = [
         *_if_any(flags, lambda: _red_flag_section(kb, flags, full=full, named=named, shown=shown)),
         Section("Prevention", (Bullets(cause.prevention),)),
-        _ranked_section(ranked, [cause], full=full),
+        _ranked_section(kb, ranked, [cause], full=full, pregnancy=full or pregnant),
     ]
     details = [
         Section("About", (Paragraph(cause.description),)),
@@ -154,6 +161,7 @@ def combined_page(
     full: bool = True,
     named: Sequence[str] = (),
     shown: Sequence[str] = (),
+    pregnant: bool = False,
 ) -> Page:
     """The page for a region and a cause together, each technique ranked on the evidence for
     either, with each reason on its own line."""
@@ -165,7 +173,7 @@ def combined_page(
             "Self-care and prevention",
             (Bullets(tuple(dict.fromkeys((*region.self_care, *cause.prevention)))),),
         ),
-        _ranked_section(ranked, [region, cause], full=full),
+        _ranked_section(kb, ranked, [region, cause], full=full, pregnancy=full or pregnant),
     ]
     details = [
         Section(region.name, (Paragraph(region.description),)),
@@ -280,7 +288,13 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
         # Shown in full above: the sign the words match first, and the signs to check.
         shown = tuple(flag.id for flag, _ in (*understood.warnings[:1], *understood.checks))
         answered = lookup_page(
-            kb, reading.region, reading.cause, full=False, named=named, shown=shown
+            kb,
+            reading.region,
+            reading.cause,
+            full=False,
+            named=named,
+            shown=shown,
+            pregnant=_pregnancy_said(kb, understood),
         )
         sections.extend(answered.sections)
     else:
@@ -351,14 +365,21 @@ def _named_pages_section(
     """The technique and acupoint pages the words name, each with the command that opens it
     (where a point is, what it is used for and its cautions; how a technique works)."""
     terms = []
+    pregnant = _pregnancy_said(kb, understood)
     for kind, page_id in understood.pages:
+        items: tuple[str, ...] = ()
         if kind == "acupoint":
-            title = acupoint_name(kb.acupoints[page_id], "full")
+            point = kb.acupoints[page_id]
+            title = acupoint_name(point, "full")
             detail = "Where it is, what it is used for, and its cautions."
+            if pregnant and point.pregnancy:
+                items = (f"In pregnancy: {point.pregnancy}",)
         else:
             title = kb.techniques[page_id].name
             detail = "How it works, its cautions, and the evidence."
-        terms.append(Term(title, detail, opens=Command.opening(f"{kind}s", page_id)))
+            if pregnant:
+                items = pregnancy_cautions(kb.techniques[page_id])
+        terms.append(Term(title, detail, items=items, opens=Command.opening(f"{kind}s", page_id)))
     blocks: tuple[Block, ...] = (Terms(tuple(terms)), *after)
     return Section("Pages your words name", blocks)
 
@@ -382,6 +403,21 @@ def _read_to_section(understood: Understanding) -> Section:
 def _first_step(flag: RedFlagGroup) -> str:
     """The opening line of an answer `flag` leads: its own first step, or its urgency's."""
     return flag.first_step or ASK_ACTIONS[flag.urgency]
+
+
+def _pregnancy_said(kb: KnowledgeBase, understood: Understanding) -> bool:
+    """Whether the words say the person is pregnant (not denied, nor only wondered about):
+    the techniques then carry their pregnancy cautions."""
+    # Imported here: the reader (and its stemmer) loads only for an answer, never for a page.
+    from spasmguide.kb.reading import read
+
+    text = understood.text[: understood.read_to] if understood.read_to else understood.text
+    said = read(kb, text)
+    return any(
+        not found.wondered and not found.denied
+        for concept in ("pregnant", "pregnancy-said")
+        for found in said.present.get(concept, ())
+    )
 
 
 def _ask_warning_section(understood: Understanding) -> Section:
@@ -1325,10 +1361,18 @@ def body_map_sections(kb: KnowledgeBase) -> list[Section]:
 
 
 def _ranked_section(
-    ranked: Sequence[RankedTechnique], holders: Sequence[Region | Cause], *, full: bool
+    kb: KnowledgeBase,
+    ranked: Sequence[RankedTechnique],
+    holders: Sequence[Region | Cause],
+    *,
+    full: bool,
+    pregnancy: bool = False,
 ) -> Section:
     """The ranked techniques, each with its reason and the basis of its rank where it is
-    listed; the source article's claims beside them, marked as its claims."""
+    listed; the source article's claims beside them, marked as its claims. With `pregnancy`
+    (a full page, or an answer whose words say pregnant), each technique the guide gives a
+    pregnancy caution for carries it on its own line, and the safety notes' pregnancy advice
+    for the techniques shown follows the list: the caution stands beside the advice."""
     shown = ranked if full else ranked[:SHORT_TECHNIQUES]
     several = len(holders) > 1
     context = " + ".join(holder.name for holder in holders)
@@ -1341,6 +1385,8 @@ def _ranked_section(
             detail = " ".join(reason.text for reason in item.reasons)
             reasons = []
         lines = [*reasons, *_basis_lines(item.basis, context)]
+        if pregnancy:
+            lines += list(pregnancy_cautions(item.technique))
         if full:
             lines += [
                 f"The source article says: {reason.article_says}"
@@ -1375,7 +1421,64 @@ def _ranked_section(
     if len(shown) < len(ranked):
         rest = ", ".join(f"{item.label}. {item.technique.name}" for item in ranked[len(shown) :])
         blocks.append(Paragraph(f"Also suggested, by rank: {rest}."))
+    if pregnancy:
+        blocks.extend(
+            Paragraph(f"In pregnancy ({group.title.lower()}): {_after_pregnancy(point)}")
+            for group, point in _pregnancy_notes(kb, [item.technique for item in ranked])
+        )
     return Section(heading_of(Region, "techniques"), tuple(blocks))
+
+
+def _after_pregnancy(point: str) -> str:
+    """A safety note's point on pregnancy without its opening "In pregnancy," (said already)."""
+    rest = point.strip()[len("In pregnancy") :].lstrip(" ,")
+    return rest[:1].upper() + rest[1:]
+
+
+def _mentions_pregnancy(text: str) -> bool:
+    return "pregnan" in text.lower()
+
+
+def _about_pregnancy(text: str) -> bool:
+    """Whether a caution is about pregnancy alone (not a bleeding disorder whose source also
+    lists pregnancy)."""
+    return safety_subjects(text) == {"pregnancy"}
+
+
+def pregnancy_cautions(technique: Technique) -> tuple[str, ...]:
+    """What the technique's own contraindications, else its cautions, say about pregnancy
+    (the guide's words, each line saying which it is); none for self-care (exercise,
+    stretching), which the safety notes' advice on hands-on work does not fit."""
+    if technique.invasiveness == "self-care":
+        return ()
+    for label, texts in (
+        ("Contraindication in pregnancy", technique.contraindications),
+        ("Caution in pregnancy", technique.cautions),
+    ):
+        said = tuple(f"{label}: {text}" for text in texts if _about_pregnancy(text))
+        if said:
+            return said
+    return ()
+
+
+def _pregnancy_notes(
+    kb: KnowledgeBase, techniques: Sequence[Technique]
+) -> list[tuple[SafetyGroup, str]]:
+    """The pregnancy advice of the safety notes the (not self-care) techniques name, each
+    note once."""
+    notes = dict.fromkeys(
+        note
+        for technique in techniques
+        if technique.invasiveness != "self-care"
+        for note in technique.safety
+        if note in kb.safety
+    )
+    return [
+        (kb.safety[note], point)
+        for note in notes
+        for point in kb.safety[note].points
+        if _mentions_pregnancy(point) and point.lstrip().lower().startswith("in pregnancy")
+    ]
 
 
 def _basis_lines(basis: Basis, context: str) -> list[str]:

@@ -53,7 +53,7 @@ from spasmguide.kb.names import (
     names_of,
     normalize_name,
 )
-from spasmguide.kb.queries import CertaintyOfEvidence, rank_techniques
+from spasmguide.kb.queries import CertaintyOfEvidence, rank_techniques, safety_subjects
 from spasmguide.kb.reading import read
 from spasmguide.kb.search import _WORD, STOP_WORDS, _stem_cached, stem, stems_of
 from spasmguide.safe_text import one_line
@@ -137,6 +137,9 @@ class Card(NamedTuple):
     unlike: tuple[str, ...] = ()
     # Texts that are right too but may look like wrong ones.
     also_right: frozenset[str] = frozenset()
+    # The safety subjects (`SAFETY_SUBJECTS`) of what the guide states as right anywhere (a
+    # technique's cautions, contraindications and safety notes): no wrong answer names one.
+    stated: frozenset[str] = frozenset()
     # Safety content: a wrong answer shares no long word (five letters or more) with a right
     # one, so "in pregnancy" is never marked wrong for a technique that is avoided then too.
     strict: bool = False
@@ -327,6 +330,8 @@ def _may_be_wrong_answer(card: Card, candidate: str, chosen: Sequence[str]) -> b
     if candidate == card.answer or candidate in card.also_right or candidate in chosen:
         return False
     if _normalized(candidate) == _normalized(card.answer):
+        return False
+    if card.stated and safety_subjects(candidate) & card.stated:
         return False
     return not any(_resembles(candidate, right, strict=card.strict) for right in card.unlike)
 
@@ -720,16 +725,51 @@ def checked(text: str) -> bool:
     return not _UNCHECKED.search(text)
 
 
+class _SafetyPools(NamedTuple):
+    """What a technique's caution and contraindication cards draw on: for each category, the
+    texts of techniques of another category (`pools`); for each technique, every caution the
+    guide states for it anywhere (`stated`: its own cautions and contraindications and the
+    points of the safety notes it names)."""
+
+    pools: dict[str, tuple[str, ...]]
+    stated: Mapping[str, frozenset[str]]
+
+
+def _safety_pools(kb: KnowledgeBase, field: str) -> _SafetyPools:
+    stated = {
+        technique.id: frozenset(
+            subject
+            for text in (
+                *technique.cautions,
+                *technique.contraindications,
+                *(
+                    point
+                    for note in technique.safety
+                    if note in kb.safety
+                    for point in kb.safety[note].points
+                ),
+            )
+            for subject in safety_subjects(text)
+        )
+        for technique in kb.techniques.values()
+    }
+    return _SafetyPools(_by_category(kb, field), MappingProxyType(stated))
+
+
 def _technique_safety_card(
     technique: Technique,
-    pools: dict[str, tuple[str, ...]],
+    shared: _SafetyPools,
     kind: str,
     asked: tuple[str, ...],
     others: tuple[str, ...],
 ) -> Card | None:
     """A card asking which option is one of `asked` (the technique's cautions, or its
     contraindications): wrong answers are those of techniques of another kind, as a needling
-    caution may well hold for every needling technique; no option may be one of `others`."""
+    caution may well hold for every needling technique; no option may be one of `others`
+    (its other list), nor share a long word with them. No wrong answer may be a caution the
+    guide states for this technique anywhere, its safety notes included (`stated`): pressure
+    on the points avoided in pregnancy is no wrong answer for shiatsu when the bodywork notes
+    advise against it."""
     what = {"caution": "a caution for", "contraindication": "a contraindication to"}[kind]
     heading = {"caution": "Cautions", "contraindication": "Contraindications"}[kind]
     card = _first_fair(
@@ -738,10 +778,11 @@ def _technique_safety_card(
             "techniques",
             f"Which of these is {what} {technique.name}?",
             answer,
-            pools.get(technique.category, ()),
+            shared.pools.get(technique.category, ()),
             frozenset(),
             f"{heading}: " + " ".join(asked),
             unlike=(*asked, *others),
+            stated=shared.stated.get(technique.id, frozenset()),
             strict=True,
         )
         for answer in asked
@@ -750,17 +791,15 @@ def _technique_safety_card(
     return card if card is not None and _has_distractors(card) else None
 
 
-def _technique_caution(technique: Technique, pools: dict[str, tuple[str, ...]]) -> Card | None:
+def _technique_caution(technique: Technique, shared: _SafetyPools) -> Card | None:
     return _technique_safety_card(
-        technique, pools, "caution", technique.cautions, technique.contraindications
+        technique, shared, "caution", technique.cautions, technique.contraindications
     )
 
 
-def _technique_contraindication(
-    technique: Technique, pools: dict[str, tuple[str, ...]]
-) -> Card | None:
+def _technique_contraindication(technique: Technique, shared: _SafetyPools) -> Card | None:
     return _technique_safety_card(
-        technique, pools, "contraindication", technique.contraindications, technique.cautions
+        technique, shared, "contraindication", technique.contraindications, technique.cautions
     )
 
 
@@ -777,7 +816,7 @@ _TECHNIQUE_CAUTION = _PerEntry(
     "techniques",
     "techniques",
     lambda technique: bool(technique.cautions),
-    lambda kb: _by_category(kb, "cautions"),
+    lambda kb: _safety_pools(kb, "cautions"),
     _technique_caution,
 )
 _TECHNIQUE_CONTRAINDICATION = _PerEntry(
@@ -785,7 +824,7 @@ _TECHNIQUE_CONTRAINDICATION = _PerEntry(
     "techniques",
     "techniques",
     lambda technique: bool(technique.contraindications),
-    lambda kb: _by_category(kb, "contraindications"),
+    lambda kb: _safety_pools(kb, "contraindications"),
     _technique_contraindication,
 )
 
