@@ -146,9 +146,9 @@ nav.contents li a { display: inline-block; padding: .2rem 0; }
   table, tr, dl, .notice { break-inside: avoid; }
   .command { display: none; }
   .body-map { break-inside: avoid; }
-  .columns { font-size: 8.5pt; line-height: 1.3; }
-  .columns > ul { columns: 2; font-size: 8.5pt; }
-  .columns > ul > li { break-inside: avoid; margin-bottom: .4rem; }
+  .columns { font-size: 8pt; line-height: 1.25; }
+  .columns > ul { columns: 2; column-gap: 1rem; font-size: 8pt; }
+  .columns > ul > li { break-inside: avoid; margin-bottom: .3rem; }
   .warning { border-left-width: 2px; }
 }
 """.strip().replace("LIGHT", LIGHT)
