@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from spasmguide.kb.ask import understand
 from spasmguide.kb.loader import load_knowledge_base
 from spasmguide.kb.model import KnowledgeBase
 from spasmguide.kb.reading import correct_spelling, lexicon, tokens_of
@@ -257,3 +258,28 @@ def test_breathing_trouble_with_blue_lips_leads_with_the_breathing_sign(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert first_warning(kb, text) == "severe-breathing-difficulty", warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["passed out", "fainted when i stood up quickly", "i blacked out for a second"]
+)
+def test_a_faint_said_alone_shows_the_collapse_signs_to_check(kb: KnowledgeBase, text: str) -> None:
+    checks = [flag.id for flag, _ in understand(kb, text).checks]
+    assert "collapsed-unconscious" in checks or first_warning(kb, text) == (
+        "collapsed-unconscious"
+    ), text
+
+
+@pytest.mark.parametrize(
+    "text", ["i think im having an allergic reaction", "came out in hives after eating prawns"]
+)
+def test_an_allergic_reaction_said_shows_the_anaphylaxis_signs_to_check(
+    kb: KnowledgeBase, text: str
+) -> None:
+    checks = [flag.id for flag, _ in understand(kb, text).checks]
+    assert "anaphylaxis" in checks, text
+
+
+def test_a_nut_allergy_said_in_passing_raises_nothing(kb: KnowledgeBase) -> None:
+    text = "i have a nut allergy and a sore back"
+    assert not understand(kb, text).checks and not warnings_of(kb, text)

@@ -478,14 +478,13 @@ def _emergencies_of(
     regions = tuple(
         dict.fromkeys(reading.region for reading in readings if reading.region is not None)
     )
-    from spasmguide.kb.ask import signs_by_words  # read only for an answer to `ask`
+    from spasmguide.kb.ask import sign_for_words  # read only for an answer to `ask`
 
     # Each with one sign, in plain words, so the title needs no knowing: the one that shares
-    # the most words with what was said ("stiff neck" shows the stiff-neck line), else its
-    # first.
+    # words with what was said ("stiff neck" shows the stiff-neck line), else its first.
     said = tuple(word for reading in readings for word in reading.matched)
     titles = tuple(
-        f"{flag.title}: {signs_by_words(flag, said)[0]}"
+        f"{flag.title}: {sign_for_words(flag, said)}"
         for flag in red_flags_of(kb, *regions)
         if flag.urgency == "emergency" and flag.id not in named
     )
