@@ -26,6 +26,7 @@ from tests.conftest import first_warning, warnings_of
         "her tongue is swollen and she sounds hoarse",
         "my throat is swollen",
         "his lips are swollen after lunch",
+        "swelling in my throat and cant swallow",
     ],
 )
 def test_a_swelling_tongue_lips_or_throat_leads_with_anaphylaxis(
@@ -258,16 +259,6 @@ def test_breathing_trouble_with_blue_lips_leads_with_the_breathing_sign(
     kb: KnowledgeBase, text: str
 ) -> None:
     assert first_warning(kb, text) == "severe-breathing-difficulty", warnings_of(kb, text)
-
-
-@pytest.mark.parametrize(
-    "text", ["passed out", "fainted when i stood up quickly", "i blacked out for a second"]
-)
-def test_a_faint_said_alone_shows_the_collapse_signs_to_check(kb: KnowledgeBase, text: str) -> None:
-    checks = [flag.id for flag, _ in understand(kb, text).checks]
-    assert "collapsed-unconscious" in checks or first_warning(kb, text) == (
-        "collapsed-unconscious"
-    ), text
 
 
 @pytest.mark.parametrize(
