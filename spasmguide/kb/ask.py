@@ -365,3 +365,12 @@ def signs_by_words(flag: RedFlagGroup, words: Sequence[str]) -> tuple[str, ...]:
     shared = [len(said & _content_forms(line)) for line in flag.signs]
     order = sorted(range(len(flag.signs)), key=lambda at: -shared[at])
     return tuple(flag.signs[at] for at in order)
+
+
+def sign_for_words(flag: RedFlagGroup, words: Sequence[str]) -> str:
+    """The one line of the sign to show for it: the line that shares two or more words with
+    what was said, the most first ("headache and stiff neck" shows the stiff-neck line), else
+    its first line (one shared word such as "back" is no match)."""
+    said = _content_forms(" ".join(words))
+    best = max(flag.signs, key=lambda line: len(said & _content_forms(line)))
+    return best if len(said & _content_forms(best)) >= 2 else flag.signs[0]

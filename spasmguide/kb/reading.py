@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -482,7 +483,9 @@ def split_joined(tokens: list[Token], lex: Lexicon) -> list[Token]:
 
 def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> list[Token]:
     """Each longer word the vocabulary does not know, read as the vocabulary word one edit
-    away (two for words of eight letters or more), beginning with the same letter; a short
+    away (two for words of eight letters or more; two neighbouring letters swapped count as
+    one), beginning with the same letter, the one that makes a phrase with its neighbour
+    first when several are as near; a short
     word, as the one body part it is with a letter left out ("nek") or two neighbouring
     letters swapped ("bakc"); two words run together ("lowerback") as those two; never a word
     the guide itself uses."""
@@ -496,7 +499,7 @@ def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> li
     if not unknown and not short:
         return tokens
     from rapidfuzz import process
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA, Levenshtein
 
     known = _guide_words(kb)
     corrected = list(tokens)
@@ -512,18 +515,49 @@ def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> li
                     or _two_letters_swapped(token.word, word)]  # fmt: skip
             if len(near) == 1 and token.word not in known and token.word not in lex.spelt:
                 corrected[number] = token._replace(key=_base(near[0]))
+    tied: dict[int, list[str]] = {}
     for number in unknown:
         token = tokens[number]
         if token.word in known or token.word in lex.spelt:
             continue
         limit = 2 if len(token.word) >= 8 else 1
         candidates = [word for word in lex.words if word[0] == token.word[0]]
-        found = process.extractOne(
-            token.word, candidates, scorer=Levenshtein.distance, score_cutoff=limit
+        # Two neighbouring letters swapped ("siezure", "stroek") count as one edit.
+        found = process.extract(
+            token.word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=None
         )
-        if found is not None:
-            corrected[number] = token._replace(key=_base(found[0]))
+        if found:
+            nearest = min(score for _, score, _ in found)
+            # Of words as near, one without a swap first ("wrost" is the wrist), unless a
+            # neighbour says otherwise (below).
+            tied[number] = sorted(
+                (word for word, score, _ in found if score == nearest),
+                key=lambda word: Levenshtein.distance(token.word, word),
+            )
+            corrected[number] = token._replace(key=_base(tied[number][0]))
+    if any(len(words) > 1 for words in tied.values()):
+        pairs = _word_pairs(lex)
+        for number, words in tied.items():
+            # Of words as near, the one that makes a phrase of the guide with the word before
+            # or after it ("wrost hedache" is "worst headache", not "wrist headache").
+            before = corrected[number - 1].key if number > 0 else None
+            after = corrected[number + 1].key if number + 1 < len(corrected) else None
+            for word in words:
+                key = _base(word)
+                if (before, key) in pairs or (key, after) in pairs:
+                    corrected[number] = tokens[number]._replace(key=key)
+                    break
     return corrected
+
+
+def _word_pairs(lex: Lexicon) -> frozenset[tuple[str, str]]:
+    """Every two neighbouring base forms in a phrase of the vocabulary."""
+    return frozenset(
+        pair
+        for phrases in lex.by_first.values()
+        for phrase in phrases
+        for pair in itertools.pairwise(phrase.keys)
+    )
 
 
 class Found(NamedTuple):

@@ -514,9 +514,13 @@ def _emergencies_of(
     regions = tuple(
         dict.fromkeys(reading.region for reading in readings if reading.region is not None)
     )
-    # Each with its first sign, in plain words, so the title needs no knowing.
+    from spasmguide.kb.ask import sign_for_words  # read only for an answer to `ask`
+
+    # Each with one sign, in plain words, so the title needs no knowing: the one that shares
+    # words with what was said ("stiff neck" shows the stiff-neck line), else its first.
+    said = tuple(word for reading in readings for word in reading.matched)
     titles = tuple(
-        f"{flag.title}: {flag.signs[0]}"
+        f"{flag.title}: {sign_for_words(flag, said)}"
         for flag in red_flags_of(kb, *regions)
         if flag.urgency == "emergency" and flag.id not in named
     )
