@@ -166,6 +166,9 @@ def test_misspelt_and_everyday_words_for_a_fit_open_the_seizure_sign(
         "my shoes are not fitting properly",
         "fitting kitchens all day and my back aches",
         "badly fitting dentures and a sore jaw",
+        "spent ages fitting the baby's car seat and pulled something in my back",
+        "fitting a new fence all weekend, my shoulders ache",
+        "been fitting my son's bike rack, now my neck is stiff",
     ],
 )
 def test_fitting_clothes_or_kitchens_is_no_fit(kb: KnowledgeBase, text: str) -> None:
