@@ -182,3 +182,8 @@ def emergencies_raised(kb: KnowledgeBase, text: str) -> list[str]:
 def warnings_of(kb: KnowledgeBase, text: str) -> list[str]:
     """The ids of every warning sign an answer to `text` raises, in the order shown."""
     return [flag.id for flag, _ in understand(kb, text).warnings]
+
+
+def checks_of(kb: KnowledgeBase, text: str) -> list[str]:
+    """The ids of every warning sign an answer to `text` asks to check, in the order shown."""
+    return [flag.id for flag, _ in understand(kb, text).checks]

@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from spasmguide.kb.ask import understand
 from spasmguide.kb.model import KnowledgeBase
-from tests.conftest import emergencies_raised
-
-
-def _warnings(kb: KnowledgeBase, text: str) -> list[str]:
-    return [flag.id for flag, _ in understand(kb, text).warnings]
+from tests.conftest import emergencies_raised, warnings_of
 
 
 @pytest.mark.parametrize(
@@ -27,12 +22,12 @@ def _warnings(kb: KnowledgeBase, text: str) -> list[str]:
 def test_heat_exhaustion_named_or_said_leads_with_cooling_down(
     kb: KnowledgeBase, text: str
 ) -> None:
-    assert _warnings(kb, text)[:1] == ["heat-exhaustion"], text
+    assert warnings_of(kb, text)[:1] == ["heat-exhaustion"], text
     assert emergencies_raised(kb, text) == [], text
 
 
 def test_heat_exhaustion_long_ago_is_history(kb: KnowledgeBase) -> None:
-    assert "heat-exhaustion" not in _warnings(kb, "had heat exhaustion last year, now neck ache")
+    assert "heat-exhaustion" not in warnings_of(kb, "had heat exhaustion last year, now neck ache")
 
 
 @pytest.mark.parametrize(
@@ -86,12 +81,12 @@ def test_a_region_page_carries_the_signs_of_its_place(
     ],
 )
 def test_a_puncture_from_a_nail_or_rust_is_seen_the_same_day(kb: KnowledgeBase, text: str) -> None:
-    assert "cramp-urgent" in _warnings(kb, text), text
+    assert "cramp-urgent" in warnings_of(kb, text), text
     assert emergencies_raised(kb, text) == [], text
 
 
 def test_a_tiny_scratch_from_a_nail_raises_nothing(kb: KnowledgeBase) -> None:
-    assert _warnings(kb, "tiny scratch from a rusty nail, fully vaccinated") == []
+    assert warnings_of(kb, "tiny scratch from a rusty nail, fully vaccinated") == []
 
 
 def test_spasms_after_a_nail_wound_stay_the_tetanus_emergency(kb: KnowledgeBase) -> None:

@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from spasmguide.kb.ask import understand
 from spasmguide.kb.model import KnowledgeBase
-from tests.conftest import emergencies_raised, first_warning, warnings_of
-
-
-def _checks(kb: KnowledgeBase, text: str) -> list[str]:
-    return [flag.id for flag, _ in understand(kb, text).checks]
+from tests.conftest import checks_of, emergencies_raised, first_warning, warnings_of
 
 
 @pytest.mark.parametrize(
@@ -136,7 +131,7 @@ def test_a_blow_to_the_tummy_with_faintness_or_worsening_pain(kb: KnowledgeBase,
 
 
 def test_a_blow_to_the_tummy_alone_calls_for_the_check(kb: KnowledgeBase) -> None:
-    assert "belly-after-major-trauma" in _checks(kb, "kicked by a horse in the belly")
+    assert "belly-after-major-trauma" in checks_of(kb, "kicked by a horse in the belly")
 
 
 @pytest.mark.parametrize(
@@ -155,7 +150,7 @@ def test_the_999_signs_of_heatstroke_are_read(kb: KnowledgeBase, text: str) -> N
 
 @pytest.mark.parametrize("text", ["heat stroke", "i think he has heat stroke", "sunstroke?"])
 def test_heatstroke_named_calls_for_its_check(kb: KnowledgeBase, text: str) -> None:
-    assert "heatstroke" in _checks(kb, text), text
+    assert "heatstroke" in checks_of(kb, text), text
 
 
 def test_heatstroke_lists_the_signs_its_sources_send_to_999(kb: KnowledgeBase) -> None:
@@ -179,7 +174,7 @@ def test_a_burst_appendix_named_is_an_emergency(kb: KnowledgeBase, text: str) ->
 
 
 def test_appendicitis_named_calls_for_its_check(kb: KnowledgeBase) -> None:
-    assert "possible-appendicitis" in _checks(kb, "i think i have appendicitis")
+    assert "possible-appendicitis" in checks_of(kb, "i think i have appendicitis")
 
 
 def test_a_burst_appendix_long_ago_is_history(kb: KnowledgeBase) -> None:
@@ -199,7 +194,7 @@ def test_a_testicle_sitting_higher_is_torsion(kb: KnowledgeBase, text: str) -> N
 
 
 def test_testicle_pain_alone_calls_for_the_torsion_check(kb: KnowledgeBase) -> None:
-    assert "testicular-torsion" in _checks(kb, "my balls hurt")
+    assert "testicular-torsion" in checks_of(kb, "my balls hurt")
 
 
 @pytest.mark.parametrize(
@@ -284,13 +279,13 @@ def test_strongest_evidence_cards_offer_no_wrong_answer_with_evidence_as_certain
     "text", ["38 weeks pregnant and i fainted", "32 weeks pregnant and my calves cramp at night"]
 )
 def test_later_pregnancy_opens_the_later_pregnancy_checks(kb: KnowledgeBase, text: str) -> None:
-    checks = _checks(kb, text)
+    checks = checks_of(kb, text)
     assert {"reduced-fetal-movements", "possible-pre-eclampsia"} <= set(checks), text
     assert not emergencies_raised(kb, "32 weeks pregnant and my calves cramp at night")
 
 
 def test_early_pregnancy_opens_only_the_early_check(kb: KnowledgeBase) -> None:
-    checks = _checks(kb, "is cupping on my tummy safe in pregnancy")
+    checks = checks_of(kb, "is cupping on my tummy safe in pregnancy")
     assert "pregnancy-tummy-pain" in checks
     assert "reduced-fetal-movements" not in checks
 

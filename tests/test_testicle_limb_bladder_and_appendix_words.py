@@ -12,12 +12,7 @@ import pytest
 from spasmguide.kb.ask import understand
 from spasmguide.kb.model import KnowledgeBase
 from spasmguide.pages.builders import ask_page
-from tests.conftest import emergencies_raised, first_warning, warnings_of
-
-
-def _checks(kb: KnowledgeBase, text: str) -> list[str]:
-    return [flag.id for flag, _ in understand(kb, text).checks]
-
+from tests.conftest import checks_of, emergencies_raised, first_warning, warnings_of
 
 # ---- A twisted testicle ---------------------------------------------------------------------
 
@@ -65,7 +60,7 @@ def test_a_ball_or_a_nut_that_is_no_testicle_raises_no_emergency(
 def test_a_mild_ache_in_a_grown_mans_testicle_is_a_check_not_a_stop(kb: KnowledgeBase) -> None:
     text = "my testicle aches a bit after cycling"
     assert warnings_of(kb, text) == []
-    assert "testicular-torsion" in _checks(kb, text)
+    assert "testicular-torsion" in checks_of(kb, text)
 
 
 # ---- A limb, finger or toe out of shape --------------------------------------------------------
@@ -103,7 +98,7 @@ def test_a_bent_knee_or_back_in_a_position_is_no_break(kb: KnowledgeBase, text: 
 
 
 def test_a_bone_said_broken_shows_the_signs_of_a_bad_break_to_check(kb: KnowledgeBase) -> None:
-    assert "possible-broken-limb" in _checks(kb, "broke my arm")
+    assert "possible-broken-limb" in checks_of(kb, "broke my arm")
 
 
 @pytest.mark.parametrize("region", ["it-band", "hamstring", "front-thigh", "calf", "foot"])
