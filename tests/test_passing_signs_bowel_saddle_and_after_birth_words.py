@@ -2,7 +2,7 @@
 would not come out, a faint "for no reason" while exercising, a bowel or a numb saddle area in
 plain words with back pain, a tight jaw after a puncture, a child's fit without a fever (the
 seizure sign, not meningitis), calf pain in the weeks after a birth, a numb hand after a break,
-and sudden severe neck pain with vomiting. Ordinary words around them stay quiet."""
+sudden severe neck pain with vomiting, and pain low on the right of the tummy. Ordinary words around them stay quiet."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from tests.conftest import emergencies_raised, first_warning, warnings_of
         ("my son is having a fit and its been going 6 minutes", "seizure-emergency"),
         ("sudden severe pain in back of neck and vomiting", "neck-emergency"),
         ("broke my arm and my hand is numb", "injured-limb-numb-or-cold"),
+        ("pain in right lower tummy and fever and sick", "possible-appendicitis"),
     ],
 )
 def test_the_sign_leads_in_everyday_words(kb: KnowledgeBase, text: str, flag: str) -> None:
@@ -58,6 +59,8 @@ def test_calf_pain_in_the_weeks_after_a_birth_is_the_clot_sign(
         "sudden severe neck pain after turning my head",
         "calf pain after running, gave birth 2 years ago",
         "bruises for no reason and my knee is stiff",
+        "my right lower back aches after gardening",
+        "pain in my right lower leg after running",
     ],
 )
 def test_ordinary_words_around_them_raise_no_emergency(kb: KnowledgeBase, text: str) -> None:
