@@ -2,7 +2,8 @@
 would not come out, a faint "for no reason" while exercising, a bowel or a numb saddle area in
 plain words with back pain, a tight jaw after a puncture, a child's fit without a fever (the
 seizure sign, not meningitis), calf pain in the weeks after a birth, a numb hand after a break,
-sudden severe neck pain with vomiting, and pain low on the right of the tummy. Ordinary words around them stay quiet."""
+sudden severe neck pain with vomiting, and pain low on the right of the tummy. Ordinary words
+around them stay quiet."""
 
 from __future__ import annotations
 
