@@ -371,6 +371,6 @@ def sign_for_words(flag: RedFlagGroup, words: Sequence[str]) -> str:
     """The one line of the sign to show for it: the line that shares two or more words with
     what was said, the most first ("headache and stiff neck" shows the stiff-neck line), else
     its first line (one shared word such as "back" is no match)."""
-    said = _content_forms(" ".join(words))
-    best = max(flag.signs, key=lambda line: len(said & _content_forms(line)))
-    return best if len(said & _content_forms(best)) >= 2 else flag.signs[0]
+    best = signs_by_words(flag, words)[0]
+    shared = _content_forms(" ".join(words)) & _content_forms(best)
+    return best if len(shared) >= 2 else flag.signs[0]
