@@ -398,7 +398,13 @@ def _guide_words(kb: KnowledgeBase) -> frozenset[str]:
     texts: list[str] = []
     for entry in (*entries, kb.guide):
         _texts_of_record(entry, texts)
-    words.update(_SPELLING_WORD.findall(fold_text(" ".join(texts))))
+    # Folded text by text: most are plain ASCII, which folds fast; a whole guide joined would
+    # take the slow Unicode path for one accented point name.
+    plain = [text for text in texts if text.isascii()]
+    words.update(_SPELLING_WORD.findall(fold_text(" ".join(plain))))
+    for text in texts:
+        if not text.isascii():
+            words.update(_SPELLING_WORD.findall(fold_text(text)))
     return frozenset(words)
 
 

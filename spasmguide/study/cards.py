@@ -43,6 +43,7 @@ from spasmguide.kb.model import (
     Entry,
     KnowledgeBase,
     Needling,
+    RedFlagGroup,
     Region,
     Technique,
 )
@@ -970,11 +971,22 @@ def _emergency_overlap(kb: KnowledgeBase) -> Callable[[str], bool]:
     return overlaps
 
 
-def _region_emergency(kb: KnowledgeBase) -> Iterator[Card]:
-    """For a region with warning signs that need emergency care: which of these signs does?
-    The wrong answers are signs the guide rates urgent or for a doctor (the region's own
-    first, so the region gives none away), never one like an emergency sign nor one that
-    overlaps an emergency sign anywhere in the guide (`_emergency_overlap`)."""
+class _EmergencyPools(NamedTuple):
+    """What every region's emergency card draws on: the guide's emergency signs, the calmer
+    signs that may be offered as no emergency at all, a few of those for a region with too
+    few of its own, and what the emergency label means."""
+
+    groups: Mapping[str, RedFlagGroup]
+    emergency_signs: tuple[str, ...]
+    calmer: tuple[str, ...]
+    spare: tuple[str, ...]
+    meaning: str
+
+
+def _emergency_pools(kb: KnowledgeBase) -> _EmergencyPools:
+    """The pools of `_region_emergency`: a calmer sign is never one like an emergency sign
+    nor one that overlaps an emergency sign anywhere in the guide (`_emergency_overlap`).
+    Worked out when an emergency card is first asked: it reads every sign."""
     groups = kb.red_flags
     overlaps = _emergency_overlap(kb)
     emergency_signs = tuple(
@@ -999,37 +1011,52 @@ def _region_emergency(kb: KnowledgeBase) -> Iterator[Card]:
             if wrong(sign)
         )
     )
-    spare = calmer[:_PROBES]  # for a region with few calmer signs
     meaning = next(
         (label.meaning for label in kb.guide.urgency_labels if label.label == "emergency"), ""
     )
-    for region in kb.regions.values():
-        linked = [groups[group_id] for group_id in region.red_flags if group_id in groups]
-        urgent = [group for group in linked if group.urgency == "emergency"]
-        own = tuple(
-            sign
-            for sign in dict.fromkeys(
-                sign for group in linked if group.urgency != "emergency" for sign in group.signs
-            )
-            if sign in calmer
+    return _EmergencyPools(groups, emergency_signs, calmer, calmer[:_PROBES], meaning)
+
+
+def _region_emergency(region: Region, pools: _EmergencyPools) -> Card | None:
+    """For a region with warning signs that need emergency care: which of these signs does?
+    The wrong answers are signs the guide rates urgent or for a doctor (the region's own
+    first, so the region gives none away), drawn from `pools`."""
+    groups = pools.groups
+    linked = [groups[group_id] for group_id in region.red_flags if group_id in groups]
+    urgent = [group for group in linked if group.urgency == "emergency"]
+    own = tuple(
+        sign
+        for sign in dict.fromkeys(
+            sign for group in linked if group.urgency != "emergency" for sign in group.signs
         )
-        pool = own if len(own) >= CHOICES - 1 else tuple(dict.fromkeys((*own, *spare)))
-        card = _first_fair(
-            Card(
-                f"region-emergency:{region.id}",
-                "regions",
-                f"{region.name}: which of these signs needs emergency care?",
-                sign,
-                pool,
-                frozenset(),
-                f"{group.title}: an emergency. {meaning}".strip(),
-                unlike=emergency_signs,
-            )
-            for group in urgent
-            for sign in group.signs
+        if sign in pools.calmer
+    )
+    pool = own if len(own) >= CHOICES - 1 else tuple(dict.fromkeys((*own, *pools.spare)))
+    card = _first_fair(
+        Card(
+            f"region-emergency:{region.id}",
+            "regions",
+            f"{region.name}: which of these signs needs emergency care?",
+            sign,
+            pool,
+            frozenset(),
+            f"{group.title}: an emergency. {pools.meaning}".strip(),
+            unlike=pools.emergency_signs,
         )
-        if card is not None and _has_distractors(card):
-            yield card
+        for group in urgent
+        for sign in group.signs
+    )
+    return card if card is not None and _has_distractors(card) else None
+
+
+_REGION_EMERGENCY = _PerEntry(
+    "region-emergency",
+    "regions",
+    "regions",
+    lambda region: bool(region.red_flags),
+    _emergency_pools,
+    _region_emergency,
+)
 
 
 def _acupoint_location(kb: KnowledgeBase) -> Iterator[Card]:
@@ -1356,7 +1383,7 @@ _CARD_MAKERS: Sequence[_Maker] = (
     _TECHNIQUE_CAUTION,
     _TECHNIQUE_CONTRAINDICATION,
     _region_strongest_evidence,
-    _region_emergency,
+    _REGION_EMERGENCY,
     _cause_prevention,
     _acupoint_location,
     _acupoint_names,
