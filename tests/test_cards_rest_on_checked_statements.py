@@ -137,4 +137,4 @@ def test_the_foot_page_says_its_evidence_is_borrowed() -> None:
     result = CliRunner().invoke(app, ["lookup", "--region", "foot"])
     assert result.exit_code == 0
     page = " ".join(result.output.split())
-    assert "borrowed from Stretching for night leg cramps (Cochrane 2021)" in page
+    assert "borrowed from Stretching for night leg cramps in people over 50 (Cochrane 2021)" in page
