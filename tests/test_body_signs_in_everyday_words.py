@@ -61,6 +61,7 @@ def test_denied_cauda_equina_signs_stay_denied(kb: KnowledgeBase, text: str) -> 
 
 TUMMY = "pregnancy-tummy-pain"
 BURST = "pregnancy-internal-bleeding"
+LATE = "late-pregnancy-pain-or-bleeding"  # weeks of 20 or more said: the maternity unit now
 
 
 @pytest.mark.parametrize(
@@ -69,8 +70,8 @@ BURST = "pregnancy-internal-bleeding"
         ("6 weeks pregnant one sided tummy cramp and shoulder tip pain", TUMMY),
         ("pregnant and tummy cramping with bleeding", TUMMY),
         ("im pregnant and my belly keeps cramping really bad", TUMMY),
-        ("pregnant 30 weeks and getting period like cramps every 10 minutes", TUMMY),
-        ("28 weeks pregnant and my waters broke", TUMMY),
+        ("pregnant 30 weeks and getting period like cramps every 10 minutes", LATE),
+        ("28 weeks pregnant and my waters broke", LATE),
         ("early pregnancy and some spotting", TUMMY),
         ("7 weeks pregnant, sudden severe tummy pain and I feel faint", BURST),
         ("I'm pregnant and bleeding heavily", BURST),

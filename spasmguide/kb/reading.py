@@ -1218,6 +1218,13 @@ def read(kb: KnowledgeBase, text: str) -> Read:
     if compounds:
         found += compounds
         present = _present(found, lex)
+        # A compound whose part is itself said only as a compound ("30 weeks ... bleeding" is
+        # a late pregnancy, said with a tummy word) is read on a second pass.
+        made = {cid for one in compounds for cid in one.phrase.concepts}
+        nested = [one for one in _together(present, lex) if one.phrase.concepts[0] not in made]
+        if nested:
+            found += nested
+            present = _present(found, lex)
     present_now = {cid: tuple(found) for cid, found in present.items()}
     return Read(tuple(tokens), tuple(found), present_now, lex.members)
 
