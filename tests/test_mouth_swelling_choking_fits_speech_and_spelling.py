@@ -1,5 +1,6 @@
-"""Swollen tongue, lips or throat lead with anaphylaxis, and an allergy trigger with a tight
-throat, faintness or a collapse is anaphylaxis too (NHS, nidirect); a swollen face alone is
+"""Swollen tongue or throat, or lips with breathing trouble or faintness, lead with
+anaphylaxis, and an allergy trigger with a tight throat, faintness or a collapse is
+anaphylaxis too (NHS, nidirect); a swollen face alone is
 the urgent dental sign (NHS 111 Wales, NHS dental abscess); a baby under one who is choking
 gets the baby steps first (St John Ambulance); misspelt or everyday words for a fit, jumbled
 speech (FAST) and a misspelt "worst headache" open their emergencies; eye strain is no
@@ -22,10 +23,10 @@ from tests.conftest import first_warning, warnings_of
     [
         "tongue swelling",
         "face and tongue swelling suddenly, wheezy",
-        "my lips are swelling up",
+        "my lips are swelling up and i can hardly breathe",
         "her tongue is swollen and she sounds hoarse",
         "my throat is swollen",
-        "his lips are swollen after lunch",
+        "his lips are swollen after lunch and he feels faint",
         "swelling in my throat and cant swallow",
     ],
 )
