@@ -23,7 +23,6 @@ from tests.conftest import emergencies_raised, first_warning, warnings_of
         "my top lip has swelled up overnight",
         "her bottom lip is swollen for no reason",
         "puffy lips this morning",
-        "lips swelling after eating peanuts",
         "my lips puffed up after a new tablet",
     ],
 )
@@ -78,10 +77,28 @@ def test_a_lip_swollen_for_a_plain_reason_raises_no_allergy_sign(
     assert "lip-swelling" not in raised and "anaphylaxis" not in raised, raised
 
 
-def test_the_anaphylaxis_note_names_no_lips_alone(kb: KnowledgeBase) -> None:
+def test_the_anaphylaxis_note_says_which_lips_are_an_emergency(kb: KnowledgeBase) -> None:
     note = kb.red_flags["anaphylaxis"].note or ""
     assert "a swollen tongue, lips or throat is read as this sign" not in note
-    assert "Neither page names swollen lips on their own" in note
+    assert "suddenly become swollen" in note
+    assert "nhs-allergies" in kb.red_flags["anaphylaxis"].sources
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my face and lips are swelling up",
+        "her lips are swelling up fast",
+        "my lip suddenly swelled",
+        "lips swelling after eating peanuts",
+        "got stung by a wasp and my lip is swollen",
+        "my mouth is swelling up",
+    ],
+)
+def test_lips_swelling_up_now_suddenly_or_after_a_trigger_are_anaphylaxis(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "anaphylaxis", text
 
 
 @pytest.mark.parametrize(
