@@ -31,6 +31,8 @@ from tests.conftest import emergencies_raised, first_warning, warnings_of
         ("my wife is on chemotherapy and feels hot and shivery", "fever-during-cancer-treatment"),
         ("started radiotherapy last week and got the shivers", "fever-during-cancer-treatment"),
         ("temp of 38.4 two weeks after chemo", "fever-during-cancer-treatment"),
+        ("on chemo and my temp is 37.8", "fever-during-cancer-treatment"),
+        ("temperature 37.6 after my chemo yesterday", "fever-during-cancer-treatment"),
         # dread with sweating or sickness, no pain said
         ("sense of doom and clammy", "chest-pain"),
         ("overwhelming feeling of anxiety and sweating buckets", "chest-pain"),
@@ -99,6 +101,9 @@ def test_stronger_signs_still_lead(kb: KnowledgeBase, text: str, flag: str) -> N
         "drank lots of water after my run and still got cramp",
         "chemo made my hair fall out",
         "on chemo, no fever, just tired",
+        "on chemo and my temp is 36.8",
+        "my temp is 37.8 and my calf is tight",
+        "baby temp 37.8",
         "feeling anxious and sweaty before my exam",
         "stitch in my side when i breathe in while running",
         "upper back spasm hurts when i take a deep breath",
