@@ -1000,6 +1000,8 @@ _TEMPERATURE = re.compile(
     r"\b(3[0-9]|4[0-3]|9[5-9]|10[0-9])(?:\.(\d))?\s*(°\s*[cf]?|degrees?\s*[cf]?|deg|c\b|f\b)?"
 )
 FEVER, LOW_TEMPERATURE, HIGH_FEVER = "fever", "cold-to-touch", "high-fever"
+# 37.5 to 37.9 °C: below the fever line, but the line cancer centres give during chemotherapy.
+SLIGHT_TEMPERATURE = "temperature-raised-slightly"
 _WEATHER = frozenset("outside out today weather sun heat heatwave room water bath oven".split())
 
 
@@ -1039,7 +1041,8 @@ def temperature_readings(
 ) -> tuple[list[Found], list[tuple[int, int]]]:
     """The body temperatures said as numbers, in one pass: the phrases they are read as (with
     a unit or after "temp", or as a decimal: "38.5 degrees", "a temp of 39", "102F", "39.2") -
-    a fever at 38 °C (100.4 °F) or more, low under 36 °C, a high fever at 39 °C - and the token
+    a fever at 38 °C (100.4 °F) or more, low under 36 °C, a high fever at 39 °C, slightly raised
+    from 37.5 °C (the chemotherapy line) - and the token
     spans where a normal reading is said after "temp" ("temp is 37.1"), where that word names
     a reading, not a fever."""
     folded = _folded(text)
@@ -1058,7 +1061,15 @@ def temperature_readings(
         after = folded[match.end() : match.end() + 12].split()
         if after and after[0] in _WEATHER:
             continue
-        concept = FEVER if celsius >= 38 else LOW_TEMPERATURE if celsius < 36 else None
+        concept = (
+            FEVER
+            if celsius >= 38
+            else LOW_TEMPERATURE
+            if celsius < 36
+            else SLIGHT_TEMPERATURE
+            if celsius >= 37.5
+            else None
+        )
         if concept is not None:
             reading = _found_over(tokens, match, concept)
             if reading is not None:
@@ -1202,6 +1213,10 @@ def read(kb: KnowledgeBase, text: str) -> Read:
         found += list(baby_age_phrases(text, tokens))
     if all(cid in lex.concepts for cid in (FEVER, LOW_TEMPERATURE, HIGH_FEVER)):
         temperatures, normal = temperature_readings(text, tokens)
+        if SLIGHT_TEMPERATURE not in lex.concepts:
+            temperatures = [
+                one for one in temperatures if SLIGHT_TEMPERATURE not in one.phrase.concepts
+            ]
         found += temperatures
         found = [
             one
