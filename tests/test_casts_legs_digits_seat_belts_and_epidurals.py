@@ -112,6 +112,8 @@ def test_a_bent_finger_or_toe_after_an_injury_is_the_bad_break_sign(
         "my big toe is crooked from my bunion",
         "hammer toes hurt in my work boots",
         "my fingers look bent with arthritis",
+        "my fingers are deformed from rheumatoid arthritis",
+        "my toes point at an odd angle because of my bunions",
     ],
 )
 def test_a_toe_or_finger_bent_without_an_injury_raises_no_emergency(
