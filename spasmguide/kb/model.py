@@ -130,6 +130,7 @@ SourceKind = Literal[
     "textbook",
     "guideline",
     "systematic review",
+    "narrative review",
     "meta-analysis",
     "trial",
     "study",
