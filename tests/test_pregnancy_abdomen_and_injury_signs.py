@@ -393,11 +393,15 @@ def test_a_top_on_borrowed_or_low_certainty_evidence_is_not_the_strongest(
     assert "ranks first" in card.prompt and "the guide's rule" in card.prompt
 
 
-def test_a_top_on_direct_moderate_evidence_is_still_the_strongest(kb: KnowledgeBase) -> None:
+def test_a_top_with_a_rival_as_certain_asks_what_ranks_first(kb: KnowledgeBase) -> None:
+    # On the neck, needling's evidence is as certain as exercise's; the rule's risk step
+    # puts it lower, so the card asks what ranks first by the rule, not what is strongest.
     from spasmguide.study.cards import cards_of
 
     card = next(c for c in cards_of(kb) if c.card == "region-evidence:neck")
-    assert "strongest evidence" in card.prompt
+    assert "strongest evidence" not in card.prompt
+    assert "ranks first" in card.prompt and "the guide's rule" in card.prompt
+    assert "evidence as certain rank lower" in card.explanation
 
 
 def test_no_lesser_sign_of_a_region_shares_at_rest_with_its_emergency_signs(

@@ -859,8 +859,10 @@ def _strong(certainty: CertaintyOfEvidence) -> bool:
 def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
     """For a region whose ranking (docs/decisions/014) puts one technique alone at the top:
     which of these has the strongest evidence? The techniques the same ranking puts lower are
-    the wrong answers, less those whose evidence is as certain as the top's (ranked lower by a
-    hold-back, not by weaker evidence); where the top is a tie, nothing is asked."""
+    the wrong answers. Where one of them has evidence as certain as the top's (ranked lower by
+    a step of the rule, not by weaker evidence), or the top's evidence is weak or borrowed, the
+    card asks what ranks first by the guide's rule instead; where the top is a tie, nothing is
+    asked."""
     aliases = _aliases(kb.techniques.values())
     for region in kb.regions.values():
         ranked = rank_techniques(kb, [region])
@@ -895,13 +897,16 @@ def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
                     f"Which of these ranks first for {region.name} by the guide's rule,"
                     " on evidence borrowed from elsewhere?"
                 )
-        if prompt.startswith("Which of these has the strongest"):
-            # A technique ranked lower only by a hold-back (a needling risk, self-care first),
-            # with evidence as certain as the top's, is no wrong answer to "strongest evidence".
-            weaker = tuple(
-                item.technique.name
-                for item in ranked[1:]
-                if item.basis.certainty.level < basis.certainty.level
+        level = basis.certainty.level
+        if prompt.startswith("Which of these has the strongest") and any(
+            item.basis.certainty.level >= level for item in ranked[1:]
+        ):
+            # Another technique has evidence as certain and is ranked lower only by a step of
+            # the rule (a needling risk, least invasive first): the card asks what ranks first.
+            prompt = f"Which of these ranks first for {region.name} by the guide's rule?"
+            why += (
+                "; techniques with evidence as certain rank lower by the rule's risk or"
+                " least-invasive step"
             )
         card = _first_fair(
             [
