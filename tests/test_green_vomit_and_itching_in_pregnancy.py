@@ -43,3 +43,36 @@ def test_itching_in_pregnancy_calls_the_midwife(kb: KnowledgeBase, text: str) ->
 def test_itching_or_vomiting_alone_stay_quiet(kb: KnowledgeBase, text: str) -> None:
     assert not emergencies_raised(kb, text), text
     assert "pregnancy-itching" not in warnings_of(kb, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my 15 year old keeps bringing up green stuff", "child-vomit-green-or-blood"),
+        ("I've been vomiting blood this morning, it's stopped now", "vomiting-blood"),
+        ("threw up blood and now I feel faint", "vomiting-blood-unwell"),
+        ("kid swallowed two magnets from a toy", "swallowed-battery-or-magnet"),
+        ("my son might have swallowed a coin battery", "swallowed-battery-or-magnet"),
+        ("pressed on the cut for 15 minutes and it's still bleeding loads", "bleeding-wont-stop"),
+    ],
+)
+def test_more_words_reach_the_sign(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "changed the batteries in the remote and had lunch",
+        "cut my finger, it bled a lot but stopped with pressure",
+        "my period bleeding won't stop this month",
+        "my nose keeps bleeding when the air is dry",
+    ],
+)
+def test_batteries_periods_and_noses_are_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert not emergencies_raised(kb, text), text
+
+
+def test_itching_with_a_quieter_baby_says_to_call_now(kb: KnowledgeBase) -> None:
+    first_step = kb.red_flags["pregnancy-itching"].first_step or ""
+    assert "moving less than usual, call the maternity unit now" in first_step
