@@ -40,3 +40,27 @@ def test_stiff_and_shaking_is_a_fit(kb: KnowledgeBase, text: str) -> None:
 def test_ordinary_phrasings_stay_quiet(kb: KnowledgeBase, text: str) -> None:
     assert not emergencies_raised(kb, text), text
     assert "child-noisy-breathing" not in warnings_of(kb, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("vomited something like coffee grounds and my poo is black", "vomiting-blood-unwell"),
+        ("I keep throwing up blood", "vomiting-blood-unwell"),
+        ("threw up a bit of blood this morning, fine now", "vomiting-blood"),
+        (
+            "my girl has croup and the skin under her ribs is sucking in",
+            "child-noisy-breathing-severe",
+        ),
+        ("toddler with croup, noisy breathing all the time", "child-noisy-breathing-severe"),
+        ("my son has a croupy cough tonight", "child-noisy-breathing"),
+    ],
+)
+def test_vomited_blood_and_croup_open_at_their_tier(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert first_warning(kb, text) == flag, text
+
+
+def test_vomited_blood_that_will_not_stop_is_no_wound(kb: KnowledgeBase) -> None:
+    assert "bleeding-wont-stop" not in warnings_of(kb, "keep vomiting blood, it won't stop")
