@@ -65,6 +65,9 @@ class Understanding(NamedTuple):
     checks: Matched = ()
     # The technique and acupoint pages the words name ("where is BL57"), as (kind, id).
     pages: tuple[tuple[str, str], ...] = ()
+    # The words say the person is pregnant (not denied, nor only wondered about): the
+    # techniques an answer suggests then carry their pregnancy cautions.
+    pregnant: bool = False
 
 
 def understand(kb: KnowledgeBase, text: str) -> Understanding:
@@ -97,7 +100,12 @@ def understand(kb: KnowledgeBase, text: str) -> Understanding:
         )
     )
     pages = pages_named(kb, text_read)
-    return Understanding(text, warnings, readings, denied, read_to, checks, pages)
+    pregnant = any(
+        not found.wondered and not found.denied
+        for concept in ("pregnant", "pregnancy-said")
+        for found in said.present.get(concept, ())
+    )
+    return Understanding(text, warnings, readings, denied, read_to, checks, pages, pregnant)
 
 
 def _weight(kb: KnowledgeBase, found: Found) -> float:

@@ -294,7 +294,7 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             full=False,
             named=named,
             shown=shown,
-            pregnant=_pregnancy_said(kb, understood),
+            pregnant=understood.pregnant,
         )
         sections.extend(answered.sections)
     else:
@@ -365,7 +365,7 @@ def _named_pages_section(
     """The technique and acupoint pages the words name, each with the command that opens it
     (where a point is, what it is used for and its cautions; how a technique works)."""
     terms = []
-    pregnant = _pregnancy_said(kb, understood)
+    pregnant = understood.pregnant
     for kind, page_id in understood.pages:
         items: tuple[str, ...] = ()
         if kind == "acupoint":
@@ -403,21 +403,6 @@ def _read_to_section(understood: Understanding) -> Section:
 def _first_step(flag: RedFlagGroup) -> str:
     """The opening line of an answer `flag` leads: its own first step, or its urgency's."""
     return flag.first_step or ASK_ACTIONS[flag.urgency]
-
-
-def _pregnancy_said(kb: KnowledgeBase, understood: Understanding) -> bool:
-    """Whether the words say the person is pregnant (not denied, nor only wondered about):
-    the techniques then carry their pregnancy cautions."""
-    # Imported here: the reader (and its stemmer) loads only for an answer, never for a page.
-    from spasmguide.kb.reading import read
-
-    text = understood.text[: understood.read_to] if understood.read_to else understood.text
-    said = read(kb, text)
-    return any(
-        not found.wondered and not found.denied
-        for concept in ("pregnant", "pregnancy-said")
-        for found in said.present.get(concept, ())
-    )
 
 
 def _ask_warning_section(understood: Understanding) -> Section:
