@@ -83,7 +83,7 @@ def test_no_emergency_card_offers_an_emergency_sign_as_a_wrong_answer(
     "sign",
     [
         "Dizziness, drop attacks or blackouts.",  # blackouts: an unconscious person is 999
-        "Pain just below the ribs.",  # read as chest pain
+        "Back pain that is worse on coughing, sneezing or opening the bowels.",  # bowels: CES
         "Sudden swelling of the face, hands, feet or ankles.",  # face swelling is 999
         "Changes in vision, such as blurring or flashing lights.",  # vision loss with GCA
     ],

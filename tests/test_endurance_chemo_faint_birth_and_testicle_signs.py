@@ -1,8 +1,8 @@
 """Warning signs read in everyday words: low blood salt after long endurance exercise, a fever
-during cancer treatment, dread with sweating (heart attack), a sharp side or rib pain on
-breathing in, faints that keep happening, feeling faint after a birth, and a testicle lump or an
-ache that has lasted days or weeks (not a twist). Ordinary phrasings that sound alike stay
-quiet, and a sudden or severe testicle pain still stops as a possible twist."""
+during cancer treatment, dread with sweating (heart attack), faints that keep happening,
+feeling faint after a birth, and a testicle lump or an ache that has lasted days or weeks (not
+a twist). Ordinary phrasings that sound alike stay quiet, and a sudden or severe testicle pain
+still stops as a possible twist."""
 
 from __future__ import annotations
 
@@ -37,9 +37,6 @@ from tests.conftest import emergencies_raised, first_warning, warnings_of
         ("sense of doom and clammy", "chest-pain"),
         ("overwhelming feeling of anxiety and sweating buckets", "chest-pain"),
         ("feel like i'm going to die and feel sick", "chest-pain"),
-        # a sharp pain in the side of the chest on breathing in
-        ("it hurts to breathe in, sharp pain in my side", "possible-pe"),
-        ("stabbing pain under my ribs when i take a deep breath", "possible-pe"),
     ],
 )
 def test_emergency_signs(kb: KnowledgeBase, text: str, flag: str) -> None:
