@@ -984,8 +984,12 @@ class _EmergencyPools(NamedTuple):
     groups: Mapping[str, RedFlagGroup]
     emergency_signs: tuple[str, ...]
     calmer: tuple[str, ...]
-    spare: tuple[str, ...]
     meaning: str
+
+    @property
+    def spare(self) -> tuple[str, ...]:
+        """The calmer signs lent to a region with too few of its own."""
+        return self.calmer[:_PROBES]
 
 
 def _emergency_pools(kb: KnowledgeBase) -> _EmergencyPools:
@@ -1019,7 +1023,7 @@ def _emergency_pools(kb: KnowledgeBase) -> _EmergencyPools:
     meaning = next(
         (label.meaning for label in kb.guide.urgency_labels if label.label == "emergency"), ""
     )
-    return _EmergencyPools(groups, emergency_signs, calmer, calmer[:_PROBES], meaning)
+    return _EmergencyPools(groups, emergency_signs, calmer, meaning)
 
 
 def _region_emergency(region: Region, pools: _EmergencyPools) -> Card | None:
