@@ -116,9 +116,9 @@ def test_a_limb_swollen_tight_after_a_road_accident_is_an_emergency(
         ("my calf cramp lasted longer than 10 minutes", "cramp-urgent"),
         ("sprayed pesticide on the allotment and now my legs keep cramping", "cramp-urgent"),
         # NHS tetanus: dirt in a wound, something stuck in it, unsure of vaccinations.
-        ("cut my hand on a garden fork and soil got in it", "cramp-urgent"),
-        ("a splinter went into my palm and I can't get it out", "cramp-urgent"),
-        ("gashed my shin on a rusty gate and I'm not sure about tetanus", "cramp-urgent"),
+        ("cut my hand on a garden fork and soil got in it", "wound-tetanus-risk"),
+        ("a splinter went into my palm and I can't get it out", "wound-large-or-deep"),
+        ("gashed my shin on a rusty gate and I'm not sure about tetanus", "wound-large-or-deep"),
         # Versus Arthritis: pain in the tongue on chewing or talking in giant cell arteritis.
         ("I'm 70 and the side of my tongue aches whenever I chew", "giant-cell-arteritis"),
         # NICE NG19 / Diabetes UK: a break in the skin, pus, a colour change of the foot.

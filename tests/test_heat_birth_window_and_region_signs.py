@@ -81,7 +81,7 @@ def test_a_region_page_carries_the_signs_of_its_place(
     ],
 )
 def test_a_puncture_from_a_nail_or_rust_is_seen_the_same_day(kb: KnowledgeBase, text: str) -> None:
-    assert "cramp-urgent" in warnings_of(kb, text), text
+    assert "wound-tetanus-risk" in warnings_of(kb, text), text
     assert emergencies_raised(kb, text) == [], text
 
 

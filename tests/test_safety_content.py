@@ -931,8 +931,8 @@ def test_every_wound_pattern_with_spasm_or_stiffness_is_the_tetanus_emergency(
 @pytest.mark.parametrize(
     ("text", "flag_id"),
     [
-        ("dirty cut on my hand and I'm not vaccinated against tetanus", "cramp-urgent"),
-        ("cut my leg on rusty metal, never had a tetanus jab", "cramp-urgent"),
+        ("dirty cut on my hand and I'm not vaccinated against tetanus", "wound-tetanus-risk"),
+        ("cut my leg on rusty metal, never had a tetanus jab", "wound-tetanus-risk"),
         ("I cut down on salt and now my calves cramp every night", "cramps-see-doctor"),
     ],
 )
