@@ -1263,13 +1263,15 @@ def _present(found: Iterable[Found], lex: Lexicon) -> dict[str, list[Found]]:
 
 def _together(present: Mapping[str, list[Found]], lex: Lexicon) -> list[Found]:
     """The compound concepts (`together`) said: a phrase of each of their concepts, affirmed,
-    all in one sentence or (`within: next sentence`) in two sentences side by side. Read as
-    one phrase over the first phrase of each in the nearest place, with their words. Linear
-    in the number of phrases: each concept's sentences are gathered once."""
+    all in one sentence or (`within: next sentence`) in two sentences side by side, with none
+    of the compound's `unless` concepts said in those sentences. Read as one phrase over the
+    first phrase of each in the nearest place, with their words. Linear in the number of
+    phrases: each concept's sentences are gathered once."""
     compounds = []
     for concept in lex.concepts.values():
         if not concept.together:
             continue
+        barred = {one.sentence for cid in concept.unless for one in present.get(cid, ())}
         by_sentence: list[dict[int, Found]] = []
         for cid in concept.together:
             first_in: dict[int, Found] = {}
@@ -1282,7 +1284,7 @@ def _together(present: Mapping[str, list[Found]], lex: Lexicon) -> list[Found]:
         reach = 1 if concept.within == "next sentence" else 0
         for start in sorted(by_sentence[0]):
             chosen = _close_together(by_sentence, start, reach)
-            if chosen is not None:
+            if chosen is not None and not barred & {one.sentence for one in chosen}:
                 chosen.sort(key=lambda one: (one.first, one.last))
                 words = " ... ".join(dict.fromkeys(one.words for one in chosen))
                 phrase = Phrase((), words, (concept.id,))
