@@ -93,7 +93,6 @@ def test_the_sign_is_read_however_it_is_said(kb: KnowledgeBase, text: str, flag_
     "text",
     [
         "rash on his chest that fades when I press a glass on it, no temp",
-        "cut my hand on a broken glass and there's still a bit of glass in it",
         "no fever, no rash, just a stiff neck from the desk",
         "this stock market crash has my neck and shoulders in knots",
         "neck is sore from craning at the fall colours",
