@@ -12,7 +12,7 @@ import pytest
 from spasmguide.kb.loader import load_knowledge_base
 from spasmguide.kb.model import Cause, Concept, KnowledgeBase, RedFlagGroup, Region, Source
 from spasmguide.kb.names import normalize_name
-from tests.conftest import first_warning
+from tests.conftest import first_warning, warnings_of
 from tests.content_rules import shipped_problems
 
 
@@ -1406,7 +1406,6 @@ def test_the_time_is_the_cramp_s_own(
 @pytest.mark.parametrize(
     "text",
     [
-        "cramps and weakness with numb feet both legs getting worse over days",
         "both my legs are getting weaker every day",
         "pins and needles in both feet spreading up my legs since yesterday",
     ],
@@ -1415,6 +1414,15 @@ def test_both_legs_weakening_or_numbing_fast_is_same_day(shipped: KnowledgeBase,
     # NHS Guillain-Barré syndrome page: numbness, tingling and weakness starting in the feet,
     # on both sides, worsening over hours to days: call 111.
     assert first_warning(shipped, text) == "legs-weakening-fast", text
+
+
+def test_both_legs_numb_and_weak_and_worsening_show_the_emergency_first(
+    shipped: KnowledgeBase,
+) -> None:
+    # Numb and weak at once is the severe picture the NHS sciatica page sends to 999; the
+    # same-day sign for a worsening nerve problem still follows it.
+    text = "cramps and weakness with numb feet both legs getting worse over days"
+    assert warnings_of(shipped, text)[:2] == ["cauda-equina", "legs-weakening-fast"], text
 
 
 @pytest.mark.parametrize(

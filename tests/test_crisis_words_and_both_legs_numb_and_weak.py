@@ -1,0 +1,78 @@
+"""Thoughts of suicide or self-harm, or an overdose taken, open a crisis sign before anything
+else (Mental Health Foundation; NHS Wales; 988 in the US); both legs numb and weak at once is
+the squeezed-nerve-bundle emergency even with no back named (NHS sciatica); a racing heart
+with feeling faint is the palpitations emergency even after exercise (NHS palpitations); legs
+gone numb after a fall are the spinal-injury emergency even with no neck or back named (NICE
+NG41); a swollen tongue leads with anaphylaxis; a wound with something in it is pressed around,
+not on."""
+
+from __future__ import annotations
+
+import pytest
+
+from spasmguide.kb.ask import understand
+from spasmguide.kb.model import KnowledgeBase
+from tests.conftest import emergencies_raised, first_warning
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I want to kill myself", "suicidal-thoughts-or-self-harm"),
+        ("took an overdose of paracetamol an hour ago", "suicidal-thoughts-or-self-harm"),
+        ("I took too many pills on purpose and my neck hurts", "suicidal-thoughts-or-self-harm"),
+        ("been self harming again and my back is in spasm", "suicidal-thoughts-or-self-harm"),
+        ("tight shoulders and I don't want to be alive", "suicidal-thoughts-or-self-harm"),
+        ("both legs numb and weak since this morning", "cauda-equina"),
+        ("my legs are tingly and weak", "cauda-equina"),
+        ("my heart is racing and I feel faint after the gym", "palpitations-with-symptoms"),
+        ("I can't feel my legs after a fall", "neck-injury"),
+        ("my dad fell and he can't feel his legs", "neck-injury"),
+        ("tongue swelling and drooling", "anaphylaxis"),
+    ],
+)
+def test_opening_sign(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did suicides at basketball practice and now my calves cramp",
+        "my back is killing me after gardening",
+        "I'm not suicidal, just stressed and my neck is tight",
+        "what are the signs of an overdose",
+        "both legs numb and weak after sitting cross-legged",
+        "my legs are numb and weak after a long run",
+        "heart racing during my run, then fine",
+    ],
+)
+def test_ordinary_phrasings_raise_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert not emergencies_raised(kb, text), text
+
+
+def test_the_crisis_sign_says_where_to_talk_as_well_as_where_to_go(kb: KnowledgeBase) -> None:
+    flag = kb.red_flags["suicidal-thoughts-or-self-harm"]
+    assert flag.first_step is not None
+    for words in ("999, 911 or 112", "116 123", "988"):
+        assert words in flag.first_step
+        assert words in (flag.action or "")
+
+
+def test_worsening_numb_weak_legs_show_both_tiers(kb: KnowledgeBase) -> None:
+    ids = [flag.id for flag, _ in understand(kb, "legs numb and weak and getting worse").warnings]
+    assert ids[:2] == ["cauda-equina", "legs-weakening-fast"]
+
+
+def test_an_epiglottitis_answer_names_the_auto_injector(kb: KnowledgeBase) -> None:
+    # A swollen throat with drooling leads with the airway sign, whose first step must still
+    # serve an allergic reaction (NHS anaphylaxis: the adrenaline auto-injector first).
+    assert first_warning(kb, "throat swelling up and drooling") == "throat-swelling-airway"
+    step = kb.red_flags["throat-swelling-airway"].first_step or ""
+    assert "auto-injector" in step
+
+
+def test_the_wound_sign_never_says_to_press_on_something_stuck_in_it(kb: KnowledgeBase) -> None:
+    step = kb.red_flags["wound-large-or-deep"].first_step or ""
+    assert "press around it" in step
+    assert step.index("press around it") < step.index("press on a bleeding wound")
