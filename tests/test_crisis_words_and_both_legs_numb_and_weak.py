@@ -76,3 +76,28 @@ def test_the_wound_sign_never_says_to_press_on_something_stuck_in_it(kb: Knowled
     step = kb.red_flags["wound-large-or-deep"].first_step or ""
     assert "press around it" in step
     assert step.index("press around it") < step.index("press on a bleeding wound")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # NHS coughing up blood: blood with upper-back pain is 999 (a clot in the lung).
+        ("coughed up a few spots of blood and pain in my upper back", "possible-pe"),
+        # Gloucestershire Hospitals' DVT leaflet: cancer treatment is a clot risk.
+        ("cramp in my right calf that won't go, I'm on chemo for cancer", "possible-dvt"),
+    ],
+)
+def test_clot_risks_and_upper_back_pain_lift_the_tier(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert first_warning(kb, text) == flag, text
+
+
+def test_the_cards_carry_the_steps_their_sources_give(kb: KnowledgeBase) -> None:
+    assert "do not drive yourself" in (kb.red_flags["coughing-up-a-little-blood"].first_step or "")
+    snake = kb.red_flags["bite-serious"]
+    assert "not aspirin or ibuprofen" in " ".join((snake.action or "").split())
+    rabies = " ".join(kb.red_flags["bite-rabies-risk"].signs)
+    assert "eyes, nose or mouth" in rabies and "vaccine" in rabies
+    waters = " ".join(kb.red_flags["late-pregnancy-pain-or-bleeding"].signs)
+    assert "green, brown, bloodstained or smelly" in waters
