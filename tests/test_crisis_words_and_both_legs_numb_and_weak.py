@@ -101,3 +101,38 @@ def test_the_cards_carry_the_steps_their_sources_give(kb: KnowledgeBase) -> None
     assert "eyes, nose or mouth" in rabies and "vaccine" in rabies
     waters = " ".join(kb.red_flags["late-pregnancy-pain-or-bleeding"].signs)
     assert "green, brown, bloodstained or smelly" in waters
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["achy arms after lifting weights", "arms sore after the gym yesterday", "sore arms from pull ups"],
+)
+def test_arms_worked_in_the_gym_are_no_heart_sign(kb: KnowledgeBase, text: str) -> None:
+    assert not emergencies_raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pain in my left arm when I climb the stairs", "jaw aches when I run, goes when I stop"],
+)
+def test_arm_or_jaw_pain_with_effort_is_still_the_heart_sign(kb: KnowledgeBase, text: str) -> None:
+    assert first_warning(kb, text) == "jaw-pain-from-the-heart", text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("a monkey licked my eye in Bali", "bite-rabies-risk"),
+        ("not wanting to be alive and my neck hurts", "suicidal-thoughts-or-self-harm"),
+    ],
+)
+def test_more_everyday_words_open_their_signs(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, text
+
+
+def test_no_card_lays_flat_someone_struggling_to_breathe_or_swallow(kb: KnowledgeBase) -> None:
+    # nidirect anaphylaxis: lie flat unless struggling to breathe; NHS epiglottitis: never on
+    # the back. A swollen tongue with drooling leads with anaphylaxis, so its first step says so.
+    step = kb.red_flags["anaphylaxis"].first_step or ""
+    assert "sit up" in step and "auto-injector" in step
+    assert "lay them on their back" in (kb.red_flags["throat-swelling-airway"].first_step or "")
