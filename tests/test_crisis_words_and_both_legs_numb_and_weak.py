@@ -105,7 +105,11 @@ def test_the_cards_carry_the_steps_their_sources_give(kb: KnowledgeBase) -> None
 
 @pytest.mark.parametrize(
     "text",
-    ["achy arms after lifting weights", "arms sore after the gym yesterday", "sore arms from pull ups"],
+    [
+        "achy arms after lifting weights",
+        "arms sore after the gym yesterday",
+        "sore arms from pull ups",
+    ],
 )
 def test_arms_worked_in_the_gym_are_no_heart_sign(kb: KnowledgeBase, text: str) -> None:
     assert not emergencies_raised(kb, text), text
