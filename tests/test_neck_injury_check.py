@@ -15,7 +15,7 @@ from spasmguide.kb.model import KnowledgeBase
 from tests.conftest import NOTICE_WORDS, invoke
 
 FLAG = "neck-injury"
-CHECK_HEADING = "Check now: A neck hurt in a fall, crash, dive or blow"
+CHECK_HEADING = "Check now: A neck or spine hurt in a fall, crash, dive or blow"
 
 NO_SIGN = (
     "slipped on the ice yesterday and my neck is a bit sore",
