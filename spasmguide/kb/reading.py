@@ -1121,6 +1121,34 @@ def year_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
             yield year
 
 
+# A number of tablets taken at once ("took 20 paracetamol", "swallowed thirty pills"): more than
+# eight, the most a day of the commonest painkiller (NHS paracetamol), is read as an overdose
+# (`overdose-said`); a count spread over days ("12 paracetamol over 3 days") is not.
+_DOSE_NUMBER = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_OVERDOSE = re.compile(
+    r"\b(?:took|taken|take|taking|swallowed|had|downed|necked)\s+"
+    r"(?:about\s+|around\s+|like\s+|over\s+|nearly\s+|almost\s+|at\s+least\s+)?"
+    rf"{_DOSE_NUMBER}\s+(?:x\s+)?(?:of\s+(?:my|the|his|her)\s+)?(?:[a-z]+\s+)?"
+    r"(paracetamol|tablets?|pills?|capsules?|ibuprofen|co-?codamol|codeine|aspirin|painkillers?"
+    r"|sleeping\s+pills?|antidepressants?)\b"
+    r"(?!\s+(?:over|in|across|during|through)\s+(?:the\s+|a\s+|\w+\s+)?(?:days?|weeks?))"
+)
+OVERDOSE = "overdose-said"
+MOST_TABLETS_A_DAY = 8
+
+
+def overdose_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
+    """More than eight tablets said to have been taken at once, read as an overdose."""
+    for found in _OVERDOSE.finditer(_folded(text)):
+        number = found.group(1)
+        count = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, 0)
+        if count <= MOST_TABLETS_A_DAY:
+            continue
+        overdose = _found_over(tokens, found, OVERDOSE)
+        if overdose is not None:
+            yield overdose
+
+
 def _unit(word: str) -> str:
     if word.startswith("stair") or word.startswith("step"):
         return "stair"
@@ -1206,6 +1234,10 @@ def read(kb: KnowledgeBase, text: str) -> Read:
             )
         ]
         found = sorted(found + blows, key=lambda one: (one.first, one.last))
+    if OVERDOSE in lex.concepts:
+        found = sorted(
+            found + list(overdose_phrases(text, tokens)), key=lambda one: (one.first, one.last)
+        )
     found = apply_denial(tokens, found, lex)
     found = _directed(tokens, found, lex)
     found += list(age_phrases(text, tokens))

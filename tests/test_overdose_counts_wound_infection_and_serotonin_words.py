@@ -1,0 +1,81 @@
+"""An overdose said as a number of tablets ("took 20 paracetamol") or in loose words opens the
+crisis sign; a wound with a fever, far more painful than expected or with dark blotches is an
+emergency (NHS cellulitis; NHS necrotising fasciitis), an infected-looking one same-day; an
+antidepressant with twitching and sweating is serotonin syndrome (Mayo Clinic), an emergency
+with a high temperature; anaphylaxis lies flat and sits up only on the floor, briefly."""
+
+from __future__ import annotations
+
+import pytest
+
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.kb.reading import overdose_phrases, tokens_of
+from tests.conftest import emergencies_raised, first_warning
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I took 20 paracetamol", "suicidal-thoughts-or-self-harm"),
+        ("took twenty tablets an hour ago", "suicidal-thoughts-or-self-harm"),
+        (
+            "I took a load of paracetamol an hour ago but I feel fine",
+            "suicidal-thoughts-or-self-harm",
+        ),
+        ("took loads of pills", "suicidal-thoughts-or-self-harm"),
+        (
+            "cut on my hand gone red spreading and hot and i feel shivery",
+            "wound-infection-with-fever",
+        ),
+        (
+            "leg pain way worse than it should be after small cut skin going purple",
+            "wound-infection-with-fever",
+        ),
+        (
+            "insect bite on my leg is red and swollen and I have a fever",
+            "wound-infection-with-fever",
+        ),
+        ("infected cut", "wound-infection-spreading"),
+        (
+            "started new antidepressant and muscles twitching sweating shaky high temp",
+            "serotonin-syndrome-severe",
+        ),
+        ("started sertraline and feel a bit shaky and sweaty", "serotonin-syndrome"),
+    ],
+)
+def test_opening_sign(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took 2 paracetamol for my back",
+        "I've taken 12 paracetamol over 3 days",
+        "started sertraline last week, feeling a bit sick",
+        "cut my finger last week, healing fine",
+        "grazed my knee, it's a bit red",
+    ],
+)
+def test_ordinary_phrasings_raise_no_emergency(kb: KnowledgeBase, text: str) -> None:
+    assert not emergencies_raised(kb, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("took 9 paracetamol", True),
+        ("took 8 paracetamol", False),
+        ("swallowed thirty of my sleeping pills", True),
+        ("had 20 tablets over the week", False),
+    ],
+)
+def test_more_than_eight_tablets_at_once_is_an_overdose(text: str, read: bool) -> None:
+    assert bool(list(overdose_phrases(text, tokens_of(text)))) is read, text
+
+
+def test_anaphylaxis_sits_up_only_briefly_and_never_on_a_chair(kb: KnowledgeBase) -> None:
+    flag = kb.red_flags["anaphylaxis"]
+    action = " ".join((flag.action or "").split())
+    assert "on the floor" in (flag.first_step or "")
+    assert "Never sit them on a chair" in action
