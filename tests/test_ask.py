@@ -551,3 +551,18 @@ def test_whenever_the_words_match_a_warning_sign_the_answer_leads_with_it(
         if len(understood.readings) > 1:
             choice_screens += 1
     assert choice_screens >= 3  # the rule is seen on answers with several readings
+
+
+NONE_MATCHED = "None of the warning signs below matched your words"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("my calf cramps at night", True), ("my calf is hot, red and swollen", False)],
+)
+def test_an_answer_says_when_none_of_the_listed_signs_matched(text: str, said: bool) -> None:
+    # The page's warning signs follow every single reading; a reader should not take a list of
+    # emergencies for what their words described.
+    result = invoke("ask", text)
+    assert result.exit_code == 0
+    assert (NONE_MATCHED in " ".join(result.stdout.split())) is said, text

@@ -281,9 +281,16 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
         )
     elif len(readings) == 1:
         reading = readings[0]
-        understood_section = Section(
-            "What the guide understood", (_reading_facts(reading, understood),)
-        )
+        facts: list[Block] = [_reading_facts(reading, understood)]
+        if not understood.warnings and not understood.checks:
+            # The page's warning signs follow in full: say that none of them is what was read.
+            facts.append(
+                Paragraph(
+                    "None of the warning signs below matched your words; they are listed so"
+                    " that you can check them."
+                )
+            )
+        understood_section = Section("What the guide understood", tuple(facts))
         sections.append(understood_section)
         # Shown in full above: the sign the words match first, and the signs to check.
         shown = tuple(flag.id for flag, _ in (*understood.warnings[:1], *understood.checks))
