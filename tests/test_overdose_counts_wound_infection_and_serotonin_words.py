@@ -16,13 +16,13 @@ from tests.conftest import emergencies_raised, first_warning
 @pytest.mark.parametrize(
     ("text", "flag"),
     [
-        ("I took 20 paracetamol", "suicidal-thoughts-or-self-harm"),
-        ("took twenty tablets an hour ago", "suicidal-thoughts-or-self-harm"),
+        ("I took 20 paracetamol", "medicine-overdose"),
+        ("took twenty tablets an hour ago", "medicine-overdose"),
         (
             "I took a load of paracetamol an hour ago but I feel fine",
-            "suicidal-thoughts-or-self-harm",
+            "medicine-overdose",
         ),
-        ("took loads of pills", "suicidal-thoughts-or-self-harm"),
+        ("took loads of pills", "medicine-overdose"),
         (
             "cut on my hand gone red spreading and hot and i feel shivery",
             "wound-infection-with-fever",
@@ -79,3 +79,41 @@ def test_anaphylaxis_sits_up_only_briefly_and_never_on_a_chair(kb: KnowledgeBase
     action = " ".join((flag.action or "").split())
     assert "on the floor" in (flag.first_step or "")
     assert "Never sit them on a chair" in action
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I took 20 paracetamol over the day for my back spasm", "medicine-overdose"),
+        ("I accidentally took too many co-codamol for my neck pain", "medicine-overdose"),
+        ("took too many of my muscle relaxant pills", "medicine-overdose"),
+        # NHS ectopic pregnancy: a missed period is a pregnancy that may not have been tested.
+        (
+            "pain on one side low down missed my period and feel faint",
+            "pregnancy-internal-bleeding",
+        ),
+        ("tick bite and now theres a bullseye rash spreading", "tick-bite-lyme"),
+        ("chest feels tight and the pain is going down my left arm into my jaw", "chest-pain"),
+    ],
+)
+def test_more_everyday_words_open_their_signs(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took too many steps today and my calves ache",
+        "took 12 paracetamol over the last few days",
+        "just a tick, my neck hurts",
+    ],
+)
+def test_words_like_an_overdose_or_a_tick_that_are_not(kb: KnowledgeBase, text: str) -> None:
+    assert not emergencies_raised(kb, text), text
+    assert first_warning(kb, text) != "tick-bite-lyme"
+
+
+def test_airway_cards_never_lay_flat_someone_struggling_to_swallow(kb: KnowledgeBase) -> None:
+    assert "swallowing is hard" in (kb.red_flags["anaphylaxis"].first_step or "")
+    throat = " ".join((kb.red_flags["throat-swelling-airway"].action or "").split())
+    assert "never flat" in throat

@@ -1121,29 +1121,35 @@ def year_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
             yield year
 
 
-# A number of tablets taken at once ("took 20 paracetamol", "swallowed thirty pills"): more than
-# eight, the most a day of the commonest painkiller (NHS paracetamol), is read as an overdose
-# (`overdose-said`); a count spread over days ("12 paracetamol over 3 days") is not.
+# Too many tablets said: more than eight in a day ("took 20 paracetamol", "swallowed thirty
+# pills over the day"), more than the most a day of the commonest painkiller (NHS paracetamol),
+# or "too many" of a medicine ("too many of my muscle relaxant pills"), is read as an overdose
+# (`overdose-said`); a count spread over several days ("12 paracetamol over 3 days") is not.
 _DOSE_NUMBER = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+_MEDICINE = (
+    r"(?:paracetamol|tablets?|pills?|capsules?|meds|medicines?|medication|ibuprofen|co-?codamol"
+    r"|codeine|aspirin|painkillers?|sleeping\s+pills?|antidepressants?)\b"
+)
 _OVERDOSE = re.compile(
     r"\b(?:took|taken|take|taking|swallowed|had|downed|necked)\s+"
     r"(?:about\s+|around\s+|like\s+|over\s+|nearly\s+|almost\s+|at\s+least\s+)?"
-    rf"{_DOSE_NUMBER}\s+(?:x\s+)?(?:of\s+(?:my|the|his|her)\s+)?(?:[a-z]+\s+)?"
-    r"(paracetamol|tablets?|pills?|capsules?|ibuprofen|co-?codamol|codeine|aspirin|painkillers?"
-    r"|sleeping\s+pills?|antidepressants?)\b"
-    r"(?!\s+(?:over|in|across|during|through)\s+(?:the\s+|a\s+|\w+\s+)?(?:days?|weeks?))"
+    rf"{_DOSE_NUMBER}\s+(?:x\s+)?(?:of\s+(?:my|the|his|her)\s+)?(?:[a-z-]+\s+)?{_MEDICINE}"
+    r"(?!\s+(?:over|in|across|during)\s+(?:the\s+(?:last\s+|past\s+)?|a\s+|\w+\s+)?"
+    r"(?:\w+\s+)?(?:days|weeks?)\b)"
+    r"|\btoo\s+many\s+(?:of\s+(?:my|the|his|her|their)\s+)?(?:[a-z-]+\s+){0,2}?" + _MEDICINE
 )
 OVERDOSE = "overdose-said"
 MOST_TABLETS_A_DAY = 8
 
 
 def overdose_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
-    """More than eight tablets said to have been taken at once, read as an overdose."""
+    """Too many tablets said, or more than eight of them in a day, read as an overdose."""
     for found in _OVERDOSE.finditer(_folded(text)):
         number = found.group(1)
-        count = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, 0)
-        if count <= MOST_TABLETS_A_DAY:
-            continue
+        if number is not None:
+            count = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, 0)
+            if count <= MOST_TABLETS_A_DAY:
+                continue
         overdose = _found_over(tokens, found, OVERDOSE)
         if overdose is not None:
             yield overdose
