@@ -10,7 +10,7 @@ import pytest
 
 from spasmguide.kb.model import KnowledgeBase
 from spasmguide.kb.reading import overdose_phrases, tokens_of
-from tests.conftest import emergencies_raised, first_warning
+from tests.conftest import emergencies_raised, first_warning, warnings_of
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,12 @@ def test_airway_cards_never_lay_flat_someone_struggling_to_swallow(kb: Knowledge
     assert "swallowing is hard" in (kb.red_flags["anaphylaxis"].first_step or "")
     throat = " ".join((kb.red_flags["throat-swelling-airway"].action or "").split())
     assert "never flat" in throat
+
+
+def test_a_swollen_face_in_pregnancy_is_not_sent_to_the_dentist(kb: KnowledgeBase) -> None:
+    # NHS pre-eclampsia: a swollen face in pregnancy is its sign; the dental card's advice
+    # would contradict it.
+    text = "30 weeks pregnant bad headache blurry vision and my face is swollen"
+    assert first_warning(kb, text) == "possible-pre-eclampsia"
+    assert "face-swelling-dental" not in warnings_of(kb, text)
+    assert first_warning(kb, "my face is swollen and my tooth hurts") == "face-swelling-dental"
