@@ -20,7 +20,7 @@ from tests.conftest import emergencies_raised, first_warning
     [
         ("I want to kill myself", "suicidal-thoughts-or-self-harm"),
         ("took an overdose of paracetamol an hour ago", "medicine-overdose"),
-        ("I took too many pills on purpose and my neck hurts", "medicine-overdose"),
+        ("I took too many pills on purpose and my neck hurts", "suicidal-thoughts-or-self-harm"),
         ("been self harming again and my back is in spasm", "suicidal-thoughts-or-self-harm"),
         ("tight shoulders and I don't want to be alive", "suicidal-thoughts-or-self-harm"),
         ("both legs numb and weak since this morning", "cauda-equina"),

@@ -126,3 +126,24 @@ def test_a_swollen_face_in_pregnancy_is_not_sent_to_the_dentist(kb: KnowledgeBas
     assert first_warning(kb, text) == "possible-pre-eclampsia"
     assert "face-swelling-dental" not in warnings_of(kb, text)
     assert first_warning(kb, "my face is swollen and my tooth hurts") == "face-swelling-dental"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took an overdose on purpose",
+        "I took 30 paracetamol to end it",
+        "I took an overdose because I want to die",
+    ],
+)
+def test_a_deliberate_overdose_leads_with_the_crisis_card(kb: KnowledgeBase, text: str) -> None:
+    # Its first step sends the overdose to 999 and names the lines to talk to.
+    assert warnings_of(kb, text)[:2] == ["suicidal-thoughts-or-self-harm", "medicine-overdose"]
+
+
+def test_an_accidental_extra_tablet_is_no_emergency(kb: KnowledgeBase) -> None:
+    # NHS: one or two extra tablets by accident are unlikely to harm.
+    assert not emergencies_raised(kb, "accidentally took an extra ibuprofen")
+    assert first_warning(kb, "my toddler swallowed some of my tablets") == "medicine-overdose"
+    action = " ".join((kb.red_flags["medicine-overdose"].action or "").split())
+    assert "116 123" in action and "988" in action
