@@ -147,3 +147,46 @@ def test_an_accidental_extra_tablet_is_no_emergency(kb: KnowledgeBase) -> None:
     assert first_warning(kb, "my toddler swallowed some of my tablets") == "medicine-overdose"
     action = " ".join((kb.red_flags["medicine-overdose"].action or "").split())
     assert "116 123" in action and "988" in action
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "my back spasms are so bad ive been thinking of ending it",
+            "suicidal-thoughts-or-self-harm",
+        ),
+        ("sudden weakness in both legs and numb going up", "cauda-equina"),
+        ("took too many of my muscle relaxants", "medicine-overdose"),
+        ("took too many diazepam", "medicine-overdose"),
+        ("i took all my co-codamol", "medicine-overdose"),
+        ("on sertraline and tramadol now twitching shaking and hot", "serotonin-syndrome-severe"),
+        # nidirect kidney stones; Guy's and St Thomas' renal colic.
+        (
+            "pain in my side going to my groin and im being sick cant get comfy",
+            "kidney-pain-with-fever-or-blood",
+        ),
+        # NHS bleeding from the bottom.
+        ("blood in my poo and feel faint", "bottom-bleeding-heavy"),
+        ("passing lots of blood from my bottom", "bottom-bleeding-heavy"),
+        ("a little blood on the toilet paper", "bottom-bleeding"),
+        # NHS DVT: pregnancy is a clot risk.
+        ("pregnant and pain in one calf", "possible-dvt"),
+    ],
+)
+def test_words_a_fourth_reader_found_unread(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my calves cramp at night, I'm pregnant", "took all my stuff to the gym"],
+)
+def test_night_cramps_in_pregnancy_and_loose_words_raise_nothing(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) is None, text
+
+
+def test_heat_exhaustion_is_dealt_with_now(kb: KnowledgeBase) -> None:
+    assert kb.red_flags["heat-exhaustion"].urgency == "urgent"

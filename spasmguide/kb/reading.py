@@ -1128,7 +1128,9 @@ def year_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
 _DOSE_NUMBER = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
 _MEDICINE = (
     r"(?:paracetamol|tablets?|pills?|capsules?|meds|medicines?|medication|ibuprofen|co-?codamol"
-    r"|codeine|aspirin|painkillers?|sleeping\s+pills?|antidepressants?)\b"
+    r"|codeine|aspirin|painkillers?|sleeping\s+pills?|antidepressants?|muscle\s+relaxants?"
+    r"|relaxants?|diazepam|valium|baclofen|tramadol|morphine|oxycodone|gabapentin|pregabalin"
+    r"|amitriptyline|insulin)\b"
 )
 _OVERDOSE = re.compile(
     r"\b(?:took|taken|take|taking|swallowed|had|downed|necked)\s+"
@@ -1136,7 +1138,10 @@ _OVERDOSE = re.compile(
     rf"{_DOSE_NUMBER}\s+(?:x\s+)?(?:of\s+(?:my|the|his|her)\s+)?(?:[a-z-]+\s+)?{_MEDICINE}"
     r"(?!\s+(?:over|in|across|during)\s+(?:the\s+(?:last\s+|past\s+)?|a\s+|\w+\s+)?"
     r"(?:\w+\s+)?(?:days|weeks?)\b)"
-    r"|\btoo\s+many\s+(?:of\s+(?:my|the|his|her|their)\s+)?(?:[a-z-]+\s+){0,2}?" + _MEDICINE
+    r"|\btoo\s+many\s+(?:of\s+(?:my|the|his|her|their)\s+)?(?:[a-z-]+\s+){0,2}?"
+    + _MEDICINE
+    + r"|\b(?:took|taken|swallowed)\s+(?:all|the\s+whole\s+(?:packet|box|bottle))\s+(?:of\s+)?"
+    r"(?:my|the|his|her|their)\s+(?:[a-z-]+\s+){0,2}?" + _MEDICINE
 )
 OVERDOSE = "overdose-said"
 MOST_TABLETS_A_DAY = 8
