@@ -20,7 +20,7 @@ from tests.conftest import emergencies_raised, first_warning, warnings_of
         ("the neighbour's dog bit my cheek", "bite-serious"),
         ("bitten by a dog on the head", "bite-serious"),
         ("cat bite on my arm, really deep", "bite-serious"),
-        ("my cat bit me yesterday and the bite is hot and swollen", "wound-infection-spreading"),
+        ("my cat bit me yesterday and the bite is hot and swollen", "bite-needs-checking"),
         ("bitten by my son while playing, skin is broken", "bite-needs-checking"),
         ("huge gaping cut on my shin from a fall", "wound-large-or-deep"),
         ("deep wound on my hand from a broken glass", "wound-large-or-deep"),
@@ -67,10 +67,3 @@ def test_hard_to_breathe_alone_asks_for_the_breathing_signs_to_be_checked(
 
     answer = understand(kb, "finding it hard to breathe")
     assert any(flag.id == "severe-breathing-difficulty" for flag, _ in answer.checks)
-
-
-def test_an_infected_looking_bite_shows_the_bite_card_too(kb: KnowledgeBase) -> None:
-    # A hot, swollen bite leads with the same-day infection card (NHS cellulitis), and the
-    # bite's own card follows it.
-    text = "my cat bit me yesterday and the bite is hot and swollen"
-    assert "bite-needs-checking" in warnings_of(kb, text)
