@@ -553,7 +553,7 @@ def test_whenever_the_words_match_a_warning_sign_the_answer_leads_with_it(
     assert choice_screens >= 3  # the rule is seen on answers with several readings
 
 
-NONE_MATCHED = "None of the warning signs below matched your words"
+NONE_MATCHED = "The guide matched none of the warning signs below to your words"
 
 
 @pytest.mark.parametrize(

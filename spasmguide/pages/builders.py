@@ -286,8 +286,8 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
             # The page's warning signs follow in full: say that none of them is what was read.
             facts.append(
                 Paragraph(
-                    "None of the warning signs below matched your words; they are listed so"
-                    " that you can check them."
+                    "The guide matched none of the warning signs below to your words, but it"
+                    " reads words, not people: check each one, and get medical care if one fits."
                 )
             )
         understood_section = Section("What the guide understood", tuple(facts))
