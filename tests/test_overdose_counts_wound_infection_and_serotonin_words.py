@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from spasmguide.kb.ask import understand
 from spasmguide.kb.model import KnowledgeBase
 from spasmguide.kb.reading import overdose_phrases, tokens_of
 from tests.conftest import emergencies_raised, first_warning, warnings_of
@@ -190,3 +191,24 @@ def test_night_cramps_in_pregnancy_and_loose_words_raise_nothing(
 
 def test_heat_exhaustion_is_dealt_with_now(kb: KnowledgeBase) -> None:
     assert kb.red_flags["heat-exhaustion"].urgency == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("black tarry poo and I fainted", "bottom-bleeding-heavy"),
+        ("period late and sharp pain on one side, feel faint", "pregnancy-internal-bleeding"),
+        ("back goes into spasm when i sneeze", "back-other-serious-signs"),
+        ("32 weeks pregnant and my face is swollen", "possible-pre-eclampsia"),
+    ],
+)
+def test_words_a_fifth_reader_found(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, text
+
+
+def test_every_month_is_no_chronic_pain(kb: KnowledgeBase) -> None:
+    answer = understand(kb, "period cramps again same as every month")
+    assert all(
+        reading.cause is None or reading.cause.id != "chronic-conditions"
+        for reading in answer.readings
+    )
