@@ -26,7 +26,7 @@ from tests.conftest import emergencies_raised, first_warning, warnings_of
         ("I passed out two days after giving birth", "after-birth-heavy-bleeding"),
         ("she had the baby on Monday and fainted today", "after-birth-heavy-bleeding"),
         ("had a fit straight after he banged his head", "after-head-injury"),
-        ("my jaw hurts when I walk and stops when I rest", "possible-angina"),
+        ("my jaw hurts when I walk and stops when I rest", "jaw-pain-from-the-heart"),
         ("a horse kicked me in the tummy and I have been sick", "belly-after-major-trauma"),
         ("pregnant and bleeding heavily with clots", "pregnancy-internal-bleeding"),
     ],

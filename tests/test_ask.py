@@ -96,9 +96,9 @@ def test_words_of_a_warning_sign_put_it_first(text: str, flag: str) -> None:
         ("my wee looks like strong tea after a brutal spin class", "rhabdomyolysis"),
         (
             "my jaw aches when I hurry up the hill and settles when I stop",
-            "possible-angina",
+            "jaw-pain-from-the-heart",
         ),
-        ("pain in my left arm when I climb stairs, gone after a rest", "possible-angina"),
+        ("pain in my left arm when I climb stairs, gone after a rest", "jaw-pain-from-the-heart"),
         # Urgency wins ties: a wound and a locked jaw is tetanus, not the jaw that locks.
         ("stood on a rusty nail last week and now my jaw is locked", "possible-tetanus"),
     ],

@@ -119,11 +119,11 @@ def test_arms_worked_in_the_gym_are_no_heart_sign(kb: KnowledgeBase, text: str) 
     ("text", "flag"),
     [
         ("pain in my left arm when I climb the stairs", "jaw-pain-from-the-heart"),
-        # NHS angina: pain with effort that goes with rest is for an urgent GP appointment.
-        ("jaw aches when I run, goes when I stop", "possible-angina"),
+        # NHS angina: pain with effort that goes with rest; the card's first step grades it.
+        ("jaw aches when I run, goes when I stop", "jaw-pain-from-the-heart"),
         (
             "aching in my arm and jaw when i walk up hill goes away when i stop",
-            "possible-angina",
+            "jaw-pain-from-the-heart",
         ),
     ],
 )
@@ -150,3 +150,10 @@ def test_no_card_lays_flat_someone_struggling_to_breathe_or_swallow(kb: Knowledg
     step = kb.red_flags["anaphylaxis"].first_step or ""
     assert "sit up" in step and "auto-injector" in step
     assert "lay them on their back" in (kb.red_flags["throat-swelling-airway"].first_step or "")
+
+
+def test_the_heart_card_headline_grades_angina_and_heart_attack(kb: KnowledgeBase) -> None:
+    # NHS angina and heart attack: pain now that lasts, or with sweating or breathlessness, is
+    # 999; pain that comes with effort and goes with rest is an urgent GP appointment.
+    step = kb.red_flags["jaw-pain-from-the-heart"].first_step or ""
+    assert "999, 911 or 112" in step and "see a doctor today" in step
