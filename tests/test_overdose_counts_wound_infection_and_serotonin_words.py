@@ -212,3 +212,34 @@ def test_every_month_is_no_chronic_pain(kb: KnowledgeBase) -> None:
         reading.cause is None or reading.cause.id != "chronic-conditions"
         for reading in answer.readings
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("stomach cramps and vomiting blood", "vomiting-blood-unwell"),
+        ("my son is jerking all over", "seizure-emergency"),
+        # NHS angina: pain not gone 5 minutes after a second dose of the spray is 999.
+        ("I have angina and my jaw hurts, my spray hasn't helped", "chest-pain"),
+        ("black poo and I'm pale and clammy", "bottom-bleeding-heavy"),
+        ("12 weeks pregnant, swollen face from a bad tooth", "face-swelling-dental"),
+        ("my back hurts when I sneeze", "back-other-serious-signs"),
+    ],
+)
+def test_words_a_sixth_reader_found(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NHS panic disorder: tingling comes with a panic attack itself.
+        "panic attack and my lips are tingling and my hands have cramped up",
+        "I sneezed and my back went into spasm",
+        "legs jerking in bed at night",
+    ],
+)
+def test_a_panic_attack_a_sneeze_and_night_jerks_raise_no_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert not emergencies_raised(kb, text), text
