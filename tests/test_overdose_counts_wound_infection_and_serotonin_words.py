@@ -222,7 +222,13 @@ def test_every_month_is_no_chronic_pain(kb: KnowledgeBase) -> None:
         # NHS angina: pain not gone 5 minutes after a second dose of the spray is 999.
         ("I have angina and my jaw hurts, my spray hasn't helped", "chest-pain"),
         ("black poo and I'm pale and clammy", "bottom-bleeding-heavy"),
-        ("12 weeks pregnant, swollen face from a bad tooth", "face-swelling-dental"),
+        ("angina pain not gone after two sprays", "chest-pain"),
+        ("bleeding from my bottom, clammy, heart racing", "bottom-bleeding-heavy"),
+        ("I gave birth 2 weeks ago and my face is swollen", "possible-pre-eclampsia"),
+        (
+            "thyroid removed two days ago, I am panicking, lips tingling, hands cramping",
+            "cramps-with-tingling-lips",
+        ),
         ("my back hurts when I sneeze", "back-other-serious-signs"),
     ],
 )
@@ -233,13 +239,9 @@ def test_words_a_sixth_reader_found(kb: KnowledgeBase, text: str, flag: str) -> 
 @pytest.mark.parametrize(
     "text",
     [
-        # NHS panic disorder: tingling comes with a panic attack itself.
-        "panic attack and my lips are tingling and my hands have cramped up",
         "I sneezed and my back went into spasm",
         "legs jerking in bed at night",
     ],
 )
-def test_a_panic_attack_a_sneeze_and_night_jerks_raise_no_emergency(
-    kb: KnowledgeBase, text: str
-) -> None:
+def test_a_sneeze_and_night_jerks_raise_no_emergency(kb: KnowledgeBase, text: str) -> None:
     assert not emergencies_raised(kb, text), text
