@@ -178,6 +178,13 @@ _MEASURE = re.compile(
     r"(stairs|stair|steps|metres|metre|meters|meter|m|feet|foot|ft|mph|miles an hour"
     r"|miles per hour|km/h|kmh|kph|km an hour|kilometres an hour)\b"
 )
+
+
+def _number_said(word: str) -> float:
+    """A number written in figures ("12", "2.5") or in words ("twelve")."""
+    return float(_NUMBER_WORDS.get(word, 0) or word)
+
+
 # The smallest size that counts, by unit: more than 5 stairs or 1 metre (3 feet) fallen; a
 # speed of 30 miles (50 km) an hour or more.
 _MEASURE_LEAST = {"stair": 6, "metre": 1.01, "foot": 4, "mile": 30, "km": 50}
@@ -1014,7 +1021,7 @@ def baby_age_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
         number, unit = next(
             (groups[at], groups[at + 1]) for at in range(0, len(groups), 2) if groups[at]
         )
-        value = int(_NUMBER_WORDS.get(number, 0) or number)
+        value = int(_number_said(number))
         weeks = {"d": value / 7, "w": value, "m": value * 4.35}[unit[0]]
         concept = (
             YOUNG_BABY
@@ -1151,10 +1158,8 @@ def overdose_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     """Too many tablets said, or more than eight of them in a day, read as an overdose."""
     for found in _OVERDOSE.finditer(_folded(text)):
         number = found.group(1)
-        if number is not None:
-            count = int(number) if number.isdigit() else _NUMBER_WORDS.get(number, 0)
-            if count <= MOST_TABLETS_A_DAY:
-                continue
+        if number is not None and _number_said(number) <= MOST_TABLETS_A_DAY:
+            continue
         overdose = _found_over(tokens, found, OVERDOSE)
         if overdose is not None:
             yield overdose
@@ -1178,7 +1183,7 @@ def measure_phrases(text: str, tokens: list[Token]) -> list[Found]:
     found: list[Found] = []
     for match in _MEASURE.finditer(folded):
         number, unit = match.group(1), _unit(match.group(2))
-        value = float(_NUMBER_WORDS.get(number, 0) or number)
+        value = _number_said(number)
         if value < _MEASURE_LEAST[unit]:
             continue
         measure = _found_over(tokens, match, MAJOR_TRAUMA)
@@ -1231,6 +1236,7 @@ def read(kb: KnowledgeBase, text: str) -> Read:
     lex = lexicon(kb)
     tokens = correct_spelling(kb, tokens_of(text), lex)
     found = find_phrases(tokens, lex)
+    constructions: list[Found] = []  # read from the text's shape, not from phrase lists
     if HEAD_INJURY in lex.concepts:
         # A blow said inside a longer phrase is that phrase's ("like being hit on the head" is
         # how a headache came on, not a blow).
@@ -1244,11 +1250,11 @@ def read(kb: KnowledgeBase, text: str) -> Read:
                 for one in found
             )
         ]
-        found = sorted(found + blows, key=lambda one: (one.first, one.last))
+        constructions += blows
     if OVERDOSE in lex.concepts:
-        found = sorted(
-            found + list(overdose_phrases(text, tokens)), key=lambda one: (one.first, one.last)
-        )
+        constructions += overdose_phrases(text, tokens)
+    if constructions:
+        found = sorted(found + constructions, key=lambda one: (one.first, one.last))
     found = apply_denial(tokens, found, lex)
     found = _directed(tokens, found, lex)
     found += list(age_phrases(text, tokens))
