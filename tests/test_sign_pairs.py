@@ -162,7 +162,7 @@ def test_a_leg_after_a_cast_or_a_blow_can_be_compartment_syndrome(
         ("dad suddenly weak down his right side", "possible-stroke"),
         ("sudden numbness down one side of my body", "possible-stroke"),
         ("my speech is slurred", "possible-stroke"),
-        ("husband is suddenly confused and not making sense", "possible-stroke"),
+        ("husband is suddenly confused and not making sense", "sudden-confusion"),
         ("husband collapsed with a sudden headache", "headache-emergency"),
         ("headache and passed out", "headache-emergency"),
         ("i think my son has meningitis", "possible-meningitis"),

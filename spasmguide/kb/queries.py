@@ -345,7 +345,13 @@ def _certainty(direct: Sequence[Evidence], indirect: Sequence[Evidence]) -> Cert
         )
         label = evidence.certainty + (" (indirect)" if borrowed else "")
         return CertaintyOfEvidence(CERTAINTY_LEVELS[evidence.certainty], label, evidence, borrowed)
-    shown = [pair for pair in candidates if CERTAINTY_LEVELS[pair[0].certainty] > 0]
+    # An ungraded review is still shown (as "not graded, not counted"): "none" would say no
+    # evidence was found. Only an entry not found as cited is left out.
+    shown = [
+        pair
+        for pair in candidates
+        if CERTAINTY_LEVELS[pair[0].certainty] > 0 or pair[0].certainty == "not graded"
+    ]
     if not shown:
         return CertaintyOfEvidence(0, "none", None, False)
     evidence, borrowed = max(
@@ -354,6 +360,7 @@ def _certainty(direct: Sequence[Evidence], indirect: Sequence[Evidence]) -> Cert
             pair[0].lapsed is None,
             not pair[1],
             CERTAINTY_LEVELS[pair[0].certainty],
+            pair[0].stance is None,  # a review before a guideline, which is shown on its own line
         ),
     )
     return CertaintyOfEvidence(
@@ -367,6 +374,8 @@ def _certainty(direct: Sequence[Evidence], indirect: Sequence[Evidence]) -> Cert
 def _why_not(evidence: Evidence) -> str:
     if evidence.lapsed is not None:
         return "from a lapsed guideline, not counted"
+    if evidence.certainty == "not graded":
+        return "not counted"
     if evidence.direction == "uncertain":
         return "effect uncertain, not counted"
     if evidence.direction == "no benefit":

@@ -881,9 +881,10 @@ def _region_strongest_evidence(kb: KnowledgeBase) -> Iterator[Card]:
         elif basis.certainty.entry is not None:
             why += f" ({basis.certainty.entry.title})"
         prompt = f"Which of these has the strongest evidence for {region.name}?"
-        if basis.guideline.entries and basis.certainty.entry is None:
-            # Ranked on a current guideline alone: "strongest evidence" beside "evidence none"
-            # would contradict itself, so the card asks what ranks first and says why.
+        if basis.guideline.entries and not basis.certainty.level:
+            # Ranked on a current guideline alone (no review evidence counts, an ungraded one
+            # included): "strongest evidence" would say more than the guide knows, so the card
+            # asks what ranks first and says why.
             prompt = f"Which of these ranks first for {region.name} on a current guideline?"
             why = f"a current guideline ({basis.guideline.label}); no graded review evidence"
         elif basis.guideline.entries:

@@ -1,0 +1,107 @@
+"""Low blood sugar in someone with diabetes, sudden confusion or being hard to wake, an
+anti-sickness medicine's twisting spasm, angina still there after a second dose however the
+dose is named, blood still being vomited, a limp that is a walk and not a floppy body, a fit
+with trouble breathing, face swelling before 20 weeks of pregnancy, and the words that must
+not raise these signs."""
+
+from __future__ import annotations
+
+import pytest
+
+from spasmguide.kb.model import KnowledgeBase
+from spasmguide.kb.queries import rank_techniques
+from tests.conftest import checks_of, first_warning, warnings_of
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("im diabetic and shaky sweaty and confused", "low-blood-sugar"),
+        ("my dad is on insulin and he's confused", "low-blood-sugar"),
+        ("i think im having a hypo", "low-blood-sugar"),
+        ("type 1 diabetic and my mum is slurring her words", "low-blood-sugar"),
+        ("my elderly dad is hard to wake", "sudden-confusion"),
+        ("dad is delirious", "sudden-confusion"),
+        ("my mum has suddenly become confused", "sudden-confusion"),
+        ("grandad is confused and very drowsy", "sudden-confusion"),
+        ("my dad is confused and keeps falling over hes 84", "confusion-older-person"),
+        ("my nan is very drowsy and on water tablets", "confusion-older-person"),
+        (
+            "took an anti sickness tablet and now my neck is twisted and my eyes keep rolling up",
+            "antipsychotic-dystonia",
+        ),
+        (
+            "had metoclopramide in hospital and now my neck is pulling to one side",
+            "antipsychotic-dystonia",
+        ),
+        (
+            "took prochlorperazine for dizziness and my jaw is clenched and tongue sticking out",
+            "antipsychotic-dystonia",
+        ),
+        ("I have angina and the pain is still there after a second dose of GTN", "chest-pain"),
+        ("angina pain not going after 2 doses of my nitro tablets", "chest-pain"),
+        ("I have angina, two puffs of my spray and the pain is still there", "chest-pain"),
+        ("angina, still got pain after 2nd spray", "chest-pain"),
+        ("im throwing up blood right now", "vomiting-blood-unwell"),
+        ("threw up blood earlier, it's stopped now", "vomiting-blood"),
+        ("vomiting blood but it has stopped now", "vomiting-blood"),
+        ("child limping with a fever wont put weight on leg", "child-limp"),
+        ("my son has a limp and a temperature", "child-limp"),
+        ("my baby has gone limp", "possible-meningitis"),
+        (
+            "cant breathe properly after a seizure hes still fitting 6 minutes now",
+            "seizure-emergency",
+        ),
+        ("pregnant and having a fit", "pregnancy-seizure"),
+        ("my son had a fit after falling off the swing", "after-head-injury"),
+        ("I'm 12 weeks pregnant and my face has swollen up", "face-swelling-dental"),
+        ("I'm 32 weeks pregnant and my face has swollen up", "possible-pre-eclampsia"),
+        ("gave birth 2 weeks ago and my face is swollen", "possible-pre-eclampsia"),
+        ("blood from my bottom and I'm cold and clammy", "bottom-bleeding-heavy"),
+        ("black poo and breathing fast", "bottom-bleeding-heavy"),
+    ],
+)
+def test_opening_sign(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("feel a bit drowsy after my muscle relaxant", "sudden-confusion"),
+        ("I'm 70 and get drowsy after lunch", "confusion-older-person"),
+        ("confused about which stretch to do for my neck", "confusion-older-person"),
+        ("type 2 diabetic with calf cramps at night", "low-blood-sugar"),
+        ("toddler limping", "possible-meningitis"),
+        ("my angina comes on when I walk uphill and goes with rest", "chest-pain"),
+        ("used my asthma inhaler twice and still wheezy", "chest-pain"),
+        ("blood in my poo and I'm sweating, it's a hot day", "bottom-bleeding-heavy"),
+        ("16 weeks pregnant and feet swollen", "possible-pre-eclampsia"),
+        ("sitting on my tablet all day, neck stiff", "antipsychotic-dystonia"),
+    ],
+)
+def test_no_such_sign(kb: KnowledgeBase, text: str, absent: str) -> None:
+    assert absent not in warnings_of(kb, text) + checks_of(kb, text), text
+
+
+def test_a_full_stomach_is_no_overuse(kb: KnowledgeBase) -> None:
+    from spasmguide.kb.ask import understand
+
+    readings = understand(kb, "mild stomach cramps after eating too much").readings
+    assert all(r.cause is None or r.cause.id != "overuse" for r in readings)
+
+
+def test_a_medicine_tablet_is_no_posture(kb: KnowledgeBase) -> None:
+    from spasmguide.kb.ask import understand
+
+    readings = understand(kb, "took a tablet for my headache and my neck is stiff").readings
+    assert all(r.cause is None or r.cause.id != "posture" for r in readings)
+
+
+def test_an_ungraded_review_is_shown_as_ungraded_not_as_none(kb: KnowledgeBase) -> None:
+    ranked = rank_techniques(kb, [kb.regions["head"]])
+    acupuncture = next(item for item in ranked if item.technique.id == "traditional-acupuncture")
+    certainty = acupuncture.basis.certainty
+    assert certainty.level == 0
+    assert certainty.label.startswith("not graded")
+    assert certainty.entry is not None and certainty.entry.id == "cochrane-tension-headache"
