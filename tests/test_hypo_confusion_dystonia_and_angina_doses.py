@@ -105,3 +105,30 @@ def test_an_ungraded_review_is_shown_as_ungraded_not_as_none(kb: KnowledgeBase) 
     assert certainty.level == 0
     assert certainty.label.startswith("not graded")
     assert certainty.entry is not None and certainty.entry.id == "cochrane-tension-headache"
+
+
+def test_the_heart_card_gives_the_aspirin_step_with_its_limits(kb: KnowledgeBase) -> None:
+    action = " ".join((kb.red_flags["chest-pain"].action or "").split())
+    assert "300 mg" in action and "not allergic" in action
+    assert "tearing" in action  # not for a possible torn aorta
+
+
+def test_the_hypo_card_never_puts_food_in_a_mouth_that_cannot_swallow(kb: KnowledgeBase) -> None:
+    flag = kb.red_flags["low-blood-sugar"]
+    text = " ".join(((flag.first_step or "") + " " + (flag.action or "")).split())
+    assert "can swallow" in text and "nothing by mouth" in text
+    assert "Never give insulin" in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my 7 year old has growing pains in one leg only and limps in the day", True),
+        ("my daughter has pain in her left leg and is limping", True),
+        ("my son gets growing pains in his legs at night", False),
+    ],
+)
+def test_leg_pain_unlike_growing_pains_sends_a_child_to_a_doctor(
+    kb: KnowledgeBase, text: str, expected: bool
+) -> None:
+    assert ("child-leg-pain-not-growing-pains" in warnings_of(kb, text)) is expected, text

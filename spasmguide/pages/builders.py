@@ -1415,8 +1415,32 @@ def _ranked_section(
         Terms(tuple(terms)),
     ]
     if len(shown) < len(ranked):
-        rest = ", ".join(f"{item.label}. {item.technique.name}" for item in ranked[len(shown) :])
-        blocks.append(Paragraph(f"Also suggested, by rank: {rest}."))
+        hidden = ranked[len(shown) :]
+        # A technique a current guideline advises against here is named as such, never as
+        # "suggested".
+        suggested = [item for item in hidden if item.basis.guideline.level >= 0]
+        advised_against = [item for item in hidden if item.basis.guideline.level < 0]
+        if suggested:
+            rest = ", ".join(
+                f"{item.label}. {item.technique.name}"
+                + (
+                    " (guidelines disagree)"
+                    if item.basis.guideline.label == "guidelines disagree"
+                    else ""
+                )
+                for item in suggested
+            )
+            blocks.append(Paragraph(f"Also suggested, by rank: {rest}."))
+        if advised_against:
+            rest = ", ".join(
+                f"{item.label}. {item.technique.name} ({item.basis.guideline.label})"
+                for item in advised_against
+            )
+            blocks.append(
+                Paragraph(
+                    f"Also ranked, though a current guideline advises against it here: {rest}."
+                )
+            )
     if pregnancy:
         blocks.extend(
             Paragraph(f"In pregnancy ({group.title.lower()}): {_after_pregnancy(point)}")
