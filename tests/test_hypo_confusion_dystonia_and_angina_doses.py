@@ -25,7 +25,15 @@ from tests.conftest import checks_of, first_warning, warnings_of
         ("my mum has suddenly become confused", "sudden-confusion"),
         ("grandad is confused and very drowsy", "sudden-confusion"),
         ("my dad is confused and keeps falling over hes 84", "confusion-older-person"),
-        ("my nan is very drowsy and on water tablets", "confusion-older-person"),
+        ("my nan is very drowsy and on water tablets", "sudden-confusion"),
+        ("my 85 year old mum is very drowsy", "sudden-confusion"),
+        ("mum woke up confused", "sudden-confusion"),
+        ("my dad has been confused since yesterday", "sudden-confusion"),
+        ("my son has diabetes and is acting drunk", "low-blood-sugar"),
+        ("after metoclopramide my jaw is clenched and I can't swallow", "antipsychotic-dystonia"),
+        ("took prochlorperazine and my tongue is pushing out", "antipsychotic-dystonia"),
+        ("vomited blood three times today", "vomiting-blood-unwell"),
+        ("threw up blood twice and I'm still being sick", "vomiting-blood-unwell"),
         (
             "took an anti sickness tablet and now my neck is twisted and my eyes keep rolling up",
             "antipsychotic-dystonia",
@@ -75,6 +83,10 @@ def test_opening_sign(kb: KnowledgeBase, text: str, flag: str) -> None:
         ("toddler limping", "possible-meningitis"),
         ("my angina comes on when I walk uphill and goes with rest", "chest-pain"),
         ("used my asthma inhaler twice and still wheezy", "chest-pain"),
+        ("I have angina and my calf cramp is still there", "chest-pain"),
+        ("I have angina and my headache is still there", "chest-pain"),
+        ("I'm confused today about which stretch", "sudden-confusion"),
+        ("I clench my jaw at night", "antipsychotic-dystonia"),
         ("blood in my poo and I'm sweating, it's a hot day", "bottom-bleeding-heavy"),
         ("16 weeks pregnant and feet swollen", "possible-pre-eclampsia"),
         ("sitting on my tablet all day, neck stiff", "antipsychotic-dystonia"),
@@ -132,3 +144,48 @@ def test_leg_pain_unlike_growing_pains_sends_a_child_to_a_doctor(
     kb: KnowledgeBase, text: str, expected: bool
 ) -> None:
     assert ("child-leg-pain-not-growing-pains" in warnings_of(kb, text)) is expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("chest pian going into my jaw", "chest-pain"),
+        ("chestpain and sweating", "chest-pain"),
+        ("cant feel my lges", "cauda-equina"),
+        ("cnt feel my legs", "cauda-equina"),
+        ("i cant feel my feet or legs", "cauda-equina"),
+        ("cellulitis on my leg and now im shivering", "wound-infection-with-fever"),
+        ("swollen red hot ankle with a high temperature", "wound-infection-with-fever"),
+        ("my mums leg is red and hot and shes confused", "wound-infection-with-fever"),
+        ("hot swollen wrist and a fever", "hot-swollen-joint"),
+        ("hot swollen elbow and feel feverish", "hot-swollen-joint"),
+        ("my shoulder joint is hot and swollen and i have a temperature", "hot-swollen-joint"),
+        ("on lithium and shaky and keep being sick", "lithium-toxicity"),
+    ],
+)
+def test_misspelt_and_unwounded_emergencies_open_their_sign(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sprained my ankle, it's hot and swollen",
+        "my face is red and hot and I have a fever",
+        "my knee is swollen after football",
+    ],
+)
+def test_a_hurt_joint_or_a_flushed_face_is_no_joint_or_skin_infection(
+    kb: KnowledgeBase, text: str
+) -> None:
+    found = warnings_of(kb, text)
+    assert "hot-swollen-joint" not in found and "wound-infection-with-fever" not in found, text
+
+
+def test_words_run_together_show_no_empty_word(kb: KnowledgeBase) -> None:
+    from spasmguide.kb.ask import understand
+
+    for _, words in understand(kb, "chestpain and sweating").warnings:
+        assert all(words), words

@@ -301,7 +301,9 @@ def _pattern_match(
         chosen = _nearest(concepts, said, local, bodily)
         if chosen is None or not _apart(chosen[len(chosen) - paired :]):
             continue
-        words = tuple(dict.fromkeys(f.words for f in sorted(chosen, key=lambda f: f.first)))
+        words = tuple(
+            dict.fromkeys(f.words for f in sorted(chosen, key=lambda f: f.first) if f.words)
+        )
         breadth = sum(breadths.get(cid, 1) for cid in concepts)
         candidate = (len(concepts), breadth, min(f.first for f in chosen), words)
         if best is None or (candidate[0], -candidate[1], -candidate[2]) > (

@@ -94,7 +94,8 @@ IRREGULAR = {
 }  # fmt: skip
 # Apostrophe-less contractions are read like the spelt-out ones ("cant" = "can not").
 _NOT_WORDS = frozenset({"cant", "wont", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
-                        "havent", "hasnt", "couldnt", "wouldnt", "shouldnt", "cannot"})  # fmt: skip
+                        "havent", "hasnt", "couldnt", "wouldnt", "shouldnt", "cannot",
+                        "cnt", "carnt"})  # fmt: skip
 # Scots negatives ("cannae", "didnae") are read as the English ones.
 _SCOTS_NOT = {"cannae": "can", "canna": "can", "dinnae": "do", "didnae": "did", "isnae": "is",
               "wasnae": "was", "wouldnae": "would", "couldnae": "could", "willnae": "will",
@@ -275,9 +276,13 @@ def tokens_of(text: str) -> list[Token]:
             tokens.append(Token("not", "not", sentence, found.start(), clause, ""))
             continue
         if word in _NOT_WORDS or word in _SCOTS_NOT:
-            head = _SCOTS_NOT.get(word) or {"cant": "can", "cannot": "can", "wont": "will"}.get(
-                word, word[:-2]
-            )
+            head = _SCOTS_NOT.get(word) or {
+                "cant": "can",
+                "cannot": "can",
+                "cnt": "can",
+                "carnt": "can",
+                "wont": "will",
+            }.get(word, word[:-2])
             tokens.append(Token(head, _base(head), sentence, found.start(), clause, word))
             tokens.append(Token("not", "not", sentence, found.start(), clause, ""))
             continue
@@ -428,6 +433,10 @@ def _texts_of_record(value: object, texts: list[str]) -> None:
             _texts_of_record(item, texts)
 
 
+# The words for a pain or spasm that a body word may be run into ("chestpain", "backache").
+PAIN_WORDS = frozenset({"pain", "pains", "ache", "aches", "cramp", "cramps", "spasm", "spasms"})
+
+
 def _two_letters_swapped(word: str, other: str) -> bool:
     """Whether `other` is `word` with two neighbouring letters swapped ("bakc" and "back")."""
     return len(word) == len(other) and any(
@@ -469,7 +478,9 @@ def _joined(token: Token, lex: Lexicon) -> tuple[Token, Token] | None:
         keys = (_base(head), _base(tail))
         if not (_is_place(head, lex) or _is_place(tail, lex)):
             continue  # only a body word run into its neighbour ("knockout" stays a knockout)
-        if any(phrase.keys[:2] == keys for phrase in lex.by_first.get(keys[0], ())):
+        if any(phrase.keys[:2] == keys for phrase in lex.by_first.get(keys[0], ())) or (
+            _is_place(head, lex) and tail in PAIN_WORDS  # "chestpain", "neckache"
+        ):
             return (
                 token._replace(word=head, key=keys[0], written=word),
                 token._replace(
@@ -526,8 +537,18 @@ def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> li
             near = [word for word in places if (len(word) == len(token.word) + 1
                     and _one_letter_more(token.word, word))
                     or _two_letters_swapped(token.word, word)]  # fmt: skip
+            if not near:
+                # Any word of the guide's with two neighbouring letters swapped ("pian").
+                near = [
+                    word
+                    for word in lex.as_written
+                    if word[:1] == token.word[0] and _two_letters_swapped(token.word, word)
+                ]
             if len(near) == 1 and token.word not in known and token.word not in lex.spelt:
-                corrected[number] = token._replace(key=_base(near[0]))
+                # Read as the word it was meant to be, in that form ("lges" is "legs").
+                corrected[number] = token._replace(
+                    word=near[0], key=_base(near[0]), written=token.written or token.word
+                )
     tied: dict[int, list[str]] = {}
     for number in unknown:
         token = tokens[number]
