@@ -189,3 +189,43 @@ def test_words_run_together_show_no_empty_word(kb: KnowledgeBase) -> None:
 
     for _, words in understand(kb, "chestpain and sweating").warnings:
         assert all(words), words
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("blood sugar 2.8", True),
+        ("my sugar is 3.1 and im shaky", True),
+        ("glucose 55 mg/dl", True),
+        ("blood sugar was 3 this morning", True),
+        ("my sugar levels are 6", False),
+        ("bm of 12 and thirsty", False),
+        ("glucose 90 mg/dl after breakfast", False),
+        ("reading 3 pages hurt my neck", False),
+        ("I do 3 sets of 12 reps", False),
+    ],
+)
+def test_a_low_sugar_reading_is_read_as_a_hypo(kb: KnowledgeBase, text: str, low: bool) -> None:
+    assert ("low-blood-sugar" in warnings_of(kb, text)) is low, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "I'm having a panic attack, my lips are tingling and my hands have cramped up",
+            "panic-tingling",
+        ),
+        ("I hyperventilated and my hands went into a claw and my lips went numb", "panic-tingling"),
+        ("had my thyroid out two days ago and my lips are tingling", "cramps-with-tingling-lips"),
+        ("cramps in my hands and tingling round my mouth", "cramps-with-tingling-lips"),
+        (
+            "panic attack after my thyroid operation, lips tingling and hands cramping",
+            "cramps-with-tingling-lips",
+        ),
+    ],
+)
+def test_panic_tingling_breathes_first_unless_calcium_may_be_low(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)

@@ -1175,6 +1175,35 @@ OVERDOSE = "overdose-said"
 MOST_TABLETS_A_DAY = 8
 
 
+# A blood sugar reading said with its number ("sugar is 2.8", "bm of 3", "glucose 55 mg/dl"):
+# under 4 mmol/L (nidirect's low mark), or from 20 to under 72 when said in mg/dL (the same
+# mark in the US unit), is low (`hypo-said`).
+_SUGAR_READING = re.compile(
+    r"\b(?:blood\s+)?(?:sugars?|glucose|bms?|bgs?)\s+"
+    r"(?:levels?\s+)?(?:is\s+|was\s+|are\s+|of\s+|at\s+|reads?\s+|says\s+|now\s+|only\s+"
+    r"|down\s+to\s+|dropped\s+to\s+|just\s+)*"
+    r"(\d{1,3}(?:\.\d)?)(?:\s*(mmol(?:/l)?|mg/?dl))?(?![\d.])"
+)
+HYPO = "hypo-said"
+LOW_SUGAR_MMOL = 4.0
+LOW_SUGAR_MG_DL = 72.0
+
+
+def sugar_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
+    """A blood sugar reading said below the low mark, read as low blood sugar."""
+    for found in _SUGAR_READING.finditer(_folded(text)):
+        value, unit = float(found.group(1)), found.group(2) or ""
+        if unit.startswith("mg") or value >= 20:
+            low = 20 <= value < LOW_SUGAR_MG_DL
+        else:
+            low = 0 < value < LOW_SUGAR_MMOL
+        if not low:
+            continue
+        reading = _found_over(tokens, found, HYPO)
+        if reading is not None:
+            yield reading
+
+
 def overdose_phrases(text: str, tokens: list[Token]) -> Iterator[Found]:
     """Too many tablets said, or more than eight of them in a day, read as an overdose."""
     for found in _OVERDOSE.finditer(_folded(text)):
@@ -1274,6 +1303,8 @@ def read(kb: KnowledgeBase, text: str) -> Read:
         constructions += blows
     if OVERDOSE in lex.concepts:
         constructions += overdose_phrases(text, tokens)
+    if HYPO in lex.concepts:
+        constructions += sugar_phrases(text, tokens)
     if constructions:
         found = sorted(found + constructions, key=lambda one: (one.first, one.last))
     found = apply_denial(tokens, found, lex)
