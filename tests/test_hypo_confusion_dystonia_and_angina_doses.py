@@ -30,7 +30,7 @@ from tests.conftest import checks_of, first_warning, warnings_of
         ("mum woke up confused", "sudden-confusion"),
         ("my dad has been confused since yesterday", "sudden-confusion"),
         ("my son has diabetes and is acting drunk", "low-blood-sugar"),
-        ("after metoclopramide my jaw is clenched and I can't swallow", "antipsychotic-dystonia"),
+        ("after metoclopramide my jaw is clenched and I can't swallow", "anaphylaxis"),
         ("took prochlorperazine and my tongue is pushing out", "antipsychotic-dystonia"),
         ("vomited blood three times today", "vomiting-blood-unwell"),
         ("threw up blood twice and I'm still being sick", "vomiting-blood-unwell"),
@@ -136,7 +136,7 @@ def test_the_hypo_card_never_puts_food_in_a_mouth_that_cannot_swallow(kb: Knowle
     ("text", "expected"),
     [
         ("my 7 year old has growing pains in one leg only and limps in the day", True),
-        ("my daughter has pain in her left leg and is limping", True),
+        ("my daughter has pain in her left leg and is limping", False),
         ("my son gets growing pains in his legs at night", False),
     ],
 )
@@ -155,7 +155,8 @@ def test_leg_pain_unlike_growing_pains_sends_a_child_to_a_doctor(
         ("cnt feel my legs", "cauda-equina"),
         ("i cant feel my feet or legs", "cauda-equina"),
         ("cellulitis on my leg and now im shivering", "wound-infection-with-fever"),
-        ("swollen red hot ankle with a high temperature", "wound-infection-with-fever"),
+        ("swollen red hot ankle with a high temperature", "hot-swollen-joint"),
+        ("red hot swollen calf and a temperature", "wound-infection-with-fever"),
         ("my mums leg is red and hot and shes confused", "wound-infection-with-fever"),
         ("hot swollen wrist and a fever", "hot-swollen-joint"),
         ("hot swollen elbow and feel feverish", "hot-swollen-joint"),
@@ -229,3 +230,48 @@ def test_panic_tingling_breathes_first_unless_calcium_may_be_low(
     kb: KnowledgeBase, text: str, flag: str
 ) -> None:
     assert first_warning(kb, text) == flag, warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my son has had a limp for 3 days with leg pain", "child-limp"),
+        ("my daughter limps, it has been a week", "child-limp"),
+        ("took an anti sickness tablet and my throat feels tight", "anaphylaxis"),
+        ("after metoclopramide I can't swallow", "anaphylaxis"),
+        ("my 80 year old dad is drowsier than usual", "confusion-older-person"),
+    ],
+)
+def test_words_a_later_reader_found(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)
+
+
+def test_flu_aches_are_no_joint_infection(kb: KnowledgeBase) -> None:
+    assert "hot-swollen-joint" not in warnings_of(kb, "a cold and a temperature and my joints ache")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("tingling in feet spreading up to my hands over 2 days", "legs-weakening-fast"),
+        ("pain in my side and a fever", "kidney-pain-with-fever-or-blood"),
+        ("hearing voices telling me to hurt myself", "suicidal-thoughts-or-self-harm"),
+        ("sprained ankle cant put any weight on it", "possible-broken-bone"),
+        ("rolled my ankle cant walk 4 steps and the bone is tender", "possible-broken-bone"),
+        (
+            "ran out of my baclofen pump refill and my spasms are much worse and I have a fever",
+            "baclofen-withdrawal",
+        ),
+        ("stopped my baclofen tablets 3 days ago and now seeing things", "baclofen-withdrawal"),
+    ],
+)
+def test_existing_signs_read_in_more_words(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I take baclofen for spasms in my legs", "stitch in my side when running"],
+)
+def test_ordinary_words_stay_quiet(kb: KnowledgeBase, text: str) -> None:
+    assert warnings_of(kb, text) == [], text

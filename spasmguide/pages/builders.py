@@ -1416,31 +1416,20 @@ def _ranked_section(
     ]
     if len(shown) < len(ranked):
         hidden = ranked[len(shown) :]
-        # A technique a current guideline advises against here is named as such, never as
-        # "suggested".
-        suggested = [item for item in hidden if item.basis.guideline.level >= 0]
-        advised_against = [item for item in hidden if item.basis.guideline.level < 0]
-        if suggested:
-            rest = ", ".join(
-                f"{item.label}. {item.technique.name}"
-                + (
-                    " (guidelines disagree)"
-                    if item.basis.guideline.label == "guidelines disagree"
-                    else ""
-                )
-                for item in suggested
-            )
-            blocks.append(Paragraph(f"Also suggested, by rank: {rest}."))
-        if advised_against:
-            rest = ", ".join(
-                f"{item.label}. {item.technique.name} ({item.basis.guideline.label})"
-                for item in advised_against
-            )
-            blocks.append(
-                Paragraph(
-                    f"Also ranked, though a current guideline advises against it here: {rest}."
-                )
-            )
+        # A technique is "suggested" only where no current guideline advises against it: one
+        # where guidelines disagree, or one a guideline advises against, is named as such.
+        groups = (
+            ("Also suggested, by rank", [i for i in hidden if i.basis.guideline.level > 0
+                                         or not i.basis.guideline.entries]),
+            ("Also ranked, where current guidelines disagree",
+             [i for i in hidden if i.basis.guideline.entries and i.basis.guideline.level == 0]),
+            ("Also ranked, though a current guideline advises against it here",
+             [i for i in hidden if i.basis.guideline.level < 0]),
+        )  # fmt: skip
+        for lead, items in groups:
+            if items:
+                rest = ", ".join(_also_named(item) for item in items)
+                blocks.append(Paragraph(f"{lead}: {rest}."))
     if pregnancy:
         blocks.extend(
             Paragraph(f"In pregnancy ({group.title.lower()}): {_after_pregnancy(point)}")
@@ -1499,6 +1488,15 @@ def _pregnancy_notes(
         for point in kb.safety[note].points
         if _mentions_pregnancy(point) and point.lstrip().lower().startswith("in pregnancy")
     ]
+
+
+def _also_named(item: RankedTechnique) -> str:
+    """A technique named in one of the "also" lines, with the guidelines' stance where it
+    advises against it."""
+    name = f"{item.label}. {item.technique.name}"
+    if item.basis.guideline.level < 0:
+        return f"{name} ({item.basis.guideline.label})"
+    return name
 
 
 def _basis_lines(basis: Basis, context: str) -> list[str]:
