@@ -30,7 +30,7 @@ from tests.conftest import checks_of, first_warning, warnings_of
         ("mum woke up confused", "sudden-confusion"),
         ("my dad has been confused since yesterday", "sudden-confusion"),
         ("my son has diabetes and is acting drunk", "low-blood-sugar"),
-        ("after metoclopramide my jaw is clenched and I can't swallow", "anaphylaxis"),
+        ("after metoclopramide my jaw is clenched and I can't swallow", "medicine-throat-reaction"),
         ("took prochlorperazine and my tongue is pushing out", "antipsychotic-dystonia"),
         ("vomited blood three times today", "vomiting-blood-unwell"),
         ("threw up blood twice and I'm still being sick", "vomiting-blood-unwell"),
@@ -237,8 +237,8 @@ def test_panic_tingling_breathes_first_unless_calcium_may_be_low(
     [
         ("my son has had a limp for 3 days with leg pain", "child-limp"),
         ("my daughter limps, it has been a week", "child-limp"),
-        ("took an anti sickness tablet and my throat feels tight", "anaphylaxis"),
-        ("after metoclopramide I can't swallow", "anaphylaxis"),
+        ("took an anti sickness tablet and my throat feels tight", "medicine-throat-reaction"),
+        ("after metoclopramide I can't swallow", "medicine-throat-reaction"),
         ("my 80 year old dad is drowsier than usual", "confusion-older-person"),
     ],
 )
@@ -275,3 +275,71 @@ def test_existing_signs_read_in_more_words(kb: KnowledgeBase, text: str, flag: s
 )
 def test_ordinary_words_stay_quiet(kb: KnowledgeBase, text: str) -> None:
     assert warnings_of(kb, text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "raised"),
+    [
+        ("I take quinine for cramps and I'm bruising easily", True),
+        ("on quinine and getting nosebleeds", True),
+        ("quinine helps my night cramps", False),
+    ],
+)
+def test_bleeding_on_quinine_stops_it(kb: KnowledgeBase, text: str, raised: bool) -> None:
+    assert ("quinine-bleeding" in warnings_of(kb, text)) is raised, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        (
+            "panic attack lips tingling hands cramped and noisy breathing",
+            "cramps-with-tingling-lips",
+        ),
+        (
+            "I have hypoparathyroidism, hands cramping, lips tingling, I think it's a panic attack",
+            "cramps-with-tingling-lips",
+        ),
+        ("baclofen pump ran out", "baclofen-withdrawal"),
+        ("my baclofen pump stopped working and I have a temperature", "baclofen-withdrawal"),
+        ("stopped baclofen yesterday, spasms much worse", "baclofen-withdrawal"),
+        ("my baclofen was reduced and I have a high fever", "baclofen-withdrawal"),
+        ("sudden severe pain in my wrist and a high temperature", "hot-swollen-joint"),
+    ],
+)
+def test_words_the_last_source_reader_found(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "I'm on olanzapine and have had trouble swallowing for months",
+            "medicine-throat-reaction",
+        ),
+        ("numbness spreading up my left leg", "legs-weakening-fast"),
+    ],
+)
+def test_long_standing_or_one_sided_words_raise_no_such_sign(
+    kb: KnowledgeBase, text: str, absent: str
+) -> None:
+    assert absent not in warnings_of(kb, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "panic attack, lips tingling, hands cramping and it has lasted an hour",
+        "panic attack lips tingling hands cramped and I fainted",
+    ],
+)
+def test_panic_with_a_red_feature_keeps_the_low_calcium_emergency(
+    kb: KnowledgeBase, text: str
+) -> None:
+    assert first_warning(kb, text) == "cramps-with-tingling-lips", warnings_of(kb, text)
+
+
+def test_a_cold_white_leg_is_no_low_calcium(kb: KnowledgeBase) -> None:
+    text = "my calf 'cramp' won't stop, the leg has gone cold and white and I can't feel my toes"
+    assert first_warning(kb, text) == "leg-circulation-emergency", warnings_of(kb, text)
