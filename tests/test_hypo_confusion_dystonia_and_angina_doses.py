@@ -265,3 +265,28 @@ def test_ordinary_words_stay_quiet(kb: KnowledgeBase, text: str) -> None:
 )
 def test_bleeding_on_quinine_stops_it(kb: KnowledgeBase, text: str, raised: bool) -> None:
     assert ("quinine-bleeding" in warnings_of(kb, text)) is raised, text
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("I stopped taking my baclofen and my legs are much stiffer", "baclofen-withdrawal"),
+        ("my elbow is really painful and I have a fever", "hot-swollen-joint"),
+        ("My feet are going numb and it's spreading up to my knees", "legs-weakening-fast"),
+        ("pins and needles in my feet creeping up to my knees", "legs-weakening-fast"),
+        ("Started risperidone last week and now I struggle to swallow", "medicine-throat-reaction"),
+        ("took prochlorperazine and now I can't talk properly", "medicine-throat-reaction"),
+    ],
+)
+def test_a_final_reader_s_words_open_their_sign(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert flag in warnings_of(kb, text), warnings_of(kb, text)
+
+
+def test_quinine_for_malaria_is_not_told_to_stop(kb: KnowledgeBase) -> None:
+    text = "I take quinine for malaria and my gums are bleeding"
+    assert "quinine-bleeding" not in warnings_of(kb, text)
+
+
+def test_the_throat_card_uses_an_auto_injector_when_in_doubt(kb: KnowledgeBase) -> None:
+    flag = kb.red_flags["medicine-throat-reaction"]
+    assert "if in doubt" in (flag.first_step or "")
