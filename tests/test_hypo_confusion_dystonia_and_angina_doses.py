@@ -282,11 +282,18 @@ def test_a_final_reader_s_words_open_their_sign(kb: KnowledgeBase, text: str, fl
     assert flag in warnings_of(kb, text), warnings_of(kb, text)
 
 
-def test_quinine_for_malaria_is_not_told_to_stop(kb: KnowledgeBase) -> None:
+def test_quinine_for_malaria_raises_the_sign_but_is_not_told_to_stop(kb: KnowledgeBase) -> None:
     text = "I take quinine for malaria and my gums are bleeding"
-    assert "quinine-bleeding" not in warnings_of(kb, text)
+    assert "quinine-bleeding" in warnings_of(kb, text)
+    assert "for malaria: keep taking it" in (kb.red_flags["quinine-bleeding"].first_step or "")
 
 
-def test_the_throat_card_uses_an_auto_injector_when_in_doubt(kb: KnowledgeBase) -> None:
-    flag = kb.red_flags["medicine-throat-reaction"]
-    assert "if in doubt" in (flag.first_step or "")
+def test_the_throat_card_uses_an_auto_injector_when_an_allergy_is_possible(
+    kb: KnowledgeBase,
+) -> None:
+    first_step = kb.red_flags["medicine-throat-reaction"].first_step or ""
+    assert "may be an allergic reaction" in first_step and "not sure" in first_step
+
+
+def test_a_stopped_baclofen_pump_is_the_withdrawal_emergency(kb: KnowledgeBase) -> None:
+    assert "baclofen-withdrawal" in warnings_of(kb, "my baclofen pump has stopped working")
