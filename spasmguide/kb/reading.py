@@ -96,6 +96,8 @@ IRREGULAR = {
 _NOT_WORDS = frozenset({"cant", "wont", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt",
                         "havent", "hasnt", "couldnt", "wouldnt", "shouldnt", "cannot",
                         "cnt", "carnt"})  # fmt: skip
+# The word before "not" in those whose head is not the word less its "nt" ("didnt" is "did").
+_NOT_HEADS = {"cant": "can", "cannot": "can", "cnt": "can", "carnt": "can", "wont": "will"}
 # Scots negatives ("cannae", "didnae") are read as the English ones.
 _SCOTS_NOT = {"cannae": "can", "canna": "can", "dinnae": "do", "didnae": "did", "isnae": "is",
               "wasnae": "was", "wouldnae": "would", "couldnae": "could", "willnae": "will",
@@ -276,13 +278,7 @@ def tokens_of(text: str) -> list[Token]:
             tokens.append(Token("not", "not", sentence, found.start(), clause, ""))
             continue
         if word in _NOT_WORDS or word in _SCOTS_NOT:
-            head = _SCOTS_NOT.get(word) or {
-                "cant": "can",
-                "cannot": "can",
-                "cnt": "can",
-                "carnt": "can",
-                "wont": "will",
-            }.get(word, word[:-2])
+            head = _SCOTS_NOT.get(word) or _NOT_HEADS.get(word, word[:-2])
             tokens.append(Token(head, _base(head), sentence, found.start(), clause, word))
             tokens.append(Token("not", "not", sentence, found.start(), clause, ""))
             continue
@@ -437,6 +433,16 @@ def _texts_of_record(value: object, texts: list[str]) -> None:
 PAIN_WORDS = frozenset({"pain", "pains", "ache", "aches", "cramp", "cramps", "spasm", "spasms"})
 
 
+def _swaps(word: str, keep_first: bool = False) -> set[str]:
+    """`word` with each two neighbouring letters swapped ("pian" gives "ipan", "pain" and
+    "pina"), other than itself; with `keep_first`, its first letter left in place."""
+    start = 1 if keep_first else 0
+    swapped = {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(start, len(word) - 1)
+    }
+    return swapped - {word}
+
+
 def _two_letters_swapped(word: str, other: str) -> bool:
     """Whether `other` is `word` with two neighbouring letters swapped ("bakc" and "back")."""
     return len(word) == len(other) and any(
@@ -538,12 +544,11 @@ def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> li
                     and _one_letter_more(token.word, word))
                     or _two_letters_swapped(token.word, word)]  # fmt: skip
             if not near:
-                # Any word of the guide's with two neighbouring letters swapped ("pian").
-                near = [
-                    word
-                    for word in lex.as_written
-                    if word[:1] == token.word[0] and _two_letters_swapped(token.word, word)
-                ]
+                # Any word of the guide's with two neighbouring letters swapped ("pian"), the
+                # first letter kept: the swaps are made and looked up, not the words scanned.
+                near = sorted(
+                    word for word in _swaps(token.word, keep_first=True) if word in lex.as_written
+                )
             if len(near) == 1 and token.word not in known and token.word not in lex.spelt:
                 # Read as the word it was meant to be, in that form ("lges" is "legs").
                 corrected[number] = token._replace(
