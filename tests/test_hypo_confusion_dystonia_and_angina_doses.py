@@ -297,3 +297,36 @@ def test_the_throat_card_uses_an_auto_injector_when_an_allergy_is_possible(
 
 def test_a_stopped_baclofen_pump_is_the_withdrawal_emergency(kb: KnowledgeBase) -> None:
     assert "baclofen-withdrawal" in warnings_of(kb, "my baclofen pump has stopped working")
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        # A new, longer phrase must not hide what its words already said.
+        ("my jaw is so stiff after a cut on my foot", "possible-tetanus"),
+        ("headache and still vomiting", "headache-same-day"),
+        ("vomiting blood and very drowsy", "vomiting-blood-unwell"),
+        ("crushing chest pain, cold and clammy", "chest-pain"),
+    ],
+)
+def test_new_phrases_keep_what_their_words_said_before(
+    kb: KnowledgeBase, text: str, flag: str
+) -> None:
+    assert first_warning(kb, text) == flag, warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("I ran out to the car and my calf cramped", "running"),
+        ("my jaw is clenched all day from stress", "clenching"),
+        ("had a thyroid operation last week", "clot-risk-named"),
+        ("my blood sugar is low", "diabetes"),
+        ("a skin infection on my arm", "infection"),
+        ("very drowsy", "confusion"),
+    ],
+)
+def test_new_phrases_keep_the_older_concepts(kb: KnowledgeBase, text: str, concept: str) -> None:
+    from spasmguide.kb.reading import read
+
+    assert concept in read(kb, text).present, text
