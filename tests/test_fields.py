@@ -71,6 +71,7 @@ def test_the_safety_fields_are_those_decisions_013_and_015_name() -> None:
             "pattern",
             "check_when",
             "first_step",
+            "not_covered",
         ),
         "techniques": ("cautions", "contraindications", "safety"),
         "regions": ("self_care", "red_flags"),

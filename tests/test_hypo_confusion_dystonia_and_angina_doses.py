@@ -282,17 +282,19 @@ def test_a_final_reader_s_words_open_their_sign(kb: KnowledgeBase, text: str, fl
     assert flag in warnings_of(kb, text), warnings_of(kb, text)
 
 
-def test_quinine_for_malaria_raises_the_sign_but_is_not_told_to_stop(kb: KnowledgeBase) -> None:
+def test_bleeding_during_malaria_treatment_is_an_emergency(kb: KnowledgeBase) -> None:
     text = "I take quinine for malaria and my gums are bleeding"
-    assert "quinine-bleeding" in warnings_of(kb, text)
-    assert "for malaria: keep taking it" in (kb.red_flags["quinine-bleeding"].first_step or "")
+    assert first_warning(kb, text) == "malaria-bleeding"
+    assert kb.red_flags["malaria-bleeding"].urgency == "emergency"
+    assert "keep taking" not in (kb.red_flags["quinine-bleeding"].first_step or "")
 
 
-def test_the_throat_card_uses_an_auto_injector_when_an_allergy_is_possible(
+def test_the_throat_card_uses_an_auto_injector_unless_an_allergy_is_ruled_out(
     kb: KnowledgeBase,
 ) -> None:
     first_step = kb.red_flags["medicine-throat-reaction"].first_step or ""
-    assert "may be an allergic reaction" in first_step and "not sure" in first_step
+    assert "unless you are sure this is not an allergic reaction" in first_step
+    assert "no rash" in first_step
 
 
 def test_a_stopped_baclofen_pump_is_the_withdrawal_emergency(kb: KnowledgeBase) -> None:

@@ -329,6 +329,13 @@ FIELDS: dict[type[Any], dict[str, Meaning]] = {
             "First step",
             safety=True,
         ),
+        "not_covered": Meaning(
+            "What the signs are about that the guide does not cover (burns and scalds): an"
+            " `ask` answer that matches the sign stops before any technique, whatever its"
+            " urgency, and says so.",
+            "Not covered by the guide",
+            safety=True,
+        ),
     },
     SafetyGroup: {
         "id": _ID,

@@ -362,6 +362,9 @@ class RedFlagGroup(NamedTuple):
     # What to do first, as the opening line of an answer this sign leads, where the urgency's
     # own opening would send the person to the wrong place (a maternity unit, not a GP).
     first_step: str | None = None
+    # What the signs are about that the guide does not cover (burns and scalds): an `ask`
+    # answer that matches the sign stops before any technique, whatever its urgency.
+    not_covered: str | None = None
 
 
 class Concept(NamedTuple):

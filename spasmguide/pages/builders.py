@@ -237,7 +237,9 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
     alerts: list[tuple[int, Section]] = []
     if understood.warnings:
         top = understood.warnings[0][0]
-        stops = top.urgency in ("emergency", "urgent")
+        stops = top.urgency in ("emergency", "urgent") or any(
+            flag.not_covered for flag, _ in understood.warnings
+        )
         alerts.append((URGENCY_ORDER[top.urgency], _ask_warning_section(understood)))
     alerts.extend(
         (URGENCY_ORDER[flag.urgency], _ask_check_section(kb, flag, words, stops=stops))
@@ -471,13 +473,16 @@ def _ask_stop_section(understood: Understanding) -> Section:
     """The answer stops: no technique before a doctor has seen the person. The page for what
     was understood is offered only when that region lists the sign (never an unrelated one)."""
     top = understood.warnings[0][0]
-    when = "now" if top.urgency == "emergency" else "today"
+    when = {"emergency": " now", "urgent": " today"}.get(top.urgency, "")
     blocks: list[Block] = [
         Paragraph(
-            f"This answer stops here: get the care named above {when}. Try no technique for"
+            f"This answer stops here: get the care named above{when}. Try no technique for"
             " this until a doctor has seen you."
         )
     ]
+    outside = tuple(dict.fromkeys(f.not_covered for f, _ in understood.warnings if f.not_covered))
+    if outside:
+        blocks.append(Paragraph(_not_covered_line(" or ".join(outside))))
     related = [
         reading
         for reading in understood.readings
@@ -1611,6 +1616,8 @@ def _red_flag_section(
     for flag in ordered:
         title = f"{URGENCY_HEADS[flag.urgency]}: {flag.title}"
         todo = f"What to do: {action_of(kb, flag)}"
+        if flag.not_covered:
+            todo = f"{todo} {_not_covered_line(flag.not_covered)}"
         if full:
             terms.append(
                 Term(
@@ -1626,6 +1633,10 @@ def _red_flag_section(
             signs = " ".join(sign if sign.endswith(".") else f"{sign}." for sign in flag.signs)
             terms.append(Term(title, f"{signs} {todo}"))
     return Section(heading_of(Region, "red_flags"), (Terms(tuple(terms)),), warning=True)
+
+
+def _not_covered_line(outside: str) -> str:
+    return f"The guide does not cover {outside}: none of its techniques is for this."
 
 
 def action_of(kb: KnowledgeBase, flag: RedFlagGroup) -> str:
@@ -1646,6 +1657,11 @@ def _red_flag_group_section(kb: KnowledgeBase, flag: RedFlagGroup) -> Section:
                 Fact(heading_of(RedFlagGroup, "urgency"), _with_meaning(flag.urgency, meaning)),
                 Fact(heading_of(RedFlagGroup, "action"), action_of(kb, flag)),
                 Fact(heading_of(RedFlagGroup, "applies_to"), flag.applies_to),
+                *(
+                    (Fact(heading_of(RedFlagGroup, "not_covered"), flag.not_covered),)
+                    if flag.not_covered
+                    else ()
+                ),
             )
         ),
         Bullets(flag.signs),
