@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from spasmguide.kb.ask import understand
 from spasmguide.kb.model import KnowledgeBase
-from tests.conftest import first_warning, warnings_of
+from spasmguide.pages.builders import ask_page
+from tests.conftest import first_warning, invoke, render_to_string, warnings_of
 
 
 @pytest.mark.parametrize(
@@ -18,7 +20,7 @@ from tests.conftest import first_warning, warnings_of
         ("my dad takes quinine and his gums keep bleeding", "quinine-bleeding"),
         ("quinnine cramps tablets and blood in my pee", "quinine-bleeding"),
         ("quinine and blood in my urine", "quinine-bleeding"),
-        ("on quinine and my nose keeps bleeding", "quinine-bleeding"),
+        ("on quinine and my nose keeps bleeding", "nosebleed-serious"),
         ("on quinine tablets for malaria, nose bleeding wont stop", "malaria-bleeding"),
         ("being treated for malaria and my gums are bleeding", "malaria-bleeding"),
         ("my husbands itb pump alarm went off, hes itchy and tingly", "baclofen-withdrawal"),
@@ -38,6 +40,37 @@ from tests.conftest import first_warning, warnings_of
         ),
         ("on sertraline and tramadol, high temperature and twitching", "serotonin-syndrome-severe"),
         ("my jaw is locked and i cant open my mouth", "jaw-locking"),
+        # Problems the guide does not cover, each to the tier its source gives.
+        ("burnt my arm on the oven its blistered and bigger than my hand", "burn-serious"),
+        ("chemical burn on my hand from oven cleaner", "burn-serious"),
+        ("burnt my hand on a plug socket", "burn-serious"),
+        ("i burnt my finger on the iron", "burn"),
+        ("scalded myself with the kettle", "burn"),
+        ("got an electric shock from a plug and now my arm is tingling", "electric-shock"),
+        ("my son put his finger in a socket and got shocked", "electric-shock"),
+        ("toddler drank some bleach", "swallowed-poison"),
+        ("my son bit a washing capsule", "swallowed-poison"),
+        ("carbon monoxide alarm going off and i have a headache", "carbon-monoxide"),
+        ("whole family has headaches and feel sick when the boiler is on", "carbon-monoxide"),
+        ("co alarm went off and my dad is confused", "carbon-monoxide-severe"),
+        ("having withdrawal shakes and sweats after stopping booze", "alcohol-withdrawal"),
+        ("stopped drinking 3 days ago and now seeing things", "alcohol-withdrawal-severe"),
+        ("frostbite on my fingers theyre white and numb", "frostbite"),
+        ("frostbite fingers hard and frozen", "frostbite-severe"),
+        ("nan is ice cold and mumbling, we think its hypothermia", "hypothermia"),
+        ("nose won't stop bleeding", "nosebleed-serious"),
+        ("nosebleed for 20 minutes and still going", "nosebleed-serious"),
+        ("my nose is bleeding", "nosebleed"),
+        ("gout attack in my big toe", "gout"),
+        ("got bleach in my eye", "eye-chemical"),
+        ("bit of metal in my eye from grinding", "eye-injury-serious"),
+        ("got hit in the eye with a ball, now seeing double", "eye-injury-serious"),
+        ("eye red and painful and seeing halos", "acute-red-eye"),
+        ("my eye is red and sore", "painful-red-eye"),
+        ("sudden shower of floaters", "floaters-or-flashes"),
+        ("shingles rash on my forehead near my eye", "shingles"),
+        ("shingles and my vision has gone blurry", "shingles-eye"),
+        ("muscle spasms after a burn on my leg", "possible-tetanus"),
         ("my jaw is so stiff after a cut on my foot", "possible-tetanus"),
     ],
 )
@@ -55,7 +88,52 @@ def test_the_sign_leads(kb: KnowledgeBase, text: str, flag: str) -> None:
         ("my itb is tight and tingly after running", "baclofen-withdrawal"),
         ("my alarm went off and i got a calf cramp", "baclofen-pump-alarm"),
         ("started sertraline dose went up now twitching sweating", "serotonin-syndrome-severe"),
+        ("electric shock pain down my leg", "electric-shock"),
+        ("burning pain in my feet", "burn"),
+        ("feel burnt out at work and neck is stiff", "burn"),
+        ("food poisoning and cramps", "swallowed-poison"),
+        ("migraine with flashing lights and zigzags", "floaters-or-flashes"),
+        ("34 weeks pregnant flashing lights in my eyes", "floaters-or-flashes"),
+        ("my baby has stopped drinking and is floppy", "alcohol-withdrawal-severe"),
+        ("eyes are bloodshot from hay fever", "painful-red-eye"),
+        ("a lump bigger than my hand on my back", "burn-serious"),
+        ("my leg is cold and the skin is white", "burn-serious"),
     ],
 )
 def test_no_such_sign(kb: KnowledgeBase, text: str, flag: str) -> None:
     assert flag not in warnings_of(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "outside"),
+    [
+        ("i burnt my finger on the iron", "burns and scalds"),
+        ("my nose is bleeding", "nosebleeds"),
+        ("gout attack in my big toe", "gout"),
+    ],
+)
+def test_an_answer_about_what_the_guide_does_not_cover_offers_no_technique(
+    kb: KnowledgeBase, text: str, outside: str
+) -> None:
+    # Even at the "see a doctor" tier, the answer stops before any technique and says why.
+    page = ask_page(kb, understand(kb, text))
+    assert page.data["stopped"] is True
+    shown = render_to_string(page, 100)
+    assert f"The guide does not cover {outside}" in shown
+    assert "Suggested techniques" not in shown
+
+
+def test_a_covered_see_a_doctor_sign_still_goes_on_to_the_page(kb: KnowledgeBase) -> None:
+    text = "my calf cramps every night and i am on water tablets"
+    page = ask_page(kb, understand(kb, text))
+    assert page.data["stopped"] is False
+
+
+def test_every_card_the_guide_does_not_cover_says_so_on_the_red_flags_page(
+    kb: KnowledgeBase,
+) -> None:
+    outside = [flag for flag in kb.red_flags.values() if flag.not_covered]
+    assert len(outside) >= 20
+    shown = invoke("red-flags").stdout
+    for flag in outside:
+        assert f"Not covered by the guide: {flag.not_covered}" in " ".join(shown.split())
