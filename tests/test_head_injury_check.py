@@ -99,7 +99,7 @@ def test_no_head_injury_no_check(kb: KnowledgeBase, text: str) -> None:
 
 
 @pytest.mark.parametrize("text", NO_SIGN)
-def test_the_text_answer_opens_with_the_check_then_goes_on(text: str) -> None:
+def test_the_text_answer_opens_with_the_check_then_stops(text: str) -> None:
     page = _text(text)
     lines = [line.strip() for line in page.splitlines() if line.strip()]
     assert lines[1] == CHECK_HEADING, lines[:3]
@@ -107,26 +107,25 @@ def test_the_text_answer_opens_with_the_check_then_goes_on(text: str) -> None:
     assert "did not find the whole of any of this warning's signs" in check
     assert "Vomiting since the injury." in check
     assert "What to do: Call emergency services (999, 911 or 112)" in check
-    # The answer then goes on: what was understood, or the readings to choose from.
-    assert "What the guide understood" in check or "more than one way" in check
-    assert "This answer stops here" not in page
+    # The guide does not cover head injuries: the answer stops, with no technique after it.
+    assert "This answer stops here: do what is named above." in check
+    assert "The guide does not cover head injuries" in check
+    assert "What the guide understood" not in check and "Suggested techniques" not in check
     assert NOTICE_WORDS in " ".join(page.split())
 
 
-def test_the_acute_injury_page_for_a_head_injury_lists_the_head_injury_sign_first() -> None:
-    page = _text("I hit my head this morning")
-    shown = page[page.index("Warning signs: get medical care first") :]
-    first = next(line.strip() for line in shown.splitlines() if line.strip().startswith("•"))
-    assert first == "• EMERGENCY: Headache or other signs after a head injury", first
+def test_an_answer_about_a_head_injury_shows_no_injury_page() -> None:
+    # The acute injury page would go on to techniques: a head injury stops before it.
     document = _ask("I hit my head this morning")
-    assert document["page"]["cause"]["red_flags"][0]["id"] == FLAG
+    assert "page" not in document
+    assert [reading["cause"]["id"] for reading in document["readings"]] == ["acute-injury"]
 
 
 @pytest.mark.parametrize("text", NO_SIGN)
 def test_the_json_answer_has_the_check_apart_from_the_warnings(text: str) -> None:
     document = _ask(text)
     assert document["warnings"] == []
-    assert document["action"] is None and document["stopped"] is False
+    assert document["action"] is None and document["stopped"] is True
     # The head injury's check first; a neck named beside the blow adds the neck's after it.
     check = document["checks"][0]
     assert [other["id"] for other in document["checks"]][1:] in ([], ["neck-injury"])
@@ -134,7 +133,7 @@ def test_the_json_answer_has_the_check_apart_from_the_warnings(text: str) -> Non
     assert check["matched"] and all(_said(word, text) for word in check["matched"])
     assert check["action"].startswith("Call emergency services (999, 911 or 112)")
     assert "Vomiting since the injury." in check["signs"]
-    assert document["readings"], "the answer goes on after the check"
+    assert document["readings"], "what was read is still given"
     assert NOTICE_WORDS in document["notice"]
 
 
@@ -207,10 +206,6 @@ def test_a_check_more_urgent_than_the_sign_read_comes_before_it() -> None:
     lines = [line.strip() for line in page.splitlines() if line.strip()]
     assert lines[1] == CHECK_HEADING, lines[:3]
     assert page.index(CHECK_HEADING) < page.index(document["action"])
-    # On the page that follows, the signs the words are about lead, the most urgent first.
-    shown = page[page.index("Warning signs: get medical care first") :]
-    listed = [line.strip() for line in shown.splitlines() if line.strip().startswith("•")]
-    assert listed[:2] == [
-        "• EMERGENCY: Headache or other signs after a head injury",
-        f"• See a doctor: {document['warnings'][0]['title']}",
-    ], listed[:3]
+    # The head injury is not the guide's to treat: the answer stops before any page.
+    assert document["stopped"] is True and "page" not in document
+    assert "The guide does not cover head injuries" in " ".join(page.split())

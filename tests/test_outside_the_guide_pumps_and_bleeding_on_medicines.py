@@ -28,6 +28,7 @@ from tests.conftest import first_warning, invoke, render_to_string, warnings_of
         ("intrathecal baclofen pump beeping", "baclofen-pump-alarm"),
         ("itb pump alarm", "baclofen-pump-alarm"),
         ("baclofen pump empty and hes burning up", "baclofen-withdrawal"),
+        ("ran out of baclofen tablets yesterday, feel ok", "baclofen-stopped"),
         ("stopped baclofen last week and my legs are so stiff", "baclofen-withdrawal"),
         ("my baclofen pump was put in years ago and it has stopped working", "baclofen-withdrawal"),
         (
@@ -86,6 +87,7 @@ def test_the_sign_leads(kb: KnowledgeBase, text: str, flag: str) -> None:
         ("i stopped my baclofen years ago and my back is stiff", "baclofen-withdrawal"),
         ("on malaria tablets for my holiday and had a nosebleed", "malaria-bleeding"),
         ("my itb is tight and tingly after running", "baclofen-withdrawal"),
+        ("forgot my baclofen this morning", "baclofen-stopped"),
         ("my alarm went off and i got a calf cramp", "baclofen-pump-alarm"),
         ("started sertraline dose went up now twitching sweating", "serotonin-syndrome-severe"),
         ("electric shock pain down my leg", "electric-shock"),
@@ -137,3 +139,18 @@ def test_every_card_the_guide_does_not_cover_says_so_on_the_red_flags_page(
     shown = invoke("red-flags").stdout
     for flag in outside:
         assert f"Not covered by the guide: {flag.not_covered}" in " ".join(shown.split())
+
+
+def test_a_head_injury_to_check_offers_no_technique(kb: KnowledgeBase) -> None:
+    # None of the head injury's signs is read, so it is a check, not a warning: the answer
+    # says what to look for, names no care for now, and offers no technique after it.
+    text = "toddler bumped his head crying then fine and playing"
+    understood = understand(kb, text)
+    assert not understood.warnings
+    assert [flag.id for flag, _ in understood.checks] == ["after-head-injury"]
+    page = ask_page(kb, understood)
+    assert page.data["stopped"] is True
+    shown = " ".join(render_to_string(page, 100).split())
+    assert "The guide does not cover head injuries" in shown
+    assert "do what is named above." in shown
+    assert "Suggested techniques" not in shown

@@ -237,10 +237,11 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
     alerts: list[tuple[int, Section]] = []
     if understood.warnings:
         top = understood.warnings[0][0]
-        stops = top.urgency in ("emergency", "urgent") or any(
-            flag.not_covered for flag, _ in understood.warnings
-        )
+        stops = top.urgency in ("emergency", "urgent")
         alerts.append((URGENCY_ORDER[top.urgency], _ask_warning_section(understood)))
+    # A sign about something the guide does not cover stops the answer whatever its urgency,
+    # matched or only to check (a head injury with none of its signs).
+    stops = stops or bool(_not_covered_of(understood))
     alerts.extend(
         (URGENCY_ORDER[flag.urgency], _ask_check_section(kb, flag, words, stops=stops))
         for flag, words in understood.checks
@@ -470,32 +471,51 @@ def _ask_check_section(
 
 
 def _ask_stop_section(understood: Understanding) -> Section:
-    """The answer stops: no technique before a doctor has seen the person. The page for what
-    was understood is offered only when that region lists the sign (never an unrelated one)."""
-    top = understood.warnings[0][0]
+    """The answer stops: no technique before a doctor has seen the person, or none at all for
+    what the guide does not cover. The page for what was understood is offered only when that
+    region lists the sign (never an unrelated one) and the guide covers it."""
+    top = (understood.warnings or understood.checks)[0][0]
+    # A sign only to check names no care for now: what to do depends on which of its signs fit.
     when = {"emergency": " now", "urgent": " today"}.get(top.urgency, "")
-    blocks: list[Block] = [
-        Paragraph(
-            f"This answer stops here: get the care named above{when}. Try no technique for"
-            " this until a doctor has seen you."
-        )
-    ]
-    outside = tuple(dict.fromkeys(f.not_covered for f, _ in understood.warnings if f.not_covered))
+    if not understood.warnings:
+        when = ""
+    outside = _not_covered_of(understood)
     if outside:
-        blocks.append(Paragraph(_not_covered_line(" or ".join(outside))))
-    related = [
-        reading
-        for reading in understood.readings
-        if reading.region is not None and top.id in reading.region.red_flags
-    ]
-    if related:
-        blocks.append(
-            Paragraph("If a doctor finds the sign does not apply, the page for what you describe:")
-        )
-        blocks.append(_reading_facts(related[0], understood))
+        blocks: list[Block] = [
+            Paragraph(f"This answer stops here: do what is named above{when}."),
+            Paragraph(_not_covered_line(" or ".join(outside))),
+        ]
+        heading = "No technique of the guide is for this"
+    else:
+        blocks = [
+            Paragraph(
+                f"This answer stops here: get the care named above{when}. Try no technique for"
+                " this until a doctor has seen you."
+            )
+        ]
+        heading = "Techniques wait until a doctor has seen you"
+        related = [
+            reading
+            for reading in understood.readings
+            if reading.region is not None and top.id in reading.region.red_flags
+        ]
+        if related:
+            blocks.append(
+                Paragraph(
+                    "If a doctor finds the sign does not apply, the page for what you describe:"
+                )
+            )
+            blocks.append(_reading_facts(related[0], understood))
     if understood.denied:
         blocks.append(_denied_paragraph(understood))
-    return Section("Techniques wait until a doctor has seen you", tuple(blocks), warning=True)
+    return Section(heading, tuple(blocks), warning=True)
+
+
+def _not_covered_of(understood: Understanding) -> tuple[str, ...]:
+    """What the signs the words match, or call to check, are about that the guide does not
+    cover ("burns and scalds"), each once."""
+    flags = (flag for flag, _ in (*understood.warnings, *understood.checks))
+    return tuple(dict.fromkeys(flag.not_covered for flag in flags if flag.not_covered))
 
 
 def _denied_paragraph(understood: Understanding) -> Paragraph:
