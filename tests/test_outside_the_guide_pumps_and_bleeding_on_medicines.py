@@ -89,6 +89,11 @@ from tests.conftest import first_warning, invoke, render_to_string, warnings_of
         ("i cant see out of one eye after being hit", "eye-injury-serious"),
         ("bitten by a tick on my leg", "tick-bite"),
         ("dental abscess", "tooth-pain-or-abscess"),
+        ("got something in my eye", "eye-speck"),
+        ("got sunburn on my back", "sunburn"),
+        ("bad sunburn with blisters and feeling sick", "sunburn-severe"),
+        ("drank loads and now my muscles are twitching and sick blood", "vomiting-blood"),
+        ("swallowed a bit of mouthwash", "swallowed-poison"),
         ("toothache throbbing", "tooth-pain-or-abscess"),
         ("ice pack burn on my back", "frostbite"),
         ("headache and dizzy every time the gas fire is on, better when im out", "carbon-monoxide"),
@@ -144,6 +149,7 @@ def test_the_sign_leads(kb: KnowledgeBase, text: str, flag: str) -> None:
         ("I was out cold all night after my shift, neck stiff", "hypothermia"),
         ("my nose keeps bleeding when the air is dry", "nosebleed-serious"),
         ("my baby has stopped drinking and is sweaty", "alcohol-withdrawal"),
+        ("my eye feels scratchy after a long day at the screen", "eye-speck"),
     ],
 )
 def test_no_such_sign(kb: KnowledgeBase, text: str, flag: str) -> None:
@@ -198,3 +204,14 @@ def test_a_head_injury_to_check_offers_no_technique(kb: KnowledgeBase) -> None:
     assert "The guide does not cover head injuries" in shown
     assert "do what is named above." in shown
     assert "Suggested techniques" not in shown
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my 3 month old has a temperature of 38.5", "fever-baby-3-to-6-months"),
+        ("my kid has growing pains in legs at night", "child-leg-pain-not-growing-pains"),
+    ],
+)
+def test_the_sign_is_shown_to_check(kb: KnowledgeBase, text: str, flag: str) -> None:
+    assert flag in [found.id for found, _ in understand(kb, text).checks]
