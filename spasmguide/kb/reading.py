@@ -433,21 +433,10 @@ def _texts_of_record(value: object, texts: list[str]) -> None:
 PAIN_WORDS = frozenset({"pain", "pains", "ache", "aches", "cramp", "cramps", "spasm", "spasms"})
 
 
-def _swaps(word: str, keep_first: bool = False) -> set[str]:
+def _swaps(word: str) -> set[str]:
     """`word` with each two neighbouring letters swapped ("pian" gives "ipan", "pain" and
-    "pina"), other than itself; with `keep_first`, its first letter left in place."""
-    start = 1 if keep_first else 0
-    swapped = {
-        word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(start, len(word) - 1)
-    }
-    return swapped - {word}
-
-
-def _two_letters_swapped(word: str, other: str) -> bool:
-    """Whether `other` is `word` with two neighbouring letters swapped ("bakc" and "back")."""
-    return len(word) == len(other) and any(
-        word[:i] + word[i + 1] + word[i] + word[i + 2 :] == other for i in range(len(word) - 1)
-    )
+    "pina"; "bakc" gives "back"), itself among them where two neighbours are the same."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
 
 
 def _short_unknown(token: Token, lex: Lexicon) -> bool:
@@ -540,14 +529,15 @@ def correct_spelling(kb: KnowledgeBase, tokens: list[Token], lex: Lexicon) -> li
             and token.word not in STOP_WORDS
         ):
             places = lex.places.get(token.word[0], ())
+            swapped = _swaps(token.word)
             near = [word for word in places if (len(word) == len(token.word) + 1
                     and _one_letter_more(token.word, word))
-                    or _two_letters_swapped(token.word, word)]  # fmt: skip
+                    or word in swapped]  # fmt: skip
             if not near:
                 # Any word of the guide's with two neighbouring letters swapped ("pian"), the
                 # first letter kept: the swaps are made and looked up, not the words scanned.
                 near = sorted(
-                    word for word in _swaps(token.word, keep_first=True) if word in lex.as_written
+                    word for word in swapped if word[0] == token.word[0] and word in lex.as_written
                 )
             if len(near) == 1 and token.word not in known and token.word not in lex.spelt:
                 # Read as the word it was meant to be, in that form ("lges" is "legs").

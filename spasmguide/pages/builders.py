@@ -241,7 +241,8 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
         alerts.append((URGENCY_ORDER[top.urgency], _ask_warning_section(understood)))
     # A sign about something the guide does not cover stops the answer whatever its urgency,
     # matched or only to check (a head injury with none of its signs).
-    stops = stops or bool(_not_covered_of(understood))
+    outside = _not_covered_of(understood)
+    stops = stops or bool(outside)
     alerts.extend(
         (URGENCY_ORDER[flag.urgency], _ask_check_section(kb, flag, words, stops=stops))
         for flag, words in understood.checks
@@ -263,7 +264,7 @@ def ask_page(kb: KnowledgeBase, understood: Understanding) -> Page:
         Command(("red-flags",)),
     )
     if stops:
-        sections.append(_ask_stop_section(understood))
+        sections.append(_ask_stop_section(understood, outside))
     elif not readings and understood.pages:
         # No place read: the pages the words name are the answer.
         sections.append(_named_pages_section(kb, understood, (emergency_hint,)))
@@ -470,16 +471,17 @@ def _ask_check_section(
     return Section(f"Check now: {flag.title}", tuple(blocks), warning=True)
 
 
-def _ask_stop_section(understood: Understanding) -> Section:
+def _ask_stop_section(understood: Understanding, outside: tuple[str, ...]) -> Section:
     """The answer stops: no technique before a doctor has seen the person, or none at all for
-    what the guide does not cover. The page for what was understood is offered only when that
-    region lists the sign (never an unrelated one) and the guide covers it."""
+    `outside`, what the guide does not cover. The page for what was understood is offered
+    only when that region lists the sign (never an unrelated one) and the guide covers it."""
     top = (understood.warnings or understood.checks)[0][0]
     # A sign only to check names no care for now: what to do depends on which of its signs fit.
-    when = {"emergency": " now", "urgent": " today"}.get(top.urgency, "")
-    if not understood.warnings:
-        when = ""
-    outside = _not_covered_of(understood)
+    when = (
+        {"emergency": " now", "urgent": " today"}.get(top.urgency, "")
+        if understood.warnings
+        else ""
+    )
     if outside:
         blocks: list[Block] = [
             Paragraph(f"This answer stops here: do what is named above{when}."),
@@ -1671,21 +1673,14 @@ def _red_flag_group_section(kb: KnowledgeBase, flag: RedFlagGroup) -> Section:
     meaning = {label.label: label.meaning for label in kb.guide.urgency_labels}.get(
         flag.urgency, ""
     )
-    blocks: list[Block] = [
-        Facts(
-            (
-                Fact(heading_of(RedFlagGroup, "urgency"), _with_meaning(flag.urgency, meaning)),
-                Fact(heading_of(RedFlagGroup, "action"), action_of(kb, flag)),
-                Fact(heading_of(RedFlagGroup, "applies_to"), flag.applies_to),
-                *(
-                    (Fact(heading_of(RedFlagGroup, "not_covered"), flag.not_covered),)
-                    if flag.not_covered
-                    else ()
-                ),
-            )
-        ),
-        Bullets(flag.signs),
+    facts = [
+        Fact(heading_of(RedFlagGroup, "urgency"), _with_meaning(flag.urgency, meaning)),
+        Fact(heading_of(RedFlagGroup, "action"), action_of(kb, flag)),
+        Fact(heading_of(RedFlagGroup, "applies_to"), flag.applies_to),
     ]
+    if flag.not_covered:
+        facts.append(Fact(heading_of(RedFlagGroup, "not_covered"), flag.not_covered))
+    blocks: list[Block] = [Facts(tuple(facts)), Bullets(flag.signs)]
     if flag.note:
         blocks.append(Paragraph(flag.note))
     return Section(flag.title, tuple(blocks), warning=True, entry=f"red_flags/{flag.id}")
